@@ -1,0 +1,33 @@
+package dev.sourced.build;
+
+import dev.sourced.diag.Diagnostic;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a build: every diagnostic (sorted; warnings already promoted under --strict),
+ * whether the site was written, counts for the summary line, and the text of each source file
+ * (for showing the line of a diagnostic).
+ */
+public record BuildResult(
+    List<Diagnostic> diagnostics,
+    boolean written,
+    int articles,
+    int files,
+    int facts,
+    int claims,
+    long millis,
+    Map<String, String> sourceTexts) {
+
+  public boolean failed() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
+  public long errorCount() {
+    return diagnostics.stream().filter(Diagnostic::isError).count();
+  }
+
+  public long warningCount() {
+    return diagnostics.size() - errorCount();
+  }
+}

@@ -1,0 +1,45 @@
+package dev.sourced.cli;
+
+import dev.sourced.build.BuildOptions;
+import dev.sourced.build.BuildResult;
+import dev.sourced.build.SiteBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {"Builds the site into the output folder.",
+        "Nothing is written when the site has errors: the previous output stays as it was."})
+final class BuildCommand implements Callable<Integer> {
+  @Mixin SiteOptions site;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+      description = "Where to write the site (default: site/ inside the site folder).")
+  Path output;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Path out = output != null ? output : site.source.resolve("site");
+    BuildResult r = SiteBuilder.build(new BuildOptions(site.source, out, site.strict,
+        LocalDate.now()));
+    var err = spec.commandLine().getErr();
+    Reporter.diagnostics(r, err);
+    if (r.failed()) {
+      err.printf("build failed: %s; nothing was written%n", Reporter.counts(r));
+      return Main.CONTENT_ERRORS;
+    }
+    err.printf("built %s (%s, %s, %s) into %s in %d ms; %s%n",
+        Reporter.plural(r.articles(), "article"), Reporter.plural(r.files(), "file"),
+        Reporter.plural(r.facts(), "fact"), Reporter.plural(r.claims(), "claim"),
+        out, r.millis(), Reporter.plural(r.warningCount(), "warning"));
+    return Main.OK;
+  }
+}

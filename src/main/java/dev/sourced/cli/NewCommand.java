@@ -1,0 +1,30 @@
+package dev.sourced.cli;
+
+import dev.sourced.build.SiteScaffold;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {"Creates a new site in DIR that builds as it is, with an example article",
+        "showing sources, facts, disputed figures, claims and citations."})
+final class NewCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "DIR", description = "The folder to create (must be new or empty).")
+  Path dir;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    List<String> files = SiteScaffold.create(dir);
+    var out = spec.commandLine().getOut();
+    out.printf("created a new site in %s (%d files)%n", dir, files.size());
+    out.printf("next: cd %s && sourced build, then open site/index.html%n", dir);
+    return Main.OK;
+  }
+}

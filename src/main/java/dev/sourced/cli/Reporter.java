@@ -1,0 +1,28 @@
+package dev.sourced.cli;
+
+import dev.sourced.build.BuildResult;
+import dev.sourced.diag.DiagnosticPrinter;
+import java.io.PrintWriter;
+
+/** Prints a build's diagnostics and its one-line summary to standard error. */
+final class Reporter {
+  private Reporter() {}
+
+  static boolean colour() {
+    return System.console() != null && System.getenv("NO_COLOR") == null
+        && !"dumb".equals(System.getenv("TERM"));
+  }
+
+  static void diagnostics(BuildResult r, PrintWriter err) {
+    DiagnosticPrinter printer = new DiagnosticPrinter(r.sourceTexts()::get, colour());
+    err.print(printer.format(r.diagnostics()));
+  }
+
+  static String counts(BuildResult r) {
+    return plural(r.errorCount(), "error") + ", " + plural(r.warningCount(), "warning");
+  }
+
+  static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

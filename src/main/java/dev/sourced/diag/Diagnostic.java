@@ -1,0 +1,41 @@
+package dev.sourced.diag;
+
+/**
+ * One problem found in a site: where, how bad, a stable code (kebab-case, documented in {@code
+ * docs/diagnostics.md}), a message saying what is wrong, and a hint saying how to fix it.
+ */
+public record Diagnostic(
+    SourcePosition position, Severity severity, String code, String message, String hint)
+    implements Comparable<Diagnostic> {
+
+  public static Diagnostic error(SourcePosition at, String code, String message, String hint) {
+    return new Diagnostic(at, Severity.ERROR, code, message, hint);
+  }
+
+  public static Diagnostic warning(SourcePosition at, String code, String message, String hint) {
+    return new Diagnostic(at, Severity.WARNING, code, message, hint);
+  }
+
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+
+  public Diagnostic asError() {
+    return new Diagnostic(position, Severity.ERROR, code, message, hint);
+  }
+
+  /** Sorted by file, then position, then code, so output is stable whatever the thread order. */
+  @Override
+  public int compareTo(Diagnostic o) {
+    int c = position.compareTo(o.position);
+    if (c != 0) return c;
+    c = code.compareTo(o.code);
+    return c != 0 ? c : message.compareTo(o.message);
+  }
+
+  /** The one-line form: {@code path:line:col: error[CODE] message}. */
+  @Override
+  public String toString() {
+    return position + ": " + severity.label() + "[" + code + "] " + message;
+  }
+}

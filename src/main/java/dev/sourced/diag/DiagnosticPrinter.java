@@ -1,0 +1,67 @@
+package dev.sourced.diag;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Prints diagnostics for people: the contract line {@code path:line:col: error[CODE] message},
+ * then the source line with a caret under the column (when the source text is known), then the
+ * hint. The first line of each diagnostic is stable and tested by exact text; the rest is for
+ * reading.
+ */
+public final class DiagnosticPrinter {
+  private final Function<String, String> sourceText;
+  private final boolean colour;
+
+  /**
+   * @param sourceText the text of a site-relative path, or null when unknown
+   * @param colour whether to use ANSI colours (only on a terminal, never with NO_COLOR)
+   */
+  public DiagnosticPrinter(Function<String, String> sourceText, boolean colour) {
+    this.sourceText = sourceText;
+    this.colour = colour;
+  }
+
+  public String format(List<Diagnostic> diagnostics) {
+    StringBuilder out = new StringBuilder();
+    for (Diagnostic d : diagnostics) format(d, out);
+    return out.toString();
+  }
+
+  public void format(Diagnostic d, StringBuilder out) {
+    String sev = d.severity().label() + "[" + d.code() + "]";
+    if (colour) sev = (d.isError() ? "\u001b[1;31m" : "\u001b[1;33m") + sev + "\u001b[0m";
+    out.append(d.position()).append(": ").append(sev).append(' ').append(d.message()).append('\n');
+    String line = sourceLine(d.position());
+    if (line != null) {
+      String number = Integer.toString(d.position().line());
+      String gutter = " ".repeat(number.length());
+      out.append(' ').append(number).append(" | ").append(line).append('\n');
+      out.append(' ').append(gutter).append(" | ");
+      int col = Math.max(1, d.position().column());
+      for (int i = 0; i < col - 1 && i < line.length(); i++) {
+        out.append(line.charAt(i) == '\t' ? '\t' : ' ');
+      }
+      out.append(colour ? "\u001b[1;36m^\u001b[0m" : "^").append('\n');
+    }
+    if (d.hint() != null && !d.hint().isEmpty()) {
+      out.append("  = hint: ").append(d.hint()).append('\n');
+    }
+  }
+
+  private String sourceLine(SourcePosition at) {
+    if (at.line() <= 0 || sourceText == null) return null;
+    String text = sourceText.apply(at.path());
+    if (text == null) return null;
+    int start = 0;
+    for (int n = 1; n < at.line(); n++) {
+      int nl = text.indexOf('\n', start);
+      if (nl < 0) return null;
+      start = nl + 1;
+    }
+    int end = text.indexOf('\n', start);
+    String line = end < 0 ? text.substring(start) : text.substring(start, end);
+    if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
+    return line.length() > 200 ? null : line;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.sourced.diag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects every problem of a build, so that one run reports all of a site's errors instead of
+ * the first. Stages add to it and go on; the build decides at the end whether to write. Safe to
+ * share between threads.
+ */
+public final class Diagnostics {
+  private final List<Diagnostic> items = new ArrayList<>();
+
+  public synchronized void add(Diagnostic d) {
+    items.add(d);
+  }
+
+  public void error(SourcePosition at, String code, String message, String hint) {
+    add(Diagnostic.error(at, code, message, hint));
+  }
+
+  public void warning(SourcePosition at, String code, String message, String hint) {
+    add(Diagnostic.warning(at, code, message, hint));
+  }
+
+  public synchronized void addAll(Diagnostics other) {
+    items.addAll(other.sorted());
+  }
+
+  /** Every diagnostic, sorted by position; warnings promoted to errors when {@code strict}. */
+  public synchronized List<Diagnostic> sorted(boolean strict) {
+    List<Diagnostic> out = new ArrayList<>(items.size());
+    for (Diagnostic d : items) out.add(strict ? d.asError() : d);
+    out.sort(null);
+    return out;
+  }
+
+  public List<Diagnostic> sorted() {
+    return sorted(false);
+  }
+
+  public synchronized boolean hasErrors() {
+    return items.stream().anyMatch(Diagnostic::isError);
+  }
+
+  public synchronized int errorCount(boolean strict) {
+    return (int) items.stream().filter(d -> strict || d.isError()).count();
+  }
+
+  public synchronized int warningCount(boolean strict) {
+    return strict ? 0 : (int) items.stream().filter(d -> !d.isError()).count();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.sourced.facts;
+
+import dev.sourced.model.Claim;
+import dev.sourced.model.Fact;
+import dev.sourced.model.Source;
+import java.util.List;
+
+/**
+ * What the fact renderers may know of the site while rendering one page: a narrow view, never
+ * the whole site (as Zola's RenderContext). The render stage implements it from the resolved site.
+ * Every ID asked for here has been resolved already; unknown IDs stop the build before rendering.
+ */
+public interface FactsRenderContext {
+  Fact fact(String id);
+
+  Claim claim(String id);
+
+  Source source(String id);
+
+  /** Where {@code {{fact:ID}}} links to: the box on this page if it has one, else at the home. */
+  String factHref(String factId);
+
+  /** This page's reference number for a source (1-based), in order of first citation. */
+  int referenceNumber(String sourceId);
+
+  /** The anchor of a source in this page's reference list. */
+  String referenceHref(String sourceId);
+
+  /** The other articles that use a fact, as title and link, in a stable order. */
+  List<Link> alsoCitedIn(String factId);
+
+  /** The address of the methodology page's entry for a verdict. */
+  String methodologyHref(String verdictKey);
+
+  /** The address of the page about one source. */
+  String sourcePageHref(String sourceId);
+
+  /** The article's own address, for the ClaimReview's url. */
+  String pagePermalink();
+
+  /** The site's publisher name for ClaimReview's author. */
+  String publisher();
+
+  ValueFormatter formatter();
+
+  /** A titled link. */
+  record Link(String title, String href) {}
+}

@@ -1,0 +1,210 @@
+package dev.sourced.load;
+
+import dev.sourced.config.SiteConfig;
+import dev.sourced.diag.Diagnostics;
+import dev.sourced.diag.SourcePosition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The load stage: finds and reads a site's files. Reads {@code sourced.yaml}, every {@code
+ * content/**}{@code /*.md} (a folder's {@code index.md} makes a bundle whose other files travel
+ * with the page), and {@code content/_data/*.yaml}. Files are decoded strictly and split into
+ * front-matter and body; nothing is parsed here.
+ *
+ * <p>Symbolic links are never followed out of the site: a link to a file inside the site is
+ * read, a link that leads outside is an error, and linked folders are not entered (so link loops
+ * cannot happen). Hidden files and folders (starting with a dot) are skipped.
+ */
+public final class ContentLoader {
+  public static final String CONTENT = "content";
+  public static final String DATA = "_data";
+  public static final String TEMPLATES = "templates";
+  /** Largest file read, so a stray huge file cannot exhaust memory. */
+  static final long MAX_FILE_BYTES = 16L << 20;
+
+  private final Path root;
+  private final Path realRoot;
+  private final Diagnostics diagnostics;
+
+  private ContentLoader(Path root, Diagnostics diagnostics) throws IOException {
+    this.root = root;
+    this.realRoot = root.toRealPath();
+    this.diagnostics = diagnostics;
+  }
+
+  public static LoadedSite load(Path siteRoot, Diagnostics diagnostics) throws IOException {
+    return new ContentLoader(siteRoot.toAbsolutePath().normalize(), diagnostics).load();
+  }
+
+  private LoadedSite load() throws IOException {
+    Path configFile = root.resolve(SiteConfig.FILE_NAME);
+    String configText = null;
+    if (Files.isRegularFile(configFile)) {
+      configText = readText(configFile);
+    }
+    List<ArticleFile> articles = new ArrayList<>();
+    List<SourceFile> data = new ArrayList<>();
+    Path content = root.resolve(CONTENT);
+    if (Files.isDirectory(content, LinkOption.NOFOLLOW_LINKS)) {
+      walk(content, articles, data);
+    } else if (configText != null) {
+      diagnostics.warning(SourcePosition.file(CONTENT), "no-content",
+          "the site has no content/ folder, so it has no articles",
+          "write articles as content/<slug>.md");
+    }
+    articles.sort(Comparator.comparing(a -> a.source().path()));
+    data.sort(Comparator.comparing(SourceFile::path));
+    Path templates = root.resolve(TEMPLATES);
+    return new LoadedSite(root, configText, List.copyOf(articles), List.copyOf(data),
+        Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS) ? templates : null);
+  }
+
+  private void walk(Path content, List<ArticleFile> articles, List<SourceFile> data)
+      throws IOException {
+    Files.walkFileTree(content, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        String name = dir.getFileName().toString();
+        if (!dir.equals(content) && name.startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
+        if (dir.equals(content.resolve(DATA))) {
+          readData(dir, data);
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        readFolder(dir, content, articles);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException exc) {
+        diagnostics.error(SourcePosition.file(rel(file)), "unreadable",
+            "cannot read: " + exc.getMessage(), "check the file's permissions");
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  /** Reads the articles directly in one folder; a folder with index.md is a bundle. */
+  private void readFolder(Path dir, Path content, List<ArticleFile> articles) {
+    List<Path> entries = list(dir);
+    Path index = dir.resolve("index.md");
+    boolean bundle = !dir.equals(content) && entries.contains(index);
+    List<ArticleFile.BundleFile> bundleFiles = new ArrayList<>();
+    for (Path p : entries) {
+      String name = p.getFileName().toString();
+      if (name.startsWith(".")) continue;
+      Path target = checkLink(p);
+      if (target == null || Files.isDirectory(target)) continue;
+      if (name.endsWith(".md")) {
+        if (bundle && !p.equals(index)) {
+          diagnostics.warning(SourcePosition.file(rel(p)), "bundle-markdown",
+              "a bundle folder (with index.md) holds only one article; this file is skipped",
+              "move it out of " + rel(dir) + "/ or merge it into index.md");
+          continue;
+        }
+        SourceFile f = readSource(target, rel(p), true);
+        if (f == null) continue;
+        String slug = bundle ? rel(dir) : rel(p).substring(0, rel(p).length() - 3);
+        slug = slug.substring(CONTENT.length() + 1);
+        articles.add(new ArticleFile(f, slug, bundleFiles));
+      } else if (bundle) {
+        bundleFiles.add(new ArticleFile.BundleFile(target, name));
+      } else {
+        diagnostics.warning(SourcePosition.file(rel(p)), "stray-file",
+            "this file is not part of any article and is not copied",
+            "put images beside an article written as a folder: content/<slug>/index.md");
+      }
+    }
+    bundleFiles.sort(Comparator.comparing(ArticleFile.BundleFile::relativeName));
+  }
+
+  private void readData(Path dir, List<SourceFile> data) {
+    for (Path p : list(dir)) {
+      String name = p.getFileName().toString();
+      if (name.startsWith(".")) continue;
+      Path target = checkLink(p);
+      if (target == null || Files.isDirectory(target)) continue;
+      if (!(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+        diagnostics.warning(SourcePosition.file(rel(p)), "stray-file",
+            "content/_data/ holds only .yaml files; this one is skipped",
+            "rename it to .yaml if it holds sources, facts or claims");
+        continue;
+      }
+      SourceFile f = readSource(target, rel(p), false);
+      if (f != null) data.add(f);
+    }
+  }
+
+  /** The file to read for {@code p}, or null when it is a link that must not be followed. */
+  private Path checkLink(Path p) {
+    if (!Files.isSymbolicLink(p)) return p;
+    try {
+      Path real = p.toRealPath();
+      if (!real.startsWith(realRoot)) {
+        diagnostics.error(SourcePosition.file(rel(p)), "symlink-escape",
+            "this symbolic link points outside the site (" + real + ")",
+            "copy the file into the site instead of linking to it");
+        return null;
+      }
+      if (Files.isDirectory(real)) {
+        diagnostics.warning(SourcePosition.file(rel(p)), "symlink-folder",
+            "linked folders are not followed", "move the folder into content/ instead");
+        return null;
+      }
+      return real;
+    } catch (IOException e) {
+      diagnostics.error(SourcePosition.file(rel(p)), "symlink-broken",
+          "this symbolic link leads nowhere or into a loop", "remove the link or fix its target");
+      return null;
+    }
+  }
+
+  private SourceFile readSource(Path file, String relPath, boolean article) {
+    String text = readText(file, relPath);
+    if (text == null) return null;
+    return article ? FrontMatterSplitter.split(relPath, text, diagnostics)
+        : new SourceFile(relPath, text, text, 1, "", 1);
+  }
+
+  private String readText(Path file) {
+    return readText(file, rel(file));
+  }
+
+  private String readText(Path file, String relPath) {
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        diagnostics.error(SourcePosition.file(relPath), "file-too-large",
+            "the file is " + size + " bytes; the limit is " + MAX_FILE_BYTES,
+            "split it into several articles");
+        return null;
+      }
+      return TextDecoder.decode(Files.readAllBytes(file), relPath, diagnostics);
+    } catch (IOException e) {
+      diagnostics.error(SourcePosition.file(relPath), "unreadable",
+          "cannot read the file: " + e.getMessage(), "check the file's permissions");
+      return null;
+    }
+  }
+
+  private List<Path> list(Path dir) {
+    try (var s = Files.list(dir)) {
+      return s.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String rel(Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,48 @@
+package dev.sourced.model;
+
+import dev.sourced.diag.SourcePosition;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * A figure declared once and used anywhere: one value, or several where sources disagree ({@code
+ * values} has more than one entry and {@code use} picks the one the prose shows).
+ *
+ * @param compact whether numbers read "80 million" rather than "80,000,000"
+ * @param status null, or "disputed" when the values differ and an editor's {@code note} says why
+ */
+public record Fact(
+    String id,
+    String label,
+    String unit,
+    boolean compact,
+    LocalDate asOf,
+    String status,
+    String note,
+    List<FactValue> values,
+    int use,
+    SourcePosition declaredAt) {
+
+  public FactValue shown() {
+    return values.get(use);
+  }
+
+  public boolean isDisputed() {
+    return "disputed".equals(status);
+  }
+
+  /** Every source behind any of the values, in order of first mention. */
+  public List<String> sourceIds() {
+    LinkedHashSet<String> ids = new LinkedHashSet<>();
+    for (FactValue v : values) ids.addAll(v.sources());
+    return new ArrayList<>(ids);
+  }
+
+  /** "single source", "several sources agree" or "disputed", for the box and the index. */
+  public String statusLabel() {
+    if (isDisputed()) return "disputed";
+    return sourceIds().size() > 1 ? "several sources agree" : "single source";
+  }
+}

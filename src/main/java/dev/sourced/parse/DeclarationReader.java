@@ -1,0 +1,274 @@
+package dev.sourced.parse;
+
+import dev.sourced.diag.Diagnostics;
+import dev.sourced.diag.SourcePosition;
+import dev.sourced.model.Claim;
+import dev.sourced.model.Fact;
+import dev.sourced.model.FactValue;
+import dev.sourced.model.Qualifier;
+import dev.sourced.model.Source;
+import dev.sourced.model.Verdict;
+import dev.sourced.yaml.YamlMap;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads {@code sources:}, {@code facts:} and {@code claims:} mappings (from an article's
+ * front-matter or a data file) into records, checking what can be checked within one file: field
+ * types, a fact without a source, {@code use:} in range, and values that differ without {@code
+ * status: disputed} and a {@code note}. Whether IDs exist elsewhere is the resolve stage's work.
+ */
+final class DeclarationReader {
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,199}");
+  static final List<String> SOURCE_KEYS =
+      List.of("title", "publisher", "date", "url", "accessed", "archive", "language");
+  static final List<String> FACT_KEYS =
+      List.of("label", "value", "values", "use", "unit", "approx", "qualifier", "format", "as_of",
+          "sources", "status", "note");
+  static final List<String> VALUE_KEYS =
+      List.of("value", "text", "qualifier", "approx", "source", "sources", "scope", "as_of");
+  static final List<String> CLAIM_KEYS =
+      List.of("claim", "claimant", "date", "verdict", "explanation", "sources");
+
+  private final Diagnostics diagnostics;
+
+  DeclarationReader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  Declarations read(YamlMap map) {
+    return new Declarations(sources(map.map("sources")), facts(map.map("facts")),
+        claims(map.map("claims")));
+  }
+
+  private boolean checkId(YamlMap parent, String id, String what) {
+    if (ID.matcher(id).matches()) return true;
+    diagnostics.error(parent.at(id), "bad-id", what + " ID \"" + id + "\" is not valid",
+        "IDs start with a letter or digit and hold only letters, digits, - _ and .");
+    return false;
+  }
+
+  List<Source> sources(YamlMap sources) {
+    List<Source> out = new ArrayList<>();
+    if (sources == null) return out;
+    for (String id : sources.keys()) {
+      YamlMap m = sources.asMap(sources.node(id), id);
+      if (m == null || !checkId(sources, id, "source")) continue;
+      String what = "source \"" + id + "\"";
+      m.warnUnknownKeys(what, SOURCE_KEYS);
+      String title = m.string("title", true, what);
+      String url = link(m, "url", what);
+      String archive = link(m, "archive", what);
+      out.add(new Source(id, title == null ? id : title, m.string("publisher", false, what),
+          m.date("date", false, what), url, m.date("accessed", false, what), archive,
+          m.string("language", false, what), sources.at(id)));
+    }
+    return out;
+  }
+
+  /** An http(s) address, or null; any other scheme ({@code javascript:}, {@code data:}) refused. */
+  private String link(YamlMap m, String key, String what) {
+    String url = m.string(key, false, what);
+    if (url == null) return null;
+    String lower = url.toLowerCase(java.util.Locale.ROOT);
+    if (!(lower.startsWith("https://") || lower.startsWith("http://"))
+        || url.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
+      diagnostics.error(m.valueAt(key), "bad-url",
+          "`" + key + "` of " + what + " must be an http(s) address without spaces",
+          "e.g. " + key + ": https://example.org/report");
+      return null;
+    }
+    return url;
+  }
+
+  List<Fact> facts(YamlMap facts) {
+    List<Fact> out = new ArrayList<>();
+    if (facts == null) return out;
+    for (String id : facts.keys()) {
+      YamlMap m = facts.asMap(facts.node(id), id);
+      if (m == null || !checkId(facts, id, "fact")) continue;
+      Fact f = fact(id, m, facts.at(id));
+      if (f != null) out.add(f);
+    }
+    return out;
+  }
+
+  private Fact fact(String id, YamlMap m, SourcePosition at) {
+    String what = "fact \"" + id + "\"";
+    m.warnUnknownKeys(what, FACT_KEYS);
+    String label = m.string("label", true, what);
+    String unit = m.string("unit", false, what);
+    LocalDate asOf = m.date("as_of", false, what);
+    String status = m.string("status", false, what);
+    String note = m.string("note", false, what);
+    String format = m.string("format", false, what);
+    if (format != null && !format.equals("compact") && !format.equals("full")) {
+      diagnostics.error(m.valueAt("format"), "bad-value",
+          "`format` of " + what + " must be compact or full, not \"" + format + "\"",
+          "compact writes 80 million; full writes 80,000,000");
+    }
+    if (status != null && !status.equals("disputed")) {
+      diagnostics.error(m.valueAt("status"), "bad-value",
+          "`status` of " + what + " can only be disputed, not \"" + status + "\"",
+          "leave status out when the sources agree");
+      status = null;
+    }
+    List<FactValue> values = new ArrayList<>();
+    int use = 0;
+    if (m.has("value") && m.has("values")) {
+      diagnostics.error(m.at("values"), "value-and-values",
+          what + " has both `value` and `values`",
+          "use `value` for one figure, or `values` when sources give different figures");
+      return null;
+    }
+    if (m.has("values")) {
+      List<Node> items = m.list("values");
+      for (Node item : items) {
+        YamlMap v = m.asMap(item, "values[]");
+        if (v == null) continue;
+        FactValue fv = value(v, what, false);
+        if (fv != null) values.add(fv);
+      }
+      if (items.isEmpty()) {
+        diagnostics.error(m.at("values"), "missing-field", what + " has an empty `values` list",
+            "give each source's figure as `- {value: 70000, source: ID, scope: ...}`");
+        return null;
+      }
+      Integer u = m.integer("use", false, what);
+      if (u != null) {
+        if (u < 0 || u >= items.size()) {
+          diagnostics.error(m.valueAt("use"), "use-out-of-range",
+              "`use: " + u + "` of " + what + " picks no value: it has " + items.size()
+                  + " (numbered from 0)",
+              "use a number from 0 to " + (items.size() - 1));
+          return null;
+        }
+        use = u;
+      }
+      if (values.size() != items.size()) return null;
+    } else if (m.has("value")) {
+      FactValue fv = value(m, what, true);
+      if (fv == null) return null;
+      values.add(fv);
+      if (m.has("use")) {
+        diagnostics.warning(m.at("use"), "unknown-key", "`use` has no meaning with a single `value`",
+            "remove it, or give several `values`");
+      }
+    } else {
+      diagnostics.error(at, "missing-field", what + " has no `value`",
+          "add `value: 70000`, or `values:` when sources disagree");
+      return null;
+    }
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i).sources().isEmpty()) {
+        diagnostics.error(values.get(i).declaredAt(), "fact-unsourced",
+            what + (values.size() > 1 ? " value " + i : "") + " has no source",
+            values.size() > 1 ? "add `source: ID` to the value"
+                : "add `sources: [ID]` naming where the figure comes from");
+        return null;
+      }
+    }
+    if (label == null) return null;
+    if (values.size() > 1 && differ(values) && (status == null || note == null)) {
+      diagnostics.error(m.at("values"), "undisputed-conflict",
+          "the sources of " + what + " give different figures, but it is not marked as disputed",
+          status == null ? "add `status: disputed` and a `note` saying why the figures differ"
+              : "add a `note` saying why the figures differ");
+      return null;
+    }
+    if (status != null && note == null) {
+      diagnostics.error(m.at("status"), "disputed-without-note",
+          what + " is disputed but has no `note`",
+          "add a `note` telling readers why the sources disagree");
+      return null;
+    }
+    return new Fact(id, label, unit, "compact".equals(format), asOf, status, note,
+        List.copyOf(values), use, at);
+  }
+
+  private static boolean differ(List<FactValue> values) {
+    Set<String> seen = new HashSet<>();
+    for (FactValue v : values) {
+      seen.add(v.isNumber() ? v.number().stripTrailingZeros().toPlainString()
+          : "text|" + v.text());
+    }
+    return seen.size() > 1;
+  }
+
+  /** One figure: from a fact itself ({@code single}) or from an item of its {@code values}. */
+  private FactValue value(YamlMap v, String what, boolean single) {
+    if (!single) v.warnUnknownKeys("a value of " + what, VALUE_KEYS);
+    BigDecimal number = null;
+    String text = null;
+    if (v.has("value")) {
+      number = v.number("value", true, what);
+      if (number == null) return null;
+    } else if (!single && v.has("text")) {
+      text = v.string("text", true, what);
+    } else {
+      diagnostics.error(v.position(), "missing-field", "a value of " + what + " has no `value`",
+          "add `value: 70000` (or `text: \"hundreds of millions\"` for a figure in words)");
+      return null;
+    }
+    Qualifier q = Qualifier.EXACT;
+    Boolean approx = v.bool("approx", what);
+    String qualifier = v.string("qualifier", false, what);
+    if (qualifier != null) {
+      q = Qualifier.fromKey(qualifier);
+      if (q == null) {
+        diagnostics.error(v.valueAt("qualifier"), "bad-value",
+            "unknown qualifier \"" + qualifier + "\" in " + what,
+            "use one of " + String.join(", ",
+                Arrays.stream(Qualifier.values()).map(Qualifier::key).toList()));
+        return null;
+      }
+    } else if (Boolean.TRUE.equals(approx)) {
+      q = Qualifier.ABOUT;
+    }
+    List<String> sources = new ArrayList<>(v.strings("sources", what));
+    String one = single ? null : v.string("source", false, what);
+    if (one != null) sources.add(0, one);
+    return new FactValue(number, text, q, List.copyOf(sources),
+        single ? null : v.string("scope", false, what),
+        single ? null : v.date("as_of", false, what), v.position());
+  }
+
+  List<Claim> claims(YamlMap claims) {
+    List<Claim> out = new ArrayList<>();
+    if (claims == null) return out;
+    for (String id : claims.keys()) {
+      YamlMap m = claims.asMap(claims.node(id), id);
+      if (m == null || !checkId(claims, id, "claim")) continue;
+      String what = "claim \"" + id + "\"";
+      m.warnUnknownKeys(what, CLAIM_KEYS);
+      String text = m.string("claim", true, what);
+      String claimant = m.string("claimant", true, what);
+      LocalDate date = m.date("date", false, what);
+      String verdictKey = m.string("verdict", true, what);
+      Verdict verdict = verdictKey == null ? null : Verdict.fromKey(verdictKey);
+      if (verdictKey != null && verdict == null) {
+        diagnostics.error(m.valueAt("verdict"), "bad-verdict",
+            "\"" + verdictKey + "\" is not a verdict on the scale",
+            "use one of " + String.join(", ",
+                Arrays.stream(Verdict.values()).map(Verdict::key).toList()));
+      }
+      List<String> sources = m.strings("sources", what);
+      if (m.has("sources") && sources.isEmpty() || !m.has("sources")) {
+        diagnostics.error(claims.at(id), "claim-unsourced", what + " has no sources",
+            "add `sources: [ID]` for the evidence behind the verdict");
+        continue;
+      }
+      if (text == null || claimant == null || verdict == null) continue;
+      out.add(new Claim(id, text, claimant, date, verdict,
+          m.string("explanation", false, what), List.copyOf(sources), claims.at(id)));
+    }
+    return out;
+  }
+}

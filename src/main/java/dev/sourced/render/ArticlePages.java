@@ -1,0 +1,108 @@
+package dev.sourced.render;
+
+import dev.sourced.facts.FactBox;
+import dev.sourced.facts.Json;
+import dev.sourced.model.Correction;
+import dev.sourced.model.FrontMatter;
+import dev.sourced.resolve.ResolvedPage;
+import dev.sourced.resolve.ResolvedSite;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.TemplateModelException;
+import freemarker.core.TemplateHTMLOutputModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.commonmark.node.Document;
+import org.commonmark.node.Node;
+
+/**
+ * An article's template model: the rendered body (as markup, so templates never need {@code
+ * ?no_esc}), the boxes of the facts it declares and does not box itself, its numbered
+ * references, corrections, and its JSON-LD.
+ */
+final class ArticlePages {
+  private final ResolvedSite site;
+  private final Models models;
+  private final BodyRenderer bodies;
+  private final dev.sourced.facts.ValueFormatter fmt;
+
+  ArticlePages(ResolvedSite site, Models models, BodyRenderer bodies,
+      dev.sourced.facts.ValueFormatter fmt) {
+    this.site = site;
+    this.models = models;
+    this.bodies = bodies;
+    this.fmt = fmt;
+  }
+
+  Map<String, Object> model(ResolvedPage page) {
+    FrontMatter fm = page.frontMatter();
+    PageContext ctx = PageContext.of(site, page, fmt);
+    String body = bodies.render(page.parsed().body(), ctx);
+    String boxes = renderBoxes(page.ownFactsToBox(), ctx);
+    Map<String, Object> m = models.base("article", fm.title(), fm.summary(), page.url());
+    Map<String, Object> a = models.summary(page);
+    a.put("body", markup(body));
+    a.put("factBoxes", markup(boxes));
+    a.put("hasFactBoxes", !boxes.isEmpty());
+    a.put("references", models.references(page.references()));
+    List<Map<String, Object>> corrections = new ArrayList<>();
+    for (Correction c : fm.corrections()) {
+      Map<String, Object> cm = new LinkedHashMap<>();
+      models.putDate(cm, "date", c.date());
+      cm.put("text", c.text());
+      corrections.add(cm);
+    }
+    a.put("corrections", corrections);
+    a.put("hasClaims", !page.claimsUsed().isEmpty());
+    a.put("jsonLd", markup(jsonLd(page)));
+    m.put("article", a);
+    return m;
+  }
+
+  /** Boxes for a list of facts, through the same renderer as the body. */
+  String renderBoxes(List<String> factIds, PageContext ctx) {
+    if (factIds.isEmpty()) return "";
+    Node doc = new Document();
+    for (String id : factIds) doc.appendChild(new FactBox(id));
+    return bodies.render(doc, ctx);
+  }
+
+  private String jsonLd(ResolvedPage page) {
+    FrontMatter fm = page.frontMatter();
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("@context", "https://schema.org");
+    j.put("@type", "Article");
+    j.put("headline", fm.title());
+    if (fm.summary() != null) j.put("description", fm.summary());
+    j.put("url", site.config().permalink(page.url()));
+    j.put("datePublished", fm.date().toString());
+    j.put("dateModified", (fm.updated() != null ? fm.updated() : fm.date()).toString());
+    if (!fm.authors().isEmpty()) {
+      List<Object> authors = new ArrayList<>();
+      for (String name : fm.authors()) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("@type", "Person");
+        a.put("name", name);
+        authors.add(a);
+      }
+      j.put("author", authors);
+    }
+    Map<String, Object> publisher = new LinkedHashMap<>();
+    publisher.put("@type", "Organization");
+    publisher.put("name", site.config().author() != null ? site.config().author()
+        : site.config().title());
+    j.put("publisher", publisher);
+    if (!fm.tags().isEmpty()) j.put("keywords", String.join(", ", fm.tags()));
+    j.put("inLanguage", site.config().language());
+    return "<script type=\"application/ld+json\">" + Json.write(j, false) + "</script>";
+  }
+
+  static TemplateHTMLOutputModel markup(String html) {
+    try {
+      return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+    } catch (TemplateModelException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

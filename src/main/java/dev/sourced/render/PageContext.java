@@ -1,0 +1,106 @@
+package dev.sourced.render;
+
+import dev.sourced.facts.FactsRenderContext;
+import dev.sourced.facts.ValueFormatter;
+import dev.sourced.model.Claim;
+import dev.sourced.model.Fact;
+import dev.sourced.model.Source;
+import dev.sourced.resolve.Home;
+import dev.sourced.resolve.ResolvedPage;
+import dev.sourced.resolve.ResolvedSite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One page's view of the site for the fact renderers: its reference numbering, which facts it
+ * boxes itself, and links to everything else. Built per page; reads the resolved site only.
+ */
+final class PageContext implements FactsRenderContext {
+  private final ResolvedSite site;
+  private final String pageUrl;
+  private final List<String> references;
+  private final Set<String> localBoxes;
+  private final ValueFormatter formatter;
+
+  PageContext(ResolvedSite site, String pageUrl, List<String> references, Set<String> localBoxes,
+      ValueFormatter formatter) {
+    this.site = site;
+    this.pageUrl = pageUrl;
+    this.references = references;
+    this.localBoxes = localBoxes;
+    this.formatter = formatter;
+  }
+
+  static PageContext of(ResolvedSite site, ResolvedPage page, ValueFormatter formatter) {
+    Set<String> boxes = new java.util.HashSet<>(page.boxedFacts());
+    boxes.addAll(page.ownFactsToBox());
+    return new PageContext(site, page.url(), page.references(), boxes, formatter);
+  }
+
+  @Override
+  public Fact fact(String id) {
+    return site.facts().get(id);
+  }
+
+  @Override
+  public Claim claim(String id) {
+    return site.claims().get(id);
+  }
+
+  @Override
+  public Source source(String id) {
+    return site.sources().get(id);
+  }
+
+  @Override
+  public String factHref(String factId) {
+    if (localBoxes.contains(factId)) return "#fact-" + factId;
+    Home home = site.factHome(factId);
+    return site.config().url(home.url()) + "#fact-" + factId;
+  }
+
+  @Override
+  public int referenceNumber(String sourceId) {
+    return references.indexOf(sourceId) + 1;
+  }
+
+  @Override
+  public String referenceHref(String sourceId) {
+    return "#ref-" + sourceId;
+  }
+
+  @Override
+  public List<Link> alsoCitedIn(String factId) {
+    List<Link> out = new ArrayList<>();
+    for (ResolvedPage p : site.factUsers().getOrDefault(factId, List.of())) {
+      if (!p.url().equals(pageUrl)) out.add(new Link(p.title(), site.config().url(p.url())));
+    }
+    return out;
+  }
+
+  @Override
+  public String methodologyHref(String verdictKey) {
+    return site.config().url("methodology/") + "#verdict-" + verdictKey;
+  }
+
+  @Override
+  public String sourcePageHref(String sourceId) {
+    return site.config().url("sources/" + sourceId + "/");
+  }
+
+  @Override
+  public String pagePermalink() {
+    return site.config().permalink(pageUrl);
+  }
+
+  @Override
+  public String publisher() {
+    return site.config().author() != null ? site.config().author() : site.config().title();
+  }
+
+  @Override
+  public ValueFormatter formatter() {
+    return formatter;
+  }
+}

@@ -1,0 +1,224 @@
+package dev.sourced.render;
+
+import dev.sourced.facts.ValueFormatter;
+import dev.sourced.model.Claim;
+import dev.sourced.model.Correction;
+import dev.sourced.model.Fact;
+import dev.sourced.model.Source;
+import dev.sourced.model.Verdict;
+import dev.sourced.resolve.Home;
+import dev.sourced.resolve.ResolvedPage;
+import dev.sourced.resolve.ResolvedSite;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Template models of the pages the build makes itself: the home page, tags, the index of facts
+ * and claims (home of the shared facts' boxes), the source pages, the methodology page and the
+ * corrections page. Each method returns the model; {@link SiteRenderer} picks the template.
+ */
+final class SitePages {
+  private final ResolvedSite site;
+  private final Models models;
+  private final ValueFormatter fmt;
+  private final ArticlePages articles;
+
+  SitePages(ResolvedSite site, Models models, ValueFormatter fmt, ArticlePages articles) {
+    this.site = site;
+    this.models = models;
+    this.fmt = fmt;
+    this.articles = articles;
+  }
+
+  Map<String, Object> home() {
+    Map<String, Object> m = models.base("home", site.config().title(),
+        site.config().description(), "");
+    m.put("articles", summaries(site.pages()));
+    return m;
+  }
+
+  /** Tags grouped by address, so "Policing" and "policing" are one tag. */
+  Map<String, List<ResolvedPage>> tagGroups() {
+    Map<String, List<ResolvedPage>> bySlug = new java.util.TreeMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    for (var e : site.tags().entrySet()) {
+      String url = Models.tagUrl(e.getKey());
+      names.putIfAbsent(url, e.getKey());
+      List<ResolvedPage> list = bySlug.computeIfAbsent(url, k -> new ArrayList<>());
+      for (ResolvedPage p : e.getValue()) if (!list.contains(p)) list.add(p);
+    }
+    Map<String, List<ResolvedPage>> byName = new LinkedHashMap<>();
+    for (var e : bySlug.entrySet()) {
+      List<ResolvedPage> sorted = new ArrayList<>(e.getValue());
+      sorted.sort((a, b) -> Integer.compare(site.pages().indexOf(a), site.pages().indexOf(b)));
+      byName.put(names.get(e.getKey()), sorted);
+    }
+    return byName;
+  }
+
+  Map<String, Object> tags(Map<String, List<ResolvedPage>> groups) {
+    Map<String, Object> m = models.base("tags", "Tags", null, "tags/");
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (var e : groups.entrySet()) {
+      Map<String, Object> t = models.link(e.getKey(), site.config().url(Models.tagUrl(e.getKey())));
+      t.put("name", e.getKey());
+      t.put("count", e.getValue().size());
+      list.add(t);
+    }
+    m.put("tags", list);
+    return m;
+  }
+
+  Map<String, Object> tag(String name, List<ResolvedPage> pages) {
+    Map<String, Object> m = models.base("tag", "Tagged “" + name + "”", null, Models.tagUrl(name));
+    Map<String, Object> t = models.link(name, site.config().url(Models.tagUrl(name)));
+    t.put("name", name);
+    m.put("tag", t);
+    m.put("articles", summaries(pages));
+    return m;
+  }
+
+  Map<String, Object> facts() {
+    Map<String, Object> m = models.base("facts", "Facts and claims",
+        "Every figure and claim on this site, with its status and where it is used.", "facts/");
+    List<Map<String, Object>> facts = new ArrayList<>();
+    for (Fact f : site.facts().values()) {
+      Map<String, Object> fm = new LinkedHashMap<>();
+      fm.put("id", f.id());
+      fm.put("label", f.label());
+      fm.put("value", fmt.withUnit(f, f.shown()));
+      fm.put("status", f.statusLabel());
+      fm.put("disputed", f.isDisputed());
+      Home home = site.factHome(f.id());
+      fm.put("href", (home.article() ? site.config().url(home.url()) : "") + "#fact-" + f.id());
+      fm.put("home", models.link(home.title(), site.config().url(home.url())));
+      fm.put("usedIn", links(site.factUsers().getOrDefault(f.id(), List.of())));
+      facts.add(fm);
+    }
+    m.put("facts", facts);
+    List<Map<String, Object>> claims = new ArrayList<>();
+    for (Claim c : site.claims().values()) {
+      Map<String, Object> cm = new LinkedHashMap<>();
+      cm.put("id", c.id());
+      cm.put("claim", c.claim());
+      cm.put("claimant", c.claimant());
+      cm.put("verdict", c.verdict().key());
+      cm.put("verdictLabel", c.verdict().label());
+      Home home = site.claimHome(c.id());
+      cm.put("href", site.config().url(home.url()) + "#claim-" + c.id());
+      cm.put("home", models.link(home.title(), site.config().url(home.url())));
+      cm.put("usedIn", links(site.claimUsers().getOrDefault(c.id(), List.of())));
+      claims.add(cm);
+    }
+    m.put("claims", claims);
+    Set<String> refs = new LinkedHashSet<>();
+    for (String id : site.sharedFacts()) refs.addAll(site.facts().get(id).sourceIds());
+    List<String> references = List.copyOf(refs);
+    PageContext ctx = new PageContext(site, "facts/", references, Set.copyOf(site.sharedFacts()),
+        fmt);
+    m.put("sharedBoxes", ArticlePages.markup(articles.renderBoxes(site.sharedFacts(), ctx)));
+    m.put("references", models.references(references));
+    return m;
+  }
+
+  Map<String, Object> sources() {
+    Map<String, Object> m = models.base("sources", "Sources",
+        "Every publication this site cites, and what cites it.", "sources/");
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Source s : site.sources().values()) {
+      Map<String, Object> sm = models.source(s, 0);
+      sm.put("articleCount", site.sourceUsers().getOrDefault(s.id(), List.of()).size());
+      list.add(sm);
+    }
+    m.put("sources", list);
+    return m;
+  }
+
+  Map<String, Object> source(Source s) {
+    Map<String, Object> m = models.base("source", s.title(), null, "sources/" + s.id() + "/");
+    m.put("source", models.source(s, 0));
+    List<Map<String, Object>> facts = new ArrayList<>();
+    for (Fact f : site.facts().values()) {
+      if (!f.sourceIds().contains(s.id())) continue;
+      Home home = site.factHome(f.id());
+      Map<String, Object> fm = models.link(f.label(),
+          site.config().url(home.url()) + "#fact-" + f.id());
+      fm.put("value", fmt.withUnit(f, f.shown()));
+      facts.add(fm);
+    }
+    m.put("facts", facts);
+    List<Map<String, Object>> claims = new ArrayList<>();
+    for (Claim c : site.claims().values()) {
+      if (!c.sources().contains(s.id())) continue;
+      Home home = site.claimHome(c.id());
+      Map<String, Object> cm = models.link(c.claim(),
+          site.config().url(home.url()) + "#claim-" + c.id());
+      cm.put("verdictLabel", c.verdict().label());
+      claims.add(cm);
+    }
+    m.put("claims", claims);
+    m.put("articles", links(site.sourceUsers().getOrDefault(s.id(), List.of())));
+    return m;
+  }
+
+  Map<String, Object> methodology() {
+    Map<String, Object> m = models.base("methodology", "How we rate claims",
+        "The verdict scale used on this site, and what each verdict means.", "methodology/");
+    List<Map<String, Object>> verdicts = new ArrayList<>();
+    for (Verdict v : Verdict.values()) {
+      Map<String, Object> vm = new LinkedHashMap<>();
+      vm.put("key", v.key());
+      vm.put("label", v.label());
+      vm.put("rating", v.rating());
+      vm.put("meaning", v.meaning());
+      verdicts.add(vm);
+    }
+    m.put("verdicts", verdicts);
+    return m;
+  }
+
+  /** Every correction of every article, newest first. */
+  List<Map<String, Object>> correctionList() {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (ResolvedPage p : site.pages()) {
+      for (Correction c : p.frontMatter().corrections()) {
+        Map<String, Object> cm = new LinkedHashMap<>();
+        models.putDate(cm, "date", c.date());
+        cm.put("text", c.text());
+        cm.put("article", models.link(p.title(), site.config().url(p.url())));
+        cm.put("articlePermalink", site.config().permalink(p.url()));
+        list.add(cm);
+      }
+    }
+    list.sort((a, b) -> ((String) b.get("date")).compareTo((String) a.get("date")));
+    return list;
+  }
+
+  Map<String, Object> corrections() {
+    Map<String, Object> m = models.base("corrections", "Corrections",
+        "Every correction made to an article on this site, newest first.", "corrections/");
+    m.put("corrections", correctionList());
+    m.put("correctionsFeedUrl", site.config().url("corrections.xml"));
+    return m;
+  }
+
+  Map<String, Object> notFound() {
+    return models.base("404", "Page not found", null, "404.html");
+  }
+
+  private List<Map<String, Object>> summaries(List<ResolvedPage> pages) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ResolvedPage p : pages) out.add(models.summary(p));
+    return out;
+  }
+
+  private List<Map<String, Object>> links(List<ResolvedPage> pages) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ResolvedPage p : pages) out.add(models.link(p.title(), site.config().url(p.url())));
+    return out;
+  }
+}

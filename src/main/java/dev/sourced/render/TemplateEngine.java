@@ -1,0 +1,137 @@
+package dev.sourced.render;
+
+import dev.sourced.diag.Diagnostics;
+import dev.sourced.diag.SourcePosition;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Freemarker, configured once and safely (see {@code design/hardening.md}): no {@code ?new} of
+ * any class, no {@code ?api}, HTML auto-escaping, exceptions rethrown (never printed into a page),
+ * a wrapper that exposes only properties. A site's {@code templates/*.ftlh} override the default
+ * theme inside the jar file by file; {@code FileTemplateLoader} refuses names and links that lead
+ * outside {@code templates/}.
+ *
+ * <p>Template errors become diagnostics with the template's own path, line and column. Infinite
+ * macro recursion ends as a diagnostic too, not as a crash.
+ */
+public final class TemplateEngine {
+  /** Where the default theme lives on the class path. */
+  public static final String THEME = "/theme";
+
+  private final Configuration cfg;
+  private final Path siteTemplates;
+
+  public TemplateEngine(Path siteTemplates, Locale locale) throws IOException {
+    this.siteTemplates = siteTemplates;
+    Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+    TemplateLoader theme = new ClassTemplateLoader(TemplateEngine.class, THEME);
+    c.setTemplateLoader(siteTemplates == null ? theme
+        : new MultiTemplateLoader(new TemplateLoader[] {
+            new FileTemplateLoader(siteTemplates.toFile(), false), theme}));
+    c.setDefaultEncoding("UTF-8");
+    c.setOutputFormat(HTMLOutputFormat.INSTANCE);
+    c.setRecognizeStandardFileExtensions(true);
+    c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    c.setAPIBuiltinEnabled(false);
+    c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    c.setAttemptExceptionReporter((e, env) -> { });
+    c.setLogTemplateExceptions(false);
+    c.setWrapUncheckedExceptions(true);
+    c.setFallbackOnNullLoopVariable(false);
+    c.setLocalizedLookup(false);
+    c.setLocale(locale);
+    c.setTimeZone(TimeZone.getTimeZone("UTC"));
+    c.setNumberFormat("computer");
+    c.setBooleanFormat("c");
+    c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    wrapper.setExposureLevel(freemarker.ext.beans.BeansWrapper.EXPOSE_PROPERTIES_ONLY);
+    wrapper.setForceLegacyNonListCollections(false);
+    c.setObjectWrapper(wrapper.build());
+    this.cfg = c;
+  }
+
+  /** Loads (and caches) a template; reports and returns null when it cannot be parsed. */
+  public Template template(String name, Diagnostics diagnostics) {
+    try {
+      return cfg.getTemplate(name);
+    } catch (TemplateNotFoundException e) {
+      diagnostics.error(SourcePosition.file(displayPath(name)), "template-missing",
+          "template " + name + " not found", "add templates/" + name
+              + ", or delete templates/ to use the default theme");
+    } catch (ParseException e) {
+      diagnostics.error(new SourcePosition(displayPath(e.getTemplateName() != null
+              ? e.getTemplateName() : name), e.getLineNumber(), e.getColumnNumber()),
+          "template-syntax", firstLine(e.getEditorMessage()), "fix the template syntax here");
+    } catch (IOException e) {
+      diagnostics.error(SourcePosition.file(displayPath(name)), "template-unreadable",
+          "cannot read template " + name + ": " + e.getMessage(), "check the file");
+    }
+    return null;
+  }
+
+  /**
+   * Renders a template with a model; on failure reports a diagnostic at the template's position
+   * and returns null.
+   *
+   * @param forPath the page being rendered, named in the message
+   */
+  public String render(Template t, Map<String, Object> model, String forPath,
+      Diagnostics diagnostics) {
+    StringWriter out = new StringWriter(16_384);
+    try {
+      t.process(model, out);
+      return out.toString();
+    } catch (TemplateException e) {
+      String name = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : t.getName();
+      Integer line = e.getLineNumber();
+      Integer col = e.getColumnNumber();
+      diagnostics.error(new SourcePosition(displayPath(name), line == null ? 0 : line,
+              col == null ? 0 : col), "template-error",
+          firstLine(e.getMessageWithoutStackTop()) + " (while rendering " + forPath + ")",
+          "a template can only use the documented model; see docs/templates.md");
+    } catch (StackOverflowError e) {
+      diagnostics.error(SourcePosition.file(displayPath(t.getName())), "template-recursion",
+          "rendering " + forPath + " recursed without end",
+          "a macro or include calls itself with no way out");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return null;
+  }
+
+  /** "templates/x.ftlh" for a site's own template, "(default theme) x.ftlh" for the jar's. */
+  public String displayPath(String name) {
+    if (siteTemplates != null && Files.isRegularFile(siteTemplates.resolve(name))) {
+      return "templates/" + name;
+    }
+    return "(default theme)/" + name;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "template error";
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    String line = nl < 0 ? t : t.substring(0, nl);
+    return line.length() > 240 ? line.substring(0, 237) + "..." : line;
+  }
+}

@@ -1,0 +1,280 @@
+package dev.sourced.resolve;
+
+import dev.sourced.config.SiteConfig;
+import dev.sourced.diag.Diagnostics;
+import dev.sourced.diag.SourcePosition;
+import dev.sourced.diag.Suggestions;
+import dev.sourced.model.Claim;
+import dev.sourced.model.Fact;
+import dev.sourced.model.FactValue;
+import dev.sourced.model.Source;
+import dev.sourced.parse.ParsedData;
+import dev.sourced.parse.ParsedPage;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The resolve stage: gathers every page's and data file's sources, facts and claims into one
+ * site-wide index of global IDs, gives each its home, numbers each page's references, finds who
+ * uses what (the "also cited in" backlinks), and checks it all: unknown IDs (with the nearest
+ * known one), IDs declared twice, boxes outside their own paragraph, two pages at one address,
+ * and the warnings for unused, stale and unsourced declarations.
+ *
+ * <p>Algorithm: one pass registers declarations (data files, then articles, each sorted by
+ * path, so "declared twice" always names the same two places); one walk per body collects uses
+ * in document order; the rest is bookkeeping over those lists.
+ */
+public final class ReferenceResolver {
+  /** First path segments the build writes itself; an article cannot take them. */
+  public static final Set<String> RESERVED =
+      Set.of("tags", "facts", "sources", "methodology", "corrections", "assets", "404.html",
+          "index.html", "sitemap.xml", "feed.xml", "corrections.xml", "facts.json",
+          "sources.json", "claims.json", "robots.txt");
+  public static final String SHARED_HOME_URL = "facts/";
+  public static final String SHARED_HOME_TITLE = "Facts and claims";
+
+  private final SiteConfig config;
+  private final Diagnostics diagnostics;
+  private final LocalDate today;
+  private final Map<String, Source> sources = new LinkedHashMap<>();
+  private final Map<String, Fact> facts = new LinkedHashMap<>();
+  private final Map<String, Claim> claims = new LinkedHashMap<>();
+  private final Map<String, Home> homes = new HashMap<>();
+  private final Map<String, SourcePosition> declared = new HashMap<>();
+  /** Sources cited with [@ID] in any body, or named by any fact or claim. */
+  private final Set<String> citedSources = new java.util.HashSet<>();
+
+  private ReferenceResolver(SiteConfig config, Diagnostics diagnostics, LocalDate today) {
+    this.config = config;
+    this.diagnostics = diagnostics;
+    this.today = today;
+  }
+
+  /**
+   * @param today the date stale facts are measured from (warnings only; output never depends
+   *     on it)
+   */
+  public static ResolvedSite resolve(SiteConfig config, List<ParsedData> data,
+      List<ParsedPage> parsed, Diagnostics diagnostics, LocalDate today) {
+    return new ReferenceResolver(config, diagnostics, today).run(data, parsed);
+  }
+
+  private ResolvedSite run(List<ParsedData> data, List<ParsedPage> parsed) {
+    List<String> sharedFacts = new ArrayList<>();
+    List<String> sharedClaims = new ArrayList<>();
+    Home shared = new Home(SHARED_HOME_URL, SHARED_HOME_TITLE, false);
+    for (ParsedData d : data) {
+      register(d.sources(), d.facts(), d.claims(), shared);
+      d.facts().forEach(f -> sharedFacts.add(f.id()));
+      d.claims().forEach(c -> sharedClaims.add(c.id()));
+    }
+    List<ParsedPage> published = new ArrayList<>();
+    for (ParsedPage p : parsed) {
+      if (p.frontMatter().draft()) continue;
+      published.add(p);
+      var fm = p.frontMatter();
+      register(fm.sources(), fm.facts(), fm.claims(), new Home(p.slug() + "/", fm.title(), true));
+    }
+    checkAddresses(published);
+    checkDeclaredSources();
+
+    List<ResolvedPage> pages = new ArrayList<>();
+    for (ParsedPage p : published) pages.add(resolvePage(p));
+    pages.sort(Comparator.comparing((ResolvedPage r) -> r.frontMatter().date()).reversed()
+        .thenComparing(ResolvedPage::url));
+
+    Map<String, List<ResolvedPage>> factUsers = new LinkedHashMap<>();
+    Map<String, List<ResolvedPage>> sourceUsers = new LinkedHashMap<>();
+    Map<String, List<ResolvedPage>> claimUsers = new LinkedHashMap<>();
+    SortedMap<String, List<ResolvedPage>> tags = new TreeMap<>();
+    for (ResolvedPage r : pages) {
+      for (String f : r.factsUsed()) factUsers.computeIfAbsent(f, k -> new ArrayList<>()).add(r);
+      for (String s : r.references()) sourceUsers.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
+      for (String c : r.claimsUsed()) claimUsers.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
+      for (String t : r.frontMatter().tags()) tags.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+    }
+    warnUnused(factUsers);
+    return new ResolvedSite(config, List.copyOf(pages), sources, facts, claims, homes, factUsers,
+        sourceUsers, claimUsers, tags, List.copyOf(sharedFacts), List.copyOf(sharedClaims));
+  }
+
+  private void register(List<Source> ss, List<Fact> fs, List<Claim> cs, Home home) {
+    for (Source s : ss) {
+      if (firstDeclaration("source", s.id(), s.declaredAt())) sources.put(s.id(), s);
+    }
+    for (Fact f : fs) {
+      if (firstDeclaration("fact", f.id(), f.declaredAt())) {
+        facts.put(f.id(), f);
+        homes.put(ResolvedSite.key("fact", f.id()), home);
+      }
+    }
+    for (Claim c : cs) {
+      if (firstDeclaration("claim", c.id(), c.declaredAt())) {
+        claims.put(c.id(), c);
+        homes.put(ResolvedSite.key("claim", c.id()), home);
+      }
+    }
+  }
+
+  private boolean firstDeclaration(String kind, String id, SourcePosition at) {
+    SourcePosition first = declared.putIfAbsent(kind + ":" + id, at);
+    if (first == null) return true;
+    diagnostics.error(at, "duplicate-id",
+        kind + " \"" + id + "\" is declared twice: here and at " + first,
+        "IDs are global to the site: rename one, or delete this one and use the other");
+    return false;
+  }
+
+  /** Two pages at one address (also by case or Unicode normalisation), or a reserved address. */
+  private void checkAddresses(List<ParsedPage> pages) {
+    Map<String, ParsedPage> byKey = new HashMap<>();
+    for (ParsedPage p : pages) {
+      String first = p.slug().split("/", 2)[0];
+      SourcePosition at = new SourcePosition(p.path(), 1, 1);
+      if (RESERVED.contains(first.toLowerCase(Locale.ROOT))) {
+        diagnostics.error(at, "reserved-slug",
+            "the address /" + p.slug() + "/ is taken by a page the build writes itself",
+            "set another `slug:` in the front-matter");
+        continue;
+      }
+      String key = Normalizer.normalize(p.slug(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+      ParsedPage other = byKey.putIfAbsent(key, p);
+      if (other != null) {
+        diagnostics.error(at, "duplicate-address",
+            "this page and " + other.path() + " would both be written to /" + p.slug() + "/",
+            "give one of them another `slug:` or file name");
+      }
+    }
+  }
+
+  /** Every source a fact or claim names must exist. */
+  private void checkDeclaredSources() {
+    for (Fact f : facts.values()) {
+      for (FactValue v : f.values()) {
+        for (String s : v.sources()) checkSource(s, v.declaredAt(), "fact \"" + f.id() + "\"");
+      }
+    }
+    for (Claim c : claims.values()) {
+      for (String s : c.sources()) checkSource(s, c.declaredAt(), "claim \"" + c.id() + "\"");
+    }
+  }
+
+  private void checkSource(String id, SourcePosition at, String user) {
+    if (sources.containsKey(id)) return;
+    diagnostics.error(at, "unknown-source", user + " names unknown source \"" + id + "\"",
+        Suggestions.hint(id, sources.keySet(),
+            "declare it under `sources:` in an article or in content/_data/"));
+  }
+
+  private ResolvedPage resolvePage(ParsedPage p) {
+    LinkedHashSet<String> refs = new LinkedHashSet<>();
+    LinkedHashSet<String> used = new LinkedHashSet<>();
+    LinkedHashSet<String> boxed = new LinkedHashSet<>();
+    LinkedHashSet<String> claimsUsed = new LinkedHashSet<>();
+    for (BodyReferences.Use u : BodyReferences.of(p)) {
+      switch (u.kind()) {
+        case FACT, FACTBOX -> {
+          Fact f = facts.get(u.id());
+          if (f == null) {
+            unknown("fact", u.id(), u.at(), facts.keySet());
+            continue;
+          }
+          used.add(f.id());
+          if (u.kind() == BodyReferences.Kind.FACTBOX) boxed.add(f.id());
+          refs.addAll(f.sourceIds());
+        }
+        case CLAIM -> {
+          Claim c = claims.get(u.id());
+          if (c == null) {
+            unknown("claim", u.id(), u.at(), claims.keySet());
+            continue;
+          }
+          claimsUsed.add(c.id());
+          refs.addAll(c.sources());
+        }
+        case CITATION -> {
+          if (!sources.containsKey(u.id())) {
+            unknown("source", u.id(), u.at(), sources.keySet());
+            continue;
+          }
+          refs.add(u.id());
+          citedSources.add(u.id());
+        }
+        case DIRECTIVE -> directive(u);
+      }
+    }
+    List<String> ownToBox = new ArrayList<>();
+    for (Fact f : p.frontMatter().facts()) {
+      if (facts.get(f.id()) != f) continue;
+      if (!boxed.contains(f.id())) ownToBox.add(f.id());
+      refs.addAll(f.sourceIds());
+    }
+    for (Source s : p.frontMatter().sources()) {
+      if (sources.get(s.id()) == s) refs.add(s.id());
+    }
+    refs.retainAll(sources.keySet());
+    if (refs.isEmpty()) {
+      diagnostics.warning(new SourcePosition(p.path(), 1, 1), "no-sources",
+          "this article cites no sources at all",
+          "declare `sources:` and cite them with [@ID], or use facts that have sources");
+    }
+    return new ResolvedPage(p, p.slug() + "/", List.copyOf(refs), List.copyOf(used),
+        Set.copyOf(boxed), List.copyOf(claimsUsed), List.copyOf(ownToBox));
+  }
+
+  private void directive(BodyReferences.Use u) {
+    String kind = u.directiveKind();
+    if (kind.equals("factbox") || kind.equals("claim")) {
+      diagnostics.error(u.at(), "box-not-alone",
+          "{{" + kind + ":" + u.id() + "}} must stand alone in its own paragraph",
+          "put blank lines before and after it, or use {{fact:" + u.id() + "}} inside a sentence");
+      return;
+    }
+    diagnostics.error(u.at(), "unknown-directive",
+        "\"" + kind + "\" is not a kind of reference",
+        Suggestions.hint(kind, List.of("fact", "factbox", "claim"),
+            "write {{fact:ID}}, {{factbox:ID}} or {{claim:ID}}; \\{{ writes literal braces"));
+  }
+
+  private void unknown(String kind, String id, SourcePosition at, Set<String> known) {
+    diagnostics.error(at, "unknown-" + kind, "unknown " + kind + " \"" + id + "\"",
+        Suggestions.hint(id, known, "declare it under `" + kind + "s:` in an article's front-matter or in content/_data/"));
+  }
+
+  private void warnUnused(Map<String, List<ResolvedPage>> factUsers) {
+    for (Fact f : facts.values()) citedSources.addAll(f.sourceIds());
+    for (Claim c : claims.values()) citedSources.addAll(c.sources());
+    for (Source s : sources.values()) {
+      if (!citedSources.contains(s.id())) {
+        diagnostics.warning(s.declaredAt(), "unused-source",
+            "source \"" + s.id() + "\" is declared but nothing cites it",
+            "cite it with [@" + s.id() + "] or name it in a fact's `sources`, or remove it");
+      }
+    }
+    for (Fact f : facts.values()) {
+      if (!factUsers.containsKey(f.id())) {
+        diagnostics.warning(f.declaredAt(), "unused-fact",
+            "fact \"" + f.id() + "\" is declared but no article uses it",
+            "use it with {{fact:" + f.id() + "}} or {{factbox:" + f.id() + "}}, or remove it");
+      }
+      if (config.staleAfterDays() > 0 && f.asOf() != null
+          && f.asOf().plusDays(config.staleAfterDays()).isBefore(today)) {
+        diagnostics.warning(f.declaredAt(), "stale-fact",
+            "fact \"" + f.id() + "\" is as of " + f.asOf() + ", older than stale_after ("
+                + config.staleAfterDays() + " days)",
+            "check for a newer figure and update `as_of`, or raise stale_after in sourced.yaml");
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.sourced.resolve;
+
+import dev.sourced.parse.ParsedPage;
+import dev.sourced.model.FrontMatter;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An article with everything the site knows about it.
+ *
+ * @param url the site-relative address, e.g. {@code sky-ecc/} (always ending in {@code /})
+ * @param references the sources in this page's numbered reference list, in order of first use
+ * @param factsUsed the facts the body uses inline or in boxes, in order of first use
+ * @param boxedFacts the facts that have a box in the body
+ * @param ownFactsToBox the facts this article declares that get a box at its end (all its
+ *     declared facts that the body does not box itself)
+ */
+public record ResolvedPage(
+    ParsedPage parsed,
+    String url,
+    List<String> references,
+    List<String> factsUsed,
+    Set<String> boxedFacts,
+    List<String> claimsUsed,
+    List<String> ownFactsToBox) {
+
+  public FrontMatter frontMatter() {
+    return parsed.frontMatter();
+  }
+
+  public String title() {
+    return parsed.frontMatter().title();
+  }
+
+  public String path() {
+    return parsed.path();
+  }
+}

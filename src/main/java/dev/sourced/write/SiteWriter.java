@@ -1,0 +1,147 @@
+package dev.sourced.write;
+
+import dev.sourced.render.CopiedFile;
+import dev.sourced.render.RenderedPage;
+import dev.sourced.render.RenderedSite;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The write stage: puts a rendered site in place so that the output folder is always either the
+ * previous site or the new one, whole. Files go into a temporary sibling folder ({@code
+ * .site.sourced-tmp-*}); then the old folder is renamed aside ({@code .site.sourced-old-*}), the
+ * new one renamed into place, and the old one deleted. A build killed at any point leaves the
+ * previous site, or the new one, and the next build cleans up what was left (restoring the old
+ * folder if the kill fell between the two renames).
+ *
+ * <p>Every output path is normalised and must stay inside the output folder.
+ */
+public final class SiteWriter {
+  /** Written into every output folder, so the build knows a folder it may replace. */
+  public static final String MARKER = ".sourced-build";
+  static final String MARKER_TEXT =
+      "This folder is written by `sourced build` and replaced whole on every build.\n";
+  static final String TMP = ".sourced-tmp-";
+  static final String OLD = ".sourced-old-";
+
+  private SiteWriter() {}
+
+  /** Writes the site to {@code output}, replacing what was there. */
+  public static void write(RenderedSite site, Path output) throws IOException {
+    Path out = output.toAbsolutePath().normalize();
+    Path parent = out.getParent();
+    Files.createDirectories(parent);
+    recover(out);
+    String name = out.getFileName().toString();
+    Path tmp = parent.resolve("." + name + TMP + UUID.randomUUID());
+    Files.createDirectory(tmp);
+    try {
+      Set<Path> seen = new HashSet<>();
+      for (RenderedPage p : site.pages()) {
+        Path target = inside(tmp, p.path(), seen);
+        Files.createDirectories(target.getParent());
+        Files.write(target, p.bytes());
+      }
+      for (CopiedFile c : site.copies()) {
+        Path target = inside(tmp, c.path(), seen);
+        Files.createDirectories(target.getParent());
+        Files.copy(c.source(), target);
+      }
+      Files.writeString(tmp.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
+      swap(tmp, out);
+    } catch (IOException | RuntimeException e) {
+      deleteTree(tmp);
+      throw e;
+    }
+  }
+
+  /** Moves {@code tmp} into place at {@code out}, keeping the old folder until it is there. */
+  private static void swap(Path tmp, Path out) throws IOException {
+    Path old = null;
+    if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+      old = out.resolveSibling("." + out.getFileName() + OLD + UUID.randomUUID());
+      move(out, old);
+    }
+    move(tmp, out);
+    if (old != null) deleteTree(old);
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  /**
+   * Cleans up after an interrupted build: restores a folder renamed aside if the output is
+   * missing, then deletes every leftover temporary and old folder of this output.
+   */
+  public static void recover(Path output) throws IOException {
+    Path out = output.toAbsolutePath().normalize();
+    Path parent = out.getParent();
+    if (parent == null || !Files.isDirectory(parent)) return;
+    String tmpPrefix = "." + out.getFileName() + TMP;
+    String oldPrefix = "." + out.getFileName() + OLD;
+    List<Path> leftovers;
+    try (var s = Files.list(parent)) {
+      leftovers = s.filter(p -> {
+        String n = p.getFileName().toString();
+        return n.startsWith(tmpPrefix) || n.startsWith(oldPrefix);
+      }).sorted().toList();
+    }
+    for (Path p : leftovers) {
+      if (p.getFileName().toString().startsWith(oldPrefix)
+          && !Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+        move(p, out);
+      } else {
+        deleteTree(p);
+      }
+    }
+  }
+
+  /** {@code root/relative}, refusing anything that would land outside root or twice. */
+  static Path inside(Path root, String relative, Set<Path> seen) {
+    if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\")
+        || relative.contains("\0")) {
+      throw new IllegalArgumentException("unsafe output path: " + relative);
+    }
+    Path p = root.resolve(relative).normalize();
+    if (!p.startsWith(root) || p.equals(root)) {
+      throw new IllegalArgumentException("output path escapes the output folder: " + relative);
+    }
+    if (!seen.add(p)) throw new IllegalArgumentException("output path written twice: " + relative);
+    return p;
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+        if (exc != null) throw exc;
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

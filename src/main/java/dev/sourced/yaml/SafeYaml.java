@@ -1,0 +1,109 @@
+package dev.sourced.yaml;
+
+import dev.sourced.diag.Diagnostics;
+import dev.sourced.diag.SourcePosition;
+import java.io.StringReader;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads YAML as a node tree, never as Java objects, with the limits {@code design/hardening.md}
+ * asks for: no global tags, no recursive keys, few aliases, bounded nesting and size. Values are
+ * typed later by {@link YamlMap} from the raw scalar text, so YAML 1.1's surprises ({@code NO} as
+ * false, {@code 010} as 8, {@code 2024-02-30} as 1 March) cannot happen.
+ *
+ * <p>Any exception from SnakeYAML is content, not a bug: it becomes a {@code yaml-syntax}
+ * diagnostic at the best position known.
+ */
+public final class SafeYaml {
+  /** Front-matter larger than this (in code points) is refused. */
+  public static final int CODE_POINT_LIMIT = 1 << 20;
+
+  private SafeYaml() {}
+
+  private static LoaderOptions options() {
+    LoaderOptions o = new LoaderOptions();
+    o.setAllowDuplicateKeys(false);
+    o.setAllowRecursiveKeys(false);
+    o.setMaxAliasesForCollections(20);
+    o.setNestingDepthLimit(24);
+    o.setCodePointLimit(CODE_POINT_LIMIT);
+    o.setTagInspector(tag -> false);
+    o.setProcessComments(false);
+    return o;
+  }
+
+  /**
+   * Parses one YAML document that must be a mapping.
+   *
+   * @param lineOffset how many lines of the file come before the YAML text
+   * @return the mapping, or null after reporting why there is none
+   */
+  public static YamlMap readMapping(
+      String yaml, String path, int lineOffset, Diagnostics diagnostics, String what) {
+    YamlContext ctx = new YamlContext(path, lineOffset, diagnostics);
+    Node root;
+    try {
+      // A Yaml instance is not thread-safe; building one is cheap next to parsing.
+      root = new Yaml(options()).compose(new StringReader(yaml));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      diagnostics.error(
+          mark == null ? SourcePosition.file(path).withLineColumn(lineOffset + 1, 1) : ctx.at(mark),
+          "yaml-syntax",
+          "invalid YAML in " + what + ": " + oneLine(problem),
+          hintFor(problem));
+      return null;
+    } catch (RuntimeException e) {
+      // SnakeYAML lets some malformed scalars and limits escape as plain runtime exceptions.
+      diagnostics.error(
+          SourcePosition.file(path).withLineColumn(lineOffset + 1, 1),
+          "yaml-syntax",
+          "invalid YAML in " + what + ": " + oneLine(String.valueOf(e.getMessage())),
+          "check the " + what + " for unbalanced quotes, brackets or indentation");
+      return null;
+    } catch (StackOverflowError e) {
+      diagnostics.error(
+          SourcePosition.file(path).withLineColumn(lineOffset + 1, 1),
+          "yaml-syntax",
+          "the " + what + " is nested too deeply",
+          "flatten the YAML structure");
+      return null;
+    }
+    if (root == null) return YamlMap.empty(ctx, lineOffset);
+    if (!(root instanceof MappingNode map)) {
+      diagnostics.error(
+          ctx.at(root.getStartMark()),
+          "yaml-not-mapping",
+          "the " + what + " must be a mapping of keys to values, not a " + YamlMap.kind(root),
+          "write it as `key: value` lines, e.g. `title: My article`");
+      return null;
+    }
+    return new YamlMap(map, ctx);
+  }
+
+  private static String oneLine(String s) {
+    String t = s.replaceAll("\\s+", " ").trim();
+    return t.length() > 160 ? t.substring(0, 157) + "..." : t;
+  }
+
+  private static String hintFor(String problem) {
+    if (problem == null) return "check the YAML syntax";
+    if (problem.contains("found duplicate key")) return "remove or rename one of the two keys";
+    if (problem.contains("tag")) return "YAML tags (`!!type`, `!name`) are not allowed";
+    if (problem.contains("aliases")) return "use fewer YAML aliases (`*name`)";
+    if (problem.contains("nesting") || problem.contains("depth"))
+      return "flatten the YAML structure";
+    if (problem.contains("code points") || problem.contains("exceeds the limit"))
+      return "front-matter is limited to " + CODE_POINT_LIMIT + " characters; move data to content/_data/";
+    if (problem.contains("mapping values are not allowed"))
+      return "quote text that contains `: `, e.g. title: \"Sky ECC: a timeline\"";
+    if (problem.contains("tab")) return "indent YAML with spaces, not tabs";
+    return "check quotes, brackets and indentation around this point";
+  }
+}
