@@ -178,6 +178,7 @@ public final class ReferenceResolver {
   }
 
   private ResolvedPage resolvePage(ParsedPage p) {
+    FigureScanner.scan(p, diagnostics);
     LinkedHashSet<String> refs = new LinkedHashSet<>();
     LinkedHashSet<String> used = new LinkedHashSet<>();
     LinkedHashSet<String> boxed = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package dev.sourced.facts.internal;
 
 import dev.sourced.facts.Directive;
 import dev.sourced.facts.FactReference;
+import dev.sourced.facts.UnsourcedFigure;
 import java.util.Set;
 import org.commonmark.node.Node;
 import org.commonmark.parser.beta.InlineContentParser;
@@ -21,6 +22,8 @@ import org.commonmark.parser.beta.Scanner;
  * <p>Kinds are lowercase letters; IDs start with a letter or digit and go on with letters,
  * digits, {@code -}, {@code _} and {@code .}. A backslash before the first brace ({@code \{{})
  * escapes it through CommonMark's own backslash escapes, and nothing is parsed inside code.
+ * {@code {{nosource:TEXT}}} takes any text (no braces, one line) and marks it as a figure that
+ * needs no source.
  */
 public final class DirectiveInlineParser implements InlineContentParser {
   static final int MAX_ID = 200;
@@ -35,6 +38,7 @@ public final class DirectiveInlineParser implements InlineContentParser {
     if (kindLength == 0 || kindLength > 20) return ParsedInline.none();
     String kind = scanner.getSource(kindStart, scanner.position()).getContent();
     if (!scanner.next(':')) return ParsedInline.none();
+    if (kind.equals("nosource")) return unsourced(scanner, start);
     Position idStart = scanner.position();
     char first = scanner.peek();
     if (!isIdStart(first)) return ParsedInline.none();
@@ -43,6 +47,18 @@ public final class DirectiveInlineParser implements InlineContentParser {
     String id = scanner.getSource(idStart, scanner.position()).getContent();
     if (!scanner.next("}}")) return ParsedInline.none();
     Node node = kind.equals("fact") ? new FactReference(id) : new Directive(kind, id);
+    node.setSourceSpans(scanner.getSource(start, scanner.position()).getSourceSpans());
+    return ParsedInline.of(node, scanner.position());
+  }
+
+  /** {@code {{nosource:TEXT}}}: any text on one line up to the closing braces. */
+  private static ParsedInline unsourced(Scanner scanner, Position start) {
+    Position textStart = scanner.position();
+    int length = scanner.match(c -> c != '}' && c != '\n' && c != '{');
+    if (length == 0 || length > MAX_ID) return ParsedInline.none();
+    String text = scanner.getSource(textStart, scanner.position()).getContent();
+    if (!scanner.next("}}") || text.isBlank()) return ParsedInline.none();
+    Node node = new UnsourcedFigure(text);
     node.setSourceSpans(scanner.getSource(start, scanner.position()).getSourceSpans());
     return ParsedInline.of(node, scanner.position());
   }

@@ -6,6 +6,7 @@ import dev.sourced.facts.Directive;
 import dev.sourced.facts.FactBox;
 import dev.sourced.facts.FactReference;
 import dev.sourced.facts.FactsRenderContext;
+import dev.sourced.facts.UnsourcedFigure;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
@@ -41,7 +42,7 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
   @Override
   public Set<Class<? extends Node>> getNodeTypes() {
     return Set.of(FactReference.class, FactBox.class, ClaimBox.class, Citation.class,
-        Directive.class);
+        Directive.class, UnsourcedFigure.class);
   }
 
   @Override
@@ -51,6 +52,7 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
     else if (node instanceof FactBox b) renderFactBox(b.getId());
     else if (node instanceof ClaimBox c) renderClaim(c.getId());
     else if (node instanceof Directive d) html.text(d.literal());
+    else if (node instanceof UnsourcedFigure u) html.text(u.getText());
   }
 
   private void renderFact(String id) {
