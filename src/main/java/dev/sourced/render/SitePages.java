@@ -27,11 +27,21 @@ final class SitePages {
   private final ValueFormatter fmt;
   private final ArticlePages articles;
 
+  /** For each source, the facts and claims that name it, in declaration order. */
+  private final Map<String, List<Fact>> factsBySource = new java.util.HashMap<>();
+  private final Map<String, List<Claim>> claimsBySource = new java.util.HashMap<>();
+
   SitePages(ResolvedSite site, Models models, ValueFormatter fmt, ArticlePages articles) {
     this.site = site;
     this.models = models;
     this.fmt = fmt;
     this.articles = articles;
+    for (Fact f : site.facts().values()) {
+      for (String s : f.sourceIds()) factsBySource.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
+    }
+    for (Claim c : site.claims().values()) {
+      for (String s : c.sources()) claimsBySource.computeIfAbsent(s, k -> new ArrayList<>()).add(c);
+    }
   }
 
   Map<String, Object> home() {
@@ -43,19 +53,20 @@ final class SitePages {
 
   /** Tags grouped by address, so "Policing" and "policing" are one tag. */
   Map<String, List<ResolvedPage>> tagGroups() {
-    Map<String, List<ResolvedPage>> bySlug = new java.util.TreeMap<>();
+    Map<String, java.util.Set<ResolvedPage>> bySlug = new java.util.TreeMap<>();
     Map<String, String> names = new LinkedHashMap<>();
     for (var e : site.tags().entrySet()) {
       String url = Models.tagUrl(e.getKey());
       names.putIfAbsent(url, e.getKey());
-      List<ResolvedPage> list = bySlug.computeIfAbsent(url, k -> new ArrayList<>());
-      for (ResolvedPage p : e.getValue()) if (!list.contains(p)) list.add(p);
+      bySlug.computeIfAbsent(url, k -> java.util.Collections.newSetFromMap(
+          new java.util.IdentityHashMap<>())).addAll(e.getValue());
     }
     Map<String, List<ResolvedPage>> byName = new LinkedHashMap<>();
     for (var e : bySlug.entrySet()) {
-      List<ResolvedPage> sorted = new ArrayList<>(e.getValue());
-      sorted.sort((a, b) -> Integer.compare(site.pages().indexOf(a), site.pages().indexOf(b)));
-      byName.put(names.get(e.getKey()), sorted);
+      // Keep the site's order (newest first): filter the page list rather than sort the set.
+      List<ResolvedPage> ordered = new ArrayList<>();
+      for (ResolvedPage p : site.pages()) if (e.getValue().contains(p)) ordered.add(p);
+      byName.put(names.get(e.getKey()), ordered);
     }
     return byName;
   }
@@ -142,8 +153,7 @@ final class SitePages {
     Map<String, Object> m = models.base("source", s.title(), null, "sources/" + s.id() + "/");
     m.put("source", models.source(s, 0));
     List<Map<String, Object>> facts = new ArrayList<>();
-    for (Fact f : site.facts().values()) {
-      if (!f.sourceIds().contains(s.id())) continue;
+    for (Fact f : factsBySource.getOrDefault(s.id(), List.of())) {
       Home home = site.factHome(f.id());
       Map<String, Object> fm = models.link(f.label(),
           site.config().url(home.url()) + "#fact-" + f.id());
@@ -152,8 +162,7 @@ final class SitePages {
     }
     m.put("facts", facts);
     List<Map<String, Object>> claims = new ArrayList<>();
-    for (Claim c : site.claims().values()) {
-      if (!c.sources().contains(s.id())) continue;
+    for (Claim c : claimsBySource.getOrDefault(s.id(), List.of())) {
       Home home = site.claimHome(c.id());
       Map<String, Object> cm = models.link(c.claim(),
           site.config().url(home.url()) + "#claim-" + c.id());

@@ -75,6 +75,7 @@ final class FigureScanner {
       @Override
       public void visit(Text text) {
         String s = text.getLiteral();
+        if (!mayHoldFigure(s)) return;
         int skip = 0;
         if (text.getParent() instanceof Heading && text.getPrevious() == null) {
           Matcher h = HEADING_NUMBER.matcher(s);
@@ -92,6 +93,16 @@ final class FigureScanner {
         }
       }
     });
+  }
+
+  /** A cheap test that skips the full pattern for text with no digit and no scale word. */
+  static boolean mayHoldFigure(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= '0' && c <= '9') || c == '%' || c == '€' || c == '$' || c == '£') return true;
+    }
+    String lower = s.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("illion") || lower.contains("thousand");
   }
 
   /** "9 March 2021", "March 2021", "2021-03-09": the matched number is part of a date. */
