@@ -94,6 +94,8 @@ public final class ReferenceResolver {
     pages.sort(Comparator.comparing((ResolvedPage r) -> r.frontMatter().date()).reversed()
         .thenComparing(ResolvedPage::url));
 
+    checkLinks(pages);
+
     Map<String, List<ResolvedPage>> factUsers = new LinkedHashMap<>();
     Map<String, List<ResolvedPage>> sourceUsers = new LinkedHashMap<>();
     Map<String, List<ResolvedPage>> claimUsers = new LinkedHashMap<>();
@@ -107,6 +109,16 @@ public final class ReferenceResolver {
     warnUnused(factUsers);
     return new ResolvedSite(config, List.copyOf(pages), sources, facts, claims, homes, factUsers,
         sourceUsers, claimUsers, tags, List.copyOf(sharedFacts), List.copyOf(sharedClaims));
+  }
+
+  private void checkLinks(List<ResolvedPage> pages) {
+    Set<String> generated = new java.util.HashSet<>(List.of("", "facts/", "sources/", "tags/",
+        "methodology/", "corrections/", "404.html", "feed.xml", "corrections.xml",
+        "sitemap.xml", "facts.json", "sources.json", "claims.json"));
+    for (String id : sources.keySet()) generated.add("sources/" + id + "/");
+    LinkChecker links = new LinkChecker(config, diagnostics, generated);
+    for (ResolvedPage r : pages) links.addPage(r);
+    for (ResolvedPage r : pages) links.check(r);
   }
 
   private void register(List<Source> ss, List<Fact> fs, List<Claim> cs, Home home) {
