@@ -1,13 +1,15 @@
 package dev.sourced.build;
 
 import dev.sourced.diag.Diagnostic;
+import dev.sourced.resolve.ResolvedSite;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The outcome of a build: every diagnostic (sorted; warnings already promoted under --strict),
  * whether the site was written, counts for the summary line, and the text of each source file
- * (for showing the line of a diagnostic).
+ * (for showing the line of a diagnostic), and the resolved site (null when the build stopped
+ * before resolving).
  */
 public record BuildResult(
     List<Diagnostic> diagnostics,
@@ -17,7 +19,8 @@ public record BuildResult(
     int facts,
     int claims,
     long millis,
-    Map<String, String> sourceTexts) {
+    Map<String, String> sourceTexts,
+    ResolvedSite site) {
 
   public boolean failed() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);

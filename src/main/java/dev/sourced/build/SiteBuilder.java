@@ -63,7 +63,7 @@ public final class SiteBuilder {
     ResolvedSite site = ReferenceResolver.resolve(config, data, pages, diagnostics,
         options.today());
     RenderedSite rendered = null;
-    if (!stop(diagnostics, options)) {
+    if (options.render() && !stop(diagnostics, options)) {
       rendered = SiteRenderer.render(site, loaded.templatesDir(), diagnostics);
     }
     boolean written = false;
@@ -83,6 +83,6 @@ public final class SiteBuilder {
       int files, ResolvedSite site, long start, Map<String, String> texts) {
     return new BuildResult(d.sorted(o.strict()), written, articles, files,
         site == null ? 0 : site.facts().size(), site == null ? 0 : site.claims().size(),
-        (System.nanoTime() - start) / 1_000_000, texts);
+        (System.nanoTime() - start) / 1_000_000, texts, site);
   }
 }

@@ -3,18 +3,31 @@ package dev.sourced.cli;
 import dev.sourced.build.BuildOptions;
 import dev.sourced.build.BuildResult;
 import dev.sourced.build.SiteBuilder;
+import dev.sourced.diag.Diagnostic;
+import dev.sourced.facts.Json;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Runs every check of a build without writing anything.")
+    description = {"Runs every check of a build without writing anything.",
+        "With --format json, prints a JSON array on standard output, one object per diagnostic",
+        "(file, line, column, severity, code, message, hint)."})
 final class CheckCommand implements Callable<Integer> {
+  enum Format { text, json }
+
   @Mixin SiteOptions site;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (default) or json.")
+  Format format;
 
   @Spec CommandSpec spec;
 
@@ -22,9 +35,32 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     BuildResult r = SiteBuilder.build(new BuildOptions(site.source, null, site.strict,
         LocalDate.now()));
-    var err = spec.commandLine().getErr();
-    Reporter.diagnostics(r, err);
-    err.printf("checked %s: %s%n", Reporter.plural(r.articles(), "article"), Reporter.counts(r));
+    if (format == Format.json) {
+      var out = spec.commandLine().getOut();
+      out.print("[");
+      for (int i = 0; i < r.diagnostics().size(); i++) {
+        out.print(i == 0 ? "\n" : ",\n");
+        out.print(Json.write(json(r.diagnostics().get(i)), false));
+      }
+      out.println(r.diagnostics().isEmpty() ? "]" : "\n]");
+      out.flush();
+    } else {
+      var err = spec.commandLine().getErr();
+      Reporter.diagnostics(r, err);
+      err.printf("checked %s: %s%n", Reporter.plural(r.articles(), "article"), Reporter.counts(r));
+    }
     return r.failed() ? Main.CONTENT_ERRORS : Main.OK;
+  }
+
+  static Map<String, Object> json(Diagnostic d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("file", d.position().path());
+    m.put("line", d.position().line());
+    m.put("column", d.position().column());
+    m.put("severity", d.severity().label());
+    m.put("code", d.code());
+    m.put("message", d.message());
+    m.put("hint", d.hint());
+    return m;
   }
 }

@@ -11,16 +11,23 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "new", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    subcommands = NewArticleCommand.class,
     description = {"Creates a new site in DIR that builds as it is, with an example article",
-        "showing sources, facts, disputed figures, claims and citations."})
+        "showing sources, facts, disputed figures, claims and citations.",
+        "`sourced new article \"Title\"` adds an article to the site instead."})
 final class NewCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "DIR", description = "The folder to create (must be new or empty).")
+  @Parameters(paramLabel = "DIR", arity = "0..1",
+      description = "The folder to create (must be new or empty).")
   Path dir;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    if (dir == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Missing required parameter: 'DIR' (or use: sourced new article \"Title\")");
+    }
     List<String> files = SiteScaffold.create(dir);
     var out = spec.commandLine().getOut();
     out.printf("created a new site in %s (%d files)%n", dir, files.size());
