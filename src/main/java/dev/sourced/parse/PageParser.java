@@ -60,11 +60,13 @@ public final class PageParser {
     Declarations decl = new DeclarationReader(diagnostics).read(map);
     List<Correction> corrections = corrections(map, diagnostics);
     Node body = MarkdownParser.parse(src.body());
+    BodyScan scan = BodyScan.of(body, src.path(), src.bodyLine(), diagnostics);
     if (title == null || date == null || slug == null) return null;
     FrontMatter fm = new FrontMatter(title, summary, date, updated, List.copyOf(authors),
         List.copyOf(tags), draft != null && draft, slug, decl.sources(), decl.facts(),
         decl.claims(), corrections);
-    return new ParsedPage(file, fm, body, slug);
+    return new ParsedPage(file, fm, body, slug, List.copyOf(scan.uses), List.copyOf(scan.links),
+        List.copyOf(scan.headingIds));
   }
 
   public static ParsedData parseData(SourceFile file, Diagnostics diagnostics) {

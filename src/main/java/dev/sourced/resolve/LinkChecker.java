@@ -3,31 +3,26 @@ package dev.sourced.resolve;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.load.ArticleFile;
-import dev.sourced.parse.ParsedPage;
+import dev.sourced.parse.BodyLink;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.commonmark.ext.heading.anchor.IdGenerator;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
-import org.commonmark.node.Heading;
-import org.commonmark.node.Link;
-import org.commonmark.node.Node;
-import org.commonmark.node.Text;
+import java.util.regex.Pattern;
 
 /**
  * Warns about internal links in article bodies that lead nowhere: a page that the build does not
  * write, or an anchor that the target article does not have. Anchors are known without rendering:
- * heading ids are generated the way the heading-anchor extension does (same generator, same
- * order), and boxes, claims and references have the ids the renderers give them.
+ * heading ids come from the parse stage (generated as the heading-anchor extension does), and
+ * boxes, claims and references have the ids the renderers give them.
  *
  * <p>Only relative and site-absolute links are checked; links with a scheme are external.
  */
 final class LinkChecker {
+  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+
   private final SiteConfig config;
   private final Diagnostics diagnostics;
   /** For each page address ("slug/"), the anchors it has; null for pages without known anchors. */
@@ -41,7 +36,7 @@ final class LinkChecker {
   }
 
   void addPage(ResolvedPage page) {
-    Set<String> ids = new HashSet<>(headingIds(page.parsed().body()));
+    Set<String> ids = new HashSet<>(page.parsed().headingIds());
     page.boxedFacts().forEach(f -> ids.add("fact-" + f));
     page.ownFactsToBox().forEach(f -> ids.add("fact-" + f));
     page.claimsUsed().forEach(c -> ids.add("claim-" + c));
@@ -53,33 +48,27 @@ final class LinkChecker {
   }
 
   void check(ResolvedPage page) {
-    ParsedPage p = page.parsed();
-    p.body().accept(new AbstractVisitor() {
-      @Override
-      public void visit(Link link) {
-        checkLink(page, link);
-        visitChildren(link);
-      }
-    });
+    for (BodyLink link : page.parsed().links()) check(page, link);
   }
 
-  private void checkLink(ResolvedPage page, Link link) {
-    String dest = link.getDestination();
-    if (dest == null || dest.isEmpty() || dest.startsWith("//") || dest.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+  private void check(ResolvedPage page, BodyLink link) {
+    String dest = link.destination();
+    if (dest == null || dest.isEmpty() || dest.startsWith("//") || SCHEME.matcher(dest).matches()) {
       return;
     }
+    int hash = dest.indexOf('#');
     URI resolved;
     try {
       resolved = new URI("http", "site", config.basePath() + page.url(), null)
-          .resolve(new URI(null, null, dest.contains("#") ? dest.substring(0, dest.indexOf('#')) : dest,
-              dest.contains("#") ? dest.substring(dest.indexOf('#') + 1) : null));
+          .resolve(new URI(null, null, hash < 0 ? dest : dest.substring(0, hash),
+              hash < 0 ? null : dest.substring(hash + 1)));
     } catch (URISyntaxException | IllegalArgumentException e) {
-      warn(page, link, "the link \"" + dest + "\" is not a valid address", "check the link's spelling");
+      warn(link, "the link \"" + dest + "\" is not a valid address", "check the link's spelling");
       return;
     }
     String path = resolved.getPath() == null ? "" : resolved.getPath();
     if (!path.startsWith(config.basePath())) {
-      warn(page, link, "the link \"" + dest + "\" leads outside the site",
+      warn(link, "the link \"" + dest + "\" leads outside the site",
           "internal links look like ../other-article/");
       return;
     }
@@ -90,44 +79,19 @@ final class LinkChecker {
       target = target + "/";
     }
     if (!anchors.containsKey(target)) {
-      warn(page, link, "the link \"" + dest + "\" leads to no page of this site",
+      warn(link, "the link \"" + dest + "\" leads to no page of this site",
           "internal links look like ../other-article/ (the article's slug, then a slash)");
       return;
     }
     String fragment = resolved.getFragment();
     Set<String> known = anchors.get(target);
     if (fragment != null && !fragment.isEmpty() && known != null && !known.contains(fragment)) {
-      warn(page, link, "the link \"" + dest + "\" names an anchor that page does not have",
+      warn(link, "the link \"" + dest + "\" names an anchor that page does not have",
           "anchors are headings (#a-heading-title), facts (#fact-ID), claims (#claim-ID)");
     }
   }
 
-  private void warn(ResolvedPage page, Link link, String message, String hint) {
-    diagnostics.warning(BodyReferences.position(page.parsed(), link), "broken-link", message, hint);
-  }
-
-  /** Heading ids in document order, as the heading-anchor extension renders them. */
-  static List<String> headingIds(Node body) {
-    IdGenerator ids = IdGenerator.builder().build();
-    List<String> out = new java.util.ArrayList<>();
-    body.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Heading heading) {
-        StringBuilder text = new StringBuilder();
-        heading.accept(new AbstractVisitor() {
-          @Override
-          public void visit(Text t) {
-            text.append(t.getLiteral());
-          }
-
-          @Override
-          public void visit(Code c) {
-            text.append(c.getLiteral());
-          }
-        });
-        out.add(ids.generateId(text.toString()));
-      }
-    });
-    return out;
+  private void warn(BodyLink link, String message, String hint) {
+    diagnostics.warning(link.at(), "broken-link", message, hint);
   }
 }

@@ -8,6 +8,7 @@ import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Source;
+import dev.sourced.parse.BodyUse;
 import dev.sourced.parse.ParsedData;
 import dev.sourced.parse.ParsedPage;
 import java.text.Normalizer;
@@ -190,12 +191,11 @@ public final class ReferenceResolver {
   }
 
   private ResolvedPage resolvePage(ParsedPage p) {
-    FigureScanner.scan(p, diagnostics);
     LinkedHashSet<String> refs = new LinkedHashSet<>();
     LinkedHashSet<String> used = new LinkedHashSet<>();
     LinkedHashSet<String> boxed = new LinkedHashSet<>();
     LinkedHashSet<String> claimsUsed = new LinkedHashSet<>();
-    for (BodyReferences.Use u : BodyReferences.of(p)) {
+    for (BodyUse u : p.uses()) {
       switch (u.kind()) {
         case FACT, FACTBOX -> {
           Fact f = facts.get(u.id());
@@ -204,7 +204,7 @@ public final class ReferenceResolver {
             continue;
           }
           used.add(f.id());
-          if (u.kind() == BodyReferences.Kind.FACTBOX) boxed.add(f.id());
+          if (u.kind() == BodyUse.Kind.FACTBOX) boxed.add(f.id());
           refs.addAll(f.sourceIds());
         }
         case CLAIM -> {
@@ -246,7 +246,7 @@ public final class ReferenceResolver {
         Set.copyOf(boxed), List.copyOf(claimsUsed), List.copyOf(ownToBox));
   }
 
-  private void directive(BodyReferences.Use u) {
+  private void directive(BodyUse u) {
     String kind = u.directiveKind();
     if (kind.equals("factbox") || kind.equals("claim")) {
       diagnostics.error(u.at(), "box-not-alone",

@@ -1,0 +1,82 @@
+package dev.sourced.parse;
+
+import dev.sourced.diag.Diagnostics;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+
+/**
+ * "Citation needed", automated: finds figures in an article's prose that are not facts and warns
+ * about each at its position. A figure is a number of three or more digits, a percentage, an
+ * amount of money, or a number with thousand/million/billion (in digits or words). Four-digit
+ * years and dates are not figures; code, link addresses, raw HTML and a heading's numbering are
+ * not looked at ({@link BodyScan} does not visit them). Facts ({@code {{fact:ID}}}) and figures
+ * marked {@code {{nosource:...}}} are nodes of their own, so they are never seen here.
+ */
+final class FigureScanner {
+  private static final String WORD_NUMBER =
+      "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+          + "|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|several|dozens|tens"
+          + "|a few|some)";
+  private static final String DIGITS =
+      "\\d{1,3}(?:[,.\u00a0 ]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
+  private static final String SCALE = "(?:thousand|million|billion|trillion)s?\\b|(?:bn|m)\\b";
+  private static final Pattern FIGURE = Pattern.compile(
+      "(?i)(?:[€$£]\\s?|\\b(?:EUR|USD|GBP)\\s?)(?:" + DIGITS + ")(?:\\s?(?:" + SCALE + "))?"
+          + "|\\b(?:" + DIGITS + ")\\s?(?:%|percent\\b|per cent\\b)"
+          + "|\\b(?:" + DIGITS + "|" + WORD_NUMBER + ")(?:\\s|-)(?:of\\s)?"
+          + "(?:thousand|million|billion|trillion)s?\\b"
+          + "|\\b(?:" + DIGITS + ")(?:\\s?(?:euros?|dollars?|pounds?)\\b)"
+          + "|(?<![\\w.,-])(?:\\d{1,3}(?:[,.]\\d{3})+|\\d{3,})(?:[.,]\\d+)?(?![\\w-])");
+  private static final Pattern YEAR = Pattern.compile("1[0-9]{3}|20[0-9]{2}|2100");
+  private static final Pattern HEADING_NUMBER = Pattern.compile("^\\s*\\d+(?:\\.\\d+)*\\.?\\s");
+  private static final Pattern ISO_DATE_AFTER = Pattern.compile("^-\\d{2}-\\d{2}");
+
+  private FigureScanner() {}
+
+  static void scan(Text text, BodyScan scan, Diagnostics diagnostics) {
+    String s = text.getLiteral();
+    if (!mayHoldFigure(s)) return;
+    int skip = 0;
+    if (text.getParent() instanceof Heading && text.getPrevious() == null) {
+      Matcher h = HEADING_NUMBER.matcher(s);
+      if (h.find()) skip = h.end();
+    }
+    Matcher m = FIGURE.matcher(s);
+    m.region(skip, s.length());
+    while (m.find()) {
+      String figure = m.group().strip();
+      if (YEAR.matcher(figure).matches() || isDate(s, m.end())) continue;
+      diagnostics.warning(scan.position(text, m.start()), "figure-without-fact",
+          "figure \"" + figure + "\" without a fact",
+          "declare it as a fact with its source and write {{fact:ID}}, or write "
+              + "{{nosource:" + figure + "}} if it needs no source");
+    }
+  }
+
+  /** A bare URL made into a link by the autolink extension: an address, not prose. */
+  static boolean isBareUrl(Link link) {
+    Node only = link.getFirstChild();
+    return only instanceof Text t && only.getNext() == null
+        && t.getLiteral().equals(link.getDestination().replaceFirst("^mailto:", ""));
+  }
+
+  /** A cheap test that skips the full pattern for text with no digit and no scale word. */
+  static boolean mayHoldFigure(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= '0' && c <= '9') || c == '%' || c == '€' || c == '$' || c == '£') return true;
+    }
+    String lower = s.toLowerCase(Locale.ROOT);
+    return lower.contains("illion") || lower.contains("thousand");
+  }
+
+  /** "2021-03-09": the matched year is the start of an ISO date. */
+  private static boolean isDate(String s, int end) {
+    return ISO_DATE_AFTER.matcher(s.substring(end, Math.min(s.length(), end + 6))).find();
+  }
+}
