@@ -58,6 +58,11 @@ public final class TestSite {
     return new TestSite(root, output);
   }
 
+  /** A fixture site from {@code src/test/resources/sites/<name>}, built into {@code dir/out}. */
+  public static TestSite fixture(String name, Path dir) {
+    return at(Trees.fixture(name), dir.resolve("out"));
+  }
+
   public TestSite write(String spec) {
     for (var f : parse(spec)) {
       try {
@@ -136,6 +141,36 @@ public final class TestSite {
 
   public boolean exists(String relative) {
     return Files.exists(output.resolve(relative));
+  }
+
+  /** An output file parsed as strict JSON (see {@link JsonReader}). */
+  public Object json(String relative) {
+    return JsonReader.parse(file(relative));
+  }
+
+  /** An output file parsed as namespace-aware XML (no DTDs); fails on malformed XML. */
+  public org.w3c.dom.Document xml(String relative) {
+    try {
+      var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      f.setNamespaceAware(true);
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      var builder = f.newDocumentBuilder();
+      builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+      return builder.parse(output.resolve(relative).toFile());
+    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+      throw new AssertionError(relative + " is not well-formed XML: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every HTML page of the output, relative path to parsed document, sorted by path. */
+  public java.util.Map<String, Document> allHtml() {
+    java.util.Map<String, Document> out = new java.util.TreeMap<>();
+    for (String f : Trees.files(output)) {
+      if (f.endsWith(".html")) out.put(f, Jsoup.parse(file(f), "https://example.org/" + f));
+    }
+    return out;
   }
 
   /** An output page parsed as HTML; {@code page("a/")} reads {@code a/index.html}. */

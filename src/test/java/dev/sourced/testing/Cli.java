@@ -1,0 +1,39 @@
+package dev.sourced.testing;
+
+import dev.sourced.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+/** Runs the real command line with captured streams. */
+public record Cli(int exit, String out, String err) {
+
+  public static Cli run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code;
+    try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+      code = Main.run(args, o, e);
+    }
+    return new Cli(code, out.toString(), err.toString());
+  }
+
+  /**
+   * The contract line of every printed diagnostic ({@code path:line:col: error[CODE] message}),
+   * without the source line, caret and hint lines the printer adds after it.
+   */
+  public List<String> diagnosticLines() {
+    return err.lines().filter(l -> l.matches("^\\S.*?: (error|warning)\\[[a-z0-9-]+\\] .*")).toList();
+  }
+
+  /** Whether standard error shows a Java stack trace or exception name. */
+  public boolean hasStackTrace() {
+    return err.lines().anyMatch(l -> l.startsWith("\tat ") || l.matches(".*\\bat [a-z]+\\.[\\w.$]+\\(.*"))
+        || err.contains("Exception") || err.contains("Error:") && err.contains("java.");
+  }
+
+  @Override
+  public String toString() {
+    return "exit " + exit + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+  }
+}
