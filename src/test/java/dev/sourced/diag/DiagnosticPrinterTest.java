@@ -1,0 +1,87 @@
+package dev.sourced.diag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The printed form of diagnostics: the contract line, the source line with a caret, the hint. */
+class DiagnosticPrinterTest {
+  private static final String TEXT = "---\ntitle: A\n\tdate: x\n---\nBody {{fcat:x}} here.\n";
+
+  private static DiagnosticPrinter printer() {
+    return new DiagnosticPrinter(Map.of("content/a.md", TEXT)::get, false);
+  }
+
+  @Test
+  void contractLineThenSourceLineWithCaretThenHint() {
+    Diagnostic d = Diagnostic.error(new SourcePosition("content/a.md", 5, 6), "unknown-directive",
+        "\"fcat\" is not a kind of reference", "did you mean \"fact\"?");
+    assertThat(printer().format(List.of(d))).isEqualTo("""
+        content/a.md:5:6: error[unknown-directive] "fcat" is not a kind of reference
+         5 | Body {{fcat:x}} here.
+           |      ^
+          = hint: did you mean "fact"?
+        """);
+  }
+
+  @Test
+  void tabsBeforeTheColumnStayTabsSoTheCaretLinesUp() {
+    Diagnostic d = Diagnostic.warning(new SourcePosition("content/a.md", 3, 2), "unknown-key",
+        "m", null);
+    assertThat(printer().format(List.of(d))).isEqualTo(
+        "content/a.md:3:2: warning[unknown-key] m\n 3 | \tdate: x\n   | \t^\n");
+  }
+
+  @Test
+  void aWholeFileProblemHasNoLineAndNoExcerpt() {
+    Diagnostic d = Diagnostic.error(SourcePosition.file("sourced.yaml"), "missing-config", "m", "h");
+    assertThat(d.toString()).isEqualTo("sourced.yaml: error[missing-config] m");
+    assertThat(printer().format(List.of(d))).isEqualTo(
+        "sourced.yaml: error[missing-config] m\n  = hint: h\n");
+  }
+
+  @Test
+  void aLinePastTheEndOfTheFileOrAnUnknownFileHasNoExcerpt() {
+    Diagnostic past = Diagnostic.error(new SourcePosition("content/a.md", 40, 1), "c", "m", null);
+    Diagnostic other = Diagnostic.error(new SourcePosition("content/b.md", 1, 1), "c", "m", null);
+    assertThat(printer().format(List.of(past, other))).isEqualTo(
+        "content/a.md:40:1: error[c] m\ncontent/b.md:1:1: error[c] m\n");
+  }
+
+  @Test
+  void colourOnlyWhenAsked() {
+    Diagnostic d = Diagnostic.error(new SourcePosition("content/a.md", 2, 1), "c", "m", null);
+    String coloured = new DiagnosticPrinter(p -> null, true).format(List.of(d));
+    assertThat(coloured).contains("\u001b[1;31merror[c]\u001b[0m");
+    assertThat(new DiagnosticPrinter(p -> null, false).format(List.of(d))).doesNotContain("\u001b");
+  }
+
+  @Test
+  void diagnosticsSortByFileThenLineThenColumnThenCode() {
+    Diagnostics all = new Diagnostics();
+    all.warning(new SourcePosition("content/b.md", 1, 1), "w", "m", null);
+    all.error(new SourcePosition("content/a.md", 10, 2), "z-code", "m", null);
+    all.error(new SourcePosition("content/a.md", 10, 2), "a-code", "m", null);
+    all.error(new SourcePosition("content/a.md", 9, 30), "c", "m", null);
+    all.error(new SourcePosition("content/a.md", 10, 1), "c", "m", null);
+    assertThat(all.sorted().stream().map(Diagnostic::toString)).containsExactly(
+        "content/a.md:9:30: error[c] m",
+        "content/a.md:10:1: error[c] m",
+        "content/a.md:10:2: error[a-code] m",
+        "content/a.md:10:2: error[z-code] m",
+        "content/b.md:1:1: warning[w] m");
+  }
+
+  @Test
+  void strictTurnsWarningsIntoErrors() {
+    Diagnostics all = new Diagnostics();
+    all.warning(new SourcePosition("content/a.md", 1, 1), "no-sources", "m", null);
+    assertThat(all.hasErrors()).isFalse();
+    assertThat(all.sorted(true).get(0).toString())
+        .isEqualTo("content/a.md:1:1: error[no-sources] m");
+    assertThat(all.errorCount(true)).isEqualTo(1);
+    assertThat(all.warningCount(false)).isEqualTo(1);
+  }
+}
