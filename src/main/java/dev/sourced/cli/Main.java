@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Builds fact-checked explainer sites: every figure a sourced, cross-referenced fact.",
-    subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, FactsCommand.class,
+    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, FactsCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;

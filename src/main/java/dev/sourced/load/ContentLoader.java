@@ -46,6 +46,36 @@ public final class ContentLoader {
     return new ContentLoader(siteRoot.toAbsolutePath().normalize(), diagnostics).load();
   }
 
+  /**
+   * Reads one article again (the preview server's rebuild of a saved file), with its bundle
+   * files when it is a folder's {@code index.md}. Null when it cannot be read (reported).
+   *
+   * @param relPath the article's path relative to the site, e.g. {@code content/a.md}
+   */
+  public static ArticleFile loadArticle(Path siteRoot, String relPath, Diagnostics diagnostics)
+      throws IOException {
+    ContentLoader loader = new ContentLoader(siteRoot.toAbsolutePath().normalize(), diagnostics);
+    Path file = loader.root.resolve(relPath).normalize();
+    Path content = loader.root.resolve(CONTENT);
+    Path dir = file.getParent();
+    boolean bundle = file.getFileName().toString().equals("index.md") && !dir.equals(content);
+    Path target = loader.checkLink(file);
+    if (target == null) return null;
+    SourceFile f = loader.readSource(target, relPath, true);
+    if (f == null) return null;
+    List<ArticleFile.BundleFile> bundleFiles = new ArrayList<>();
+    if (bundle) {
+      for (Path p : loader.list(dir)) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") || name.endsWith(".md")) continue;
+        Path t = loader.checkLink(p);
+        if (t != null && !Files.isDirectory(t)) bundleFiles.add(new ArticleFile.BundleFile(t, name));
+      }
+    }
+    String slug = bundle ? loader.rel(dir) : relPath.substring(0, relPath.length() - 3);
+    return new ArticleFile(f, slug.substring(CONTENT.length() + 1), List.copyOf(bundleFiles));
+  }
+
   private LoadedSite load() throws IOException {
     Path configFile = root.resolve(SiteConfig.FILE_NAME);
     String configText = null;

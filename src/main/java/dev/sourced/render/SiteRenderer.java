@@ -1,5 +1,6 @@
 package dev.sourced.render;
 
+import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.load.ArticleFile;
@@ -12,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The render stage: every output file of a resolved site, in memory, in a stable order. Article
@@ -23,63 +26,117 @@ import java.util.Map;
  * <p>Pages and their templates: {@code article.ftlh} per article, {@code index.ftlh} (home),
  * {@code tags.ftlh} and {@code tag.ftlh}, {@code facts.ftlh}, {@code sources.ftlh} and {@code
  * source.ftlh}, {@code methodology.ftlh}, {@code corrections.ftlh} and {@code 404.ftlh}.
+ *
+ * <p>A renderer holds its compiled templates and assets. Kept across rebuilds (the preview
+ * server), it also keeps each output's bytes with a {@link Fingerprints fingerprint} of its
+ * inputs, and renders again only the outputs whose fingerprint changed.
  */
 public final class SiteRenderer {
   static final List<String> TEMPLATES =
       List.of("article.ftlh", "index.ftlh", "tags.ftlh", "tag.ftlh", "facts.ftlh",
-          "sources.ftlh", "source.ftlh", "methodology.ftlh", "corrections.ftlh", "404.ftlh");
+          "sources.ftlh", "source.ftlh", "methodology.ftlh", "corrections.ftlh", "404.ftlh",
+          "search.ftlh");
 
-  private SiteRenderer() {}
+  private final SiteConfig config;
+  private final TemplateEngine engine;
+  private final Map<String, Template> templates;
+  private final Assets assets;
+  private final ValueFormatter fmt;
+  private final BodyRenderer bodies;
+  private final boolean incremental;
+  private final Map<String, Cached> cache = new HashMap<>();
+  private int lastRendered;
 
-  /** Renders everything; returns null (after reporting why) when a template fails. */
-  public static RenderedSite render(ResolvedSite site, Path siteTemplates,
+  private record Cached(Object fingerprint, byte[] bytes) {}
+
+  private SiteRenderer(SiteConfig config, TemplateEngine engine, Map<String, Template> templates,
+      Path siteTemplates, boolean incremental) {
+    this.config = config;
+    this.engine = engine;
+    this.templates = templates;
+    this.assets = Assets.load(siteTemplates, config);
+    this.fmt = new ValueFormatter(config.locale());
+    this.bodies = new BodyRenderer(config.rawHtml());
+    this.incremental = incremental;
+  }
+
+  /**
+   * Compiles the templates; returns null after reporting why when one cannot be compiled.
+   *
+   * @param incremental whether to keep outputs for later renders of the same site
+   */
+  public static SiteRenderer create(SiteConfig config, Path siteTemplates, boolean incremental,
       Diagnostics diagnostics) throws IOException {
-    TemplateEngine engine = new TemplateEngine(siteTemplates, site.config().numberLocale());
-    Map<String, Template> templates = new java.util.HashMap<>();
+    TemplateEngine engine = new TemplateEngine(siteTemplates, config.numberLocale());
+    Map<String, Template> templates = new HashMap<>();
     for (String name : TEMPLATES) {
       Template t = engine.template(name, diagnostics);
       if (t != null) templates.put(name, t);
     }
     if (templates.size() != TEMPLATES.size()) return null;
+    return new SiteRenderer(config, engine, templates, siteTemplates, incremental);
+  }
 
-    ValueFormatter fmt = new ValueFormatter(site.config().locale());
-    Assets assets = Assets.load(siteTemplates, site.config());
+  /** Renders a site once; returns null (after reporting why) when a template fails. */
+  public static RenderedSite render(ResolvedSite site, Path siteTemplates,
+      Diagnostics diagnostics) throws IOException {
+    SiteRenderer r = create(site.config(), siteTemplates, false, diagnostics);
+    return r == null ? null : r.render(site, diagnostics);
+  }
+
+  /** How many outputs the last render produced anew (the rest came from the cache). */
+  public int lastRendered() {
+    return lastRendered;
+  }
+
+  /** Renders everything (reusing unchanged outputs); null after reporting a template failure. */
+  public RenderedSite render(ResolvedSite site, Diagnostics diagnostics) {
     Models models = new Models(site, fmt, assets.urls());
-    BodyRenderer bodies = new BodyRenderer(site.config().rawHtml());
     ArticlePages articles = new ArticlePages(site, models, bodies, fmt);
     SitePages pages = new SitePages(site, models, fmt, articles);
-    Output out = new Output(engine, templates, diagnostics);
+    Output out = new Output(diagnostics);
 
     for (ResolvedPage p : site.pages()) {
-      out.page(p.url() + "index.html", "article.ftlh", articles.model(p));
+      out.page(p.url() + "index.html", "article.ftlh", () -> Fingerprints.article(site, p),
+          () -> articles.model(p));
     }
-    out.page("index.html", "index.ftlh", pages.home());
+    Object lists = incremental ? Fingerprints.lists(site) : null;
+    Object declarations = incremental ? Fingerprints.declarations(site) : null;
+    out.page("index.html", "index.ftlh", () -> lists, pages::home);
     var tagGroups = pages.tagGroups();
-    out.page("tags/index.html", "tags.ftlh", pages.tags(tagGroups));
+    out.page("tags/index.html", "tags.ftlh", () -> lists, () -> pages.tags(tagGroups));
     for (var e : tagGroups.entrySet()) {
-      out.page(Models.tagUrl(e.getKey()) + "index.html", "tag.ftlh",
-          pages.tag(e.getKey(), e.getValue()));
+      out.page(Models.tagUrl(e.getKey()) + "index.html", "tag.ftlh", () -> lists,
+          () -> pages.tag(e.getKey(), e.getValue()));
     }
-    out.page("facts/index.html", "facts.ftlh", pages.facts());
-    out.page("sources/index.html", "sources.ftlh", pages.sources());
+    out.page("facts/index.html", "facts.ftlh", () -> declarations, pages::facts);
+    out.page("sources/index.html", "sources.ftlh", () -> declarations, pages::sources);
     for (Source s : site.sources().values()) {
-      out.page("sources/" + s.id() + "/index.html", "source.ftlh", pages.source(s));
+      out.page("sources/" + s.id() + "/index.html", "source.ftlh", () -> declarations,
+          () -> pages.source(s));
     }
-    out.page("methodology/index.html", "methodology.ftlh", pages.methodology());
-    out.page("corrections/index.html", "corrections.ftlh", pages.corrections());
-    out.page("404.html", "404.ftlh", pages.notFound());
+    out.page("methodology/index.html", "methodology.ftlh", () -> "static", pages::methodology);
+    out.page("corrections/index.html", "corrections.ftlh", () -> lists, pages::corrections);
+    out.page("404.html", "404.ftlh", () -> "static", pages::notFound);
+    out.page("search/index.html", "search.ftlh", () -> "static", () -> models.base("search",
+        "Search", "Search the articles, facts and claims of " + config.title() + ".", "search/"));
+    out.text("search.json", () -> List.of(lists, declarations),
+        () -> SearchIndex.json(site, fmt));
 
-    out.text("feed.xml", Feeds.atom(site.config(), site.pages()));
-    out.text("corrections.xml", Feeds.corrections(site.config(), pages.correctionList()));
-    List<String> listed = new ArrayList<>(List.of("", "facts/", "sources/", "tags/",
-        "methodology/", "corrections/"));
-    for (String tag : tagGroups.keySet()) listed.add(Models.tagUrl(tag));
-    for (Source s : site.sources().values()) listed.add("sources/" + s.id() + "/");
-    out.text("sitemap.xml", Feeds.sitemap(site.config(), site.pages(), listed));
+    out.text("feed.xml", () -> lists, () -> Feeds.atom(config, site.pages()));
+    out.text("corrections.xml", () -> lists,
+        () -> Feeds.corrections(config, pages.correctionList()));
+    out.text("sitemap.xml", () -> List.of(lists, declarations), () -> {
+      List<String> listed = new ArrayList<>(List.of("", "facts/", "sources/", "tags/",
+          "methodology/", "corrections/"));
+      for (String tag : tagGroups.keySet()) listed.add(Models.tagUrl(tag));
+      for (Source s : site.sources().values()) listed.add("sources/" + s.id() + "/");
+      return Feeds.sitemap(config, site.pages(), listed);
+    });
     JsonExports json = new JsonExports(site, fmt);
-    out.text("facts.json", json.facts());
-    out.text("sources.json", json.sources());
-    out.text("claims.json", json.claims());
+    out.text("facts.json", () -> declarations, json::facts);
+    out.text("sources.json", () -> declarations, json::sources);
+    out.text("claims.json", () -> declarations, json::claims);
     out.rendered.addAll(assets.pages());
 
     List<CopiedFile> copies = new ArrayList<>();
@@ -89,31 +146,50 @@ public final class SiteRenderer {
       }
     }
     if (diagnostics.hasErrors()) return null;
+    if (incremental) cache.keySet().retainAll(out.paths);
+    lastRendered = out.renderedAnew;
     out.rendered.sort(Comparator.comparing(RenderedPage::path));
     copies.sort(Comparator.comparing(CopiedFile::path));
     return new RenderedSite(List.copyOf(out.rendered), List.copyOf(copies));
   }
 
-  /** Collects rendered files; a template failure is reported and the page skipped. */
-  private static final class Output {
+  /** Collects outputs; a template failure is reported and the page skipped. */
+  private final class Output {
     final List<RenderedPage> rendered = new ArrayList<>();
-    final TemplateEngine engine;
-    final Map<String, Template> templates;
+    final java.util.Set<String> paths = new java.util.HashSet<>();
     final Diagnostics diagnostics;
+    int renderedAnew;
 
-    Output(TemplateEngine engine, Map<String, Template> templates, Diagnostics diagnostics) {
-      this.engine = engine;
-      this.templates = templates;
+    Output(Diagnostics diagnostics) {
       this.diagnostics = diagnostics;
     }
 
-    void page(String path, String template, Map<String, Object> model) {
-      String html = engine.render(templates.get(template), model, path, diagnostics);
-      if (html != null) text(path, html);
+    void page(String path, String template, Supplier<Object> fingerprint,
+        Supplier<Map<String, Object>> model) {
+      produce(path, fingerprint, () -> engine.render(templates.get(template), model.get(), path,
+          diagnostics));
     }
 
-    void text(String path, String text) {
-      rendered.add(new RenderedPage(path, text.getBytes(StandardCharsets.UTF_8)));
+    void text(String path, Supplier<Object> fingerprint, Supplier<String> text) {
+      produce(path, fingerprint, text);
+    }
+
+    private void produce(String path, Supplier<Object> fingerprint, Supplier<String> content) {
+      paths.add(path);
+      Object key = incremental ? fingerprint.get() : null;
+      if (incremental) {
+        Cached c = cache.get(path);
+        if (c != null && c.fingerprint().equals(key)) {
+          rendered.add(new RenderedPage(path, c.bytes()));
+          return;
+        }
+      }
+      String text = content.get();
+      if (text == null) return;
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      renderedAnew++;
+      if (incremental) cache.put(path, new Cached(key, bytes));
+      rendered.add(new RenderedPage(path, bytes));
     }
   }
 }

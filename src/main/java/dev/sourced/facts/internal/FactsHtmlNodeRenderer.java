@@ -104,6 +104,7 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
       html.line();
     } else {
       renderValues(f);
+      html.raw(ValueChart.html(f, site));
     }
     html.tag("dl", attrs("class", "factbox-meta"));
     if (f.asOf() != null) {

@@ -1,0 +1,114 @@
+package dev.sourced.render;
+
+import dev.sourced.model.Correction;
+import dev.sourced.resolve.Home;
+import dev.sourced.resolve.ResolvedPage;
+import dev.sourced.resolve.ResolvedSite;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each output depends on, as values that compare with {@code equals}, so that a rebuild can
+ * reuse the bytes of every page whose inputs did not change (the preview server's incremental
+ * rebuilds). A fingerprint must change whenever the page's bytes could: it over-approximates,
+ * never under. Pages fall into three families:
+ *
+ * <ul>
+ *   <li>an article depends on its own parsed file (by identity: the parse cache hands back the
+ *       same object while the file is unchanged), its address, and every fact, source and claim it
+ *       shows, with their homes and, for the facts it boxes, the articles that also cite them;
+ *   <li>lists (home, tags, feeds, sitemap, corrections) depend on every article's summary;
+ *   <li>declaration pages (facts index, sources, open-data exports) depend on every fact, source
+ *       and claim and who uses them.
+ * </ul>
+ *
+ * A renderer's cache lives as long as its templates and settings; any change to those makes a
+ * new renderer, and so a full render.
+ */
+final class Fingerprints {
+  private Fingerprints() {}
+
+  /** Compares by identity: for objects whose equality would be deep and slow. */
+  record Ident(Object ref) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Ident i && i.ref == ref;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(ref);
+    }
+  }
+
+  record Summary(String url, String title, String summary, LocalDate date, LocalDate updated,
+      List<String> tags, List<String> authors, List<Correction> corrections) {}
+
+  static Object article(ResolvedSite site, ResolvedPage page) {
+    List<Object> key = new ArrayList<>();
+    key.add(new Ident(page.parsed()));
+    key.add(page.url());
+    key.add(page.references());
+    for (String id : page.references()) key.add(site.sources().get(id));
+    addFacts(site, page, page.factsUsed(), key);
+    addFacts(site, page, page.ownFactsToBox(), key);
+    for (String id : page.claimsUsed()) {
+      key.add(site.claims().get(id));
+      key.add(site.claimHome(id));
+    }
+    return key;
+  }
+
+  private static void addFacts(ResolvedSite site, ResolvedPage page, List<String> ids,
+      List<Object> key) {
+    for (String id : ids) {
+      key.add(site.facts().get(id));
+      key.add(site.factHome(id));
+      key.add(users(site.factUsers().get(id)));
+    }
+  }
+
+  static Object lists(ResolvedSite site) {
+    List<Object> key = new ArrayList<>(site.pages().size());
+    for (ResolvedPage p : site.pages()) {
+      var fm = p.frontMatter();
+      key.add(new Summary(p.url(), fm.title(), fm.summary(), fm.date(), fm.updated(), fm.tags(),
+          fm.authors(), fm.corrections()));
+    }
+    return key;
+  }
+
+  static Object declarations(ResolvedSite site) {
+    List<Object> key = new ArrayList<>();
+    key.add(new ArrayList<>(site.facts().values()));
+    key.add(new ArrayList<>(site.sources().values()));
+    key.add(new ArrayList<>(site.claims().values()));
+    Map<String, Home> homes = new LinkedHashMap<>(site.homes());
+    key.add(homes);
+    key.add(usersById(site.factUsers()));
+    key.add(usersById(site.sourceUsers()));
+    key.add(usersById(site.claimUsers()));
+    key.add(site.sharedFacts());
+    return key;
+  }
+
+  private static Map<String, List<String>> usersById(Map<String, List<ResolvedPage>> users) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (var e : users.entrySet()) out.put(e.getKey(), users(e.getValue()));
+    return out;
+  }
+
+  /** The articles using something, as address and title (what "also cited in" shows). */
+  private static List<String> users(List<ResolvedPage> pages) {
+    if (pages == null) return List.of();
+    List<String> out = new ArrayList<>(pages.size() * 2);
+    for (ResolvedPage p : pages) {
+      out.add(p.url());
+      out.add(p.title());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.sourced.render;
+
+import dev.sourced.facts.Json;
+import dev.sourced.facts.ValueFormatter;
+import dev.sourced.model.Claim;
+import dev.sourced.model.Fact;
+import dev.sourced.resolve.Home;
+import dev.sourced.resolve.ResolvedPage;
+import dev.sourced.resolve.ResolvedSite;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code search.json}: what the search page ({@code search.ftlh} with the theme's {@code
+ * search.js} and the vendored MiniSearch) looks through, in the browser, with no service
+ * behind it. Articles with title, summary and tags; facts with label, the figure the text
+ * shows and status; claims with the claim, who made it and the verdict. Every {@code url} is
+ * site-absolute ({@code /explainers/x/#fact-y} under a sub-path), so the index works wherever
+ * the site is served from. Compact, in a stable order, so builds are reproducible.
+ */
+final class SearchIndex {
+  private SearchIndex() {}
+
+  static String json(ResolvedSite site, ValueFormatter fmt) {
+    var config = site.config();
+    List<Object> articles = new ArrayList<>();
+    for (ResolvedPage p : site.pages()) {
+      var fm = p.frontMatter();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("title", fm.title());
+      m.put("summary", fm.summary() == null ? "" : fm.summary());
+      m.put("tags", String.join(" ", fm.tags()));
+      m.put("date", fm.date() == null ? null : fm.date().toString());
+      m.put("url", config.url(p.url()));
+      articles.add(m);
+    }
+    List<Object> facts = new ArrayList<>();
+    for (Fact f : site.facts().values()) {
+      Home home = site.factHome(f.id());
+      if (home == null) continue;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("label", f.label());
+      m.put("value", fmt.withUnit(f, f.shown()));
+      m.put("status", f.statusLabel());
+      m.put("url", config.url(home.url()) + "#fact-" + f.id());
+      facts.add(m);
+    }
+    List<Object> claims = new ArrayList<>();
+    for (Claim c : site.claims().values()) {
+      Home home = site.claimHome(c.id());
+      if (home == null) continue;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("claim", c.claim());
+      m.put("claimant", c.claimant());
+      m.put("verdict", c.verdict().label());
+      m.put("url", config.url(home.url()) + "#claim-" + c.id());
+      claims.add(m);
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("version", 1);
+    root.put("articles", articles);
+    root.put("facts", facts);
+    root.put("claims", claims);
+    return Json.write(root, false) + "\n";
+  }
+}
