@@ -34,7 +34,8 @@ final class ServeCommand implements Callable<Integer> {
     try (Preview preview = Preview.start(site.source, address, port, site.strict, err,
         Reporter.colour())) {
       String host = address.isLoopbackAddress() ? "localhost" : address.getHostAddress();
-      err.printf("serving at http://%s:%d/ (Ctrl+C to stop)%n", host, preview.port());
+      err.printf("serving %s at http://%s:%d/ (Ctrl+C to stop)%n", preview.output(), host,
+          preview.port());
       err.flush();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {

@@ -45,9 +45,14 @@ public final class SiteRenderer {
   private final BodyRenderer bodies;
   private final boolean incremental;
   private final Map<String, Cached> cache = new HashMap<>();
+  /** Fingerprints shared by many pages, kept as a value and a small token standing for it. */
+  private final Map<String, Family> families = new HashMap<>();
+  private int nextToken;
   private int lastRendered;
 
   private record Cached(Object fingerprint, byte[] bytes) {}
+
+  private record Family(Object value, Integer token) {}
 
   private SiteRenderer(SiteConfig config, TemplateEngine engine, Map<String, Template> templates,
       Path siteTemplates, boolean incremental) {
@@ -100,8 +105,9 @@ public final class SiteRenderer {
       out.page(p.url() + "index.html", "article.ftlh", () -> Fingerprints.article(site, p),
           () -> articles.model(p));
     }
-    Object lists = incremental ? Fingerprints.lists(site) : null;
-    Object declarations = incremental ? Fingerprints.declarations(site) : null;
+    Object lists = incremental ? family("lists", Fingerprints.lists(site)) : null;
+    Object declarations =
+        incremental ? family("declarations", Fingerprints.declarations(site)) : null;
     out.page("index.html", "index.ftlh", () -> lists, pages::home);
     var tagGroups = pages.tagGroups();
     out.page("tags/index.html", "tags.ftlh", () -> lists, () -> pages.tags(tagGroups));
@@ -151,6 +157,18 @@ public final class SiteRenderer {
     out.rendered.sort(Comparator.comparing(RenderedPage::path));
     copies.sort(Comparator.comparing(CopiedFile::path));
     return new RenderedSite(List.copyOf(out.rendered), List.copyOf(copies));
+  }
+
+  /**
+   * A token for a fingerprint that many pages share: the same token as last time when the value
+   * is equal, so the value is compared once per render, not once per page.
+   */
+  private Object family(String name, Object value) {
+    Family previous = families.get(name);
+    if (previous != null && previous.value().equals(value)) return previous.token();
+    Family next = new Family(value, nextToken++);
+    families.put(name, next);
+    return next.token();
   }
 
   /** Collects outputs; a template failure is reported and the page skipped. */

@@ -82,7 +82,7 @@ public final class ValueChart {
       FactValue v = f.values().get(i);
       boolean used = i == f.use();
       String figure = fmt.inline(f, v);
-      alt.append(fmt.withUnit(f, v)).append(" (").append(fullSources(v, site)).append(')')
+      alt.append(fmt.withUnit(f, v)).append(" (").append(names(v, site)).append(')')
           .append(used ? ", the figure used in the text" : "").append("; ");
       BigDecimal pct = v.number().multiply(SPAN).divide(max, new MathContext(6, RoundingMode.HALF_EVEN))
           .setScale(1, RoundingMode.HALF_EVEN);
@@ -91,34 +91,30 @@ public final class ValueChart {
       }
       String w = pct.stripTrailingZeros().toPlainString() + "%";
       int y = TOP + row * ROW;
-      rows.append("<g class=\"value-chart-row").append(used ? " value-chart-used" : "")
-          .append("\">");
-      rows.append("<text class=\"value-chart-source\" x=\"0\" y=\"").append(y + SOURCE_BASELINE)
-          .append("\">").append(esc(shortSources(v, site)));
-      if (used) rows.append("<tspan class=\"value-chart-mark\"> · used in the text</tspan>");
-      rows.append("</text>");
-      rows.append("<rect class=\"value-chart-bar\" x=\"0\" y=\"").append(y + BAR_Y)
-          .append("\" width=\"").append(w).append("\" height=\"").append(BAR_H).append("\"/>");
+      rows.append(used ? "<g class=\"value-chart-used\">" : "<g>");
+      rows.append("<text y=\"").append(y + SOURCE_BASELINE).append("\">")
+          .append(esc(shortSources(v, site)));
+      if (used) rows.append("<tspan class=\"mark\"> · used in the text</tspan>");
+      rows.append("</text><rect y=\"").append(y + BAR_Y).append("\" width=\"").append(w)
+          .append("\" height=\"").append(BAR_H).append("\"/>");
       if (v.qualifier() == Qualifier.MORE_THAN || v.qualifier() == Qualifier.AT_LEAST) {
         // An open end: the figure is a floor, the true value lies further right.
-        rows.append("<svg class=\"value-chart-more\" x=\"").append(w).append("\" y=\"")
-            .append(y + BAR_Y).append("\" width=\"8\" height=\"").append(BAR_H)
+        rows.append("<svg x=\"").append(w).append("\" y=\"").append(y + BAR_Y)
+            .append("\" width=\"8\" height=\"").append(BAR_H)
             .append("\" overflow=\"visible\"><path d=\"M1 2l6 6-6 6\"/></svg>");
       }
       boolean inside = pct.compareTo(INSIDE) >= 0;
-      rows.append("<text class=\"value-chart-value").append(inside ? " value-chart-inside" : "")
-          .append("\" x=\"").append(w).append("\" y=\"").append(y + BAR_Y + 12)
-          .append("\" dx=\"").append(inside ? "-6" : "12").append('"')
-          .append(inside ? " text-anchor=\"end\"" : "").append('>').append(esc(figure))
-          .append("</text>");
-      rows.append("</g>");
+      rows.append("<text class=\"").append(inside ? "val in" : "val").append("\" x=\"")
+          .append(w).append("\" y=\"").append(y + BAR_Y + 12).append("\" dx=\"")
+          .append(inside ? "-6\" text-anchor=\"end\"" : "12\"").append('>')
+          .append(esc(figure)).append("</text></g>");
       row++;
     }
     if (!words.isEmpty()) {
       alt.append("Not drawn, as no single number stands for them: ");
       for (int i : words) {
         FactValue v = f.values().get(i);
-        alt.append(v.text()).append(" (").append(fullSources(v, site)).append("); ");
+        alt.append(v.text()).append(" (").append(names(v, site)).append("); ");
       }
     }
     String label = alt.toString().strip();
@@ -128,8 +124,7 @@ public final class ValueChart {
     out.append("<figure class=\"value-chart\">");
     out.append("<svg class=\"value-chart-svg\" role=\"img\" width=\"100%\" height=\"")
         .append(height).append("\" aria-label=\"").append(esc(label)).append("\">");
-    out.append("<line class=\"value-chart-axis\" x1=\"0\" y1=\"").append(TOP).append("\" x2=\"0\" y2=\"")
-        .append(height).append("\"/>");
+    out.append("<line y1=\"").append(TOP).append("\" y2=\"").append(height).append("\"/>");
     out.append(rows);
     out.append("</svg>");
     out.append("<figcaption class=\"value-chart-caption\">");
@@ -145,9 +140,8 @@ public final class ValueChart {
       Source s = site.source(id);
       if (s == null) continue;
       if (n++ > 0) out.append("; ");
-      out.append("<a href=\"").append(esc(site.referenceHref(id))).append("\" data-ref=\"")
-          .append(esc(id)).append("\">").append(esc(FactsHtmlNodeRenderer.sourceName(s)))
-          .append("</a>");
+      out.append("<a href=\"").append(esc(site.referenceHref(id))).append("\">[")
+          .append(site.referenceNumber(id)).append("] ").append(esc(shortName(s))).append("</a>");
     }
     out.append('.');
     if (!words.isEmpty()) {
@@ -175,11 +169,12 @@ public final class ValueChart {
     return cut(b.toString(), SOURCE_LABEL_MAX);
   }
 
-  private static String fullSources(FactValue v, FactsRenderContext site) {
+  /** "[5] Europol (2021); [7] Biometrica (2021)": the reference list has the full entries. */
+  private static String names(FactValue v, FactsRenderContext site) {
     List<String> names = new ArrayList<>();
     for (String id : v.sources()) {
       Source s = site.source(id);
-      if (s != null) names.add(FactsHtmlNodeRenderer.sourceName(s));
+      if (s != null) names.add("[" + site.referenceNumber(id) + "] " + shortName(s));
     }
     return String.join("; ", names);
   }
