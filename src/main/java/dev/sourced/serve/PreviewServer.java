@@ -76,6 +76,11 @@ public final class PreviewServer implements AutoCloseable {
     return this;
   }
 
+  /** The address the server listens on. */
+  public InetAddress address() {
+    return server.getAddress().getAddress();
+  }
+
   public int port() {
     return server.getAddress().getPort();
   }
