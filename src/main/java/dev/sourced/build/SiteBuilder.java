@@ -32,6 +32,11 @@ public final class SiteBuilder {
   private SiteBuilder() {}
 
   public static BuildResult build(BuildOptions options) throws IOException {
+    return build(options, Progress.NONE);
+  }
+
+  /** Builds, telling {@code progress} how far each stage has come. */
+  public static BuildResult build(BuildOptions options, Progress progress) throws IOException {
     long start = System.nanoTime();
     Diagnostics diagnostics = new Diagnostics();
     Map<String, String> texts = new HashMap<>();
@@ -54,20 +59,24 @@ public final class SiteBuilder {
       data.add(PageParser.parseData(f, diagnostics));
     }
     List<ParsedPage> pages = new ArrayList<>();
+    int done = 0;
     for (ArticleFile f : loaded.articles()) {
       texts.put(f.source().path(), f.source().text());
       ParsedPage p = PageParser.parse(f, diagnostics);
       if (p != null) pages.add(p);
+      progress.update("parsing", ++done, loaded.articles().size());
     }
 
     ResolvedSite site = ReferenceResolver.resolve(config, data, pages, diagnostics,
         options.today());
     RenderedSite rendered = null;
     if (options.render() && !stop(diagnostics, options)) {
+      progress.update("rendering", 0, site.pages().size());
       rendered = SiteRenderer.render(site, loaded.templatesDir(), diagnostics);
     }
     boolean written = false;
     if (rendered != null && options.output() != null && !stop(diagnostics, options)) {
+      progress.update("writing", 0, rendered.pages().size());
       SiteWriter.write(rendered, options.output());
       written = true;
     }

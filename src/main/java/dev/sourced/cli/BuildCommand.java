@@ -2,6 +2,7 @@ package dev.sourced.cli;
 
 import dev.sourced.build.BuildOptions;
 import dev.sourced.build.BuildResult;
+import dev.sourced.build.Progress;
 import dev.sourced.build.SiteBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,9 +29,11 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path out = output != null ? output : site.source.resolve("site");
-    BuildResult r = SiteBuilder.build(new BuildOptions(site.source, out, site.strict,
-        LocalDate.now()));
     var err = spec.commandLine().getErr();
+    Progress progress = ProgressLine.forTerminal(err);
+    BuildResult r = SiteBuilder.build(new BuildOptions(site.source, out, site.strict,
+        LocalDate.now()), progress);
+    if (progress instanceof ProgressLine line) line.clear();
     Reporter.diagnostics(r, err);
     if (r.failed()) {
       err.printf("build failed: %s; nothing was written%n", Reporter.counts(r));
