@@ -63,13 +63,14 @@ class BrokenSitesTest {
 
     Cli r = Cli.run("build", "--source", site.toString(), "--output", out.toString());
 
-    assertThat(r.exit()).as(r.toString()).isEqualTo(Main.CONTENT_ERRORS);
+    String context = "case " + name + ": " + r;
+    assertThat(r.exit()).as(context).isEqualTo(Main.CONTENT_ERRORS);
     List<String> expected = Files.readAllLines(caseDir.resolve("expected-diagnostics.txt"),
         StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
         .map(l -> l.replace("<outside>", realPath(outside))).toList();
-    assertThat(r.diagnosticLines()).as(r.toString()).containsExactlyElementsOf(expected);
-    assertThat(r.hasStackTrace()).as(r.toString()).isFalse();
-    assertThat(r.err()).as(r.toString()).contains("build failed: ");
+    assertThat(r.diagnosticLines()).as(context).containsExactlyElementsOf(expected);
+    assertThat(r.hasStackTrace()).as(context).isFalse();
+    assertThat(r.err()).as(context).contains("build failed: ");
     assertThat(Trees.fingerprint(out)).as("the previous output is untouched").isEqualTo(before);
     assertThat(Trees.names(tmp)).as("no temporary folders left").isEqualTo(siblings);
 

@@ -115,7 +115,8 @@ class CliTest {
   @Test
   void aSourceFolderThatDoesNotExistIsAUsageErrorSaidPlainly() {
     Path missing = tmp.resolve("no-such-site");
-    Cli r = Cli.run("build", "--source", missing.toString(), "--output", tmp.resolve("o").toString());
+    Cli r = Cli.run("build", "--source", missing.toString(), "--output",
+        tmp.resolve("o").toString());
     assertThat(r.hasStackTrace()).as(r.toString()).isFalse();
     assertThat(r.err()).as(r.toString()).contains(missing.toString())
         .containsPattern("(?i)(does not exist|no such|not found|is not a folder)");

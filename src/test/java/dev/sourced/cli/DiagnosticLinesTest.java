@@ -36,9 +36,9 @@ class DiagnosticLinesTest {
 
     Cli r = Cli.run("check", "--source", site.root().toString());
     for (String line : r.err().lines().toList()) {
-      boolean contract = line.matches("^\\S.*?: (error|warning)\\[[a-z0-9-]+\\] .*");
+      boolean contract = line.matches(Cli.CONTRACT);
       boolean detail = line.startsWith(" ") || line.startsWith("checked ");
-      assertThat(contract || detail).as("a stray line in:\n" + r.err() + "\nline: " + line).isTrue();
+      assertThat(contract || detail).as("stray line %s in:%n%s", line, r.err()).isTrue();
     }
   }
 }

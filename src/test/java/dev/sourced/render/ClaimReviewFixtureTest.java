@@ -43,7 +43,8 @@ class ClaimReviewFixtureTest {
     assertThat(box.select(".verdict-value").text()).isEqualTo("False");
     assertThat(box.select(".claim-explanation").text())
         .isEqualTo("Police read the messages live from mid-February.");
-    assertThat(box.select(".claim-sources a").eachAttr("href")).containsExactly("#ref-nltimes-2021");
+    assertThat(box.select(".claim-sources a").eachAttr("href"))
+        .containsExactly("#ref-nltimes-2021");
   }
 
   @Test
@@ -79,7 +80,8 @@ class ClaimReviewFixtureTest {
     assertThat(JsonReader.at(review, "itemReviewed", "datePublished")).isEqualTo("2021-03-10");
     assertThat(JsonReader.at(review, "reviewRating", "alternateName")).isEqualTo("False");
     assertThat(JsonReader.at(review, "reviewRating", "ratingValue")).isEqualTo(BigDecimal.ONE);
-    assertThat(JsonReader.at(review, "reviewRating", "bestRating")).isEqualTo(BigDecimal.valueOf(5));
+    assertThat(JsonReader.at(review, "reviewRating", "bestRating"))
+        .isEqualTo(BigDecimal.valueOf(5));
     assertThat(JsonReader.at(review, "reviewRating", "worstRating")).isEqualTo(BigDecimal.ONE);
   }
 
@@ -105,7 +107,8 @@ class ClaimReviewFixtureTest {
     Document courts = site.html("courts/");
     Map<String, Object> review = review(courts, "evidence-admissible");
     assertThat(JsonReader.at(review, "reviewRating", "alternateName")).isEqualTo("Mostly false");
-    assertThat(JsonReader.at(review, "reviewRating", "ratingValue")).isEqualTo(BigDecimal.valueOf(2));
+    assertThat(JsonReader.at(review, "reviewRating", "ratingValue"))
+        .isEqualTo(BigDecimal.valueOf(2));
     assertThat(courts.select("section.references li").eachAttr("id"))
         .containsExactly("ref-court-2022", "ref-nltimes-2021");
   }

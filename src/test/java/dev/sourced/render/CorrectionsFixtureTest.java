@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sourced.testing.Links;
 import dev.sourced.testing.TestSite;
 import dev.sourced.testing.Trees;
+import dev.sourced.testing.Xml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,8 @@ class CorrectionsFixtureTest {
     var items = page.select(".corrections-list li");
     assertThat(items.eachText()).containsExactly(
         "5 April 2021, Another corrected article: A name was misspelled.",
-        "20 March 2021, An article that was corrected: The date of the raid was wrong & is now fixed.",
+        "20 March 2021, An article that was corrected: "
+            + "The date of the raid was wrong & is now fixed.",
         "12 March 2021, An article that was corrected: An earlier version gave the wrong scope.");
     assertThat(items.select("a").eachAttr("href"))
         .containsExactly("/also-corrected/", "/corrected/", "/corrected/");
@@ -69,19 +71,19 @@ class CorrectionsFixtureTest {
   void correctionsXmlIsAnAtomFeedOfTheSameCorrections() {
     TestSite site = built();
     var feed = site.xml("corrections.xml").getDocumentElement();
-    assertThat(feed.getNamespaceURI()).isEqualTo(FeedsAndSitemapFixtureTest.ATOM);
-    var entries = FeedsAndSitemapFixtureTest.children(feed, "entry");
-    assertThat(entries).extracting(e -> FeedsAndSitemapFixtureTest.text(e, "summary"))
+    assertThat(feed.getNamespaceURI()).isEqualTo(Xml.ATOM);
+    var entries = Xml.children(feed, "entry");
+    assertThat(entries).extracting(e -> Xml.text(e, "summary"))
         .containsExactly("A name was misspelled.",
             "The date of the raid was wrong & is now fixed.",
             "An earlier version gave the wrong scope.");
-    assertThat(entries).extracting(e -> FeedsAndSitemapFixtureTest.text(e, "updated"))
+    assertThat(entries).extracting(e -> Xml.text(e, "updated"))
         .containsExactly("2021-04-05T00:00:00Z", "2021-03-20T00:00:00Z", "2021-03-12T00:00:00Z");
-    assertThat(entries).extracting(e -> FeedsAndSitemapFixtureTest.children(e, "link").get(0)
-        .getAttribute("href")).containsExactly("https://example.org/also-corrected/",
-            "https://example.org/corrected/", "https://example.org/corrected/");
-    assertThat(FeedsAndSitemapFixtureTest.text(feed, "updated")).isEqualTo("2021-04-05T00:00:00Z");
-    assertThat(entries).extracting(e -> FeedsAndSitemapFixtureTest.text(e, "id"))
+    assertThat(entries).extracting(e -> Xml.children(e, "link").get(0).getAttribute("href"))
+        .containsExactly("https://example.org/also-corrected/", "https://example.org/corrected/",
+            "https://example.org/corrected/");
+    assertThat(Xml.text(feed, "updated")).isEqualTo("2021-04-05T00:00:00Z");
+    assertThat(entries).extracting(e -> Xml.text(e, "id"))
         .doesNotHaveDuplicates();
   }
 
@@ -106,9 +108,9 @@ class CorrectionsFixtureTest {
   private static List<String> ids(TestSite site) {
     List<String> ids = new ArrayList<>();
     NodeList nodes = site.xml("corrections.xml").getElementsByTagNameNS(
-        FeedsAndSitemapFixtureTest.ATOM, "entry");
+        Xml.ATOM, "entry");
     for (int i = 0; i < nodes.getLength(); i++) {
-      ids.add(FeedsAndSitemapFixtureTest.text((org.w3c.dom.Element) nodes.item(i), "id"));
+      ids.add(Xml.text((org.w3c.dom.Element) nodes.item(i), "id"));
     }
     return ids;
   }

@@ -61,7 +61,8 @@ class JsonExportsFixtureTest {
       Element box = element((String) JsonReader.at(f, "url"));
       assertThat(box).as(id).isNotNull();
       assertThat(box.is("aside.factbox")).as(id).isTrue();
-      assertThat(box.select(".factbox-label").text()).isEqualTo("Fact " + JsonReader.at(f, "label"));
+      assertThat(box.select(".factbox-label").text())
+          .isEqualTo("Fact " + JsonReader.at(f, "label"));
       assertThat(box.select(".fact-status").text()).isEqualToIgnoringCase(
           (String) JsonReader.at(f, "status"));
       List<Object> values = JsonReader.list(f, "values");
@@ -116,7 +117,8 @@ class JsonExportsFixtureTest {
       Document page = page((String) JsonReader.at(s, "page"));
       assertThat(page.selectFirst("main h1").text()).isEqualTo(JsonReader.at(s, "title"));
       if (JsonReader.at(s, "url") != null) {
-        assertThat(page.select(".source-meta a").eachAttr("href")).contains((String) JsonReader.at(s, "url"));
+        assertThat(page.select(".source-meta a").eachAttr("href"))
+            .contains((String) JsonReader.at(s, "url"));
       }
       List<String> citing = articlesMatching("section.references li#ref-" + id);
       assertThat(new TreeSet<>(JsonReader.list(s, "cited_in"))).as(id)
@@ -137,10 +139,12 @@ class JsonExportsFixtureTest {
     Element box = element((String) JsonReader.at(c, "url"));
     assertThat(box).isNotNull();
     assertThat(box.select("blockquote.claim-text").text()).isEqualTo(JsonReader.at(c, "claim"));
-    assertThat(box.select(".claim-by").text()).startsWith("Claimed by " + JsonReader.at(c, "claimant"));
+    assertThat(box.select(".claim-by").text())
+        .startsWith("Claimed by " + JsonReader.at(c, "claimant"));
     assertThat(box.select(".verdict").hasClass("verdict-" + JsonReader.at(c, "verdict"))).isTrue();
     assertThat(JsonReader.at(c, "rating")).isEqualTo(BigDecimal.ONE);
-    assertThat(box.select(".claim-sources a").eachAttr("data-ref")).isEqualTo(JsonReader.at(c, "sources"));
+    assertThat(box.select(".claim-sources a").eachAttr("data-ref"))
+        .isEqualTo(JsonReader.at(c, "sources"));
     assertThat(new TreeSet<>(JsonReader.list(c, "used_in")))
         .isEqualTo(new TreeSet<>(articlesMatching("section.claim#claim-uncrackable")));
   }

@@ -2,7 +2,9 @@ package dev.sourced.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sourced.testing.JsonReader;
 import dev.sourced.testing.TestSite;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,8 +71,8 @@ class LocaleNlFixtureTest {
   @Test
   void machineReadableNumbersStayPlain() {
     var f = site.json("facts.json");
-    assertThat(dev.sourced.testing.JsonReader.at(f, "facts", 0, "values", 0, "value"))
-        .isEqualTo(new java.math.BigDecimal("70000"));
-    assertThat(dev.sourced.testing.JsonReader.at(f, "facts", 0, "shown")).isEqualTo("70.000 gebruikers");
+    assertThat(JsonReader.at(f, "facts", 0, "values", 0, "value"))
+        .isEqualTo(new BigDecimal("70000"));
+    assertThat(JsonReader.at(f, "facts", 0, "shown")).isEqualTo("70.000 gebruikers");
   }
 }

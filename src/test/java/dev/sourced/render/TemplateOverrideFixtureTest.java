@@ -31,7 +31,8 @@ class TemplateOverrideFixtureTest {
         .isEqualTo("Custom front page of Overridden home");
     assertThat(home.select(".custom-list a").eachAttr("href")).containsExactly("/story/");
     assertThat(home.select("ol.article-list")).as("the theme's list is gone").isEmpty();
-    assertThat(home.select("header.site-header nav a")).as("base.ftlh from the theme").isNotEmpty();
+    assertThat(home.select("header.site-header nav a")).as("base.ftlh from the theme")
+        .isNotEmpty();
   }
 
   @Test
@@ -45,8 +46,9 @@ class TemplateOverrideFixtureTest {
       assertThat(sheets.get(1)).matches("/assets/site\\.[0-9a-f]{8}\\.css");
     }
     String siteCss = site.html("").select("link[rel=stylesheet]").get(1).attr("href");
-    assertThat(Files.readAllBytes(site.output().resolve(siteCss.substring(1)))).isEqualTo(
-        Files.readAllBytes(Trees.fixture("template-override").resolve("templates/assets/site.css")));
+    Path source = Trees.fixture("template-override").resolve("templates/assets/site.css");
+    assertThat(Files.readAllBytes(site.output().resolve(siteCss.substring(1))))
+        .isEqualTo(Files.readAllBytes(source));
     assertThat(Links.broken(site, "/")).isEmpty();
   }
 
@@ -56,8 +58,8 @@ class TemplateOverrideFixtureTest {
     Trees.copy(Trees.fixture("template-override"), withIndex);
     Path plain = dir.resolve("plain");
     Trees.copy(Trees.fixture("template-override"), plain);
-    deleteTree(withIndex.resolve("templates/assets"));
-    deleteTree(plain.resolve("templates"));
+    Trees.delete(withIndex.resolve("templates/assets"));
+    Trees.delete(plain.resolve("templates"));
     TestSite a = TestSite.at(withIndex, dir.resolve("out-a"));
     TestSite b = TestSite.at(plain, dir.resolve("out-b"));
     a.build();
@@ -68,13 +70,5 @@ class TemplateOverrideFixtureTest {
     Map<String, String> fb = new TreeMap<>(Trees.fingerprint(b.output()));
     assertThat(fa.remove("index.html")).isNotEqualTo(fb.remove("index.html"));
     assertThat(fa).isEqualTo(fb);
-  }
-
-  private static void deleteTree(Path p) {
-    try (var s = Files.walk(p)) {
-      for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -8,6 +8,9 @@ import java.util.List;
 /** Runs the real command line with captured streams. */
 public record Cli(int exit, String out, String err) {
 
+  /** The first line of a printed diagnostic. */
+  public static final String CONTRACT = "^\\S.*?: (error|warning)\\[[a-z0-9-]+\\] .*";
+
   public static Cli run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -23,13 +26,13 @@ public record Cli(int exit, String out, String err) {
    * without the source line, caret and hint lines the printer adds after it.
    */
   public List<String> diagnosticLines() {
-    return err.lines().filter(l -> l.matches("^\\S.*?: (error|warning)\\[[a-z0-9-]+\\] .*")).toList();
+    return err.lines().filter(l -> l.matches(CONTRACT)).toList();
   }
 
   /** Whether standard error shows a Java stack trace or exception name. */
   public boolean hasStackTrace() {
-    return err.lines().anyMatch(l -> l.startsWith("\tat ") || l.matches(".*\\bat [a-z]+\\.[\\w.$]+\\(.*"))
-        || err.contains("Exception") || err.contains("Error:") && err.contains("java.");
+    return err.lines().anyMatch(l -> l.matches("\\s+at [a-z]+\\.[\\w.$]+\\(.*"))
+        || err.contains("Exception") || err.contains("java.lang.");
   }
 
   @Override

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A build killed while swapping folders leaves the old output renamed aside ({@code
- * .out.sourced-old-*}) and maybe a half-written new one ({@code .out.sourced-tmp-*}). The states are
- * made by hand here, as the kill would leave them; {@link SiteWriter#recover} and the next build
- * must restore the previous output and clear the leftovers.
+ * .out.sourced-old-*}) and maybe a half-written new one ({@code .out.sourced-tmp-*}). The states
+ * are made by hand here, as the kill would leave them; {@link SiteWriter#recover} and the next
+ * build must restore the previous output and clear the leftovers.
  */
 class SiteWriterRecoverTest {
   @TempDir Path tmp;
