@@ -40,6 +40,12 @@ public final class SiteBuilder {
     long start = System.nanoTime();
     Diagnostics diagnostics = new Diagnostics();
     Map<String, String> texts = new HashMap<>();
+    if (!java.nio.file.Files.isDirectory(options.source())) {
+      diagnostics.error(SourcePosition.file(options.source().toString()), "missing-config",
+          "the site folder " + options.source() + " does not exist",
+          "pass --source with a folder that holds sourced.yaml, or run `sourced new DIR`");
+      return result(diagnostics, options, false, 0, 0, null, start, texts);
+    }
     if (options.output() != null) {
       String problem = OutputGuard.problem(options.source(), options.output());
       if (problem != null) {

@@ -31,7 +31,7 @@ final class NewCommand implements Callable<Integer> {
     List<String> files = SiteScaffold.create(dir);
     var out = spec.commandLine().getOut();
     out.printf("created a new site in %s (%d files)%n", dir, files.size());
-    out.printf("next: cd %s && sourced build, then open site/index.html%n", dir);
+    out.printf("next: cd %s && sourced serve, and open the address it prints%n", dir);
     return Main.OK;
   }
 }

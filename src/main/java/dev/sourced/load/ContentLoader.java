@@ -68,9 +68,14 @@ public final class ContentLoader {
       for (Path p : loader.list(dir)) {
         String name = p.getFileName().toString();
         if (name.startsWith(".") || name.endsWith(".md")) continue;
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          loader.bundleTree(p, name, bundleFiles);
+          continue;
+        }
         Path t = loader.checkLink(p);
         if (t != null && !Files.isDirectory(t)) bundleFiles.add(new ArticleFile.BundleFile(t, name));
       }
+      bundleFiles.sort(Comparator.comparing(ArticleFile.BundleFile::relativeName));
     }
     String slug = bundle ? loader.rel(dir) : relPath.substring(0, relPath.length() - 3);
     return new ArticleFile(f, slug.substring(CONTENT.length() + 1), List.copyOf(bundleFiles));
@@ -110,8 +115,9 @@ public final class ContentLoader {
           readData(dir, data);
           return FileVisitResult.SKIP_SUBTREE;
         }
-        readFolder(dir, content, articles);
-        return FileVisitResult.CONTINUE;
+        // A bundle's sub-folders (images/, data/) belong to its page, not to other articles.
+        boolean bundle = readFolder(dir, content, articles);
+        return bundle ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
       }
 
       @Override
@@ -123,8 +129,11 @@ public final class ContentLoader {
     });
   }
 
-  /** Reads the articles directly in one folder; a folder with index.md is a bundle. */
-  private void readFolder(Path dir, Path content, List<ArticleFile> articles) {
+  /**
+   * Reads the articles directly in one folder; a folder with index.md is a bundle, whose other
+   * files (in sub-folders too) travel with its page. Returns whether it was a bundle.
+   */
+  private boolean readFolder(Path dir, Path content, List<ArticleFile> articles) {
     List<Path> entries = list(dir);
     Path index = dir.resolve("index.md");
     boolean bundle = !dir.equals(content) && entries.contains(index);
@@ -154,7 +163,34 @@ public final class ContentLoader {
             "put images beside an article written as a folder: content/<slug>/index.md");
       }
     }
+    if (bundle) {
+      for (Path p : entries) {
+        if (!p.getFileName().toString().startsWith(".") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          bundleTree(p, p.getFileName().toString(), bundleFiles);
+        }
+      }
+    }
     bundleFiles.sort(Comparator.comparing(ArticleFile.BundleFile::relativeName));
+    return bundle;
+  }
+
+  /** The files of a bundle's sub-folder, named relative to the bundle. */
+  private void bundleTree(Path dir, String prefix, List<ArticleFile.BundleFile> out) {
+    for (Path p : list(dir)) {
+      String name = p.getFileName().toString();
+      if (name.startsWith(".")) continue;
+      Path target = checkLink(p);
+      if (target == null) continue;
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        bundleTree(p, prefix + "/" + name, out);
+      } else if (name.endsWith(".md")) {
+        diagnostics.warning(SourcePosition.file(rel(p)), "bundle-markdown",
+            "a bundle folder (with index.md) holds only one article; this file is skipped",
+            "move it out of " + rel(dir) + "/ or merge it into index.md");
+      } else {
+        out.add(new ArticleFile.BundleFile(target, prefix + "/" + name));
+      }
+    }
   }
 
   private void readData(Path dir, List<SourceFile> data) {

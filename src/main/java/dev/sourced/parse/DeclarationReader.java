@@ -129,6 +129,13 @@ final class DeclarationReader {
       return null;
     }
     if (m.has("values")) {
+      for (String k : List.of("approx", "qualifier", "sources")) {
+        if (m.has(k)) {
+          diagnostics.warning(m.at(k), "unknown-key",
+              "`" + k + "` of " + what + " has no meaning with `values`",
+              "give each value its own `" + (k.equals("sources") ? "source" : k) + "`");
+        }
+      }
       List<Node> items = m.list("values");
       for (Node item : items) {
         YamlMap v = m.asMap(item, "values[]");

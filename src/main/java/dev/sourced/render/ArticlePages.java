@@ -62,9 +62,15 @@ final class ArticlePages {
 
   /** Boxes for a list of facts, through the same renderer as the body. */
   String renderBoxes(List<String> factIds, PageContext ctx) {
-    if (factIds.isEmpty()) return "";
+    return renderBoxes(factIds, List.of(), ctx);
+  }
+
+  /** Fact boxes, then claim boxes, through the same renderer as the body. */
+  String renderBoxes(List<String> factIds, List<String> claimIds, PageContext ctx) {
+    if (factIds.isEmpty() && claimIds.isEmpty()) return "";
     Node doc = new Document();
     for (String id : factIds) doc.appendChild(new FactBox(id));
+    for (String id : claimIds) doc.appendChild(new dev.sourced.facts.ClaimBox(id));
     return bodies.render(doc, ctx);
   }
 

@@ -128,10 +128,12 @@ final class SitePages {
     m.put("claims", claims);
     Set<String> refs = new LinkedHashSet<>();
     for (String id : site.sharedFacts()) refs.addAll(site.facts().get(id).sourceIds());
+    for (String id : site.sharedClaims()) refs.addAll(site.claims().get(id).sources());
     List<String> references = List.copyOf(refs);
     PageContext ctx = new PageContext(site, "facts/", references, Set.copyOf(site.sharedFacts()),
         fmt);
-    m.put("sharedBoxes", ArticlePages.markup(articles.renderBoxes(site.sharedFacts(), ctx)));
+    m.put("sharedBoxes", ArticlePages.markup(
+        articles.renderBoxes(site.sharedFacts(), site.sharedClaims(), ctx)));
     m.put("references", models.references(references));
     return m;
   }

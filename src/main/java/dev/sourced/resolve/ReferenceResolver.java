@@ -39,9 +39,9 @@ import java.util.TreeMap;
 public final class ReferenceResolver {
   /** First path segments the build writes itself; an article cannot take them. */
   public static final Set<String> RESERVED =
-      Set.of("tags", "facts", "sources", "methodology", "corrections", "assets", "404.html",
-          "index.html", "sitemap.xml", "feed.xml", "corrections.xml", "facts.json",
-          "sources.json", "claims.json", "robots.txt");
+      Set.of("tags", "facts", "sources", "methodology", "corrections", "assets", "search",
+          "404.html", "index.html", "sitemap.xml", "feed.xml", "corrections.xml", "facts.json",
+          "sources.json", "claims.json", "search.json", "robots.txt");
   public static final String SHARED_HOME_URL = "facts/";
   public static final String SHARED_HOME_TITLE = "Facts and claims";
 
@@ -55,6 +55,8 @@ public final class ReferenceResolver {
   private final Map<String, SourcePosition> declared = new HashMap<>();
   /** Sources cited with [@ID] in any body, or named by any fact or claim. */
   private final Set<String> citedSources = new java.util.HashSet<>();
+  /** Claims shown by a {{claim:ID}} box somewhere. */
+  private final Set<String> usedClaims = new java.util.HashSet<>();
 
   private ReferenceResolver(SiteConfig config, Diagnostics diagnostics, LocalDate today) {
     this.config = config;
@@ -214,6 +216,7 @@ public final class ReferenceResolver {
             continue;
           }
           claimsUsed.add(c.id());
+          usedClaims.add(c.id());
           refs.addAll(c.sources());
         }
         case CITATION -> {
@@ -273,6 +276,13 @@ public final class ReferenceResolver {
         diagnostics.warning(s.declaredAt(), "unused-source",
             "source \"" + s.id() + "\" is declared but nothing cites it",
             "cite it with [@" + s.id() + "] or name it in a fact's `sources`, or remove it");
+      }
+    }
+    for (Claim c : claims.values()) {
+      if (!usedClaims.contains(c.id())) {
+        diagnostics.warning(c.declaredAt(), "unused-claim",
+            "claim \"" + c.id() + "\" is declared but no article shows it",
+            "show it with {{claim:" + c.id() + "}} alone in a paragraph, or remove it");
       }
     }
     for (Fact f : facts.values()) {

@@ -13,7 +13,8 @@ import org.commonmark.parser.beta.Scanner;
 /**
  * Turns Pandoc-style citations into {@link Citation} nodes: {@code [@id]} and {@code [@a; @b]}.
  * Laid out like commonmark-java's footnote link processor: only bracket text without a
- * destination is considered, a real link reference definition of the same label wins, and the
+ * destination is considered, a link reference definition of the same label ({@code [@x]: url})
+ * wins, and the
  * text must be nothing but {@code @ID} items separated by semicolons (so {@code [@ mention]} and
  * e-mail-like text stay as written).
  */
@@ -24,8 +25,8 @@ public final class CitationLinkProcessor implements LinkProcessor {
     if (info.marker() != null || info.destination() != null) return LinkResult.none();
     String text = info.text();
     if (!text.startsWith("@")) return LinkResult.none();
-    if (info.label() != null
-        && context.getDefinition(LinkReferenceDefinition.class, info.label()) != null) {
+    String label = info.label() != null && !info.label().isEmpty() ? info.label() : text;
+    if (context.getDefinition(LinkReferenceDefinition.class, label) != null) {
       return LinkResult.none();
     }
     List<String> ids = parse(text);

@@ -204,13 +204,13 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
     String verdictClass = "verdict verdict-" + c.verdict().key();
     html.line();
     html.tag("section", attrs("class", "claim", "id", "claim-" + id,
-        "aria-labelledby", "claim-" + id + "-label"));
+        "aria-labelledby", "claim-" + id + "-label claim-" + id + "-text"));
     html.line();
     html.tag("p", attrs("class", "claim-label", "id", "claim-" + id + "-label"));
     html.text("Claim");
     html.tag("/p");
     html.tag("blockquote", attrs("class", "claim-text"));
-    html.tag("p");
+    html.tag("p", attrs("id", "claim-" + id + "-text"));
     html.text(c.claim());
     html.tag("/p");
     html.tag("/blockquote");

@@ -92,7 +92,7 @@ public final class ValueChart {
       String w = pct.stripTrailingZeros().toPlainString() + "%";
       int y = TOP + row * ROW;
       rows.append(used ? "<g class=\"value-chart-used\">" : "<g>");
-      rows.append("<text y=\"").append(y + SOURCE_BASELINE).append("\">")
+      rows.append("<text x=\"6\" y=\"").append(y + SOURCE_BASELINE).append("\">")
           .append(esc(shortSources(v, site)));
       if (used) rows.append("<tspan class=\"mark\"> · used in the text</tspan>");
       rows.append("</text><rect y=\"").append(y + BAR_Y).append("\" width=\"").append(w)
