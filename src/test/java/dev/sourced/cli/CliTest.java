@@ -113,14 +113,17 @@ class CliTest {
   }
 
   @Test
-  void aSourceFolderThatDoesNotExistIsAUsageErrorSaidPlainly() {
+  void aSourceFolderThatDoesNotExistIsSaidPlainly() {
+    // Like a folder without sourced.yaml: one diagnostic naming the folder, exit 1.
     Path missing = tmp.resolve("no-such-site");
-    Cli r = Cli.run("build", "--source", missing.toString(), "--output",
-        tmp.resolve("o").toString());
+    Path out = tmp.resolve("o");
+    Cli r = Cli.run("build", "--source", missing.toString(), "--output", out.toString());
     assertThat(r.hasStackTrace()).as(r.toString()).isFalse();
-    assertThat(r.err()).as(r.toString()).contains(missing.toString())
+    assertThat(r.diagnosticLines()).as(r.toString()).hasSize(1);
+    assertThat(r.diagnosticLines().get(0)).contains(missing.toString())
         .containsPattern("(?i)(does not exist|no such|not found|is not a folder)");
-    assertThat(r.exit()).as(r.toString()).isEqualTo(Main.USAGE);
+    assertThat(r.exit()).as(r.toString()).isEqualTo(Main.CONTENT_ERRORS);
+    assertThat(out).doesNotExist();
   }
 
   @Test

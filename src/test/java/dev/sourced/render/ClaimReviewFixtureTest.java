@@ -61,7 +61,7 @@ class ClaimReviewFixtureTest {
         assertThat(methodology.getElementById("verdict-" + key)).as(key).isNotNull();
       }
     }
-    assertThat(verdicts).isEqualTo(4);
+    assertThat(verdicts).as("4 boxes in articles, 1 shared box on /facts/").isEqualTo(5);
     assertThat(methodology.select("dt[id^=verdict-]").eachAttr("id")).containsExactly(
         "verdict-true", "verdict-mostly-true", "verdict-mixed", "verdict-mostly-false",
         "verdict-false", "verdict-unproven");
