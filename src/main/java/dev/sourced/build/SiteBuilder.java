@@ -1,5 +1,6 @@
 package dev.sourced.build;
 
+import dev.sourced.concurrent.Workers;
 import dev.sourced.config.ConfigLoader;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostics;
@@ -64,30 +65,57 @@ public final class SiteBuilder {
       texts.put(f.path(), f.text());
       data.add(PageParser.parseData(f, diagnostics));
     }
+    List<ArticleFile> files = loaded.articles();
+    for (ArticleFile f : files) texts.put(f.source().path(), f.source().text());
+    java.util.concurrent.atomic.AtomicInteger parsedCount =
+        new java.util.concurrent.atomic.AtomicInteger();
     List<ParsedPage> pages = new ArrayList<>();
-    int done = 0;
-    for (ArticleFile f : loaded.articles()) {
-      texts.put(f.source().path(), f.source().text());
-      ParsedPage p = PageParser.parse(f, diagnostics);
+    for (ParsedPage p : Workers.map(files.size(), i -> {
+      ParsedPage parsed = PageParser.parse(files.get(i), diagnostics);
+      progress.update("parsing", parsedCount.incrementAndGet(), files.size());
+      return parsed;
+    })) {
       if (p != null) pages.add(p);
-      progress.update("parsing", ++done, loaded.articles().size());
     }
 
     ResolvedSite site = ReferenceResolver.resolve(config, data, pages, diagnostics,
         options.today());
-    RenderedSite rendered = null;
+    boolean written = false;
+    int outputs = 0;
     if (options.render() && !stop(diagnostics, options)) {
       progress.update("rendering", 0, site.pages().size());
-      rendered = SiteRenderer.render(site, loaded.templatesDir(), diagnostics);
+      SiteRenderer renderer =
+          SiteRenderer.create(site.config(), loaded.templatesDir(), false, diagnostics);
+      if (renderer != null) {
+        // Pages stream to disk as they are rendered: memory holds the site's index, not its pages.
+        SiteWriter.Transaction tx =
+            options.output() == null ? null : SiteWriter.begin(options.output());
+        java.util.concurrent.atomic.AtomicInteger count =
+            new java.util.concurrent.atomic.AtomicInteger();
+        RenderedSite rendered;
+        try {
+          rendered = renderer.render(site, diagnostics, p -> {
+            count.incrementAndGet();
+            if (tx != null) tx.write(p);
+          });
+          if (tx != null && rendered != null && !stop(diagnostics, options)) {
+            progress.update("writing", count.get(), count.get());
+            tx.commit(rendered.copies());
+            written = true;
+          }
+        } catch (java.io.UncheckedIOException e) {
+          if (tx != null) tx.abort();
+          throw e.getCause();
+        } catch (IOException | RuntimeException e) {
+          if (tx != null) tx.abort();
+          throw e;
+        }
+        if (tx != null && !written) tx.abort();
+        outputs = rendered == null ? 0 : count.get() + rendered.copies().size();
+      }
     }
-    boolean written = false;
-    if (rendered != null && options.output() != null && !stop(diagnostics, options)) {
-      progress.update("writing", 0, rendered.pages().size());
-      SiteWriter.write(rendered, options.output());
-      written = true;
-    }
-    int files = rendered == null ? 0 : rendered.pages().size() + rendered.copies().size();
-    return result(diagnostics, options, written, site.pages().size(), files, site, start, texts);
+    return result(diagnostics, options, written, site.pages().size(), outputs, site, start,
+        texts);
   }
 
   private static boolean stop(Diagnostics diagnostics, BuildOptions options) {

@@ -23,7 +23,7 @@ final class ProgressLine implements Progress {
   }
 
   @Override
-  public void update(String stage, int done, int total) {
+  public synchronized void update(String stage, int done, int total) {
     long now = System.nanoTime();
     if (now - start < 1_000_000_000L || now - lastDraw < 100_000_000L) return;
     lastDraw = now;

@@ -44,7 +44,7 @@ public final class SiteRenderer {
   private final ValueFormatter fmt;
   private final BodyRenderer bodies;
   private final boolean incremental;
-  private final Map<String, Cached> cache = new HashMap<>();
+  private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
   /** Fingerprints shared by many pages, kept as a value and a small token standing for it. */
   private final Map<String, Family> families = new HashMap<>();
   private int nextToken;
@@ -96,14 +96,24 @@ public final class SiteRenderer {
 
   /** Renders everything (reusing unchanged outputs); null after reporting a template failure. */
   public RenderedSite render(ResolvedSite site, Diagnostics diagnostics) {
+    return render(site, diagnostics, null);
+  }
+
+  /**
+   * Renders everything on all cores. With a {@code sink}, each page goes to it as soon as it is
+   * rendered and is not kept (so memory does not grow with the site), and the result lists only
+   * the files to copy; without, the result holds every page. Null after reporting a failure.
+   */
+  public RenderedSite render(ResolvedSite site, Diagnostics diagnostics,
+      java.util.function.Consumer<RenderedPage> sink) {
     Models models = new Models(site, fmt, assets.urls());
     ArticlePages articles = new ArticlePages(site, models, bodies, fmt);
     SitePages pages = new SitePages(site, models, fmt, articles);
     Output out = new Output(diagnostics);
 
     for (ResolvedPage p : site.pages()) {
-      out.page(p.url() + "index.html", "article.ftlh", () -> Fingerprints.article(site, p),
-          () -> articles.model(p));
+      out.page(p.url() + "index.html", p.path(), "article.ftlh",
+          () -> Fingerprints.article(site, p), () -> articles.model(p));
     }
     Object lists = incremental ? family("lists", Fingerprints.lists(site)) : null;
     Object declarations =
@@ -143,7 +153,8 @@ public final class SiteRenderer {
     out.text("facts.json", () -> declarations, json::facts);
     out.text("sources.json", () -> declarations, json::sources);
     out.text("claims.json", () -> declarations, json::claims);
-    out.rendered.addAll(assets.pages());
+    for (RenderedPage a : assets.pages()) out.jobs.add(() -> a);
+    out.run(sink);
 
     List<CopiedFile> copies = new ArrayList<>();
     for (ResolvedPage p : site.pages()) {
@@ -171,11 +182,17 @@ public final class SiteRenderer {
     return next.token();
   }
 
-  /** Collects outputs; a template failure is reported and the page skipped. */
+  /**
+   * Collects the outputs to produce as jobs, then runs them on the worker threads. A template
+   * failure is reported and that page skipped; a page nested too deeply to render is reported.
+   */
   private final class Output {
+    final List<java.util.function.Supplier<RenderedPage>> jobs = new ArrayList<>();
     final List<RenderedPage> rendered = new ArrayList<>();
     final java.util.Set<String> paths = new java.util.HashSet<>();
     final Diagnostics diagnostics;
+    final java.util.concurrent.atomic.AtomicInteger anew =
+        new java.util.concurrent.atomic.AtomicInteger();
     int renderedAnew;
 
     Output(Diagnostics diagnostics) {
@@ -184,30 +201,56 @@ public final class SiteRenderer {
 
     void page(String path, String template, Supplier<Object> fingerprint,
         Supplier<Map<String, Object>> model) {
-      produce(path, fingerprint, () -> engine.render(templates.get(template), model.get(), path,
-          diagnostics));
+      page(path, path, template, fingerprint, model);
+    }
+
+    /** A page made from a source file, which problems rendering it are reported against. */
+    void page(String path, String source, String template, Supplier<Object> fingerprint,
+        Supplier<Map<String, Object>> model) {
+      produce(path, source, fingerprint, () -> engine.render(templates.get(template),
+          model.get(), path, diagnostics));
     }
 
     void text(String path, Supplier<Object> fingerprint, Supplier<String> text) {
-      produce(path, fingerprint, text);
+      produce(path, path, fingerprint, text);
     }
 
-    private void produce(String path, Supplier<Object> fingerprint, Supplier<String> content) {
+    private void produce(String path, String source, Supplier<Object> fingerprint,
+        Supplier<String> content) {
       paths.add(path);
-      Object key = incremental ? fingerprint.get() : null;
-      if (incremental) {
-        Cached c = cache.get(path);
-        if (c != null && c.fingerprint().equals(key)) {
-          rendered.add(new RenderedPage(path, c.bytes()));
-          return;
+      jobs.add(() -> {
+        Object key = incremental ? fingerprint.get() : null;
+        if (incremental) {
+          Cached c = cache.get(path);
+          if (c != null && c.fingerprint().equals(key)) return new RenderedPage(path, c.bytes());
         }
-      }
-      String text = content.get();
-      if (text == null) return;
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      renderedAnew++;
-      if (incremental) cache.put(path, new Cached(key, bytes));
-      rendered.add(new RenderedPage(path, bytes));
+        String text;
+        try {
+          text = content.get();
+        } catch (StackOverflowError e) {
+          diagnostics.error(dev.sourced.diag.SourcePosition.file(source), "too-deep",
+              "rendering " + path + " needs more nesting than a page can have",
+              "flatten deeply nested lists, quotes or emphasis in the article");
+          return null;
+        }
+        if (text == null) return null;
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        anew.incrementAndGet();
+        if (incremental) cache.put(path, new Cached(key, bytes));
+        return new RenderedPage(path, bytes);
+      });
+    }
+
+    /** Runs every job; pages go to the sink, or are kept when there is none. */
+    void run(java.util.function.Consumer<RenderedPage> sink) {
+      List<RenderedPage> done = dev.sourced.concurrent.Workers.map(jobs.size(), i -> {
+        RenderedPage p = jobs.get(i).get();
+        if (p == null || sink == null) return p;
+        sink.accept(p);
+        return null;
+      });
+      for (RenderedPage p : done) if (p != null) rendered.add(p);
+      renderedAnew = anew.get();
     }
   }
 }

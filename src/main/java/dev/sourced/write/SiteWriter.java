@@ -40,30 +40,67 @@ public final class SiteWriter {
 
   /** Writes the site to {@code output}, replacing what was there. */
   public static void write(RenderedSite site, Path output) throws IOException {
+    Transaction t = begin(output);
+    try {
+      for (RenderedPage p : site.pages()) t.write(p);
+      t.commit(site.copies());
+    } catch (IOException | RuntimeException e) {
+      t.abort();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts writing a new site beside {@code output}; pages can then be written as they are
+   * rendered, from any thread, and the new site replaces the old one on {@link
+   * Transaction#commit}. Until then the output folder is untouched.
+   */
+  public static Transaction begin(Path output) throws IOException {
     Path out = output.toAbsolutePath().normalize();
     Path parent = out.getParent();
     Files.createDirectories(parent);
     recover(out);
-    String name = out.getFileName().toString();
-    Path tmp = parent.resolve("." + name + TMP + UUID.randomUUID());
+    Path tmp = parent.resolve("." + out.getFileName() + TMP + UUID.randomUUID());
     Files.createDirectory(tmp);
-    try {
-      Set<Path> seen = new HashSet<>();
-      for (RenderedPage p : site.pages()) {
-        Path target = inside(tmp, p.path(), seen);
+    return new Transaction(tmp, out);
+  }
+
+  /** A new site being written into a temporary sibling of the output folder. */
+  public static final class Transaction {
+    private final Path tmp;
+    private final Path out;
+    private final Set<Path> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private Transaction(Path tmp, Path out) {
+      this.tmp = tmp;
+      this.out = out;
+    }
+
+    /** Writes one page; safe to call from several threads. */
+    public void write(RenderedPage p) throws java.io.UncheckedIOException {
+      Path target = inside(tmp, p.path(), seen);
+      try {
         Files.createDirectories(target.getParent());
         Files.write(target, p.bytes());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
-      for (CopiedFile c : site.copies()) {
+    }
+
+    /** Copies the bundle files, then puts the new site in place of the old. */
+    public void commit(List<CopiedFile> copies) throws IOException {
+      for (CopiedFile c : copies) {
         Path target = inside(tmp, c.path(), seen);
         Files.createDirectories(target.getParent());
         Files.copy(c.source(), target);
       }
       Files.writeString(tmp.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
       swap(tmp, out);
-    } catch (IOException | RuntimeException e) {
+    }
+
+    /** Deletes what was written; the output folder stays as it was. */
+    public void abort() throws IOException {
       deleteTree(tmp);
-      throw e;
     }
   }
 
@@ -114,7 +151,7 @@ public final class SiteWriter {
   }
 
   /** {@code root/relative}, refusing anything that would land outside root or twice. */
-  static Path inside(Path root, String relative, Set<Path> seen) {
+  public static Path inside(Path root, String relative, Set<Path> seen) {
     if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\")
         || relative.contains("\0")) {
       throw new IllegalArgumentException("unsafe output path: " + relative);

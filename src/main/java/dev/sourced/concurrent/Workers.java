@@ -1,0 +1,77 @@
+package dev.sourced.concurrent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * Runs independent per-file work (parsing, rendering, writing) on all cores, keeping results in
+ * input order so output never depends on scheduling. Threads get a large stack, like the main
+ * thread's, so deeply nested content fails the same way on every thread count.
+ *
+ * <p>The number of threads is the number of processors, or {@code SOURCED_THREADS} /
+ * {@code -Dsourced.threads} when set (1 runs everything on the calling thread).
+ */
+public final class Workers {
+  static final long STACK_BYTES = 64L << 20;
+
+  private Workers() {}
+
+  public static int threads() {
+    String v = System.getProperty("sourced.threads", System.getenv("SOURCED_THREADS"));
+    if (v != null) {
+      try {
+        return Math.max(1, Integer.parseInt(v.strip()));
+      } catch (NumberFormatException e) {
+        // fall through to the default
+      }
+    }
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * Computes {@code work.apply(i)} for i in [0, n) on the worker threads; returns the results in
+   * index order. Work is handed out in small batches from a shared counter.
+   */
+  public static <T> List<T> map(int n, IntFunction<T> work) {
+    int threads = Math.min(threads(), Math.max(1, n / 8));
+    @SuppressWarnings("unchecked")
+    T[] results = (T[]) new Object[n];
+    if (threads <= 1) {
+      for (int i = 0; i < n; i++) results[i] = work.apply(i);
+      return java.util.Arrays.asList(results);
+    }
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(null, r, "sourced-worker", STACK_BYTES);
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int w = 0; w < threads; w++) {
+        running.add(pool.submit(() -> {
+          int i;
+          while ((i = next.getAndIncrement()) < n) results[i] = work.apply(i);
+        }));
+      }
+      for (Future<?> f : running) f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) throw re;
+      if (cause instanceof Error err) throw err;
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow();
+    }
+    return java.util.Arrays.asList(results);
+  }
+}
