@@ -172,6 +172,21 @@ class YamlTypingTest {
         """);
   }
 
+  /**
+   * The loader counts lines by {@code \n} only; YAML 1.1 (SnakeYAML) also breaks lines at NEL,
+   * LINE SEPARATOR and PARAGRAPH SEPARATOR. Such a character pasted into a quoted title must not
+   * move every later diagnostic down a line.
+   */
+  @ParameterizedTest(name = "U+{0}")
+  @ValueSource(strings = {"2028", "2029", "0085"})
+  void unicodeLineSeparatorsDoNotShiftLineNumbers(String hex) {
+    String separator = Character.toString(Integer.parseInt(hex, 16));
+    YamlMap m = read("title: \"a" + separator + "b\"\ndate: 2021-13-01\n");
+    assertThat(m.date("date", true, "x")).isNull();
+    assertThat(diagnostics.sorted()).singleElement().hasToString(
+        "content/a.md:3:7: error[bad-date] `date` is not a valid date: \"2021-13-01\"");
+  }
+
   @Test
   void emptyTextIsAnEmptyMapping() {
     YamlMap m = read("");
