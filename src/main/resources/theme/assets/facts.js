@@ -1,141 +1,131 @@
-/* sourced fact and citation cards. Without this script fact values and citations are plain
-   links to their box or reference; with it, hover or focus shows that box as a card (tooltip
-   pattern: aria-describedby, Escape closes, hoverable). Boxes on other pages are fetched once. */
-(function () {
+/* sourced: fact and citation cards. Without this script a fact value or citation is a plain
+   link to its box or reference. With it, hover or focus shows that box as a card (tooltip
+   pattern: aria-describedby, Escape closes, the pointer may move onto it); a box on another
+   page is fetched once, cached, and announced when it arrives. */
+(() => {
   'use strict';
-  if (!window.fetch || !window.DOMParser || !window.URL) return;
-  var TRIGGERS = 'a.fact, sup.cite a';
-  var pages = {};
-  var card = null, owner = null, timer = 0, count = 0, hovered = false;
-  var live = document.createElement('div');
+  if (!window.fetch || !window.DOMParser) return;
+  const SEL = 'a.fact, sup.cite a';
+  const pages = {};
+  const main = document.querySelector('main') || document.body;
+  const live = document.createElement('div');
   live.className = 'visually-hidden';
   live.setAttribute('aria-live', 'polite');
-  document.body.appendChild(live);
+  main.appendChild(live);
+  let card = null, owner = null, timer = 0, n = 0, over = false;
 
-  function trigger(node) {
-    var a = node && node.closest ? node.closest(TRIGGERS) : null;
+  const trigger = (el) => {
+    const a = el && el.closest ? el.closest(SEL) : null;
     return a && !a.closest('.fact-card') ? a : null;
-  }
+  };
+  const drop = (el) => el && el.remove();
+  const later = (fn) => { clearTimeout(timer); timer = setTimeout(fn, 200); };
 
-  // The box's page and id, or null for a link that leaves the site.
+  // The box's page (null: this page) and id; null for a link that leaves the site.
   function target(a) {
-    var u = new URL(a.href, location.href);
+    const u = new URL(a.href, location.href);
     if (u.origin !== location.origin || u.hash.length < 2) return null;
-    var here = u.pathname === location.pathname;
-    return { id: decodeURIComponent(u.hash.slice(1)), page: here ? null : u.origin + u.pathname };
+    return { id: decodeURIComponent(u.hash.slice(1)),
+      page: u.pathname === location.pathname ? null : u.origin + u.pathname };
   }
 
   function lookup(t) {
     if (!t.page) return Promise.resolve(document.getElementById(t.id));
-    if (!pages[t.page]) {
-      pages[t.page] = fetch(t.page, { credentials: 'same-origin' })
-        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
-        .then(function (html) { return new DOMParser().parseFromString(html, 'text/html'); })
-        .catch(function () { delete pages[t.page]; return null; });
-    }
-    return pages[t.page].then(function (doc) { return doc && doc.getElementById(t.id); });
+    pages[t.page] = pages[t.page] || fetch(t.page, { credentials: 'same-origin' })
+      .then((r) => { if (!r.ok) throw new Error(r.status); return r.text(); })
+      .then((html) => new DOMParser().parseFromString(html, 'text/html'))
+      .catch(() => { delete pages[t.page]; return null; });
+    return pages[t.page].then((doc) => doc && doc.getElementById(t.id));
   }
 
-  // The box as a card: no ids or landmark, links out of the tab order, fetched links absolute.
+  // The box as a card: no ids or landmark, links out of the tab order, fetched links absolute;
+  // a chart stands in for the table of figures it draws.
   function copy(box, t, a) {
-    var div = document.createElement('div');
-    div.className = box.className + (box.tagName === 'LI' ? ' ref-card' : '');
-    if (box.tagName === 'LI') {
-      var kind = document.createElement('p');
+    const div = document.createElement('div');
+    const ref = box.tagName === 'LI';
+    div.className = ref ? 'ref-card' : box.className;
+    if (ref) {
+      const kind = document.createElement('p');
       kind.className = 'fact-card-kind';
       kind.textContent = 'Reference ' + a.textContent.trim();
       div.appendChild(kind);
     }
-    for (var n = box.firstChild; n; n = n.nextSibling) div.appendChild(n.cloneNode(true));
-    if (div.querySelector('.value-chart')) drop(div.querySelector('.factbox-values'));
-    var also = div.querySelector('.also-cited');
+    for (const c of box.childNodes) div.appendChild(c.cloneNode(true));
+    if (div.querySelector('.value-chart')) {
+      drop(div.querySelector('.factbox-values'));
+      drop(div.querySelector('.value-chart-caption'));
+    }
+    const also = div.querySelector('.also-cited');
     if (also) { drop(also.parentNode.previousElementSibling); drop(also.parentNode); }
-    Array.prototype.forEach.call(div.querySelectorAll('[id],[aria-labelledby]'), function (e) {
+    div.querySelectorAll('[id],[aria-labelledby]').forEach((e) => {
       e.removeAttribute('id'); e.removeAttribute('aria-labelledby');
     });
-    Array.prototype.forEach.call(div.querySelectorAll('a[href]'), function (l) {
+    div.querySelectorAll('a[href]').forEach((l) => {
       if (t.page) l.href = new URL(l.getAttribute('href'), t.page).href;
       l.tabIndex = -1;
     });
     return div;
   }
 
-  function drop(e) { if (e && e.parentNode) e.parentNode.removeChild(e); }
-
-  function summary(box) {
-    var label = box.querySelector('.factbox-label');
-    var value = box.querySelector('.factbox-value, .fact-used td');
-    var status = box.querySelector('.fact-status');
-    return [label, value, status].filter(Boolean).map(function (e) {
-      return e.textContent.trim();
-    }).join('. ');
-  }
-
-  function open(a, byKeyboard) {
+  function open(a, focused) {
     clearTimeout(timer);
     if (owner === a) return;
     close();
-    var t = target(a);
+    const t = target(a);
     if (!t) return;
     owner = a;
-    lookup(t).then(function (box) {
+    lookup(t).then((box) => {
       if (owner !== a) return;
       if (!box) { owner = null; return; }
       card = document.createElement('div');
       card.className = 'fact-card';
-      card.id = 'fact-card-' + (++count);
+      card.id = 'fact-card-' + (++n);
       card.setAttribute('role', 'tooltip');
       card.appendChild(copy(box, t, a));
-      card.addEventListener('mouseenter', function () { hovered = true; clearTimeout(timer); });
-      card.addEventListener('mouseleave', function () { hovered = false; later(close); });
-      document.body.appendChild(card);
+      card.addEventListener('mouseenter', () => { over = true; clearTimeout(timer); });
+      card.addEventListener('mouseleave', () => { over = false; later(close); });
+      main.appendChild(card);
       a.setAttribute('aria-describedby', card.id);
-      place(a);
-      if (t.page && byKeyboard && document.activeElement === a) live.textContent = summary(box);
+      place();
+      if (t.page && focused && document.activeElement === a) {
+        live.textContent = [...card.querySelectorAll('.factbox-label, .factbox-value, .fact-used td, .fact-status')]
+          .map((e) => e.textContent.trim()).join('. ');
+      }
     });
   }
 
-  function place(a) {
-    var r = a.getBoundingClientRect();
-    var width = document.documentElement.clientWidth;
-    var w = card.offsetWidth, h = card.offsetHeight;
-    var left = Math.max(8, Math.min(r.left, width - w - 8));
-    var top = r.bottom + 6;
-    if (top + h > window.innerHeight && r.top - h - 6 > 0) top = r.top - h - 6;
-    card.style.left = (left + window.scrollX) + 'px';
-    card.style.top = (top + window.scrollY) + 'px';
+  function place() {
+    const r = owner.getBoundingClientRect();
+    const w = card.offsetWidth, h = card.offsetHeight;
+    const left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - w - 8));
+    let top = r.bottom + 6;
+    if (top + h > innerHeight && r.top - h - 6 > 0) top = r.top - h - 6;
+    card.style.left = left + scrollX + 'px';
+    card.style.top = top + scrollY + 'px';
   }
 
   function close() {
     clearTimeout(timer);
     if (owner) owner.removeAttribute('aria-describedby');
     drop(card);
-    card = null; owner = null; hovered = false;
+    card = owner = null;
+    over = false;
   }
 
-  function later(fn, a) { clearTimeout(timer); timer = setTimeout(function () { fn(a); }, 200); }
-
-  document.addEventListener('mouseover', function (e) {
-    var a = trigger(e.target);
-    if (a && a !== owner) later(open, a);
+  document.addEventListener('mouseover', (e) => {
+    const a = trigger(e.target);
+    if (a && a !== owner) later(() => open(a, false));
     else if (a) clearTimeout(timer);
   });
-  document.addEventListener('mouseout', function (e) {
-    var a = trigger(e.target);
+  document.addEventListener('mouseout', (e) => {
+    const a = trigger(e.target);
     if (a && !a.contains(e.relatedTarget) && document.activeElement !== a) {
-      later(function () { if (!hovered) close(); });
+      later(() => { if (!over) close(); });
     }
   });
-  document.addEventListener('focusin', function (e) {
-    var a = trigger(e.target);
-    if (a) open(a, true);
-  });
-  document.addEventListener('focusout', function (e) {
-    if (trigger(e.target) === owner && !hovered) close();
-  });
-  document.addEventListener('keydown', function (e) {
-    if ((e.key === 'Escape' || e.key === 'Esc') && owner) close();
-  });
-  document.addEventListener('click', function (e) { if (trigger(e.target)) close(); });
-  window.addEventListener('resize', function () { if (card) place(owner); });
+  document.addEventListener('focusin', (e) => { const a = trigger(e.target); if (a) open(a, true); });
+  document.addEventListener('focusout', (e) => { if (owner && trigger(e.target) === owner && !over) close(); });
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && owner) close(); });
+  document.addEventListener('click', (e) => { if (trigger(e.target)) close(); });
+  addEventListener('resize', () => { if (card) place(); });
 })();
