@@ -276,6 +276,31 @@ class RealBrowserTest {
     assertThat(wide).isEmpty();
   }
 
+  @Test
+  void withoutJavaScriptFactsAreLinksAndSearchSaysWhatItNeeds() {
+    try {
+      browser.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+      browser.driver.get(site.url("how-police-read-sky-ecc/"));
+      WebElement fact = browser.driver.findElement(By.cssSelector("a.fact-disputed"));
+      String target = fact.getAttribute("href").replaceFirst(".*#", "");
+      fact.click();
+      assertThat(browser.driver.getCurrentUrl()).endsWith("#" + target);
+      assertThat(browser.driver.findElements(By.cssSelector(".fact-card"))).isEmpty();
+      assertThat(browser.driver.findElement(By.id(target)).getText()).contains("Disputed");
+
+      browser.driver.get(site.url("tags/"));
+      WebElement q = browser.driver.findElement(By.id("site-search-q"));
+      q.sendKeys("users");
+      q.sendKeys(Keys.ENTER);
+      new WebDriverWait(browser.driver, Duration.ofSeconds(5))
+          .until(d -> d.getCurrentUrl().equals(site.url("search/?q=users")));
+      assertThat(browser.driver.findElement(By.id("search-status")).getText())
+          .contains("needs JavaScript");
+    } finally {
+      browser.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+    }
+  }
+
   private static List<String> results() {
     new WebDriverWait(browser.driver, Duration.ofSeconds(10))
         .until(d -> !d.findElements(By.cssSelector("#search-results li a")).isEmpty());

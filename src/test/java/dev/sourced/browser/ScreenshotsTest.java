@@ -52,6 +52,14 @@ class ScreenshotsTest {
           save(b.driver.getScreenshotAs(OutputType.FILE).toPath(), out.resolve(name + "-search.png"));
         }
       }
+      b.viewport(800, 1100, false);
+      b.driver.get(site.url("how-police-read-sky-ecc/"));
+      b.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+      b.js("document.getElementById('references-heading').scrollIntoView();");
+      save(b.driver.getScreenshotAs(OutputType.FILE).toPath(), out.resolve("print-references.png"));
+      b.js("document.querySelector('.factbox-disputed .value-chart').scrollIntoView();");
+      save(b.driver.getScreenshotAs(OutputType.FILE).toPath(), out.resolve("print-chart.png"));
+      b.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
       b.viewport(320, 700, true);
       b.colorScheme("light");
       b.driver.get(site.url("facts/"));
