@@ -54,6 +54,8 @@ public final class SiteBuilder {
             "choose another --output folder (the default is site/)");
         return result(diagnostics, options, false, 0, 0, null, start, texts);
       }
+      // Finish what an interrupted build left, even if this build fails: the output is whole.
+      SiteWriter.recover(options.output());
     }
 
     LoadedSite loaded = ContentLoader.load(options.source(), diagnostics);

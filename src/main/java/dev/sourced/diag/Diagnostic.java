@@ -8,6 +8,31 @@ public record Diagnostic(
     SourcePosition position, Severity severity, String code, String message, String hint)
     implements Comparable<Diagnostic> {
 
+  /** Messages and hints stay on one line: control characters quoted from content are escaped. */
+  public Diagnostic {
+    message = oneLine(message);
+    hint = hint == null ? null : oneLine(hint);
+  }
+
+  static String oneLine(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+        if (b == null) b = new StringBuilder(s.substring(0, i));
+        b.append(switch (c) {
+          case '\n' -> "\\n";
+          case '\r' -> "\\r";
+          case '\t' -> "\\t";
+          default -> String.format("\\u%04x", (int) c);
+        });
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? s : b.toString();
+  }
+
   public static Diagnostic error(SourcePosition at, String code, String message, String hint) {
     return new Diagnostic(at, Severity.ERROR, code, message, hint);
   }

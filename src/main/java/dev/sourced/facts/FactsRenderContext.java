@@ -38,6 +38,12 @@ public interface FactsRenderContext {
   /** The article's own address, for the ClaimReview's url. */
   String pagePermalink();
 
+  /**
+   * When this page's reviews were published (the article's date), for ClaimReview's
+   * datePublished; null on pages that are not articles.
+   */
+  java.time.LocalDate reviewDate();
+
   /** The site's publisher name for ClaimReview's author. */
   String publisher();
 

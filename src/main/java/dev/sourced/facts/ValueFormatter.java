@@ -51,7 +51,7 @@ public final class ValueFormatter {
       figure = v.text();
     } else if (isCurrency(fact.unit())) {
       String sym = CURRENCY.get(fact.unit());
-      figure = sym + ("nl".equals(locale) ? "\u00a0" : "") + number(v.number(), fact.compact());
+      figure = sym + ("nl".equals(locale) ? "\u00a0" : "") + money(v.number(), fact.compact());
     } else if ("%".equals(fact.unit())) {
       figure = number(v.number(), false) + "%";
     } else {
@@ -78,6 +78,14 @@ public final class ValueFormatter {
     return unit != null && CURRENCY.containsKey(unit);
   }
 
+  /** An amount: whole amounts as they are, others with two decimals (cents). */
+  String money(BigDecimal n, boolean compact) {
+    if (compact && n.abs().compareTo(BigDecimal.valueOf(1_000_000)) >= 0) return number(n, true);
+    if (n.stripTrailingZeros().scale() <= 0) return plain(n);
+    DecimalFormat f = new DecimalFormat("#,##0.00", symbols);
+    return f.format(n.setScale(2, RoundingMode.HALF_EVEN));
+  }
+
   /** A number in the locale's grouping, or the compact form from a million up. */
   public String number(BigDecimal n, boolean compact) {
     if (compact && n.abs().compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
@@ -86,6 +94,12 @@ public final class ValueFormatter {
           n.divide(BigDecimal.valueOf(billions ? 1_000_000_000 : 1_000_000))
               .setScale(1, RoundingMode.HALF_EVEN)
               .stripTrailingZeros();
+      if (!billions && scaled.abs().compareTo(BigDecimal.valueOf(1000)) >= 0) {
+        // 999,999,999.99 rounds to 1,000 million: say 1 billion.
+        billions = true;
+        scaled = n.divide(BigDecimal.valueOf(1_000_000_000)).setScale(1, RoundingMode.HALF_EVEN)
+            .stripTrailingZeros();
+      }
       String word = "nl".equals(locale) ? (billions ? "miljard" : "miljoen")
           : (billions ? "billion" : "million");
       return plain(scaled) + " " + word;
@@ -94,8 +108,8 @@ public final class ValueFormatter {
   }
 
   private String plain(BigDecimal n) {
-    DecimalFormat f = new DecimalFormat("#,##0.########", symbols);
-    f.setParseBigDecimal(true);
+    DecimalFormat f = new DecimalFormat("#,##0", symbols);
+    f.setMaximumFractionDigits(340);
     return f.format(n.stripTrailingZeros());
   }
 

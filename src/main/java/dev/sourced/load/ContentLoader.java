@@ -100,6 +100,7 @@ public final class ContentLoader {
     articles.sort(Comparator.comparing(a -> a.source().path()));
     data.sort(Comparator.comparing(SourceFile::path));
     Path templates = root.resolve(TEMPLATES);
+    if (Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS)) checkTemplateLinks(templates);
     return new LoadedSite(root, configText, List.copyOf(articles), List.copyOf(data),
         Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS) ? templates : null);
   }
@@ -207,6 +208,13 @@ public final class ContentLoader {
       }
       SourceFile f = readSource(target, rel(p), false);
       if (f != null) data.add(f);
+    }
+  }
+
+  /** Reports every symbolic link in templates/ that leads out of the site (links are not read). */
+  private void checkTemplateLinks(Path templates) throws IOException {
+    try (var walk = Files.walk(templates)) {
+      for (Path p : walk.filter(Files::isSymbolicLink).sorted().toList()) checkLink(p);
     }
   }
 

@@ -38,6 +38,8 @@ final class DeclarationReader {
       List.of("claim", "claimant", "date", "verdict", "explanation", "sources");
 
   private final Diagnostics diagnostics;
+  /** Declarations reported as invalid, as {@code kind:ID}, so their uses are not reported too. */
+  private final java.util.Set<String> rejected = new java.util.LinkedHashSet<>();
 
   DeclarationReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -45,7 +47,7 @@ final class DeclarationReader {
 
   Declarations read(YamlMap map) {
     return new Declarations(sources(map.map("sources")), facts(map.map("facts")),
-        claims(map.map("claims")));
+        claims(map.map("claims")), java.util.Set.copyOf(rejected));
   }
 
   private boolean checkId(YamlMap parent, String id, String what) {
@@ -60,7 +62,10 @@ final class DeclarationReader {
     if (sources == null) return out;
     for (String id : sources.keys()) {
       YamlMap m = sources.asMap(sources.node(id), id);
-      if (m == null || !checkId(sources, id, "source")) continue;
+      if (m == null || !checkId(sources, id, "source")) {
+        rejected.add("source:" + id);
+        continue;
+      }
       String what = "source \"" + id + "\"";
       m.warnUnknownKeys(what, SOURCE_KEYS);
       String title = m.string("title", true, what);
@@ -93,9 +98,13 @@ final class DeclarationReader {
     if (facts == null) return out;
     for (String id : facts.keys()) {
       YamlMap m = facts.asMap(facts.node(id), id);
-      if (m == null || !checkId(facts, id, "fact")) continue;
+      if (m == null || !checkId(facts, id, "fact")) {
+        rejected.add("fact:" + id);
+        continue;
+      }
       Fact f = fact(id, m, facts.at(id));
       if (f != null) out.add(f);
+      else rejected.add("fact:" + id);
     }
     return out;
   }
@@ -183,11 +192,10 @@ final class DeclarationReader {
       }
     }
     if (label == null) return null;
-    if (values.size() > 1 && differ(values) && (status == null || note == null)) {
+    if (values.size() > 1 && differ(values) && status == null) {
       diagnostics.error(m.at("values"), "undisputed-conflict",
           "the sources of " + what + " give different figures, but it is not marked as disputed",
-          status == null ? "add `status: disputed` and a `note` saying why the figures differ"
-              : "add a `note` saying why the figures differ");
+          "add `status: disputed` and a `note` saying why the figures differ");
       return null;
     }
     if (status != null && note == null) {
@@ -252,7 +260,10 @@ final class DeclarationReader {
     if (claims == null) return out;
     for (String id : claims.keys()) {
       YamlMap m = claims.asMap(claims.node(id), id);
-      if (m == null || !checkId(claims, id, "claim")) continue;
+      if (m == null || !checkId(claims, id, "claim")) {
+        rejected.add("claim:" + id);
+        continue;
+      }
       String what = "claim \"" + id + "\"";
       m.warnUnknownKeys(what, CLAIM_KEYS);
       String text = m.string("claim", true, what);
@@ -270,9 +281,13 @@ final class DeclarationReader {
       if (m.has("sources") && sources.isEmpty() || !m.has("sources")) {
         diagnostics.error(claims.at(id), "claim-unsourced", what + " has no sources",
             "add `sources: [ID]` for the evidence behind the verdict");
+        rejected.add("claim:" + id);
         continue;
       }
-      if (text == null || claimant == null || verdict == null) continue;
+      if (text == null || claimant == null || verdict == null) {
+        rejected.add("claim:" + id);
+        continue;
+      }
       out.add(new Claim(id, text, claimant, date, verdict,
           m.string("explanation", false, what), List.copyOf(sources), claims.at(id)));
     }

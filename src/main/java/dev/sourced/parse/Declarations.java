@@ -5,5 +5,9 @@ import dev.sourced.model.Fact;
 import dev.sourced.model.Source;
 import java.util.List;
 
-/** The sources, facts and claims one file declares, in the order written. */
-record Declarations(List<Source> sources, List<Fact> facts, List<Claim> claims) {}
+/**
+ * The sources, facts and claims one file declares, in the order written, and the IDs of those it
+ * declares but could not accept (reported already), as {@code kind:ID}.
+ */
+record Declarations(List<Source> sources, List<Fact> facts, List<Claim> claims,
+    java.util.Set<String> rejected) {}

@@ -65,16 +65,21 @@ public final class PageParser {
     FrontMatter fm = new FrontMatter(title, summary, date, updated, List.copyOf(authors),
         List.copyOf(tags), draft != null && draft, slug, decl.sources(), decl.facts(),
         decl.claims(), corrections);
+    SourcePosition slugAt = map.has("slug") ? map.valueAt("slug")
+        : new SourcePosition(src.path(), 1, 1);
     return new ParsedPage(file, fm, body, slug, List.copyOf(scan.uses), List.copyOf(scan.links),
-        List.copyOf(scan.headingIds));
+        List.copyOf(scan.headingIds), slugAt, decl.rejected());
   }
 
   public static ParsedData parseData(SourceFile file, Diagnostics diagnostics) {
     YamlMap map = SafeYaml.readMapping(file.text(), file.path(), 0, diagnostics, "data file");
-    if (map == null) return new ParsedData(file.path(), List.of(), List.of(), List.of());
+    if (map == null) {
+      return new ParsedData(file.path(), List.of(), List.of(), List.of(), java.util.Set.of());
+    }
     map.warnUnknownKeys("a data file", List.of("sources", "facts", "claims"));
     Declarations decl = new DeclarationReader(diagnostics).read(map);
-    return new ParsedData(file.path(), decl.sources(), decl.facts(), decl.claims());
+    return new ParsedData(file.path(), decl.sources(), decl.facts(), decl.claims(),
+        decl.rejected());
   }
 
   private static String slug(YamlMap map, ArticleFile file, Diagnostics diagnostics) {

@@ -39,7 +39,7 @@ final class ArticlePages {
     FrontMatter fm = page.frontMatter();
     PageContext ctx = PageContext.of(site, page, fmt);
     String body = bodies.render(page.parsed().body(), ctx);
-    String boxes = renderBoxes(page.ownFactsToBox(), ctx);
+    String boxes = renderBoxes(page.ownFactsToBox(), page.ownClaimsToBox(), ctx);
     Map<String, Object> m = models.base("article", fm.title(), fm.summary(), page.url());
     Map<String, Object> a = models.summary(page);
     a.put("body", markup(body));
@@ -54,7 +54,7 @@ final class ArticlePages {
       corrections.add(cm);
     }
     a.put("corrections", corrections);
-    a.put("hasClaims", !page.claimsUsed().isEmpty());
+    a.put("hasClaims", !page.claimsUsed().isEmpty() || !page.ownClaimsToBox().isEmpty());
     a.put("jsonLd", markup(jsonLd(page)));
     m.put("article", a);
     return m;

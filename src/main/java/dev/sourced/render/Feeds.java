@@ -47,7 +47,6 @@ final class Feeds {
   static String corrections(SiteConfig config, List<Map<String, Object>> corrections) {
     StringBuilder x = header(config, config.title() + ": corrections", "corrections.xml");
     updated(x, corrections.isEmpty() ? null : LocalDate.parse((String) corrections.get(0).get("date")));
-    int n = 0;
     for (Map<String, Object> c : corrections) {
       @SuppressWarnings("unchecked")
       Map<String, Object> article = (Map<String, Object>) c.get("article");
@@ -55,7 +54,7 @@ final class Feeds {
       x.append("  <entry>\n");
       element(x, "    ", "title", "Correction to “" + article.get("title") + "”");
       x.append("    <link href=\"").append(esc(link)).append("\"/>\n");
-      element(x, "    ", "id", link + "#correction-" + c.get("date") + "-" + (n++));
+      element(x, "    ", "id", (String) c.get("feedId"));
       element(x, "    ", "updated", c.get("date") + "T00:00:00Z");
       element(x, "    ", "summary", (String) c.get("text"));
       x.append("  </entry>\n");

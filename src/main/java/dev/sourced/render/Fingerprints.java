@@ -55,6 +55,7 @@ final class Fingerprints {
     for (String id : page.references()) key.add(site.sources().get(id));
     addFacts(site, page, page.factsUsed(), key);
     addFacts(site, page, page.ownFactsToBox(), key);
+    for (String id : page.ownClaimsToBox()) key.add(site.claims().get(id));
     for (String id : page.claimsUsed()) {
       key.add(site.claims().get(id));
       key.add(site.claimHome(id));

@@ -22,9 +22,16 @@ final class PageContext implements FactsRenderContext {
   private final List<String> references;
   private final Set<String> localBoxes;
   private final ValueFormatter formatter;
+  private final java.time.LocalDate reviewDate;
 
   PageContext(ResolvedSite site, String pageUrl, List<String> references, Set<String> localBoxes,
       ValueFormatter formatter) {
+    this(site, pageUrl, references, localBoxes, formatter, null);
+  }
+
+  PageContext(ResolvedSite site, String pageUrl, List<String> references, Set<String> localBoxes,
+      ValueFormatter formatter, java.time.LocalDate reviewDate) {
+    this.reviewDate = reviewDate;
     this.site = site;
     this.pageUrl = pageUrl;
     this.references = references;
@@ -35,7 +42,8 @@ final class PageContext implements FactsRenderContext {
   static PageContext of(ResolvedSite site, ResolvedPage page, ValueFormatter formatter) {
     Set<String> boxes = new java.util.HashSet<>(page.boxedFacts());
     boxes.addAll(page.ownFactsToBox());
-    return new PageContext(site, page.url(), page.references(), boxes, formatter);
+    return new PageContext(site, page.url(), page.references(), boxes, formatter,
+        page.frontMatter().date());
   }
 
   @Override
@@ -92,6 +100,11 @@ final class PageContext implements FactsRenderContext {
   @Override
   public String pagePermalink() {
     return site.config().permalink(pageUrl);
+  }
+
+  @Override
+  public java.time.LocalDate reviewDate() {
+    return reviewDate;
   }
 
   @Override

@@ -196,8 +196,13 @@ final class SitePages {
   List<Map<String, Object>> correctionList() {
     List<Map<String, Object>> list = new ArrayList<>();
     for (ResolvedPage p : site.pages()) {
-      for (Correction c : p.frontMatter().corrections()) {
+      List<Correction> all = p.frontMatter().corrections();
+      for (int i = 0; i < all.size(); i++) {
+        Correction c = all.get(i);
         Map<String, Object> cm = new LinkedHashMap<>();
+        // Counted from the oldest, so adding a newer correction never renumbers older ones.
+        cm.put("feedId", site.config().permalink(p.url()) + "#correction-" + c.date() + "-"
+            + (all.size() - 1 - i));
         models.putDate(cm, "date", c.date());
         cm.put("text", c.text());
         cm.put("article", models.link(p.title(), site.config().url(p.url())));

@@ -82,6 +82,10 @@ public final class TemplateEngine {
       diagnostics.error(new SourcePosition(displayPath(e.getTemplateName() != null
               ? e.getTemplateName() : name), e.getLineNumber(), e.getColumnNumber()),
           "template-syntax", firstLine(e.getEditorMessage()), "fix the template syntax here");
+    } catch (SecurityException e) {
+      diagnostics.error(SourcePosition.file(displayPath(name)), "symlink-escape",
+          "template " + name + " (or one it includes) leads outside templates/",
+          "copy the template into templates/ instead of linking to it");
     } catch (IOException e) {
       diagnostics.error(SourcePosition.file(displayPath(name)), "template-unreadable",
           "cannot read template " + name + ": " + e.getMessage(), "check the file");
@@ -109,6 +113,10 @@ public final class TemplateEngine {
               col == null ? 0 : col), "template-error",
           firstLine(e.getMessageWithoutStackTop()) + " (while rendering " + forPath + ")",
           "a template can only use the documented model; see docs/templates.md");
+    } catch (SecurityException e) {
+      diagnostics.error(SourcePosition.file(displayPath(t.getName())), "symlink-escape",
+          "a template included while rendering " + forPath + " leads outside templates/",
+          "copy the template into templates/ instead of linking to it");
     } catch (StackOverflowError e) {
       diagnostics.error(SourcePosition.file(displayPath(t.getName())), "template-recursion",
           "rendering " + forPath + " recursed without end",

@@ -40,6 +40,7 @@ final class LinkChecker {
     page.boxedFacts().forEach(f -> ids.add("fact-" + f));
     page.ownFactsToBox().forEach(f -> ids.add("fact-" + f));
     page.claimsUsed().forEach(c -> ids.add("claim-" + c));
+    page.ownClaimsToBox().forEach(c -> ids.add("claim-" + c));
     page.references().forEach(s -> ids.add("ref-" + s));
     anchors.put(page.url(), ids);
     for (ArticleFile.BundleFile f : page.parsed().file().bundleFiles()) {

@@ -53,8 +53,14 @@ public final class ReferenceResolver {
   private final Map<String, Claim> claims = new LinkedHashMap<>();
   private final Map<String, Home> homes = new HashMap<>();
   private final Map<String, SourcePosition> declared = new HashMap<>();
+  /** The ID as first written, by the key it is declared under. */
+  private final Map<String, String> declaredIds = new HashMap<>();
   /** Sources cited with [@ID] in any body, or named by any fact or claim. */
   private final Set<String> citedSources = new java.util.HashSet<>();
+  /** Declarations reported invalid while parsing, as kind:ID: their uses are not errors too. */
+  private final Set<String> rejected = new java.util.HashSet<>();
+  /** Facts named in a misplaced box: reported there, so not also "never used". */
+  private final Set<String> mentionedFacts = new java.util.HashSet<>();
   /** Claims shown by a {{claim:ID}} box somewhere. */
   private final Set<String> usedClaims = new java.util.HashSet<>();
 
@@ -78,6 +84,7 @@ public final class ReferenceResolver {
     List<String> sharedClaims = new ArrayList<>();
     Home shared = new Home(SHARED_HOME_URL, SHARED_HOME_TITLE, false);
     for (ParsedData d : data) {
+      rejected.addAll(d.rejected());
       register(d.sources(), d.facts(), d.claims(), shared);
       d.facts().forEach(f -> sharedFacts.add(f.id()));
       d.claims().forEach(c -> sharedClaims.add(c.id()));
@@ -86,16 +93,19 @@ public final class ReferenceResolver {
     for (ParsedPage p : parsed) {
       if (p.frontMatter().draft()) continue;
       published.add(p);
+      rejected.addAll(p.rejected());
       var fm = p.frontMatter();
       register(fm.sources(), fm.facts(), fm.claims(), new Home(p.slug() + "/", fm.title(), true));
     }
     checkAddresses(published);
     checkDeclaredSources();
+    // Newest first, ties by address: the order of every list and of "also cited in".
+    published.sort(Comparator.comparing((ParsedPage p) -> p.frontMatter().date()).reversed()
+        .thenComparing(ParsedPage::slug));
+    Map<String, String> claimBoxedAt = claimHomes(published);
 
     List<ResolvedPage> pages = new ArrayList<>();
-    for (ParsedPage p : published) pages.add(resolvePage(p));
-    pages.sort(Comparator.comparing((ResolvedPage r) -> r.frontMatter().date()).reversed()
-        .thenComparing(ResolvedPage::url));
+    for (ParsedPage p : published) pages.add(resolvePage(p, claimBoxedAt));
 
     checkLinks(pages);
 
@@ -112,6 +122,39 @@ public final class ReferenceResolver {
     warnUnused(factUsers);
     return new ResolvedSite(config, List.copyOf(pages), sources, facts, claims, homes, factUsers,
         sourceUsers, claimUsers, tags, List.copyOf(sharedFacts), List.copyOf(sharedClaims));
+  }
+
+  /**
+   * Where each claim's box is, so every link to a claim lands on it: the article that declares
+   * it if that article shows it, else the first article (newest first) that shows it; a claim
+   * no article shows gets its box at the end of the article that declares it.
+   *
+   * @return for each claim declared in an article, the slug of the article that boxes it
+   */
+  private Map<String, String> claimHomes(List<ParsedPage> pages) {
+    Map<String, String> boxedAt = new HashMap<>();
+    for (ParsedPage p : pages) {
+      for (BodyUse u : p.uses()) {
+        if (u.kind() != BodyUse.Kind.CLAIM || !claims.containsKey(u.id())) continue;
+        Home home = homes.get(ResolvedSite.key("claim", u.id()));
+        if (!home.article()) continue;
+        String current = boxedAt.get(u.id());
+        if (current == null || (home.url().equals(p.slug() + "/")
+            && !current.equals(p.slug()))) {
+          boxedAt.put(u.id(), p.slug());
+        }
+      }
+    }
+    for (ParsedPage p : pages) {
+      for (var c : p.frontMatter().claims()) {
+        if (claims.get(c.id()) != c) continue;
+        String at = boxedAt.computeIfAbsent(c.id(), k -> p.slug());
+        ParsedPage boxer = pages.stream().filter(q -> q.slug().equals(at)).findFirst().orElse(p);
+        homes.put(ResolvedSite.key("claim", c.id()),
+            new Home(at + "/", boxer.frontMatter().title(), true));
+      }
+    }
+    return boxedAt;
   }
 
   private void checkLinks(List<ResolvedPage> pages) {
@@ -143,10 +186,17 @@ public final class ReferenceResolver {
   }
 
   private boolean firstDeclaration(String kind, String id, SourcePosition at) {
-    SourcePosition first = declared.putIfAbsent(kind + ":" + id, at);
+    // Sources get pages of their own (/sources/ID/), so IDs that differ only by case would
+    // collide on case-insensitive file systems: they count as the same ID.
+    String key = kind + ":" + (kind.equals("source") ? id.toLowerCase(Locale.ROOT) : id);
+    SourcePosition first = declared.putIfAbsent(key, at);
+    String firstId = declaredIds.putIfAbsent(key, id);
     if (first == null) return true;
+    boolean sameCase = firstId.equals(id);
+    if (!sameCase) rejected.add(kind + ":" + id);
     diagnostics.error(at, "duplicate-id",
-        kind + " \"" + id + "\" is declared twice: here and at " + first,
+        kind + " \"" + id + "\" is declared twice: here and at " + first
+            + (sameCase ? "" : " as \"" + firstId + "\" (IDs that differ only by case are one)"),
         "IDs are global to the site: rename one, or delete this one and use the other");
     return false;
   }
@@ -156,7 +206,7 @@ public final class ReferenceResolver {
     Map<String, ParsedPage> byKey = new HashMap<>();
     for (ParsedPage p : pages) {
       String first = p.slug().split("/", 2)[0];
-      SourcePosition at = new SourcePosition(p.path(), 1, 1);
+      SourcePosition at = p.slugAt();
       if (RESERVED.contains(first.toLowerCase(Locale.ROOT))) {
         diagnostics.error(at, "reserved-slug",
             "the address /" + p.slug() + "/ is taken by a page the build writes itself",
@@ -186,13 +236,13 @@ public final class ReferenceResolver {
   }
 
   private void checkSource(String id, SourcePosition at, String user) {
-    if (sources.containsKey(id)) return;
+    if (sources.containsKey(id) || rejected.contains("source:" + id)) return;
     diagnostics.error(at, "unknown-source", user + " names unknown source \"" + id + "\"",
         Suggestions.hint(id, sources.keySet(),
             "declare it under `sources:` in an article or in content/_data/"));
   }
 
-  private ResolvedPage resolvePage(ParsedPage p) {
+  private ResolvedPage resolvePage(ParsedPage p, Map<String, String> claimBoxedAt) {
     LinkedHashSet<String> refs = new LinkedHashSet<>();
     LinkedHashSet<String> used = new LinkedHashSet<>();
     LinkedHashSet<String> boxed = new LinkedHashSet<>();
@@ -236,6 +286,14 @@ public final class ReferenceResolver {
       if (!boxed.contains(f.id())) ownToBox.add(f.id());
       refs.addAll(f.sourceIds());
     }
+    List<String> ownClaimsToBox = new ArrayList<>();
+    for (var c : p.frontMatter().claims()) {
+      if (claims.get(c.id()) != c || claimsUsed.contains(c.id())) continue;
+      if (p.slug().equals(claimBoxedAt.get(c.id()))) {
+        ownClaimsToBox.add(c.id());
+        refs.addAll(c.sources());
+      }
+    }
     for (Source s : p.frontMatter().sources()) {
       if (sources.get(s.id()) == s) refs.add(s.id());
     }
@@ -246,11 +304,13 @@ public final class ReferenceResolver {
           "declare `sources:` and cite them with [@ID], or use facts that have sources");
     }
     return new ResolvedPage(p, p.slug() + "/", List.copyOf(refs), List.copyOf(used),
-        Set.copyOf(boxed), List.copyOf(claimsUsed), List.copyOf(ownToBox));
+        Set.copyOf(boxed), List.copyOf(claimsUsed), List.copyOf(ownToBox),
+        List.copyOf(ownClaimsToBox));
   }
 
   private void directive(BodyUse u) {
     String kind = u.directiveKind();
+    if (kind.equals("factbox")) mentionedFacts.add(u.id());
     if (kind.equals("factbox") || kind.equals("claim")) {
       diagnostics.error(u.at(), "box-not-alone",
           "{{" + kind + ":" + u.id() + "}} must stand alone in its own paragraph",
@@ -264,11 +324,15 @@ public final class ReferenceResolver {
   }
 
   private void unknown(String kind, String id, SourcePosition at, Set<String> known) {
+    if (rejected.contains(kind + ":" + id)) return;
     diagnostics.error(at, "unknown-" + kind, "unknown " + kind + " \"" + id + "\"",
         Suggestions.hint(id, known, "declare it under `" + kind + "s:` in an article's front-matter or in content/_data/"));
   }
 
   private void warnUnused(Map<String, List<ResolvedPage>> factUsers) {
+    // With a declaration refused, its sources and facts look unused: say nothing rather than
+    // bury the one error that matters under warnings that go away with its fix.
+    if (!rejected.isEmpty()) return;
     for (Fact f : facts.values()) citedSources.addAll(f.sourceIds());
     for (Claim c : claims.values()) citedSources.addAll(c.sources());
     for (Source s : sources.values()) {
@@ -286,7 +350,7 @@ public final class ReferenceResolver {
       }
     }
     for (Fact f : facts.values()) {
-      if (!factUsers.containsKey(f.id())) {
+      if (!factUsers.containsKey(f.id()) && !mentionedFacts.contains(f.id())) {
         diagnostics.warning(f.declaredAt(), "unused-fact",
             "fact \"" + f.id() + "\" is declared but no article uses it",
             "use it with {{fact:" + f.id() + "}} or {{factbox:" + f.id() + "}}, or remove it");

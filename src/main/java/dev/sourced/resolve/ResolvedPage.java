@@ -14,6 +14,7 @@ import java.util.Set;
  * @param boxedFacts the facts that have a box in the body
  * @param ownFactsToBox the facts this article declares that get a box at its end (all its
  *     declared facts that the body does not box itself)
+ * @param ownClaimsToBox the claims this article declares that no article shows, boxed at its end
  */
 public record ResolvedPage(
     ParsedPage parsed,
@@ -22,7 +23,8 @@ public record ResolvedPage(
     List<String> factsUsed,
     Set<String> boxedFacts,
     List<String> claimsUsed,
-    List<String> ownFactsToBox) {
+    List<String> ownFactsToBox,
+    List<String> ownClaimsToBox) {
 
   public FrontMatter frontMatter() {
     return parsed.frontMatter();

@@ -29,7 +29,7 @@ class LocaleNlFixtureTest {
   }
 
   private static String inline(String id) {
-    return page.select(".article-body a.fact[data-fact=" + id + "]").text();
+    return page.selectFirst(".article-body a.fact[data-fact=" + id + "]").wholeText();
   }
 
   private static String boxed(String id) {

@@ -21,7 +21,8 @@ final class ClaimReviewJson {
     j.put("url", site.pagePermalink() + "#claim-" + c.id());
     j.put("claimReviewed", c.claim());
     j.put("author", organization(site.publisher()));
-    if (c.date() != null) j.put("datePublished", c.date().toString());
+    java.time.LocalDate reviewed = site.reviewDate() != null ? site.reviewDate() : c.date();
+    if (reviewed != null) j.put("datePublished", reviewed.toString());
     Map<String, Object> item = new LinkedHashMap<>();
     item.put("@type", "Claim");
     item.put("author", organization(c.claimant()));
