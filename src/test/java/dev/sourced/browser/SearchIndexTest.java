@@ -1,0 +1,78 @@
+package dev.sourced.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * search.json and the search page of the example site built under a sub-path: every article,
+ * fact and claim is in the index with an address under the base path that exists, and the
+ * search page works without JavaScript as far as it can (a GET form, a message, no results).
+ */
+class SearchIndexTest {
+
+  @Test
+  void theIndexListsArticlesFactsAndClaimsAtAddressesThatExist() throws Exception {
+    Path site = ExampleSite.subPath();
+    String index = Files.readString(site.resolve("search.json"), StandardCharsets.UTF_8);
+    assertThat(index).startsWith("{\"version\":1,\"articles\":[");
+    for (String kind : new String[] {"articles", "facts", "claims"}) {
+      assertThat(index).contains("\"" + kind + "\":[{");
+    }
+    String facts = Files.readString(site.resolve("facts.json"), StandardCharsets.UTF_8);
+    assertThat(count(index, "\"label\":")).as("every fact is searchable")
+        .isEqualTo(count(facts, "\"label\":"));
+    Matcher url = Pattern.compile("\"url\":\"([^\"]+)\"").matcher(index);
+    int n = 0;
+    while (url.find()) {
+      String u = url.group(1);
+      assertThat(u).startsWith(ExampleSite.SUB_PATH);
+      String path = u.substring(ExampleSite.SUB_PATH.length());
+      String page = path.contains("#") ? path.substring(0, path.indexOf('#')) : path;
+      Path file = site.resolve(page + "index.html");
+      assertThat(file).as(u).isRegularFile();
+      if (path.contains("#")) {
+        Document doc = Jsoup.parse(file.toFile(), "UTF-8");
+        assertThat(doc.getElementById(path.substring(path.indexOf('#') + 1))).as(u).isNotNull();
+      }
+      n++;
+    }
+    assertThat(n).isGreaterThan(10);
+  }
+
+  @Test
+  void theSearchPageIsAPlainFormWithoutJavaScript() throws Exception {
+    Path site = ExampleSite.subPath();
+    Document search = Jsoup.parse(site.resolve("search/index.html").toFile(), "UTF-8");
+    assertThat(search.selectFirst("form#search-form").attr("action")).isEqualTo("/explainers/search/");
+    assertThat(search.selectFirst("form#search-form").attr("method")).isEqualTo("get");
+    assertThat(search.selectFirst("form#search-form").attr("data-index")).isEqualTo("/explainers/search.json");
+    assertThat(search.selectFirst("#search-q").attr("name")).isEqualTo("q");
+    assertThat(search.selectFirst("label[for=search-q]")).isNotNull();
+    assertThat(search.getElementById("search-status").text()).contains("needs JavaScript");
+    assertThat(search.select("script[src]").eachAttr("src"))
+        .anyMatch(s -> s.matches("/explainers/assets/vendor/minisearch\\.min\\.[0-9a-f]{8}\\.js"))
+        .anyMatch(s -> s.matches("/explainers/assets/search\\.[0-9a-f]{8}\\.js"));
+    assertThat(search.select("a[href*=minisearch.LICENSE]")).as("the licence is linked").hasSize(1);
+    // MiniSearch is loaded where search is used, and nowhere else.
+    for (String page : ExampleSite.pages(site)) {
+      if (page.equals("search/index.html")) continue;
+      Document doc = Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
+      assertThat(doc.select("script[src*=minisearch], script[src*=search.]")).as(page).isEmpty();
+      assertThat(doc.selectFirst("form.site-search").attr("action")).as(page).isEqualTo("/explainers/search/");
+    }
+  }
+
+  private static int count(String s, String needle) {
+    int n = 0;
+    for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) n++;
+    return n;
+  }
+}
