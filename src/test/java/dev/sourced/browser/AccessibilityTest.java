@@ -85,6 +85,14 @@ class AccessibilityTest {
     }
   }
 
+  @Test
+  void axeCanFail() {
+    load("methodology/", "light");
+    browser.js("const i = document.createElement('img'); i.src = 'data:,';"
+        + "document.querySelector('main').appendChild(i);");
+    assertThat(browser.axe()).anyMatch(v -> v.startsWith("image-alt"));
+  }
+
   private static void load(String path, String scheme) {
     browser.colorScheme(scheme);
     browser.driver.get(site.url(path));
