@@ -45,7 +45,7 @@ public final class SafeYaml {
    */
   public static YamlMap readMapping(
       String yaml, String path, int lineOffset, Diagnostics diagnostics, String what) {
-    YamlContext ctx = new YamlContext(path, lineOffset, diagnostics);
+    YamlContext ctx = new YamlContext(path, lineOffset, diagnostics, yaml);
     Node root;
     try {
       // A Yaml instance is not thread-safe; building one is cheap next to parsing.
@@ -65,7 +65,7 @@ public final class SafeYaml {
           SourcePosition.file(path).withLineColumn(lineOffset + 1, 1),
           "yaml-syntax",
           "invalid YAML in " + what + ": " + oneLine(String.valueOf(e.getMessage())),
-          "check the " + what + " for unbalanced quotes, brackets or indentation");
+          hintFor(e.getMessage()));
       return null;
     } catch (StackOverflowError e) {
       diagnostics.error(
@@ -92,8 +92,9 @@ public final class SafeYaml {
     return t.length() > 160 ? t.substring(0, 157) + "..." : t;
   }
 
-  private static String hintFor(String problem) {
-    if (problem == null) return "check the YAML syntax";
+  private static String hintFor(String message) {
+    if (message == null) return "check the YAML syntax";
+    String problem = message.toLowerCase(java.util.Locale.ROOT);
     if (problem.contains("found duplicate key")) return "remove or rename one of the two keys";
     if (problem.contains("tag")) return "YAML tags (`!!type`, `!name`) are not allowed";
     if (problem.contains("aliases")) return "use fewer YAML aliases (`*name`)";
