@@ -58,7 +58,9 @@ public final class SiteBuilder {
       SiteWriter.recover(options.output());
     }
 
+    StageTimer timer = new StageTimer();
     LoadedSite loaded = ContentLoader.load(options.source(), diagnostics);
+    timer.lap("load");
     if (loaded.configText() != null) texts.put(SiteConfig.FILE_NAME, loaded.configText());
     SiteConfig config = ConfigLoader.parse(loaded.configText(), diagnostics);
 
@@ -80,8 +82,10 @@ public final class SiteBuilder {
       if (p != null) pages.add(p);
     }
 
+    timer.lap("parse");
     ResolvedSite site = ReferenceResolver.resolve(config, data, pages, diagnostics,
         options.today());
+    timer.lap("resolve");
     boolean written = false;
     int outputs = 0;
     if (options.render() && !stop(diagnostics, options)) {
@@ -116,6 +120,8 @@ public final class SiteBuilder {
         outputs = rendered == null ? 0 : count.get() + rendered.copies().size();
       }
     }
+    timer.lap("render+write");
+    timer.report();
     return result(diagnostics, options, written, site.pages().size(), outputs, site, start,
         texts);
   }

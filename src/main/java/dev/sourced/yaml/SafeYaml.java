@@ -4,7 +4,10 @@ import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import java.io.StringReader;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -22,6 +25,9 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class SafeYaml {
   /** Front-matter larger than this (in code points) is refused. */
   public static final int CODE_POINT_LIMIT = 1 << 20;
+
+  /** Tags nodes while composing; read-only after construction, so shared between threads. */
+  private static final Resolver RESOLVER = new Resolver();
 
   private SafeYaml() {}
 
@@ -48,8 +54,11 @@ public final class SafeYaml {
     YamlContext ctx = new YamlContext(path, lineOffset, diagnostics, yaml);
     Node root;
     try {
-      // A Yaml instance is not thread-safe; building one is cheap next to parsing.
-      root = new Yaml(options()).compose(new StringReader(yaml));
+      // Only the composer: a node tree, no constructor or representer (never Java objects).
+      LoaderOptions o = options();
+      Composer composer = new Composer(
+          new ParserImpl(new StreamReader(new StringReader(yaml)), o), RESOLVER, o);
+      root = composer.getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();

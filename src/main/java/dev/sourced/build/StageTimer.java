@@ -1,0 +1,26 @@
+package dev.sourced.build;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How long each stage of a build took, printed to standard error when the system property
+ * {@code sourced.timing} is set ({@code java -Dsourced.timing -jar ...}): a first look before
+ * reaching for a profiler.
+ */
+final class StageTimer {
+  private final boolean on = System.getProperty("sourced.timing") != null;
+  private final List<String> laps = new ArrayList<>();
+  private long last = System.nanoTime();
+
+  void lap(String stage) {
+    if (!on) return;
+    long now = System.nanoTime();
+    laps.add(String.format("%s %d ms", stage, (now - last) / 1_000_000));
+    last = now;
+  }
+
+  void report() {
+    if (on) System.err.println("timing: " + String.join(", ", laps));
+  }
+}
