@@ -36,7 +36,8 @@ class DiagnosticPrinterTest {
 
   @Test
   void aWholeFileProblemHasNoLineAndNoExcerpt() {
-    Diagnostic d = Diagnostic.error(SourcePosition.file("sourced.yaml"), "missing-config", "m", "h");
+    Diagnostic d =
+        Diagnostic.error(SourcePosition.file("sourced.yaml"), "missing-config", "m", "h");
     assertThat(d.toString()).isEqualTo("sourced.yaml: error[missing-config] m");
     assertThat(printer().format(List.of(d))).isEqualTo(
         "sourced.yaml: error[missing-config] m\n  = hint: h\n");

@@ -39,7 +39,8 @@ class FactSyntaxSpecTest {
   static final String SPEC = "/spec/facts.md";
   static final String FENCE = "`".repeat(32);
   /** Warnings that depend on which declarations of the preamble an example happens to use. */
-  static final Set<String> IGNORED_WARNINGS = Set.of("unused-fact", "unused-source");
+  static final Set<String> IGNORED_WARNINGS =
+      Set.of("unused-fact", "unused-source", "unused-claim");
 
   @TempDir Path dir;
 
@@ -144,7 +145,8 @@ class FactSyntaxSpecTest {
   record Result(String diagnostics, String body) {}
 
   static Result run(Example example, String preamble, Path dir) {
-    String text = example.input().startsWith("---\n") ? example.input() : preamble + example.input();
+    String input = example.input();
+    String text = input.startsWith("---\n") ? input : preamble + input;
     if (example.flags().contains("crlf")) text = text.replace("\n", "\r\n");
     if (example.flags().contains("cr")) text = text.replace("\n", "\r");
     if (example.flags().contains("bom")) text = "\uFEFF" + text;

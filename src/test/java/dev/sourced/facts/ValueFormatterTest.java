@@ -85,11 +85,13 @@ class ValueFormatterTest {
 
   @Test
   void moneyCarriesItsSymbol() {
-    assertThat(EN.inline(fact("1200000", "EUR", true, Qualifier.EXACT))).isEqualTo("€1.2 million");
+    assertThat(EN.inline(fact("1200000", "EUR", true, Qualifier.EXACT)))
+        .isEqualTo("€1.2 million");
     assertThat(NL.inline(fact("1200000", "EUR", true, Qualifier.EXACT)))
         .isEqualTo("€" + NBSP + "1,2 miljoen");
     assertThat(EN.inline(fact("1200000", "EUR", false, Qualifier.EXACT))).isEqualTo("€1,200,000");
-    assertThat(EN.inline(fact("1200000", "€", true, Qualifier.EXACT))).isEqualTo("€1.2 million");
+    assertThat(EN.inline(fact("1200000", "€", true, Qualifier.EXACT)))
+        .isEqualTo("€1.2 million");
     assertThat(EN.inline(fact("5", "USD", false, Qualifier.EXACT))).isEqualTo("$5");
     assertThat(EN.inline(fact("2500000000", "GBP", true, Qualifier.MORE_THAN)))
         .isEqualTo("more than £2.5 billion");
