@@ -36,7 +36,8 @@ class FactSyntaxFuzzTest {
         s1: {title: First, publisher: Europol, date: 2021-03-10, url: "https://example.org/s1"}
         s2: {title: Second, publisher: NL Times, url: "https://example.org/s2"}
       facts:
-        f1: {label: Users, value: 70000, approx: true, unit: users, as_of: 2021-03-09, sources: [s1]}
+        f1:
+          {label: Users, value: 70000, approx: true, unit: users, as_of: 2021-03-09, sources: [s1]}
         f2: {label: Messages, value: 80000000, format: compact, qualifier: more-than, sources: [s2]}
         e1: {label: Cost, value: 1200000, unit: EUR, format: compact, sources: [s1, s2]}
         d1:
@@ -48,7 +49,12 @@ class FactSyntaxFuzzTest {
           status: disputed
           note: They count different users.
       claims:
-        c1: {claim: It could not be read., claimant: Sky Global, date: 2021-03-10, verdict: false, sources: [s1]}
+        c1:
+          claim: It could not be read.
+          claimant: Sky Global
+          date: 2021-03-10
+          verdict: false
+          sources: [s1]
       ---
       """;
 
