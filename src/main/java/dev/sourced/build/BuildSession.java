@@ -107,7 +107,7 @@ public final class BuildSession {
       if (a.parsed() != null) pages.add(a.parsed());
     }
     ResolvedSite site = ReferenceResolver.resolve(config, parsedData, pages, diagnostics,
-        LocalDate.now());
+        LocalDate.now(), pages.size() < articles.size());
     boolean written = false;
     int files = 0;
     if (!stop(diagnostics)) {
@@ -149,7 +149,8 @@ public final class BuildSession {
     configText = site.configText();
     templatesDir = site.templatesDir();
     Diagnostics configDiag = new Diagnostics();
-    config = ConfigLoader.parse(configText, configDiag);
+    config = configText == null && site.configFound()
+        ? ConfigLoader.defaults() : ConfigLoader.parse(configText, configDiag);
     configDiagnostics = configDiag.sorted();
 
     Map<String, Parsed<ArticleFile, ParsedPage>> oldArticles = new HashMap<>(articles);

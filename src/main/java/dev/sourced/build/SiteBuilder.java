@@ -62,7 +62,9 @@ public final class SiteBuilder {
     LoadedSite loaded = ContentLoader.load(options.source(), diagnostics);
     timer.lap("load");
     if (loaded.configText() != null) texts.put(SiteConfig.FILE_NAME, loaded.configText());
-    SiteConfig config = ConfigLoader.parse(loaded.configText(), diagnostics);
+    // A sourced.yaml that exists but cannot be read is reported by the loader, not as missing.
+    SiteConfig config = loaded.configText() == null && loaded.configFound()
+        ? ConfigLoader.defaults() : ConfigLoader.parse(loaded.configText(), diagnostics);
 
     List<ParsedData> data = new ArrayList<>();
     for (SourceFile f : loaded.dataFiles()) {
@@ -84,7 +86,7 @@ public final class SiteBuilder {
 
     timer.lap("parse");
     ResolvedSite site = ReferenceResolver.resolve(config, data, pages, diagnostics,
-        options.today());
+        options.today(), pages.size() < files.size());
     timer.lap("resolve");
     boolean written = false;
     int outputs = 0;

@@ -29,6 +29,9 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    // Output must not depend on the machine's locale (a Turkish default lower-cases "I" to a
+    // dotless "ı" in heading anchors); every format that needs a language names it.
+    java.util.Locale.setDefault(java.util.Locale.ROOT);
     CommandLine cli = new CommandLine(new Main());
     cli.setExpandAtFiles(false);
     cli.setOut(out);

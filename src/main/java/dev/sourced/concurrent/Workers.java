@@ -60,15 +60,23 @@ public final class Workers {
           while ((i = next.getAndIncrement()) < n) results[i] = work.apply(i);
         }));
       }
-      for (Future<?> f : running) f.get();
+      Throwable failure = null;
+      for (Future<?> f : running) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          // Stop handing out work, but let every worker finish what it is doing before the
+          // failure goes up: the caller may delete what they are writing into.
+          next.set(n);
+          if (failure == null) failure = e.getCause();
+        }
+      }
+      if (failure instanceof RuntimeException re) throw re;
+      if (failure instanceof Error err) throw err;
+      if (failure != null) throw new IllegalStateException(failure);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) throw re;
-      if (cause instanceof Error err) throw err;
-      throw new IllegalStateException(cause);
     } finally {
       pool.shutdownNow();
     }

@@ -49,6 +49,11 @@ public final class DiagnosticPrinter {
     }
   }
 
+  /**
+   * The source line of a position, or null when unknown or too long to be worth showing. Found
+   * without copying the file, so thousands of diagnostics on one huge line stay cheap. Control
+   * characters are replaced, one for one so the caret still lines up, and never reach a terminal.
+   */
   private String sourceLine(SourcePosition at) {
     if (at.line() <= 0 || sourceText == null) return null;
     String text = sourceText.apply(at.path());
@@ -60,8 +65,16 @@ public final class DiagnosticPrinter {
       start = nl + 1;
     }
     int end = text.indexOf('\n', start);
-    String line = end < 0 ? text.substring(start) : text.substring(start, end);
-    if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
-    return line.length() > 200 ? null : line;
+    if (end < 0) end = text.length();
+    if (end > start && text.charAt(end - 1) == '\r') end--;
+    if (end - start > 200) return null;
+    StringBuilder line = new StringBuilder(end - start);
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      line.append((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0)
+          || c == '\u2028' || c == '\u2029' ? '\uFFFD' : c);
+    }
+    return line.toString();
   }
+
 }

@@ -31,6 +31,14 @@ public final class ContentLoader {
   public static final String TEMPLATES = "templates";
   /** Largest file read, so a stray huge file cannot exhaust memory. */
   static final long MAX_FILE_BYTES = 16L << 20;
+  /** Most lines in one file: far above any article, and it keeps parsing time bounded. */
+  static final int MAX_LINES = 50_000;
+
+  private static int lines(String text) {
+    int n = 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  }
 
   private final Path root;
   private final Path realRoot;
@@ -84,13 +92,17 @@ public final class ContentLoader {
   private LoadedSite load() throws IOException {
     Path configFile = root.resolve(SiteConfig.FILE_NAME);
     String configText = null;
-    if (Files.isRegularFile(configFile)) {
-      configText = readText(configFile);
+    boolean configFound = Files.exists(configFile, LinkOption.NOFOLLOW_LINKS);
+    Path configTarget = configFound ? checkLink(configFile) : null;
+    if (configTarget != null && Files.isRegularFile(configTarget)) {
+      configText = readText(configTarget, SiteConfig.FILE_NAME);
     }
     List<ArticleFile> articles = new ArrayList<>();
     List<SourceFile> data = new ArrayList<>();
     Path content = root.resolve(CONTENT);
-    if (Files.isDirectory(content, LinkOption.NOFOLLOW_LINKS)) {
+    if (Files.isSymbolicLink(content)) {
+      checkLink(content);
+    } else if (Files.isDirectory(content, LinkOption.NOFOLLOW_LINKS)) {
       walk(content, articles, data);
     } else if (configText != null) {
       diagnostics.warning(SourcePosition.file(CONTENT), "no-content",
@@ -100,8 +112,9 @@ public final class ContentLoader {
     articles.sort(Comparator.comparing(a -> a.source().path()));
     data.sort(Comparator.comparing(SourceFile::path));
     Path templates = root.resolve(TEMPLATES);
-    if (Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS)) checkTemplateLinks(templates);
-    return new LoadedSite(root, configText, List.copyOf(articles), List.copyOf(data),
+    if (Files.isSymbolicLink(templates)) checkLink(templates);
+    else if (Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS)) checkTemplateLinks(templates);
+    return new LoadedSite(root, configText, configFound, List.copyOf(articles), List.copyOf(data),
         Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS) ? templates : null);
   }
 
@@ -141,7 +154,7 @@ public final class ContentLoader {
     List<ArticleFile.BundleFile> bundleFiles = new ArrayList<>();
     for (Path p : entries) {
       String name = p.getFileName().toString();
-      if (name.startsWith(".")) continue;
+      if (name.startsWith(".") || !nameReadable(p)) continue;
       Path target = checkLink(p);
       if (target == null || Files.isDirectory(target)) continue;
       if (name.endsWith(".md")) {
@@ -157,7 +170,7 @@ public final class ContentLoader {
         slug = slug.substring(CONTENT.length() + 1);
         articles.add(new ArticleFile(f, slug, bundleFiles));
       } else if (bundle) {
-        bundleFiles.add(new ArticleFile.BundleFile(target, name));
+        if (portableName(p, name)) bundleFiles.add(new ArticleFile.BundleFile(target, name));
       } else {
         diagnostics.warning(SourcePosition.file(rel(p)), "stray-file",
             "this file is not part of any article and is not copied",
@@ -175,11 +188,48 @@ public final class ContentLoader {
     return bundle;
   }
 
+  /**
+   * Whether Java can open a file by this name: under a locale whose charset cannot spell it
+   * ({@code LANG=C} with "café.png"), it cannot, and saying so beats a crash.
+   */
+  private boolean nameReadable(Path p) {
+    try {
+      p.toFile().toPath();
+      Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+      return true;
+    } catch (java.nio.file.InvalidPathException e) {
+      diagnostics.error(SourcePosition.file(rel(p.getParent()) + "/" + p.getFileName()),
+          "unreadable", "this file's name cannot be read under the current locale ("
+              + System.getProperty("sun.jnu.encoding") + ")",
+          "run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (./sourced sets one itself)");
+      return false;
+    }
+  }
+
+  /**
+   * Whether a bundle file's name can be an address on every system: no backslash, no characters
+   * Windows or URLs cannot carry, no control characters (reported when not).
+   */
+  private boolean portableName(Path p, String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c == 0x7f || "\\:*?\"<>|#%".indexOf(c) >= 0) {
+        diagnostics.error(SourcePosition.file(rel(p.getParent()) + "/" + name), "bad-file-name",
+            "this file's name cannot be part of an address (it holds \""
+                + (c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c))
+                + "\")",
+            "rename it with letters, digits, - _ and . only");
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The files of a bundle's sub-folder, named relative to the bundle. */
   private void bundleTree(Path dir, String prefix, List<ArticleFile.BundleFile> out) {
     for (Path p : list(dir)) {
       String name = p.getFileName().toString();
-      if (name.startsWith(".")) continue;
+      if (name.startsWith(".") || !nameReadable(p)) continue;
       Path target = checkLink(p);
       if (target == null) continue;
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -188,7 +238,7 @@ public final class ContentLoader {
         diagnostics.warning(SourcePosition.file(rel(p)), "bundle-markdown",
             "a bundle folder (with index.md) holds only one article; this file is skipped",
             "move it out of " + rel(dir) + "/ or merge it into index.md");
-      } else {
+      } else if (portableName(p, name)) {
         out.add(new ArticleFile.BundleFile(target, prefix + "/" + name));
       }
     }
@@ -262,7 +312,14 @@ public final class ContentLoader {
             "split it into several articles");
         return null;
       }
-      return TextDecoder.decode(Files.readAllBytes(file), relPath, diagnostics);
+      String text = TextDecoder.decode(Files.readAllBytes(file), relPath, diagnostics);
+      if (text != null && lines(text) > MAX_LINES) {
+        diagnostics.error(SourcePosition.file(relPath), "file-too-large",
+            "the file has " + lines(text) + " lines; the limit is " + MAX_LINES,
+            "split it into several articles");
+        return null;
+      }
+      return text;
     } catch (IOException e) {
       diagnostics.error(SourcePosition.file(relPath), "unreadable",
           "cannot read the file: " + e.getMessage(), "check the file's permissions");

@@ -6,12 +6,14 @@ import java.util.List;
 /**
  * Everything the build reads from a site folder, in a stable order (sorted by path).
  *
- * @param configText the text of sourced.yaml, or null when missing
+ * @param configText the text of sourced.yaml, or null when missing or unreadable
+ * @param configFound whether sourced.yaml exists (unreadable ones are reported by the loader)
  * @param templatesDir the site's templates folder, or null when the site uses the default theme
  */
 public record LoadedSite(
     Path root,
     String configText,
+    boolean configFound,
     List<ArticleFile> articles,
     List<SourceFile> dataFiles,
     Path templatesDir) {}

@@ -26,6 +26,8 @@ public final class PageParser {
           "sources", "facts", "claims", "corrections");
   /** One path segment of a portable URL: no spaces, no case tricks, no dot files. */
   static final Pattern SLUG_SEGMENT = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+  /** Names Windows reserves for devices, with or without an extension. */
+  static final Pattern WINDOWS_DEVICE = Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]");
   static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]*");
 
   private PageParser() {}
@@ -47,7 +49,9 @@ public final class PageParser {
     }
     List<String> authors = map.strings("authors", what);
     List<String> tags = new ArrayList<>();
-    for (String t : map.strings("tags", what)) {
+    for (String raw : map.strings("tags", what)) {
+      // A tag typed in decomposed form (some macOS tools) is the same tag.
+      String t = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFC);
       if (TAG.matcher(t).matches() && t.length() <= 60) {
         if (!tags.contains(t)) tags.add(t);
       } else {
@@ -101,7 +105,7 @@ public final class PageParser {
       if (!SLUG_SEGMENT.matcher(seg).matches() || seg.endsWith(".")) return false;
       if (seg.contains("..")) return false;
       String base = seg.contains(".") ? seg.substring(0, seg.indexOf('.')) : seg;
-      if (List.of("con", "prn", "aux", "nul", "com1", "lpt1").contains(base)) return false;
+      if (WINDOWS_DEVICE.matcher(base).matches()) return false;
     }
     return true;
   }

@@ -111,7 +111,7 @@ public final class TemplateEngine {
       Integer col = e.getColumnNumber();
       diagnostics.error(new SourcePosition(displayPath(name), line == null ? 0 : line,
               col == null ? 0 : col), "template-error",
-          firstLine(e.getMessageWithoutStackTop()) + " (while rendering " + forPath + ")",
+          describe(e) + " (while rendering " + forPath + ")",
           "a template can only use the documented model; see docs/templates.md");
     } catch (SecurityException e) {
       diagnostics.error(SourcePosition.file(displayPath(t.getName())), "symlink-escape",
@@ -133,6 +133,46 @@ public final class TemplateEngine {
       return "templates/" + name;
     }
     return "(default theme)/" + name;
+  }
+
+  /**
+   * A template failure in one line: Freemarker's own description with its layout flattened and
+   * its tips dropped, then the cause's (where the real reason of a nested failure such as
+   * {@code ?eval} is), without object identities that change from run to run.
+   */
+  static String describe(TemplateException e) {
+    StringBuilder out = new StringBuilder(flatten(e.getMessageWithoutStackTop()));
+    Throwable cause = e.getCause();
+    for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
+      String more = cause instanceof TemplateException te ? flatten(te.getMessageWithoutStackTop())
+          : flatten(cause.getMessage());
+      if (!more.isEmpty() && out.indexOf(more) < 0) out.append(": ").append(more);
+    }
+    String s = out.toString().replaceAll("\\S+@[0-9a-f]{4,}", "").replaceAll("\\s+", " ").strip();
+    return s.length() > 300 ? s.substring(0, 297) + "..." : s;
+  }
+
+  private static String flatten(String s) {
+    if (s == null) return "";
+    StringBuilder b = new StringBuilder();
+    for (String line : s.split("\n")) {
+      String t = line.strip();
+      if (t.startsWith("==>")) {
+        t = t.substring(3).replaceAll("\\[in template.*", "").strip();
+      } else if (t.startsWith("----") || t.startsWith("Tip:") || t.startsWith("- Failed at:")
+          || t.startsWith("FTL stack trace") || t.startsWith("[in template")) {
+        if (t.startsWith("----") && b.length() > 0) break;
+        continue;
+      }
+      t = t.replace("---begin-message---", "").replace("---end-message---", "").strip();
+      // Loader descriptions name this machine's folders; tips are not the reason.
+      for (String cut : new String[] {"The name was interpreted by", "Think twice"}) {
+        int at = t.indexOf(cut);
+        if (at >= 0) t = t.substring(0, at).strip();
+      }
+      if (!t.isEmpty()) b.append(b.length() > 0 ? " " : "").append(t);
+    }
+    return b.toString();
   }
 
   private static String firstLine(String s) {

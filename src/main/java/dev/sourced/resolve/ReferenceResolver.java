@@ -76,7 +76,18 @@ public final class ReferenceResolver {
    */
   public static ResolvedSite resolve(SiteConfig config, List<ParsedData> data,
       List<ParsedPage> parsed, Diagnostics diagnostics, LocalDate today) {
-    return new ReferenceResolver(config, diagnostics, today).run(data, parsed);
+    return resolve(config, data, parsed, diagnostics, today, false);
+  }
+
+  /**
+   * @param partial whether some articles could not be parsed (reported already): then what they
+   *     would have used looks unused, so no "unused" warnings are given
+   */
+  public static ResolvedSite resolve(SiteConfig config, List<ParsedData> data,
+      List<ParsedPage> parsed, Diagnostics diagnostics, LocalDate today, boolean partial) {
+    ReferenceResolver r = new ReferenceResolver(config, diagnostics, today);
+    if (partial) r.rejected.add("article:*");
+    return r.run(data, parsed);
   }
 
   private ResolvedSite run(List<ParsedData> data, List<ParsedPage> parsed) {
@@ -201,9 +212,13 @@ public final class ReferenceResolver {
     return false;
   }
 
-  /** Two pages at one address (also by case or Unicode normalisation), or a reserved address. */
+  /**
+   * Two outputs at one address, also by case or Unicode normalisation (one file on macOS and
+   * Windows): two pages, a page and a bundle's file, two files of bundles. Also a page at an
+   * address the build writes itself.
+   */
   private void checkAddresses(List<ParsedPage> pages) {
-    Map<String, ParsedPage> byKey = new HashMap<>();
+    OutputPaths byKey = new OutputPaths();
     for (ParsedPage p : pages) {
       String first = p.slug().split("/", 2)[0];
       SourcePosition at = p.slugAt();
@@ -213,13 +228,79 @@ public final class ReferenceResolver {
             "set another `slug:` in the front-matter");
         continue;
       }
-      String key = Normalizer.normalize(p.slug(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-      ParsedPage other = byKey.putIfAbsent(key, p);
+      String other = byKey.claim(p.slug() + "/index.html", p.path());
       if (other != null) {
         diagnostics.error(at, "duplicate-address",
-            "this page and " + other.path() + " would both be written to /" + p.slug() + "/",
+            "this page and " + other + " would both be written to /" + p.slug() + "/",
             "give one of them another `slug:` or file name");
       }
+    }
+    for (ParsedPage p : pages) {
+      String folder = p.path().substring(0, p.path().lastIndexOf('/') + 1);
+      for (var f : p.file().bundleFiles()) {
+        String output = p.slug() + "/" + f.relativeName();
+        String source = folder + f.relativeName();
+        if (!config.rawHtml() && isActive(f.file())) {
+          diagnostics.error(SourcePosition.file(source), "active-file",
+              "this file can run script in a reader's browser, and raw HTML is off",
+              "publish it as an image or a link elsewhere, or set raw_html: true in sourced.yaml"
+                  + " if you trust every author with the reader's browser");
+        }
+        String other = byKey.claim(output, source);
+        if (other != null) {
+          diagnostics.error(SourcePosition.file(source), "duplicate-address",
+              "this file and " + other + " would both be written to /" + output,
+              "rename one of them (names that differ only by case or accents are one file on"
+                  + " some systems)");
+        }
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern SCRIPTED =
+      java.util.regex.Pattern.compile("(?i)<script|javascript:|\\son[a-z]+\\s*=|<foreignobject");
+
+  /**
+   * A bundle file a browser would run script from: an HTML or script file, or an SVG image that
+   * carries script, event handlers or embedded HTML. (Images and other files are inert.)
+   */
+  static boolean isActive(java.nio.file.Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.matches(".*\\.(html?|xhtml|xht|js|mjs|xml|xsl)$")) return true;
+    if (!name.endsWith(".svg") && !name.endsWith(".svgz")) return false;
+    try {
+      if (java.nio.file.Files.size(file) > (8 << 20)) return true;
+      String text = new String(java.nio.file.Files.readAllBytes(file),
+          java.nio.charset.StandardCharsets.ISO_8859_1);
+      return name.endsWith(".svgz") || SCRIPTED.matcher(text).find();
+    } catch (java.io.IOException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Output paths claimed so far, compared in the form under which two paths are the same file
+   * somewhere (case and Unicode normalisation folded). A file also clashes with a folder of the
+   * same name (a page at b/pic.png/ against a bundle's b/pic.png).
+   */
+  private static final class OutputPaths {
+    private final Map<String, String> files = new HashMap<>();
+    private final Map<String, String> folders = new HashMap<>();
+
+    /** Claims a path for an owner; returns the owner it clashes with, or null. */
+    String claim(String path, String owner) {
+      String key = Normalizer.normalize(path, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+      String clash = files.get(key);
+      if (clash == null) clash = folders.get(key);
+      for (int i = key.indexOf('/'); clash == null && i >= 0; i = key.indexOf('/', i + 1)) {
+        clash = files.get(key.substring(0, i));
+      }
+      if (clash != null) return clash;
+      files.put(key, owner);
+      for (int i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1)) {
+        folders.putIfAbsent(key.substring(0, i), owner);
+      }
+      return null;
     }
   }
 
@@ -314,7 +395,14 @@ public final class ReferenceResolver {
     if (kind.equals("factbox") || kind.equals("claim")) {
       diagnostics.error(u.at(), "box-not-alone",
           "{{" + kind + ":" + u.id() + "}} must stand alone in its own paragraph",
-          "put blank lines before and after it, or use {{fact:" + u.id() + "}} inside a sentence");
+          kind.equals("factbox")
+              ? "put blank lines before and after it, or use {{fact:" + u.id() + "}} inside a sentence"
+              : "put blank lines before and after it");
+      if (kind.equals("factbox") && !facts.containsKey(u.id())) {
+        unknown("fact", u.id(), u.at(), facts.keySet());
+      } else if (kind.equals("claim") && !claims.containsKey(u.id())) {
+        unknown("claim", u.id(), u.at(), claims.keySet());
+      }
       return;
     }
     diagnostics.error(u.at(), "unknown-directive",

@@ -59,6 +59,11 @@ public final class SafeYaml {
       Composer composer = new Composer(
           new ParserImpl(new StreamReader(new StringReader(yaml)), o), RESOLVER, o);
       root = composer.getSingleNode();
+    } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+      diagnostics.error(ctx.atIndex(e.getPosition()), "yaml-syntax",
+          "invalid YAML in " + what + ": special characters are not allowed",
+          "remove the control character here; YAML allows only printable text");
+      return null;
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();

@@ -17,7 +17,12 @@ public record YamlContext(String path, int lineOffset, Diagnostics diagnostics, 
   /** A SnakeYAML mark as a 1-based file position. */
   public SourcePosition at(Mark mark) {
     if (mark == null) return new SourcePosition(path, lineOffset + 1, 1);
-    int chars = charOffset(mark.getIndex());
+    return atIndex(mark.getIndex());
+  }
+
+  /** A code-point offset into the YAML text as a 1-based file position. */
+  public SourcePosition atIndex(int codePointIndex) {
+    int chars = charOffset(codePointIndex);
     if (chars >= text.length() && !text.isEmpty()) {
       chars = text.length() - 1;
       if (text.charAt(chars) == '\n' && chars > 0) chars--;

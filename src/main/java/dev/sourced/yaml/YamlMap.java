@@ -33,6 +33,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class YamlMap {
   private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
   private static final Pattern LEADING_ZERO = Pattern.compile("-?0[0-9]+(\\.[0-9]+)?");
+  private static final Pattern STRICT_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -170,7 +171,9 @@ public final class YamlMap {
       return null;
     }
     try {
-      return LocalDate.parse(s.getValue().strip(), DATE);
+      String v = s.getValue().strip();
+      if (!STRICT_DATE.matcher(v).matches()) throw new DateTimeParseException("not YYYY-MM-DD", v, 0);
+      return LocalDate.parse(v, DATE);
     } catch (DateTimeParseException e) {
       ctx.diagnostics()
           .error(at(n), "bad-date", "`" + key + "` is not a valid date: \"" + s.getValue() + "\"",

@@ -32,8 +32,10 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
   private final FactsRenderContext site;
   private final ValueFormatter fmt;
   private final Map<String, Integer> citeCount = new HashMap<>();
+  private final HtmlNodeRendererContext context;
 
   public FactsHtmlNodeRenderer(HtmlNodeRendererContext context, FactsRenderContext site) {
+    this.context = context;
     this.html = context.getWriter();
     this.site = site;
     this.fmt = site.formatter();
@@ -42,24 +44,36 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
   @Override
   public Set<Class<? extends Node>> getNodeTypes() {
     return Set.of(FactReference.class, FactBox.class, ClaimBox.class, Citation.class,
-        Directive.class, UnsourcedFigure.class);
+        Directive.class, UnsourcedFigure.class, org.commonmark.node.Image.class);
   }
 
   @Override
   public void render(Node node) {
-    if (node instanceof FactReference r) renderFact(r.getId());
+    if (node instanceof FactReference r) renderFact(r.getId(), r);
     else if (node instanceof Citation c) renderCitation(c.getSourceIds());
     else if (node instanceof FactBox b) renderFactBox(b.getId());
     else if (node instanceof ClaimBox c) renderClaim(c.getId());
     else if (node instanceof Directive d) html.text(d.literal());
     else if (node instanceof UnsourcedFigure u) html.text(u.getText());
+    else if (node instanceof org.commonmark.node.Image i) renderImage(i);
   }
 
   private void renderFact(String id) {
+    renderFact(id, null);
+  }
+
+  /** A fact's value; as plain text inside a link, where another link would be invalid HTML. */
+  private void renderFact(String id, Node node) {
     Fact f = site.fact(id);
     if (f == null) {
       html.text("{{fact:" + id + "}}");
       return;
+    }
+    for (Node n = node == null ? null : node.getParent(); n != null; n = n.getParent()) {
+      if (n instanceof org.commonmark.node.Link) {
+        html.text(fmt.inline(f));
+        return;
+      }
     }
     String cls = f.isDisputed() ? "fact fact-disputed" : "fact";
     html.tag("a", attrs("class", cls, "href", site.factHref(id), "data-fact", id));
@@ -258,6 +272,56 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
     html.raw(ClaimReviewJson.of(c, site));
     html.tag("/script");
     html.line();
+  }
+
+  /**
+   * An image, as CommonMark renders it, but with facts in its description written out: the
+   * alternative text is all a screen reader gets, so "{{fact:x}} users" must read "about 70,000
+   * users" there too.
+   */
+  private void renderImage(org.commonmark.node.Image image) {
+    String url = image.getDestination();
+    StringBuilder alt = new StringBuilder();
+    image.accept(new org.commonmark.node.AbstractVisitor() {
+      @Override
+      public void visit(org.commonmark.node.Text text) {
+        alt.append(text.getLiteral());
+      }
+
+      @Override
+      public void visit(org.commonmark.node.Code code) {
+        alt.append(code.getLiteral());
+      }
+
+      @Override
+      public void visit(org.commonmark.node.SoftLineBreak b) {
+        alt.append('\n');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.HardLineBreak b) {
+        alt.append('\n');
+      }
+
+      @Override
+      public void visit(org.commonmark.node.CustomNode node) {
+        if (node instanceof FactReference r && site.fact(r.getId()) != null) {
+          alt.append(fmt.inline(site.fact(r.getId())));
+        } else if (node instanceof UnsourcedFigure u) {
+          alt.append(u.getText());
+        } else if (node instanceof Directive d) {
+          alt.append(d.literal());
+        } else {
+          visitChildren(node);
+        }
+      }
+    });
+    Map<String, String> attrs = new java.util.LinkedHashMap<>();
+    if (context.shouldSanitizeUrls()) url = context.urlSanitizer().sanitizeImageUrl(url);
+    attrs.put("src", context.encodeUrl(url));
+    attrs.put("alt", alt.toString());
+    if (image.getTitle() != null) attrs.put("title", image.getTitle());
+    html.tag("img", context.extendAttributes(image, "img", attrs), true);
   }
 
   /** Each source as its reference number and name, linked to the page's reference list. */
