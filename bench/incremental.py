@@ -68,7 +68,9 @@ def run_sourced(corpus, edits, work):
     if not os.path.exists(jar):
         subprocess.run([os.path.join(ROOT, "sourced"), "--version"], check=True)
     log = os.path.join(work, "sourced-serve.log")
-    proc = subprocess.Popen(["java", "-jar", jar, "serve", "--source", site, "--port", "0"],
+    # The served copy goes to a temporary folder: keep it on tmpfs, as Hugo's public/ is here.
+    proc = subprocess.Popen(["java", "-Djava.io.tmpdir=" + work, "-jar", jar, "serve",
+                             "--source", site, "--port", "0"],
                             stdout=open(log, "w"), stderr=subprocess.STDOUT)
     try:
         text = wait_for(proc, log, "serving ")
