@@ -6,11 +6,8 @@ import dev.sourced.diag.DiagnosticPrinter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 
 /**
@@ -85,18 +82,6 @@ public final class Preview implements AutoCloseable {
   public void close() throws IOException {
     watcher.close();
     server.close();
-    Files.walkFileTree(output, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    dev.sourced.write.SiteWriter.deleteTree(output);
   }
 }

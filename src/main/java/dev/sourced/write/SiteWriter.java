@@ -164,7 +164,8 @@ public final class SiteWriter {
     return p;
   }
 
-  static void deleteTree(Path root) throws IOException {
+  /** Deletes a folder and everything in it (links are deleted, not followed). */
+  public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
       @Override
