@@ -118,13 +118,67 @@ public final class TemplateEngine {
           "a template included while rendering " + forPath + " leads outside templates/",
           "copy the template into templates/ instead of linking to it");
     } catch (StackOverflowError e) {
-      diagnostics.error(SourcePosition.file(displayPath(t.getName())), "template-recursion",
+      diagnostics.error(recursionSite(t), "template-recursion",
           "rendering " + forPath + " recursed without end",
           "a macro or include calls itself with no way out");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     return null;
+  }
+
+  private static final java.util.regex.Pattern MACRO =
+      java.util.regex.Pattern.compile("<#macro\\s+([\\w.-]+)");
+  private static final java.util.regex.Pattern INCLUDE =
+      java.util.regex.Pattern.compile("<#(?:include|import)\\s+\"([^\"]+)\"");
+
+  /**
+   * Where endless recursion most likely is, once the stack has unwound and Freemarker no longer
+   * knows: in the page's template, a macro that calls itself, or an include of the template
+   * itself. Falls back to the template's file.
+   */
+  SourcePosition recursionSite(Template t) {
+    String src;
+    try {
+      Path file = siteTemplates == null ? null : siteTemplates.resolve(t.getName());
+      src = file != null && Files.isRegularFile(file) ? Files.readString(file)
+          : new String(Theme.read(t.getName()), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return SourcePosition.file(displayPath(t.getName()));
+    }
+    java.util.regex.Matcher m = MACRO.matcher(src);
+    while (m.find()) {
+      int end = src.indexOf("</#macro>", m.end());
+      if (end < 0) end = src.length();
+      int call = indexOfCall(src, "<@" + m.group(1), m.end(), end);
+      if (call >= 0) return position(t, src, call);
+    }
+    java.util.regex.Matcher inc = INCLUDE.matcher(src);
+    while (inc.find()) {
+      String name = inc.group(1).replaceFirst("^/", "");
+      if (name.equals(t.getName())) return position(t, src, inc.start());
+    }
+    return SourcePosition.file(displayPath(t.getName()));
+  }
+
+  private static int indexOfCall(String src, String call, int from, int to) {
+    for (int i = src.indexOf(call, from); i >= 0 && i < to; i = src.indexOf(call, i + 1)) {
+      int after = i + call.length();
+      if (after >= src.length() || !Character.isLetterOrDigit(src.charAt(after))) return i;
+    }
+    return -1;
+  }
+
+  private SourcePosition position(Template t, String src, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (src.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new SourcePosition(displayPath(t.getName()), line, offset - lineStart + 1);
   }
 
   /** "templates/x.ftlh" for a site's own template, "(default theme) x.ftlh" for the jar's. */
