@@ -14,6 +14,8 @@ depend on the machine; compare tools only within one run.
 import argparse, os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# Extra -D properties for sourced's JVM, e.g. SOURCED_BENCH_PROPS=-Dsourced.timing
+JAVA_PROPS = os.environ.get("SOURCED_BENCH_PROPS", "").split()
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 
@@ -69,7 +71,7 @@ def run_sourced(corpus, edits, work):
         subprocess.run([os.path.join(ROOT, "sourced"), "--version"], check=True)
     log = os.path.join(work, "sourced-serve.log")
     # The served copy goes to a temporary folder: keep it on tmpfs, as Hugo's public/ is here.
-    proc = subprocess.Popen(["java", "-Djava.io.tmpdir=" + work, "-jar", jar, "serve",
+    proc = subprocess.Popen(["java", "-Djava.io.tmpdir=" + work] + JAVA_PROPS + ["-jar", jar, "serve",
                              "--source", site, "--port", "0"],
                             stdout=open(log, "w"), stderr=subprocess.STDOUT)
     try:

@@ -79,6 +79,7 @@ public final class BuildSession {
    */
   public BuildResult rebuild(Collection<String> changed) throws IOException {
     long start = System.nanoTime();
+    StageTimer timer = new StageTimer();
     boolean full = !loaded || changed == null;
     if (!full) {
       for (String p : changed) {
@@ -93,6 +94,7 @@ public final class BuildSession {
       for (String p : changed) reloadArticle(p);
     }
 
+    timer.lap("load+parse");
     Diagnostics diagnostics = new Diagnostics();
     configDiagnostics.forEach(diagnostics::add);
     loadDiagnostics.forEach(diagnostics::add);
@@ -108,17 +110,21 @@ public final class BuildSession {
     }
     ResolvedSite site = ReferenceResolver.resolve(config, parsedData, pages, diagnostics,
         LocalDate.now(), pages.size() < articles.size());
+    timer.lap("resolve");
     boolean written = false;
     int files = 0;
     if (!stop(diagnostics)) {
       if (renderer == null) renderer = SiteRenderer.create(config, templatesDir, true, diagnostics);
       RenderedSite rendered = renderer == null ? null : renderer.render(site, diagnostics);
+      timer.lap("render");
       if (rendered != null && !stop(diagnostics)) {
         output.sync(rendered);
+        timer.lap("write");
         written = true;
         files = rendered.pages().size() + rendered.copies().size();
       }
     }
+    timer.report();
     Map<String, String> texts = new HashMap<>();
     for (var a : articles.values()) texts.put(a.file().source().path(), a.text());
     for (var d : data.values()) texts.put(d.file().path(), d.text());
