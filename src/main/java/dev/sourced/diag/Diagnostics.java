@@ -11,6 +11,13 @@ import java.util.List;
 public final class Diagnostics {
   private final List<Diagnostic> items = new ArrayList<>();
 
+  /** A collection holding these diagnostics. */
+  public static Diagnostics of(List<Diagnostic> list) {
+    Diagnostics d = new Diagnostics();
+    d.items.addAll(list);
+    return d;
+  }
+
   public synchronized void add(Diagnostic d) {
     items.add(d);
   }

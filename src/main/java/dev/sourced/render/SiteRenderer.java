@@ -171,6 +171,23 @@ public final class SiteRenderer {
   }
 
   /**
+   * Renders one article again (its prose changed, nothing it shows of the rest of the site
+   * did), keeping the cache in step; null after reporting a failure.
+   */
+  public RenderedPage renderArticle(ResolvedSite site, ResolvedPage page,
+      Diagnostics diagnostics) {
+    Models models = new Models(site, fmt, assets.urls());
+    ArticlePages articles = new ArticlePages(site, models, bodies, fmt);
+    String path = page.url() + "index.html";
+    String html = engine.render(templates.get("article.ftlh"), articles.model(page), path,
+        diagnostics);
+    if (html == null) return null;
+    byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+    if (incremental) cache.put(path, new Cached(Fingerprints.article(site, page), bytes));
+    return new RenderedPage(path, bytes);
+  }
+
+  /**
    * A token for a fingerprint that many pages share: the same token as last time when the value
    * is equal, so the value is compared once per render, not once per page.
    */

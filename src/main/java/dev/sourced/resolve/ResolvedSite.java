@@ -37,6 +37,37 @@ public record ResolvedSite(
     return kind + ":" + id;
   }
 
+  /**
+   * The same site with one article's parsed file replaced by another of the same shape (same
+   * front-matter, IDs used, links and headings: only its prose differs), as the preview server
+   * needs after an edit of the prose. Only the lists that hold the page are copied.
+   */
+  public ResolvedSite withPage(ResolvedPage old, ResolvedPage neu) {
+    return new ResolvedSite(config, swap(pages, old, neu), sources, facts, claims, homes,
+        swapIn(factUsers, old.factsUsed(), old, neu),
+        swapIn(sourceUsers, old.references(), old, neu),
+        swapIn(claimUsers, old.claimsUsed(), old, neu),
+        new java.util.TreeMap<>(swapIn(tags, old.frontMatter().tags(), old, neu)),
+        sharedFacts, sharedClaims);
+  }
+
+  private static <K> Map<K, List<ResolvedPage>> swapIn(Map<K, List<ResolvedPage>> map,
+      java.util.Collection<K> keys, ResolvedPage old, ResolvedPage neu) {
+    Map<K, List<ResolvedPage>> out = new java.util.LinkedHashMap<>(map);
+    for (K k : keys) {
+      List<ResolvedPage> list = out.get(k);
+      if (list != null) out.put(k, swap(list, old, neu));
+    }
+    return out;
+  }
+
+  private static List<ResolvedPage> swap(List<ResolvedPage> list, ResolvedPage old,
+      ResolvedPage neu) {
+    List<ResolvedPage> out = new java.util.ArrayList<>(list);
+    for (int i = 0; i < out.size(); i++) if (out.get(i) == old) out.set(i, neu);
+    return out;
+  }
+
   public Home factHome(String id) {
     return homes.get(key("fact", id));
   }

@@ -32,6 +32,18 @@ public final class OutputSync {
     return root;
   }
 
+  /** Writes one page of a site this folder already holds (the rest is unchanged). */
+  public void write(RenderedPage p) throws IOException {
+    byte[] before = written.get(p.path());
+    if (before != null && Arrays.equals(before, p.bytes())) return;
+    Path target = SiteWriter.inside(root, p.path(), new HashSet<>());
+    Files.createDirectories(target.getParent());
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".sourced-part");
+    Files.write(tmp, p.bytes());
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    written.put(p.path(), p.bytes());
+  }
+
   /** @return how many files were written or deleted */
   public int sync(RenderedSite site) throws IOException {
     Files.createDirectories(root);

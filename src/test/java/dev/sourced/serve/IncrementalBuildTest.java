@@ -74,7 +74,17 @@ class IncrementalBuildTest {
     assertThat(session.rebuild(null).failed()).isFalse();
     assertSameAsClean(site, out);
 
+    // Prose-only edits take the quick way (one page rendered); the result must not differ.
     edit(site, "content/a.md", "Police read", "Investigators read");
+    rebuildAndCompare(session, site, out, "content/a.md");
+
+    edit(site, "content/a.md", "Investigators read", "A new first paragraph.\n\nInvestigators read");
+    rebuildAndCompare(session, site, out, "content/a.md");
+
+    edit(site, "content/b.md", "Elsewhere,", "Somewhere else,");
+    rebuildAndCompare(session, site, out, "content/b.md");
+
+    edit(site, "content/a.md", "See {{fact:shared}}.", "See {{fact:shared}} and [B](../b/).");
     rebuildAndCompare(session, site, out, "content/a.md");
 
     edit(site, "content/a.md", "value: 70000", "value: 71000");
