@@ -194,8 +194,9 @@ public final class ContentLoader {
    */
   private boolean nameReadable(Path p) {
     try {
+      // Converting the name back to the platform's bytes is what fails (Files.exists would
+      // quietly answer false), so do it on purpose.
       p.toFile().toPath();
-      Files.exists(p, LinkOption.NOFOLLOW_LINKS);
       return true;
     } catch (java.nio.file.InvalidPathException e) {
       diagnostics.error(SourcePosition.file(rel(p.getParent()) + "/" + p.getFileName()),

@@ -87,8 +87,7 @@ final class Fingerprints {
     key.add(new ArrayList<>(site.facts().values()));
     key.add(new ArrayList<>(site.sources().values()));
     key.add(new ArrayList<>(site.claims().values()));
-    Map<String, Home> homes = new LinkedHashMap<>(site.homes());
-    key.add(homes);
+    key.add(site.homes());
     key.add(usersById(site.factUsers()));
     key.add(usersById(site.sourceUsers()));
     key.add(usersById(site.claimUsers()));

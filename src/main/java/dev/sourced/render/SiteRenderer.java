@@ -48,7 +48,6 @@ public final class SiteRenderer {
   /** Fingerprints shared by many pages, kept as a value and a small token standing for it. */
   private final Map<String, Family> families = new HashMap<>();
   private int nextToken;
-  private int lastRendered;
 
   private record Cached(Object fingerprint, byte[] bytes) {}
 
@@ -87,11 +86,6 @@ public final class SiteRenderer {
       Diagnostics diagnostics) throws IOException {
     SiteRenderer r = create(site.config(), siteTemplates, false, diagnostics);
     return r == null ? null : r.render(site, diagnostics);
-  }
-
-  /** How many outputs the last render produced anew (the rest came from the cache). */
-  public int lastRendered() {
-    return lastRendered;
   }
 
   /** Renders everything (reusing unchanged outputs); null after reporting a template failure. */
@@ -164,7 +158,6 @@ public final class SiteRenderer {
     }
     if (diagnostics.hasErrors()) return null;
     if (incremental) cache.keySet().retainAll(out.paths);
-    lastRendered = out.renderedAnew;
     out.rendered.sort(Comparator.comparing(RenderedPage::path));
     copies.sort(Comparator.comparing(CopiedFile::path));
     return new RenderedSite(List.copyOf(out.rendered), List.copyOf(copies));
@@ -208,9 +201,6 @@ public final class SiteRenderer {
     final List<RenderedPage> rendered = new ArrayList<>();
     final java.util.Set<String> paths = new java.util.HashSet<>();
     final Diagnostics diagnostics;
-    final java.util.concurrent.atomic.AtomicInteger anew =
-        new java.util.concurrent.atomic.AtomicInteger();
-    int renderedAnew;
 
     Output(Diagnostics diagnostics) {
       this.diagnostics = diagnostics;
@@ -252,7 +242,6 @@ public final class SiteRenderer {
         }
         if (text == null) return null;
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        anew.incrementAndGet();
         if (incremental) cache.put(path, new Cached(key, bytes));
         return new RenderedPage(path, bytes);
       });
@@ -267,7 +256,6 @@ public final class SiteRenderer {
         return null;
       });
       for (RenderedPage p : done) if (p != null) rendered.add(p);
-      renderedAnew = anew.get();
     }
   }
 }
