@@ -3,12 +3,11 @@ package dev.sourced.build;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.resolve.ResolvedSite;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The outcome of a build: every diagnostic (sorted; warnings already promoted under --strict),
- * whether the site was written, counts for the summary line, and the text of each source file
- * (for showing the line of a diagnostic), and the resolved site (null when the build stopped
+ * whether the site was written, counts for the summary line, the text of each source file by its
+ * path (for showing the line of a diagnostic; null when unknown), and the resolved site (null when the build stopped
  * before resolving).
  */
 public record BuildResult(
@@ -19,7 +18,7 @@ public record BuildResult(
     int facts,
     int claims,
     long millis,
-    Map<String, String> sourceTexts,
+    java.util.function.Function<String, String> sourceText,
     ResolvedSite site) {
 
   public boolean failed() {

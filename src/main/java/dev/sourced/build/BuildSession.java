@@ -54,6 +54,8 @@ public final class BuildSession {
 
   private String configText;
   private SiteConfig config;
+  /** The raw_html setting the kept articles were parsed (and their bodies rendered) with. */
+  private boolean parsedRawHtml;
   private List<Diagnostic> configDiagnostics = List.of();
   private Path templatesDir;
   private final Map<String, Parsed<ArticleFile, ParsedPage>> articles = new TreeMap<>();
@@ -121,7 +123,8 @@ public final class BuildSession {
     }
     Diagnostics resolveDiagnostics = new Diagnostics();
     ResolvedSite site = ReferenceResolver.resolve(config, parsedData, pages, resolveDiagnostics,
-        LocalDate.now(), pages.size() < articles.size());
+        LocalDate.now(), pages.size() < articles.values().stream().filter(a -> a.text() != null)
+            .count());
     diagnostics.addAll(resolveDiagnostics);
     timer.lap("resolve");
     boolean written = false;
@@ -192,7 +195,7 @@ public final class BuildSession {
   private static boolean sameShape(ParsedPage a, ParsedPage b) {
     return a.frontMatter().equals(b.frontMatter()) && a.slug().equals(b.slug())
         && a.headingIds().equals(b.headingIds()) && a.rejected().equals(b.rejected())
-        && a.file().bundleFiles().equals(b.file().bundleFiles())
+        && a.bundleFiles().equals(b.bundleFiles())
         && a.uses().stream().map(u -> u.kind() + ":" + u.id() + ":" + u.directiveKind()).toList()
             .equals(b.uses().stream().map(u -> u.kind() + ":" + u.id() + ":" + u.directiveKind())
                 .toList())
@@ -213,11 +216,11 @@ public final class BuildSession {
   private BuildResult result(Diagnostics diagnostics, boolean written, int files,
       ResolvedSite site, long start) {
     Map<String, String> texts = new HashMap<>();
-    for (var a : articles.values()) texts.put(a.file().source().path(), a.text());
+    for (var a : articles.values()) texts.put(a.file().path(), a.text());
     for (var d : data.values()) texts.put(d.file().path(), d.text());
     if (configText != null) texts.put(SiteConfig.FILE_NAME, configText);
     return new BuildResult(diagnostics.sorted(strict), written, site.pages().size(), files,
-        site.facts().size(), site.claims().size(), (System.nanoTime() - start) / 1_000_000, texts,
+        site.facts().size(), site.claims().size(), (System.nanoTime() - start) / 1_000_000, texts::get,
         site);
   }
 
@@ -246,15 +249,20 @@ public final class BuildSession {
         ? ConfigLoader.defaults() : ConfigLoader.parse(configText, configDiag);
     configDiagnostics = configDiag.sorted();
 
-    Map<String, Parsed<ArticleFile, ParsedPage>> oldArticles = new HashMap<>(articles);
+    // Bodies are rendered when parsed: a change of raw_html means parsing every article again.
+    Map<String, Parsed<ArticleFile, ParsedPage>> oldArticles =
+        config.rawHtml() == parsedRawHtml ? new HashMap<>(articles) : new HashMap<>();
+    parsedRawHtml = config.rawHtml();
     articles.clear();
     for (ArticleFile f : site.articles()) {
-      var old = oldArticles.get(f.source().path());
-      if (old != null && old.text().equals(f.source().text())
+      var old = oldArticles.get(f.path());
+      Diagnostics d = new Diagnostics();
+      SourceFile src = ContentLoader.read(f, d);
+      if (old != null && src != null && src.text().equals(old.text())
           && old.file().bundleFiles().equals(f.bundleFiles())) {
-        articles.put(f.source().path(), old);
+        articles.put(f.path(), old);
       } else {
-        articles.put(f.source().path(), parse(f));
+        articles.put(f.path(), parse(f, src, d));
       }
     }
     Map<String, Parsed<SourceFile, ParsedData>> oldData = new HashMap<>(data);
@@ -275,20 +283,18 @@ public final class BuildSession {
     Diagnostics d = new Diagnostics();
     ArticleFile f = ContentLoader.loadArticle(source, path, d);
     var old = articles.get(path);
-    if (f == null) {
+    SourceFile src = f == null ? null : ContentLoader.read(f, d);
+    if (src == null) {
       articles.put(path, new Parsed<>(old.text(), old.file(), null, d.sorted()));
       return;
     }
-    if (old != null && old.parsed() != null && old.text().equals(f.source().text())) return;
-    articles.put(path, parse(f, d));
+    if (old != null && old.parsed() != null && src.text().equals(old.text())) return;
+    articles.put(path, parse(f, src, d));
   }
 
-  private Parsed<ArticleFile, ParsedPage> parse(ArticleFile f) {
-    return parse(f, new Diagnostics());
-  }
-
-  private Parsed<ArticleFile, ParsedPage> parse(ArticleFile f, Diagnostics d) {
-    ParsedPage p = PageParser.parse(f, d);
-    return new Parsed<>(f.source().text(), f, p, d.sorted());
+  /** Parses an article read into {@code src}; an unreadable one (null) is kept as a failure. */
+  private Parsed<ArticleFile, ParsedPage> parse(ArticleFile f, SourceFile src, Diagnostics d) {
+    ParsedPage p = src == null ? null : PageParser.parse(f, src, parsedRawHtml, d);
+    return new Parsed<>(src == null ? null : src.text(), f, p, d.sorted());
   }
 }

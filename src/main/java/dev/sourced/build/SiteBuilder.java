@@ -9,6 +9,7 @@ import dev.sourced.load.ArticleFile;
 import dev.sourced.load.ContentLoader;
 import dev.sourced.load.LoadedSite;
 import dev.sourced.load.SourceFile;
+import dev.sourced.parse.BodySpill;
 import dev.sourced.parse.PageParser;
 import dev.sourced.parse.ParsedData;
 import dev.sourced.parse.ParsedPage;
@@ -20,9 +21,7 @@ import dev.sourced.write.OutputGuard;
 import dev.sourced.write.SiteWriter;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs the stages in order: load, parse, resolve, render, write. Each stage reports its problems
@@ -40,7 +39,7 @@ public final class SiteBuilder {
   public static BuildResult build(BuildOptions options, Progress progress) throws IOException {
     long start = System.nanoTime();
     Diagnostics diagnostics = new Diagnostics();
-    Map<String, String> texts = new HashMap<>();
+    SourceTexts texts = new SourceTexts();
     if (!java.nio.file.Files.isDirectory(options.source())) {
       diagnostics.error(SourcePosition.file(options.source().toString()), "missing-config",
           "the site folder " + options.source() + " does not exist",
@@ -57,11 +56,23 @@ public final class SiteBuilder {
       // Finish what an interrupted build left, even if this build fails: the output is whole.
       SiteWriter.recover(options.output());
     }
+    // Bodies wait for rendering in a temporary file (in memory if none can be made).
+    BodySpill spill = BodySpill.open();
+    try {
+      return build(options, progress, diagnostics, texts, spill, start);
+    } finally {
+      if (spill != null) spill.close();
+    }
+  }
 
+  private static BuildResult build(BuildOptions options, Progress progress,
+      Diagnostics diagnostics, SourceTexts texts, BodySpill spill, long start)
+      throws IOException {
     StageTimer timer = new StageTimer();
     LoadedSite loaded = ContentLoader.load(options.source(), diagnostics);
     timer.lap("load");
     if (loaded.configText() != null) texts.put(SiteConfig.FILE_NAME, loaded.configText());
+    for (ArticleFile f : loaded.articles()) texts.article(f);
     // A sourced.yaml that exists but cannot be read is reported by the loader, not as missing.
     SiteConfig config = loaded.configText() == null && loaded.configFound()
         ? ConfigLoader.defaults() : ConfigLoader.parse(loaded.configText(), diagnostics);
@@ -72,12 +83,20 @@ public final class SiteBuilder {
       data.add(PageParser.parseData(f, diagnostics));
     }
     List<ArticleFile> files = loaded.articles();
-    for (ArticleFile f : files) texts.put(f.source().path(), f.source().text());
     java.util.concurrent.atomic.AtomicInteger parsedCount =
         new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger readCount =
+        new java.util.concurrent.atomic.AtomicInteger();
     List<ParsedPage> pages = new ArrayList<>();
+    // Each worker reads, parses and renders the body of one article at a time, so the site's
+    // texts and Markdown trees are never all in memory at once.
     for (ParsedPage p : Workers.map(files.size(), i -> {
-      ParsedPage parsed = PageParser.parse(files.get(i), diagnostics);
+      SourceFile src = ContentLoader.read(files.get(i), diagnostics);
+      ParsedPage parsed = null;
+      if (src != null) {
+        readCount.incrementAndGet();
+        parsed = PageParser.parse(files.get(i), src, config.rawHtml(), spill, diagnostics);
+      }
       progress.update("parsing", parsedCount.incrementAndGet(), files.size());
       return parsed;
     })) {
@@ -86,7 +105,7 @@ public final class SiteBuilder {
 
     timer.lap("parse");
     ResolvedSite site = ReferenceResolver.resolve(config, data, pages, diagnostics,
-        options.today(), pages.size() < files.size());
+        options.today(), pages.size() < readCount.get());
     timer.lap("resolve");
     boolean written = false;
     int outputs = 0;
@@ -133,7 +152,7 @@ public final class SiteBuilder {
   }
 
   private static BuildResult result(Diagnostics d, BuildOptions o, boolean written, int articles,
-      int files, ResolvedSite site, long start, Map<String, String> texts) {
+      int files, ResolvedSite site, long start, SourceTexts texts) {
     return new BuildResult(d.sorted(o.strict()), written, articles, files,
         site == null ? 0 : site.facts().size(), site == null ? 0 : site.claims().size(),
         (System.nanoTime() - start) / 1_000_000, texts, site);

@@ -34,7 +34,7 @@ final class BuildCommand implements Callable<Integer> {
     BuildResult r = SiteBuilder.build(new BuildOptions(site.source, out, site.strict,
         LocalDate.now()), progress);
     if (progress instanceof ProgressLine line) line.clear();
-    Reporter.diagnostics(r, err);
+    Reporter.diagnostics(r, site, err);
     if (r.failed()) {
       err.printf("build failed: %s; nothing was written%n", Reporter.counts(r));
       return Main.CONTENT_ERRORS;

@@ -46,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
       out.flush();
     } else {
       var err = spec.commandLine().getErr();
-      Reporter.diagnostics(r, err);
+      Reporter.diagnostics(r, site, err);
       err.printf("checked %s: %s%n", Reporter.plural(r.articles(), "article"), Reporter.counts(r));
     }
     return r.failed() ? Main.CONTENT_ERRORS : Main.OK;

@@ -45,7 +45,7 @@ final class FactsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ResolvedSite s = r.site();
     if (s == null || r.failed()) {
-      Reporter.diagnostics(r, spec.commandLine().getErr());
+      Reporter.diagnostics(r, site, spec.commandLine().getErr());
       if (s == null) return Main.CONTENT_ERRORS;
     }
     if (id != null && !s.facts().containsKey(id)) {

@@ -13,9 +13,9 @@ final class Reporter {
         && !"dumb".equals(System.getenv("TERM"));
   }
 
-  static void diagnostics(BuildResult r, PrintWriter err) {
-    DiagnosticPrinter printer = new DiagnosticPrinter(r.sourceTexts()::get, colour());
-    err.print(printer.format(r.diagnostics()));
+  static void diagnostics(BuildResult r, SiteOptions site, PrintWriter err) {
+    DiagnosticPrinter printer = new DiagnosticPrinter(r.sourceText(), colour());
+    err.print(printer.format(r.diagnostics(), site.warningsPerCode()));
   }
 
   static String counts(BuildResult r) {

@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     InetAddress address = InetAddress.getByName(bind);
     try (Preview preview = Preview.start(site.source, address, port, site.strict, err,
-        Reporter.colour())) {
+        Reporter.colour(), site.warningsPerCode())) {
       String host = address.isLoopbackAddress() ? "localhost" : address.getHostAddress();
       err.printf("serving %s at http://%s:%d/ (Ctrl+C to stop)%n", preview.output(), host,
           preview.port());

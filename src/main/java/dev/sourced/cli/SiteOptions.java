@@ -11,4 +11,13 @@ final class SiteOptions {
 
   @Option(names = "--strict", description = "Treat warnings as errors.")
   boolean strict;
+
+  @Option(names = "--all-warnings",
+      description = "Show every warning (by default, the first 20 of each kind, then a count).")
+  boolean allWarnings;
+
+  /** How many warnings of one code to show in full. */
+  int warningsPerCode() {
+    return allWarnings ? Integer.MAX_VALUE : dev.sourced.diag.DiagnosticPrinter.WARNINGS_PER_CODE;
+  }
 }

@@ -22,9 +22,34 @@ public final class DiagnosticPrinter {
     this.colour = colour;
   }
 
+  /**
+   * How many warnings of one code a terminal report shows in full; the rest are counted on one
+   * line. Errors are always shown, every one.
+   */
+  public static final int WARNINGS_PER_CODE = 20;
+
   public String format(List<Diagnostic> diagnostics) {
+    return format(diagnostics, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Every error, and up to {@code warningsPerCode} warnings of each code, followed by a line per
+   * code that had more: a site with thousands of the same warning gets a readable report.
+   */
+  public String format(List<Diagnostic> diagnostics, int warningsPerCode) {
     StringBuilder out = new StringBuilder();
-    for (Diagnostic d : diagnostics) format(d, out);
+    java.util.Map<String, Integer> shown = new java.util.TreeMap<>();
+    for (Diagnostic d : diagnostics) {
+      if (!d.isError() && shown.merge(d.code(), 1, Integer::sum) > warningsPerCode) continue;
+      format(d, out);
+    }
+    for (var e : shown.entrySet()) {
+      int more = e.getValue() - warningsPerCode;
+      if (more <= 0) continue;
+      out.append("note: ").append(more).append(" more ").append(e.getKey())
+          .append(more == 1 ? " warning" : " warnings")
+          .append(" not shown (--all-warnings shows every one)\n");
+    }
     return out.toString();
   }
 

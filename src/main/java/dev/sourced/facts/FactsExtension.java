@@ -4,6 +4,8 @@ import dev.sourced.facts.internal.BoxPostProcessor;
 import dev.sourced.facts.internal.CitationLinkProcessor;
 import dev.sourced.facts.internal.DirectiveInlineParser;
 import dev.sourced.facts.internal.FactsHtmlNodeRenderer;
+import java.util.List;
+import java.util.function.Supplier;
 import org.commonmark.Extension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -14,8 +16,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
  *
  * <p>Parsing needs nothing of the site: {@link #create()} registers an inline parser for {@code
  * {{...}}}, a link processor for citations and a post-processor that makes boxes blocks.
- * Rendering needs a page's view of the site, so {@link #rendering(FactsRenderContext)} gives the
- * renderer half for one page.
+ * Rendering happens right after parsing, before the site is resolved: {@link
+ * #rendering(Supplier)} writes markers where a page needs the site, which {@link BodyHtml#fill}
+ * writes in through a page's {@link FactsRenderContext}.
  */
 public final class FactsExtension implements Parser.ParserExtension {
 
@@ -33,9 +36,12 @@ public final class FactsExtension implements Parser.ParserExtension {
         .postProcessor(new BoxPostProcessor());
   }
 
-  /** The HTML side for one page. */
-  public static Extension rendering(FactsRenderContext context) {
+  /**
+   * The HTML side. {@code parts} is asked once per render call, for the list that receives the
+   * parts of that body's markers.
+   */
+  public static Extension rendering(Supplier<List<BodyHtml.Part>> parts) {
     return (HtmlRenderer.HtmlRendererExtension)
-        builder -> builder.nodeRendererFactory(c -> new FactsHtmlNodeRenderer(c, context));
+        builder -> builder.nodeRendererFactory(c -> new FactsHtmlNodeRenderer(c, parts.get()));
   }
 }

@@ -62,8 +62,16 @@ public final class Json {
 
   public static void string(String s, StringBuilder j) {
     j.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    char[] a = s.toCharArray();
+    int from = 0;
+    for (int i = 0; i < a.length; i++) {
+      char c = a[i];
+      if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+          && c != '\u2028' && c != '\u2029') {
+        continue;
+      }
+      j.append(a, from, i - from);
+      from = i + 1;
       switch (c) {
         case '"' -> j.append("\\\"");
         case '\\' -> j.append("\\\\");
@@ -73,15 +81,10 @@ public final class Json {
         case '<' -> j.append("\\u003c");
         case '>' -> j.append("\\u003e");
         case '&' -> j.append("\\u0026");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            j.append(String.format("\\u%04x", (int) c));
-          } else {
-            j.append(c);
-          }
-        }
+        default -> j.append(String.format("\\u%04x", (int) c));
       }
     }
+    j.append(a, from, a.length - from);
     j.append('"');
   }
 }

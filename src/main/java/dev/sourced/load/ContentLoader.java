@@ -55,8 +55,9 @@ public final class ContentLoader {
   }
 
   /**
-   * Reads one article again (the preview server's rebuild of a saved file), with its bundle
-   * files when it is a folder's {@code index.md}. Null when it cannot be read (reported).
+   * Finds one article again (the preview server's rebuild of a saved file), with its bundle
+   * files when it is a folder's {@code index.md}. Null when it is a link that leads out of the
+   * site or nowhere (reported).
    *
    * @param relPath the article's path relative to the site, e.g. {@code content/a.md}
    */
@@ -69,8 +70,6 @@ public final class ContentLoader {
     boolean bundle = file.getFileName().toString().equals("index.md") && !dir.equals(content);
     Path target = loader.checkLink(file);
     if (target == null) return null;
-    SourceFile f = loader.readSource(target, relPath, true);
-    if (f == null) return null;
     List<ArticleFile.BundleFile> bundleFiles = new ArrayList<>();
     if (bundle) {
       for (Path p : loader.list(dir)) {
@@ -86,7 +85,17 @@ public final class ContentLoader {
       bundleFiles.sort(Comparator.comparing(ArticleFile.BundleFile::relativeName));
     }
     String slug = bundle ? loader.rel(dir) : relPath.substring(0, relPath.length() - 3);
-    return new ArticleFile(f, slug.substring(CONTENT.length() + 1), List.copyOf(bundleFiles));
+    return new ArticleFile(relPath, target, slug.substring(CONTENT.length() + 1),
+        List.copyOf(bundleFiles));
+  }
+
+  /**
+   * Reads and splits an article found by {@link #load} or {@link #loadArticle}; null when it
+   * cannot be read (reported). Safe to call from several threads.
+   */
+  public static SourceFile read(ArticleFile article, Diagnostics diagnostics) {
+    String text = readText(article.file(), article.path(), diagnostics);
+    return text == null ? null : FrontMatterSplitter.split(article.path(), text, diagnostics);
   }
 
   private LoadedSite load() throws IOException {
@@ -95,7 +104,7 @@ public final class ContentLoader {
     boolean configFound = Files.exists(configFile, LinkOption.NOFOLLOW_LINKS);
     Path configTarget = configFound ? checkLink(configFile) : null;
     if (configTarget != null && Files.isRegularFile(configTarget)) {
-      configText = readText(configTarget, SiteConfig.FILE_NAME);
+      configText = readText(configTarget, SiteConfig.FILE_NAME, diagnostics);
     }
     List<ArticleFile> articles = new ArrayList<>();
     List<SourceFile> data = new ArrayList<>();
@@ -109,7 +118,7 @@ public final class ContentLoader {
           "the site has no content/ folder, so it has no articles",
           "write articles as content/<slug>.md");
     }
-    articles.sort(Comparator.comparing(a -> a.source().path()));
+    articles.sort(Comparator.comparing(ArticleFile::path));
     data.sort(Comparator.comparing(SourceFile::path));
     Path templates = root.resolve(TEMPLATES);
     if (Files.isSymbolicLink(templates)) checkLink(templates);
@@ -164,11 +173,9 @@ public final class ContentLoader {
               "move it out of " + rel(dir) + "/ or merge it into index.md");
           continue;
         }
-        SourceFile f = readSource(target, rel(p), true);
-        if (f == null) continue;
         String slug = bundle ? rel(dir) : rel(p).substring(0, rel(p).length() - 3);
         slug = slug.substring(CONTENT.length() + 1);
-        articles.add(new ArticleFile(f, slug, bundleFiles));
+        articles.add(new ArticleFile(rel(p), target, slug, bundleFiles));
       } else if (bundle) {
         if (portableName(p, name)) bundleFiles.add(new ArticleFile.BundleFile(target, name));
       } else {
@@ -257,8 +264,8 @@ public final class ContentLoader {
             "rename it to .yaml if it holds sources, facts or claims");
         continue;
       }
-      SourceFile f = readSource(target, rel(p), false);
-      if (f != null) data.add(f);
+      String text = readText(target, rel(p), diagnostics);
+      if (text != null) data.add(new SourceFile(rel(p), text, text, 1, "", 1));
     }
   }
 
@@ -293,18 +300,11 @@ public final class ContentLoader {
     }
   }
 
-  private SourceFile readSource(Path file, String relPath, boolean article) {
-    String text = readText(file, relPath);
-    if (text == null) return null;
-    return article ? FrontMatterSplitter.split(relPath, text, diagnostics)
-        : new SourceFile(relPath, text, text, 1, "", 1);
-  }
-
   private String readText(Path file) {
-    return readText(file, rel(file));
+    return readText(file, rel(file), diagnostics);
   }
 
-  private String readText(Path file, String relPath) {
+  private static String readText(Path file, String relPath, Diagnostics diagnostics) {
     try {
       long size = Files.size(file);
       if (size > MAX_FILE_BYTES) {

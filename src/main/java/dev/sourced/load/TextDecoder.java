@@ -18,6 +18,10 @@ final class TextDecoder {
   private TextDecoder() {}
 
   static String decode(byte[] bytes, String path, Diagnostics diagnostics) {
+    // The JDK's own decoding is the fast path; it replaces bad bytes with U+FFFD, so text
+    // without that character was valid, and text with it is checked strictly.
+    String fast = new String(bytes, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) return normalise(fast);
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -48,7 +52,10 @@ final class TextDecoder {
     }
     decoder.flush(out);
     out.flip();
-    String text = out.toString();
+    return normalise(out.toString());
+  }
+
+  private static String normalise(String text) {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
     if (text.indexOf('\r') >= 0) text = text.replace("\r\n", "\n").replace('\r', '\n');
     return text;

@@ -1,7 +1,6 @@
 package dev.sourced.parse;
 
 import dev.sourced.diag.Diagnostics;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.Heading;
@@ -65,14 +64,31 @@ final class FigureScanner {
         && t.getLiteral().equals(link.getDestination().replaceFirst("^mailto:", ""));
   }
 
-  /** A cheap test that skips the full pattern for text with no digit and no scale word. */
+  /**
+   * A cheap test that skips the full pattern for text with no digit, currency or percent sign
+   * and no "million", "billion" or "thousand" (in any case). One pass over the characters.
+   */
   static boolean mayHoldFigure(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    char[] a = s.toCharArray();
+    for (int i = 0; i < a.length; i++) {
+      char c = a[i];
       if ((c >= '0' && c <= '9') || c == '%' || c == '€' || c == '$' || c == '£') return true;
+      char lower = (char) (c | 0x20);
+      if (lower == 'i' && startsWith(a, i, "illion")) return true;
+      if (lower == 't' && startsWith(a, i, "thousand")) return true;
     }
-    String lower = s.toLowerCase(Locale.ROOT);
-    return lower.contains("illion") || lower.contains("thousand");
+    return false;
+  }
+
+  /** Whether {@code word} (lowercase ASCII) stands at {@code at}, in any case. */
+  private static boolean startsWith(char[] a, int at, String word) {
+    if (at + word.length() > a.length) return false;
+    for (int k = 0; k < word.length(); k++) {
+      char c = a[at + k];
+      if (c >= 'A' && c <= 'Z') c = (char) (c | 0x20);
+      if (c != word.charAt(k)) return false;
+    }
+    return true;
   }
 
   /** "2021-03-09": the matched year is the start of an ISO date. */

@@ -1,6 +1,7 @@
 package dev.sourced.parse;
 
 import dev.sourced.diag.Diagnostics;
+import dev.sourced.facts.BodyHtml;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.load.SourceFile;
@@ -17,7 +18,8 @@ import org.commonmark.node.Node;
 
 /**
  * The parse stage: front-matter through {@link SafeYaml} into a typed {@link FrontMatter}, the
- * body through {@link MarkdownParser}. Every problem is reported and parsing goes on, so one run
+ * body through {@link MarkdownParser}, scanned once ({@link BodyScan}) and rendered at once
+ * ({@link BodyRenderer}), so that no Markdown tree outlives its page's parse. Every problem is reported and parsing goes on, so one run
  * lists all of a site's mistakes; a page whose front-matter cannot be read is left out.
  */
 public final class PageParser {
@@ -32,8 +34,23 @@ public final class PageParser {
 
   private PageParser() {}
 
-  public static ParsedPage parse(ArticleFile file, Diagnostics diagnostics) {
-    SourceFile src = file.source();
+  /**
+   * Parses one article and renders its body (see {@link BodyRenderer}).
+   *
+   * @param src the article's text, as {@link dev.sourced.load.ContentLoader#read} gives it
+   * @param rawHtml whether the site lets raw HTML in Markdown through
+   */
+  public static ParsedPage parse(ArticleFile file, SourceFile src, boolean rawHtml,
+      Diagnostics diagnostics) {
+    return parse(file, src, rawHtml, null, diagnostics);
+  }
+
+  /**
+   * As {@link #parse(ArticleFile, SourceFile, boolean, Diagnostics)}, keeping the body's HTML in
+   * {@code bodies} (in memory when null).
+   */
+  public static ParsedPage parse(ArticleFile file, SourceFile src, boolean rawHtml,
+      BodyHtml.Store bodies, Diagnostics diagnostics) {
     YamlMap map = SafeYaml.readMapping(src.frontMatter(), src.path(), src.frontMatterLine() - 1,
         diagnostics, "front-matter");
     if (map == null) return null;
@@ -63,16 +80,17 @@ public final class PageParser {
     String slug = slug(map, file, diagnostics);
     Declarations decl = new DeclarationReader(diagnostics).read(map);
     List<Correction> corrections = corrections(map, diagnostics);
-    Node body = MarkdownParser.parse(src.body());
-    BodyScan scan = BodyScan.of(body, src.path(), src.bodyLine(), diagnostics);
+    Node tree = MarkdownParser.parse(src.body());
+    BodyScan scan = BodyScan.of(tree, src.path(), src.bodyLine(), diagnostics);
     if (title == null || date == null || slug == null) return null;
+    BodyHtml body = BodyRenderer.of(rawHtml).render(tree, bodies);
     FrontMatter fm = new FrontMatter(title, summary, date, updated, List.copyOf(authors),
         List.copyOf(tags), draft != null && draft, slug, decl.sources(), decl.facts(),
         decl.claims(), corrections);
     SourcePosition slugAt = map.has("slug") ? map.valueAt("slug")
         : new SourcePosition(src.path(), 1, 1);
-    return new ParsedPage(file, fm, body, slug, List.copyOf(scan.uses), List.copyOf(scan.links),
-        List.copyOf(scan.headingIds), slugAt, decl.rejected());
+    return new ParsedPage(src.path(), file.bundleFiles(), fm, body, slug, List.copyOf(scan.uses),
+        List.copyOf(scan.links), List.copyOf(scan.headingIds), slugAt, decl.rejected());
   }
 
   public static ParsedData parseData(SourceFile file, Diagnostics diagnostics) {
@@ -90,7 +108,7 @@ public final class PageParser {
     String given = map.string("slug", false, "the front-matter");
     String slug = given != null ? given : file.defaultSlug();
     SourcePosition at = given != null ? map.valueAt("slug")
-        : new SourcePosition(file.source().path(), 1, 1);
+        : new SourcePosition(file.path(), 1, 1);
     if (isPortable(slug)) return slug;
     diagnostics.error(at, "bad-slug",
         "\"" + slug + "\" cannot be a page address: use lowercase letters, digits, - and _",

@@ -1,6 +1,6 @@
 package dev.sourced.render;
 
-import dev.sourced.facts.FactBox;
+import dev.sourced.facts.internal.FactsHtml;
 import dev.sourced.facts.Json;
 import dev.sourced.model.Correction;
 import dev.sourced.model.FrontMatter;
@@ -13,8 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.commonmark.node.Document;
-import org.commonmark.node.Node;
+import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * An article's template model: the rendered body (as markup, so templates never need {@code
@@ -24,21 +23,18 @@ import org.commonmark.node.Node;
 final class ArticlePages {
   private final ResolvedSite site;
   private final Models models;
-  private final BodyRenderer bodies;
   private final dev.sourced.facts.ValueFormatter fmt;
 
-  ArticlePages(ResolvedSite site, Models models, BodyRenderer bodies,
-      dev.sourced.facts.ValueFormatter fmt) {
+  ArticlePages(ResolvedSite site, Models models, dev.sourced.facts.ValueFormatter fmt) {
     this.site = site;
     this.models = models;
-    this.bodies = bodies;
     this.fmt = fmt;
   }
 
   Map<String, Object> model(ResolvedPage page) {
     FrontMatter fm = page.frontMatter();
     PageContext ctx = PageContext.of(site, page, fmt);
-    String body = bodies.render(page.parsed().body(), ctx);
+    String body = page.parsed().body().fill(ctx);
     String boxes = renderBoxes(page.ownFactsToBox(), page.ownClaimsToBox(), ctx);
     Map<String, Object> m = models.base("article", fm.title(), fm.summary(), page.url());
     Map<String, Object> a = models.summary(page);
@@ -60,18 +56,19 @@ final class ArticlePages {
     return m;
   }
 
-  /** Boxes for a list of facts, through the same renderer as the body. */
+  /** Boxes for a list of facts, as the body writes them. */
   String renderBoxes(List<String> factIds, PageContext ctx) {
     return renderBoxes(factIds, List.of(), ctx);
   }
 
-  /** Fact boxes, then claim boxes, through the same renderer as the body. */
+  /** Fact boxes, then claim boxes, as the body writes them. */
   String renderBoxes(List<String> factIds, List<String> claimIds, PageContext ctx) {
     if (factIds.isEmpty() && claimIds.isEmpty()) return "";
-    Node doc = new Document();
-    for (String id : factIds) doc.appendChild(new FactBox(id));
-    for (String id : claimIds) doc.appendChild(new dev.sourced.facts.ClaimBox(id));
-    return bodies.render(doc, ctx);
+    StringBuilder out = new StringBuilder();
+    FactsHtml html = new FactsHtml(new HtmlWriter(out), ctx);
+    for (String id : factIds) html.factBox(id);
+    for (String id : claimIds) html.claim(id);
+    return out.toString();
   }
 
   private String jsonLd(ResolvedPage page) {

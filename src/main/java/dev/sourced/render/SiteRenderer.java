@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The render stage: every output file of a resolved site, in memory, in a stable order. Article
- * bodies go through {@link BodyRenderer}, pages through the theme's Freemarker templates, and
- * the feeds, sitemap and open-data exports are written directly.
+ * The render stage: every output file of a resolved site, in a stable order. Article bodies,
+ * rendered when parsed, get their facts, citations and boxes filled in; pages go through the
+ * theme's Freemarker templates; the feeds, sitemap and open-data exports are written directly.
  *
  * <p>Pages and their templates: {@code article.ftlh} per article, {@code index.ftlh} (home),
  * {@code tags.ftlh} and {@code tag.ftlh}, {@code facts.ftlh}, {@code sources.ftlh} and {@code
@@ -42,7 +42,6 @@ public final class SiteRenderer {
   private final Map<String, Template> templates;
   private final Assets assets;
   private final ValueFormatter fmt;
-  private final BodyRenderer bodies;
   private final boolean incremental;
   private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
   /** Fingerprints shared by many pages, kept as a value and a small token standing for it. */
@@ -60,7 +59,6 @@ public final class SiteRenderer {
     this.templates = templates;
     this.assets = Assets.load(siteTemplates, config);
     this.fmt = new ValueFormatter(config.locale());
-    this.bodies = new BodyRenderer(config.rawHtml());
     this.incremental = incremental;
   }
 
@@ -101,7 +99,7 @@ public final class SiteRenderer {
   public RenderedSite render(ResolvedSite site, Diagnostics diagnostics,
       java.util.function.Consumer<RenderedPage> sink) {
     Models models = new Models(site, fmt, assets.urls());
-    ArticlePages articles = new ArticlePages(site, models, bodies, fmt);
+    ArticlePages articles = new ArticlePages(site, models, fmt);
     SitePages pages = new SitePages(site, models, fmt, articles);
     Output out = new Output(diagnostics);
 
@@ -152,7 +150,7 @@ public final class SiteRenderer {
 
     List<CopiedFile> copies = new ArrayList<>();
     for (ResolvedPage p : site.pages()) {
-      for (ArticleFile.BundleFile f : p.parsed().file().bundleFiles()) {
+      for (ArticleFile.BundleFile f : p.parsed().bundleFiles()) {
         copies.add(new CopiedFile(p.url() + f.relativeName(), f.file()));
       }
     }
@@ -170,7 +168,7 @@ public final class SiteRenderer {
   public RenderedPage renderArticle(ResolvedSite site, ResolvedPage page,
       Diagnostics diagnostics) {
     Models models = new Models(site, fmt, assets.urls());
-    ArticlePages articles = new ArticlePages(site, models, bodies, fmt);
+    ArticlePages articles = new ArticlePages(site, models, fmt);
     String path = page.url() + "index.html";
     String html = engine.render(templates.get("article.ftlh"), articles.model(page), path,
         diagnostics);

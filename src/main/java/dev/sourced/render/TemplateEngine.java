@@ -16,7 +16,6 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -101,7 +100,7 @@ public final class TemplateEngine {
    */
   public String render(Template t, Map<String, Object> model, String forPath,
       Diagnostics diagnostics) {
-    StringWriter out = new StringWriter(16_384);
+    TextOut out = new TextOut();
     try {
       t.process(model, out);
       return out.toString();
@@ -125,6 +124,42 @@ public final class TemplateEngine {
       throw new java.io.UncheckedIOException(e);
     }
     return null;
+  }
+
+  /** A writer into a plain StringBuilder: StringWriter's StringBuffer locks on every write. */
+  private static final class TextOut extends java.io.Writer {
+    private final StringBuilder text = new StringBuilder(16_384);
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+      text.append(buf, off, len);
+    }
+
+    @Override
+    public void write(String s, int off, int len) {
+      text.append(s, off, off + len);
+    }
+
+    @Override
+    public void write(String s) {
+      text.append(s);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
   }
 
   private static final java.util.regex.Pattern MACRO =

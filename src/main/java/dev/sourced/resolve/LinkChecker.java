@@ -43,7 +43,7 @@ final class LinkChecker {
     page.ownClaimsToBox().forEach(c -> ids.add("claim-" + c));
     page.references().forEach(s -> ids.add("ref-" + s));
     anchors.put(page.url(), ids);
-    for (ArticleFile.BundleFile f : page.parsed().file().bundleFiles()) {
+    for (ArticleFile.BundleFile f : page.parsed().bundleFiles()) {
       files.add(page.url() + f.relativeName());
     }
   }

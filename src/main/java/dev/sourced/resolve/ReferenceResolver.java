@@ -237,7 +237,7 @@ public final class ReferenceResolver {
     }
     for (ParsedPage p : pages) {
       String folder = p.path().substring(0, p.path().lastIndexOf('/') + 1);
-      for (var f : p.file().bundleFiles()) {
+      for (var f : p.bundleFiles()) {
         String output = p.slug() + "/" + f.relativeName();
         String source = folder + f.relativeName();
         if (!config.rawHtml() && isActive(f.file())) {

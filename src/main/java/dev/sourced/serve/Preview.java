@@ -22,10 +22,12 @@ public final class Preview implements AutoCloseable {
   private final SiteWatcher watcher;
   private final PrintWriter err;
   private final boolean colour;
+  private final int warningsPerCode;
   private final Path output;
 
   private Preview(Path source, InetAddress bind, int port, boolean strict, PrintWriter err,
-      boolean colour) throws IOException {
+      boolean colour, int warningsPerCode) throws IOException {
+    this.warningsPerCode = warningsPerCode;
     this.output = Files.createTempDirectory("sourced-serve-");
     this.session = new BuildSession(source, output, strict);
     this.err = err;
@@ -37,10 +39,15 @@ public final class Preview implements AutoCloseable {
     this.watcher = new SiteWatcher(source, this::changed).start();
   }
 
-  /** Builds, starts serving and watching; the caller keeps the process alive. */
+  /**
+   * Builds, starts serving and watching; the caller keeps the process alive.
+   *
+   * @param warningsPerCode how many warnings of one code to show in full (see {@link
+   *     DiagnosticPrinter#format(java.util.List, int)})
+   */
   public static Preview start(Path source, InetAddress bind, int port, boolean strict,
-      PrintWriter err, boolean colour) throws IOException {
-    return new Preview(source, bind, port, strict, err, colour);
+      PrintWriter err, boolean colour, int warningsPerCode) throws IOException {
+    return new Preview(source, bind, port, strict, err, colour, warningsPerCode);
   }
 
   public int port() {
@@ -64,12 +71,13 @@ public final class Preview implements AutoCloseable {
   }
 
   private void report(BuildResult r, String verb) {
-    String text = new DiagnosticPrinter(r.sourceTexts()::get, colour).format(r.diagnostics());
+    String text = new DiagnosticPrinter(r.sourceText(), colour)
+        .format(r.diagnostics(), warningsPerCode);
     err.print(text);
     if (r.failed()) {
       err.printf("build failed (%d errors); still serving the last good site%n", r.errorCount());
-      reload.buildFailed(new DiagnosticPrinter(r.sourceTexts()::get, false)
-          .format(r.diagnostics()));
+      reload.buildFailed(new DiagnosticPrinter(r.sourceText(), false)
+          .format(r.diagnostics(), warningsPerCode));
     } else {
       err.printf("%s %d articles in %d ms; %d warnings%n", verb, r.articles(), r.millis(),
           r.warningCount());

@@ -27,6 +27,29 @@ class DiagnosticPrinterTest {
   }
 
   @Test
+  void warningsOfOneCodeAreCappedAndCountedButErrorsNeverAre() {
+    List<Diagnostic> all = new java.util.ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      all.add(Diagnostic.warning(SourcePosition.file("content/w" + i + ".md"), "stale-fact",
+          "w" + i, null));
+      all.add(Diagnostic.error(SourcePosition.file("content/e" + i + ".md"), "unknown-fact",
+          "e" + i, null));
+    }
+    all.add(Diagnostic.warning(SourcePosition.file("content/u.md"), "unused-source", "u", null));
+    assertThat(printer().format(all, 2)).isEqualTo("""
+        content/w1.md: warning[stale-fact] w1
+        content/e1.md: error[unknown-fact] e1
+        content/w2.md: warning[stale-fact] w2
+        content/e2.md: error[unknown-fact] e2
+        content/e3.md: error[unknown-fact] e3
+        content/e4.md: error[unknown-fact] e4
+        content/u.md: warning[unused-source] u
+        note: 2 more stale-fact warnings not shown (--all-warnings shows every one)
+        """);
+    assertThat(printer().format(all)).contains("w4").doesNotContain("note:");
+  }
+
+  @Test
   void tabsBeforeTheColumnStayTabsSoTheCaretLinesUp() {
     Diagnostic d = Diagnostic.warning(new SourcePosition("content/a.md", 3, 2), "unknown-key",
         "m", null);

@@ -89,6 +89,6 @@ class FactSyntaxFuzzTest {
     BuildResult result = s.check();
     assertThat(result).isNotNull();
     assertThat(result.written()).isFalse();
-    FuzzChecks.positionsInside(result.diagnostics(), result.sourceTexts()::get);
+    FuzzChecks.positionsInside(result.diagnostics(), result.sourceText());
   }
 }

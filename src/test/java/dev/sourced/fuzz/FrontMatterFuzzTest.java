@@ -11,6 +11,7 @@ import dev.sourced.load.SourceFile;
 import dev.sourced.parse.PageParser;
 import dev.sourced.parse.ParsedPage;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,10 +51,10 @@ class FrontMatterFuzzTest {
     // As front-matter: the fences and body around it, lines counted as the loader counts them.
     String text = "---\n" + yaml + "\n---\n" + BODY;
     int bodyLine = FuzzChecks.lineCount(yaml) + 3;
-    ArticleFile article = new ArticleFile(
-        new SourceFile("content/a.md", text, yaml, 2, BODY, bodyLine), "a", List.of());
+    ArticleFile article = new ArticleFile("content/a.md", Path.of("content/a.md"), "a", List.of());
+    SourceFile src = new SourceFile("content/a.md", text, yaml, 2, BODY, bodyLine);
     Diagnostics diagnostics = new Diagnostics();
-    ParsedPage page = PageParser.parse(article, diagnostics);
+    ParsedPage page = PageParser.parse(article, src, false, diagnostics);
     if (page == null) {
       assertThat(diagnostics.hasErrors()).as("a page left out has an error saying why").isTrue();
     }

@@ -88,7 +88,7 @@ class SiteFuzzTest {
     assertThat(result).isNotNull();
     assertThat(result.written()).as("written exactly when there is no error: "
         + result.diagnostics()).isEqualTo(!result.failed());
-    FuzzChecks.positionsInside(result.diagnostics(), result.sourceTexts()::get);
+    FuzzChecks.positionsInside(result.diagnostics(), result.sourceText());
   }
 
   private static String config(FuzzedDataProvider data) {

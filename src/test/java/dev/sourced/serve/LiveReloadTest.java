@@ -42,7 +42,7 @@ class LiveReloadTest {
         """);
     StringWriter log = new StringWriter();
     try (Preview preview = Preview.start(site.root(), InetAddress.getLoopbackAddress(), 0, false,
-            new PrintWriter(log, true), false);
+            new PrintWriter(log, true), false, Integer.MAX_VALUE);
         Socket events = new Socket(InetAddress.getLoopbackAddress(), preview.port())) {
       OutputStream out = events.getOutputStream();
       out.write(("GET " + LiveReload.EVENTS + " HTTP/1.1\r\nHost: localhost:" + preview.port()

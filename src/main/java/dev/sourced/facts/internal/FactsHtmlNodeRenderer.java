@@ -1,17 +1,13 @@
 package dev.sourced.facts.internal;
 
+import dev.sourced.facts.BodyHtml;
 import dev.sourced.facts.Citation;
 import dev.sourced.facts.ClaimBox;
 import dev.sourced.facts.Directive;
 import dev.sourced.facts.FactBox;
 import dev.sourced.facts.FactReference;
-import dev.sourced.facts.FactsRenderContext;
 import dev.sourced.facts.UnsourcedFigure;
-import dev.sourced.facts.ValueFormatter;
-import dev.sourced.model.Claim;
-import dev.sourced.model.Fact;
-import dev.sourced.model.FactValue;
-import dev.sourced.model.Source;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,23 +18,24 @@ import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlWriter;
 
 /**
- * Writes facts, boxes, claims and citations as plain HTML that works without JavaScript: a fact
- * value is a link to its box, a citation is a link to the reference list, boxes are sections with
- * every value, source, scope and note spelled out. Created once per rendered page (commonmark-java
- * creates node renderers per render call), so the per-page citation counter lives here.
+ * Renders the fact syntax in a body before the site is resolved: everything that depends on the
+ * rest of the site becomes a {@link BodyHtml#MARK marker} and a {@link BodyHtml.Part part},
+ * filled in later by {@link FactsHtml}. What depends on the page alone is written here: which
+ * facts stand inside a link, how often each source has been cited so far, images' alternative
+ * text. commonmark-java creates node renderers per render call, so the per-page state lives here.
  */
 public final class FactsHtmlNodeRenderer implements NodeRenderer {
+  private static final String MARK = String.valueOf(BodyHtml.MARK);
   private final HtmlWriter html;
-  private final FactsRenderContext site;
-  private final ValueFormatter fmt;
-  private final Map<String, Integer> citeCount = new HashMap<>();
   private final HtmlNodeRendererContext context;
+  private final List<BodyHtml.Part> parts;
+  private final Map<String, Integer> citeCount = new HashMap<>();
 
-  public FactsHtmlNodeRenderer(HtmlNodeRendererContext context, FactsRenderContext site) {
+  /** @param parts receives one part per marker written, in order */
+  public FactsHtmlNodeRenderer(HtmlNodeRendererContext context, List<BodyHtml.Part> parts) {
     this.context = context;
     this.html = context.getWriter();
-    this.site = site;
-    this.fmt = site.formatter();
+    this.parts = parts;
   }
 
   @Override
@@ -49,235 +46,49 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
 
   @Override
   public void render(Node node) {
-    if (node instanceof FactReference r) renderFact(r.getId(), r);
+    if (node instanceof FactReference r) mark(new BodyHtml.FactPart(r.getId(), insideLink(r)));
     else if (node instanceof Citation c) renderCitation(c.getSourceIds());
-    else if (node instanceof FactBox b) renderFactBox(b.getId());
-    else if (node instanceof ClaimBox c) renderClaim(c.getId());
+    else if (node instanceof FactBox b) block(new BodyHtml.FactBoxPart(b.getId()));
+    else if (node instanceof ClaimBox c) block(new BodyHtml.ClaimPart(c.getId()));
     else if (node instanceof Directive d) html.text(d.literal());
     else if (node instanceof UnsourcedFigure u) html.text(u.getText());
     else if (node instanceof org.commonmark.node.Image i) renderImage(i);
   }
 
-  private void renderFact(String id) {
-    renderFact(id, null);
+  private void mark(BodyHtml.Part part) {
+    parts.add(part);
+    html.raw(MARK);
   }
 
-  /** A fact's value; as plain text inside a link, where another link would be invalid HTML. */
-  private void renderFact(String id, Node node) {
-    Fact f = site.fact(id);
-    if (f == null) {
-      html.text("{{fact:" + id + "}}");
-      return;
+  /**
+   * A block's marker takes a line of its own. (Not {@code line()} after the marker: the writer
+   * takes U+0000 for "nothing written yet".)
+   */
+  private void block(BodyHtml.Part part) {
+    html.line();
+    parts.add(part);
+    html.raw(MARK + "\n");
+  }
+
+  /** A fact inside a link is written as plain text: a link in a link is invalid HTML. */
+  private static boolean insideLink(Node node) {
+    for (Node n = node.getParent(); n != null; n = n.getParent()) {
+      if (n instanceof org.commonmark.node.Link) return true;
     }
-    for (Node n = node == null ? null : node.getParent(); n != null; n = n.getParent()) {
-      if (n instanceof org.commonmark.node.Link) {
-        html.text(fmt.inline(f));
-        return;
-      }
-    }
-    String cls = f.isDisputed() ? "fact fact-disputed" : "fact";
-    html.tag("a", attrs("class", cls, "href", site.factHref(id), "data-fact", id));
-    html.text(fmt.inline(f));
-    html.tag("/a");
+    return false;
   }
 
   private void renderCitation(List<String> ids) {
-    html.tag("sup", attrs("class", "cite"));
-    html.text("[");
-    for (int i = 0; i < ids.size(); i++) {
-      String id = ids.get(i);
-      if (i > 0) html.text(", ");
-      int n = citeCount.merge(id, 1, Integer::sum);
-      html.tag("a", attrs("href", site.referenceHref(id), "id", "cite-" + id + "-" + n,
-          "data-ref", id));
-      html.text(Integer.toString(site.referenceNumber(id)));
-      html.tag("/a");
-    }
-    html.text("]");
-    html.tag("/sup");
-  }
-
-  private void renderFactBox(String id) {
-    Fact f = site.fact(id);
-    if (f == null) return;
-    html.line();
-    html.tag("aside", attrs("class", f.isDisputed() ? "factbox factbox-disputed" : "factbox",
-        "id", "fact-" + id, "aria-labelledby", "fact-" + id + "-label"));
-    html.line();
-    html.tag("p", attrs("class", "factbox-label", "id", "fact-" + id + "-label"));
-    html.tag("span", attrs("class", "factbox-kind"));
-    html.text("Fact");
-    html.tag("/span");
-    html.text(" " + f.label());
-    html.tag("/p");
-    html.line();
-    if (f.values().size() == 1) {
-      html.tag("p", attrs("class", "factbox-value"));
-      html.text(fmt.withUnit(f, f.shown()));
-      html.tag("/p");
-      html.line();
-    } else {
-      renderValues(f);
-      html.raw(ValueChart.html(f, site));
-    }
-    html.tag("dl", attrs("class", "factbox-meta"));
-    if (f.asOf() != null) {
-      term("As of");
-      html.tag("dd");
-      html.tag("time", attrs("datetime", f.asOf().toString()));
-      html.text(fmt.date(f.asOf()));
-      html.tag("/time");
-      html.tag("/dd");
-    }
-    term("Status");
-    html.tag("dd", attrs("class", "fact-status fact-status-" + f.statusLabel().replace(' ', '-')));
-    html.text(capitalise(f.statusLabel()));
-    html.tag("/dd");
-    term("Sources");
-    html.tag("dd");
-    sourceLinks(f.sourceIds());
-    html.tag("/dd");
-    List<FactsRenderContext.Link> others = site.alsoCitedIn(id);
-    if (!others.isEmpty()) {
-      term("Also cited in");
-      html.tag("dd");
-      html.tag("ul", attrs("class", "also-cited"));
-      for (FactsRenderContext.Link l : others) {
-        html.tag("li");
-        html.tag("a", attrs("href", l.href()));
-        html.text(l.title());
-        html.tag("/a");
-        html.tag("/li");
-      }
-      html.tag("/ul");
-      html.tag("/dd");
-    }
-    html.tag("/dl");
-    html.line();
-    if (f.note() != null) {
-      html.tag("p", attrs("class", "factbox-note"));
-      html.tag("strong");
-      html.text("Editor's note:");
-      html.tag("/strong");
-      html.text(" " + f.note());
-      html.tag("/p");
-      html.line();
-    }
-    html.tag("/aside");
-    html.line();
-  }
-
-  private void renderValues(Fact f) {
-    html.tag("table", attrs("class", "factbox-values"));
-    html.tag("caption", attrs("class", "visually-hidden"));
-    html.text("What each source gives for: " + f.label());
-    html.tag("/caption");
-    html.tag("thead");
-    html.tag("tr");
-    for (String h : List.of("Figure", "Scope", "Source")) {
-      html.tag("th", attrs("scope", "col"));
-      html.text(h);
-      html.tag("/th");
-    }
-    html.tag("/tr");
-    html.tag("/thead");
-    html.tag("tbody");
-    for (int i = 0; i < f.values().size(); i++) {
-      FactValue v = f.values().get(i);
-      boolean used = i == f.use();
-      html.tag("tr", used ? attrs("class", "fact-used") : Map.of());
-      html.tag("td");
-      html.text(fmt.withUnit(f, v));
-      if (used) {
-        html.text(" ");
-        html.tag("span", attrs("class", "fact-used-label"));
-        html.text("(used in the text)");
-        html.tag("/span");
-      }
-      html.tag("/td");
-      html.tag("td");
-      html.text(v.scope() == null ? "" : v.scope());
-      if (v.asOf() != null) {
-        html.text(v.scope() == null ? "" : ", ");
-        html.text("as of " + fmt.date(v.asOf()));
-      }
-      html.tag("/td");
-      html.tag("td");
-      sourceLinks(v.sources());
-      html.tag("/td");
-      html.tag("/tr");
-    }
-    html.tag("/tbody");
-    html.tag("/table");
-    html.line();
-  }
-
-  private void renderClaim(String id) {
-    Claim c = site.claim(id);
-    if (c == null) return;
-    String verdictClass = "verdict verdict-" + c.verdict().key();
-    html.line();
-    html.tag("section", attrs("class", "claim", "id", "claim-" + id,
-        "aria-labelledby", "claim-" + id + "-label claim-" + id + "-text"));
-    html.line();
-    html.tag("p", attrs("class", "claim-label", "id", "claim-" + id + "-label"));
-    html.text("Claim");
-    html.tag("/p");
-    html.tag("blockquote", attrs("class", "claim-text"));
-    html.tag("p", attrs("id", "claim-" + id + "-text"));
-    html.text(c.claim());
-    html.tag("/p");
-    html.tag("/blockquote");
-    html.line();
-    html.tag("p", attrs("class", "claim-by"));
-    html.text("Claimed by " + c.claimant());
-    if (c.date() != null) {
-      html.text(", ");
-      html.tag("time", attrs("datetime", c.date().toString()));
-      html.text(fmt.date(c.date()));
-      html.tag("/time");
-    }
-    html.tag("/p");
-    html.line();
-    html.tag("p", attrs("class", verdictClass));
-    html.tag("span", attrs("class", "verdict-label"));
-    html.text("Our verdict:");
-    html.tag("/span");
-    html.text(" ");
-    html.tag("strong", attrs("class", "verdict-value"));
-    html.text(c.verdict().label());
-    html.tag("/strong");
-    html.text(" ");
-    html.tag("a", attrs("class", "verdict-scale", "href", site.methodologyHref(c.verdict().key())));
-    html.text("How we rate claims");
-    html.tag("/a");
-    html.tag("/p");
-    html.line();
-    if (c.explanation() != null) {
-      html.tag("p", attrs("class", "claim-explanation"));
-      html.text(c.explanation());
-      html.tag("/p");
-      html.line();
-    }
-    if (!c.sources().isEmpty()) {
-      html.tag("p", attrs("class", "claim-sources"));
-      html.text("Sources: ");
-      sourceLinks(c.sources());
-      html.tag("/p");
-      html.line();
-    }
-    html.tag("/section");
-    html.line();
-    html.tag("script", attrs("type", "application/ld+json"));
-    html.raw(ClaimReviewJson.of(c, site));
-    html.tag("/script");
-    html.line();
+    List<Integer> occurrences = new ArrayList<>(ids.size());
+    for (String id : ids) occurrences.add(citeCount.merge(id, 1, Integer::sum));
+    mark(new BodyHtml.CitationPart(ids, occurrences));
   }
 
   /**
    * An image, as CommonMark renders it, but with facts in its description written out: the
    * alternative text is all a screen reader gets, so "{{fact:x}} users" must read "about 70,000
-   * users" there too.
+   * users" there too. Each fact is a plain marker inside the attribute; the attribute's escaping
+   * leaves the marker alone, and the fact's text is escaped when it is filled in.
    */
   private void renderImage(org.commonmark.node.Image image) {
     String url = image.getDestination();
@@ -305,8 +116,9 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
 
       @Override
       public void visit(org.commonmark.node.CustomNode node) {
-        if (node instanceof FactReference r && site.fact(r.getId()) != null) {
-          alt.append(fmt.inline(site.fact(r.getId())));
+        if (node instanceof FactReference r) {
+          parts.add(new BodyHtml.FactPart(r.getId(), true));
+          alt.append(MARK);
         } else if (node instanceof UnsourcedFigure u) {
           alt.append(u.getText());
         } else if (node instanceof Directive d) {
@@ -322,40 +134,5 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
     attrs.put("alt", alt.toString());
     if (image.getTitle() != null) attrs.put("title", image.getTitle());
     html.tag("img", context.extendAttributes(image, "img", attrs), true);
-  }
-
-  /** Each source as its reference number and name, linked to the page's reference list. */
-  private void sourceLinks(List<String> ids) {
-    html.tag("span", attrs("class", "source-links"));
-    for (int i = 0; i < ids.size(); i++) {
-      if (i > 0) html.text("; ");
-      Source s = site.source(ids.get(i));
-      if (s == null) continue;
-      html.tag("a", attrs("href", site.referenceHref(s.id()), "data-ref", s.id()));
-      html.text("[" + site.referenceNumber(s.id()) + "] " + sourceName(s));
-      html.tag("/a");
-    }
-    html.tag("/span");
-  }
-
-  static String sourceName(Source s) {
-    if (s.publisher() == null) return s.title();
-    return s.publisher() + (s.date() != null ? " (" + s.date().getYear() + ")" : "");
-  }
-
-  private void term(String name) {
-    html.tag("dt");
-    html.text(name);
-    html.tag("/dt");
-  }
-
-  private static String capitalise(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static Map<String, String> attrs(String... kv) {
-    Map<String, String> m = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
-    return m;
   }
 }

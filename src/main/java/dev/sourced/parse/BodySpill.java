@@ -1,0 +1,75 @@
+package dev.sourced.parse;
+
+import dev.sourced.facts.BodyHtml;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Rendered bodies waiting for the render stage, in one temporary file instead of memory: a
+ * build's memory then grows with its index (facts, sources, addresses), not with the text of
+ * its pages. Bodies are appended as UTF-8 and read back by position; both are safe from several
+ * threads. The file is removed from its folder as soon as it is opened (it lives while open), so
+ * a build that is killed leaves nothing behind.
+ */
+public final class BodySpill implements BodyHtml.Store, Closeable {
+  private final FileChannel channel;
+  private long end;
+
+  private BodySpill(FileChannel channel) {
+    this.channel = channel;
+  }
+
+  /** A spill file in the system's temporary folder; null when none can be made there. */
+  public static BodySpill open() {
+    try {
+      Path file = Files.createTempFile("sourced-bodies-", ".tmp");
+      return new BodySpill(FileChannel.open(file, StandardOpenOption.READ,
+          StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE));
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public long write(byte[] bytes) {
+    long at;
+    synchronized (this) {
+      at = end;
+      end += bytes.length;
+    }
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    try {
+      while (buf.hasRemaining()) channel.write(buf, at + buf.position());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the temporary file: " + e.getMessage(), e);
+    }
+    return at;
+  }
+
+  @Override
+  public String read(long offset, int length) {
+    ByteBuffer buf = ByteBuffer.allocate(length);
+    try {
+      while (buf.hasRemaining()) {
+        if (channel.read(buf, offset + buf.position()) < 0) {
+          throw new IOException("the temporary file is shorter than written");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the temporary file: " + e.getMessage(), e);
+    }
+    return new String(buf.array(), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}
