@@ -13,6 +13,8 @@ import dev.sourced.parse.BodySpill;
 import dev.sourced.parse.PageParser;
 import dev.sourced.parse.ParsedData;
 import dev.sourced.parse.ParsedPage;
+import dev.sourced.render.PageSink;
+import dev.sourced.render.RenderedPage;
 import dev.sourced.render.RenderedSite;
 import dev.sourced.render.SiteRenderer;
 import dev.sourced.resolve.ReferenceResolver;
@@ -121,9 +123,18 @@ public final class SiteBuilder {
             new java.util.concurrent.atomic.AtomicInteger();
         RenderedSite rendered;
         try {
-          rendered = renderer.render(site, diagnostics, p -> {
-            count.incrementAndGet();
-            if (tx != null) tx.write(p);
+          rendered = renderer.render(site, diagnostics, new PageSink() {
+            @Override
+            public java.io.OutputStream open(String path) throws IOException {
+              count.incrementAndGet();
+              return tx == null ? java.io.OutputStream.nullOutputStream() : tx.open(path);
+            }
+
+            @Override
+            public void write(RenderedPage page) {
+              count.incrementAndGet();
+              if (tx != null) tx.write(page);
+            }
           });
           if (tx != null && rendered != null && !stop(diagnostics, options)) {
             progress.update("writing", count.get(), count.get());

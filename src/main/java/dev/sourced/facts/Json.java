@@ -19,7 +19,38 @@ public final class Json {
     return out.toString();
   }
 
+  /**
+   * Writes as {@link #write(Object, boolean)} returns it, into {@code out} as it goes: a large
+   * export is never one string in memory.
+   */
+  public static void write(Object value, boolean pretty, java.io.Writer out)
+      throws java.io.IOException {
+    StringBuilder buf = new StringBuilder(1 << 16);
+    try {
+      write(value, buf, pretty ? 0 : -1, out);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    if (pretty) buf.append('\n');
+    out.append(buf);
+  }
+
   private static void write(Object v, StringBuilder out, int indent) {
+    write(v, out, indent, null);
+  }
+
+  /** Hands what is buffered to {@code sink} once there is enough of it. */
+  private static void drain(StringBuilder out, java.io.Writer sink) {
+    if (sink == null || out.length() < (1 << 15)) return;
+    try {
+      sink.append(out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    out.setLength(0);
+  }
+
+  private static void write(Object v, StringBuilder out, int indent, java.io.Writer sink) {
     if (v == null) {
       out.append("null");
     } else if (v instanceof String s) {
@@ -35,7 +66,7 @@ public final class Json {
         newline(out, indent < 0 ? -1 : indent + 1);
         string(String.valueOf(e.getKey()), out);
         out.append(indent >= 0 ? ": " : ":");
-        write(e.getValue(), out, indent < 0 ? -1 : indent + 1);
+        write(e.getValue(), out, indent < 0 ? -1 : indent + 1, sink);
       }
       if (!m.isEmpty()) newline(out, indent);
       out.append('}');
@@ -44,7 +75,8 @@ public final class Json {
       for (int i = 0; i < l.size(); i++) {
         if (i > 0) out.append(',');
         newline(out, indent < 0 ? -1 : indent + 1);
-        write(l.get(i), out, indent < 0 ? -1 : indent + 1);
+        write(l.get(i), out, indent < 0 ? -1 : indent + 1, sink);
+        drain(out, sink);
       }
       if (!l.isEmpty()) newline(out, indent);
       out.append(']');

@@ -80,10 +80,19 @@ public final class PageParser {
     String slug = slug(map, file, diagnostics);
     Declarations decl = new DeclarationReader(diagnostics).read(map);
     List<Correction> corrections = corrections(map, diagnostics);
-    Node tree = MarkdownParser.parse(src.body());
-    BodyScan scan = BodyScan.of(tree, src.path(), src.bodyLine(), diagnostics);
-    if (title == null || date == null || slug == null) return null;
-    BodyHtml body = BodyRenderer.of(rawHtml).render(tree, bodies);
+    BodyScan scan;
+    BodyHtml body;
+    try {
+      Node tree = MarkdownParser.parse(src.body());
+      scan = BodyScan.of(tree, src.path(), src.bodyLine(), diagnostics);
+      if (title == null || date == null || slug == null) return null;
+      body = BodyRenderer.of(rawHtml).render(tree, bodies);
+    } catch (StackOverflowError e) {
+      diagnostics.error(SourcePosition.file(src.path()), "too-deep",
+          "the body nests lists, quotes or emphasis more deeply than a page can have",
+          "flatten deeply nested lists, quotes or emphasis in the article");
+      return null;
+    }
     FrontMatter fm = new FrontMatter(title, summary, date, updated, List.copyOf(authors),
         List.copyOf(tags), draft != null && draft, slug, decl.sources(), decl.facts(),
         decl.claims(), corrections);

@@ -28,9 +28,8 @@ final class JsonExports {
     this.fmt = fmt;
   }
 
-  String facts() {
-    List<Object> list = new ArrayList<>();
-    for (Fact f : site.facts().values()) {
+  Object facts() {
+    return wrap("facts", LazyList.of(List.copyOf(site.facts().values()), f -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", f.id());
       m.put("label", f.label());
@@ -55,14 +54,12 @@ final class JsonExports {
       Home home = site.factHome(f.id());
       m.put("url", site.config().permalink(home.url()) + "#fact-" + f.id());
       m.put("used_in", urls(site.factUsers().getOrDefault(f.id(), List.of())));
-      list.add(m);
-    }
-    return wrap("facts", list);
+      return m;
+    }));
   }
 
-  String sources() {
-    List<Object> list = new ArrayList<>();
-    for (Source s : site.sources().values()) {
+  Object sources() {
+    return wrap("sources", LazyList.of(List.copyOf(site.sources().values()), s -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", s.id());
       m.put("title", s.title());
@@ -74,14 +71,12 @@ final class JsonExports {
       m.put("language", s.language());
       m.put("page", site.config().permalink("sources/" + s.id() + "/"));
       m.put("cited_in", urls(site.sourceUsers().getOrDefault(s.id(), List.of())));
-      list.add(m);
-    }
-    return wrap("sources", list);
+      return m;
+    }));
   }
 
-  String claims() {
-    List<Object> list = new ArrayList<>();
-    for (Claim c : site.claims().values()) {
+  Object claims() {
+    return wrap("claims", LazyList.of(List.copyOf(site.claims().values()), c -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", c.id());
       m.put("claim", c.claim());
@@ -94,9 +89,8 @@ final class JsonExports {
       Home home = site.claimHome(c.id());
       m.put("url", site.config().permalink(home.url()) + "#claim-" + c.id());
       m.put("used_in", urls(site.claimUsers().getOrDefault(c.id(), List.of())));
-      list.add(m);
-    }
-    return wrap("claims", list);
+      return m;
+    }));
   }
 
   private List<Object> urls(List<ResolvedPage> pages) {
@@ -105,11 +99,12 @@ final class JsonExports {
     return out;
   }
 
-  private String wrap(String key, List<Object> list) {
+  /** The export's top level; written with {@link Json#write(Object, boolean, java.io.Writer)}. */
+  private Map<String, Object> wrap(String key, List<Object> list) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", 1);
     m.put("site", site.config().baseUrl());
     m.put(key, list);
-    return Json.write(m, true);
+    return m;
   }
 }

@@ -23,10 +23,10 @@ import java.util.Map;
 final class SearchIndex {
   private SearchIndex() {}
 
-  static String json(ResolvedSite site, ValueFormatter fmt) {
+  /** The index, to be written compact with {@link Json#write(Object, boolean, java.io.Writer)}. */
+  static Map<String, Object> model(ResolvedSite site, ValueFormatter fmt) {
     var config = site.config();
-    List<Object> articles = new ArrayList<>();
-    for (ResolvedPage p : site.pages()) {
+    List<Object> articles = LazyList.of(site.pages(), p -> {
       var fm = p.frontMatter();
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("title", fm.title());
@@ -34,35 +34,33 @@ final class SearchIndex {
       m.put("tags", String.join(" ", fm.tags()));
       m.put("date", fm.date() == null ? null : fm.date().toString());
       m.put("url", config.url(p.url()));
-      articles.add(m);
-    }
-    List<Object> facts = new ArrayList<>();
-    for (Fact f : site.facts().values()) {
-      Home home = site.factHome(f.id());
-      if (home == null) continue;
+      return m;
+    });
+    List<Fact> withHome = new ArrayList<>();
+    for (Fact f : site.facts().values()) if (site.factHome(f.id()) != null) withHome.add(f);
+    List<Object> facts = LazyList.of(withHome, f -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("label", f.label());
       m.put("value", fmt.withUnit(f, f.shown()));
       m.put("status", f.statusLabel());
-      m.put("url", config.url(home.url()) + "#fact-" + f.id());
-      facts.add(m);
-    }
-    List<Object> claims = new ArrayList<>();
-    for (Claim c : site.claims().values()) {
-      Home home = site.claimHome(c.id());
-      if (home == null) continue;
+      m.put("url", config.url(site.factHome(f.id()).url()) + "#fact-" + f.id());
+      return m;
+    });
+    List<Claim> claimsWithHome = new ArrayList<>();
+    for (Claim c : site.claims().values()) if (site.claimHome(c.id()) != null) claimsWithHome.add(c);
+    List<Object> claims = LazyList.of(claimsWithHome, c -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("claim", c.claim());
       m.put("claimant", c.claimant());
       m.put("verdict", c.verdict().label());
-      m.put("url", config.url(home.url()) + "#claim-" + c.id());
-      claims.add(m);
-    }
+      m.put("url", config.url(site.claimHome(c.id()).url()) + "#claim-" + c.id());
+      return m;
+    });
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("version", 1);
     root.put("articles", articles);
     root.put("facts", facts);
     root.put("claims", claims);
-    return Json.write(root, false) + "\n";
+    return root;
   }
 }

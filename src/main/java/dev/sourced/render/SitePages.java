@@ -96,8 +96,8 @@ final class SitePages {
   Map<String, Object> facts() {
     Map<String, Object> m = models.base("facts", "Facts and claims",
         "Every figure and claim on this site, with its status and where it is used.", "facts/");
-    List<Map<String, Object>> facts = new ArrayList<>();
-    for (Fact f : site.facts().values()) {
+    // Every fact of the site: made one at a time as the template lists them.
+    m.put("facts", LazyList.of(List.copyOf(site.facts().values()), f -> {
       Map<String, Object> fm = new LinkedHashMap<>();
       fm.put("id", f.id());
       fm.put("label", f.label());
@@ -108,11 +108,9 @@ final class SitePages {
       fm.put("href", (home.article() ? site.config().url(home.url()) : "") + "#fact-" + f.id());
       fm.put("home", models.link(home.title(), site.config().url(home.url())));
       fm.put("usedIn", links(site.factUsers().getOrDefault(f.id(), List.of())));
-      facts.add(fm);
-    }
-    m.put("facts", facts);
-    List<Map<String, Object>> claims = new ArrayList<>();
-    for (Claim c : site.claims().values()) {
+      return fm;
+    }));
+    m.put("claims", LazyList.of(List.copyOf(site.claims().values()), c -> {
       Map<String, Object> cm = new LinkedHashMap<>();
       cm.put("id", c.id());
       cm.put("claim", c.claim());
@@ -123,9 +121,8 @@ final class SitePages {
       cm.put("href", site.config().url(home.url()) + "#claim-" + c.id());
       cm.put("home", models.link(home.title(), site.config().url(home.url())));
       cm.put("usedIn", links(site.claimUsers().getOrDefault(c.id(), List.of())));
-      claims.add(cm);
-    }
-    m.put("claims", claims);
+      return cm;
+    }));
     Set<String> refs = new LinkedHashSet<>();
     for (String id : site.sharedFacts()) refs.addAll(site.facts().get(id).sourceIds());
     for (String id : site.sharedClaims()) refs.addAll(site.claims().get(id).sources());
@@ -141,13 +138,11 @@ final class SitePages {
   Map<String, Object> sources() {
     Map<String, Object> m = models.base("sources", "Sources",
         "Every publication this site cites, and what cites it.", "sources/");
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (Source s : site.sources().values()) {
+    m.put("sources", LazyList.of(List.copyOf(site.sources().values()), s -> {
       Map<String, Object> sm = models.source(s, 0);
       sm.put("articleCount", site.sourceUsers().getOrDefault(s.id(), List.of()).size());
-      list.add(sm);
-    }
-    m.put("sources", list);
+      return sm;
+    }));
     return m;
   }
 
@@ -226,10 +221,9 @@ final class SitePages {
     return models.base("404", "Page not found", null, "404.html");
   }
 
-  private List<Map<String, Object>> summaries(List<ResolvedPage> pages) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (ResolvedPage p : pages) out.add(models.summary(p));
-    return out;
+  /** Article summaries, made one at a time as the template lists them. */
+  private List<Object> summaries(List<ResolvedPage> pages) {
+    return LazyList.of(pages, models::summary);
   }
 
   private List<Map<String, Object>> links(List<ResolvedPage> pages) {

@@ -92,12 +92,12 @@ public final class SiteRenderer {
   }
 
   /**
-   * Renders everything on all cores. With a {@code sink}, each page goes to it as soon as it is
-   * rendered and is not kept (so memory does not grow with the site), and the result lists only
-   * the files to copy; without, the result holds every page. Null after reporting a failure.
+   * Renders everything on all cores. With a {@code sink}, each output is written into it as it
+   * is rendered and is not kept (so memory does not grow with the site, nor with its longest
+   * page), and the result lists only the files to copy; without, the result holds every output.
+   * Null after reporting a failure.
    */
-  public RenderedSite render(ResolvedSite site, Diagnostics diagnostics,
-      java.util.function.Consumer<RenderedPage> sink) {
+  public RenderedSite render(ResolvedSite site, Diagnostics diagnostics, PageSink sink) {
     Models models = new Models(site, fmt, assets.urls());
     ArticlePages articles = new ArticlePages(site, models, fmt);
     SitePages pages = new SitePages(site, models, fmt, articles);
@@ -128,8 +128,8 @@ public final class SiteRenderer {
     out.page("404.html", "404.ftlh", () -> "static", pages::notFound);
     out.page("search/index.html", "search.ftlh", () -> "static", () -> models.base("search",
         "Search", "Search the articles, facts and claims of " + config.title() + ".", "search/"));
-    out.text("search.json", () -> List.of(lists, declarations),
-        () -> SearchIndex.json(site, fmt));
+    out.json("search.json", () -> List.of(lists, declarations),
+        () -> SearchIndex.model(site, fmt), false);
 
     out.text("feed.xml", () -> lists, () -> Feeds.atom(config, site.pages()));
     out.text("corrections.xml", () -> lists,
@@ -142,10 +142,10 @@ public final class SiteRenderer {
       return Feeds.sitemap(config, site.pages(), listed);
     });
     JsonExports json = new JsonExports(site, fmt);
-    out.text("facts.json", () -> declarations, json::facts);
-    out.text("sources.json", () -> declarations, json::sources);
-    out.text("claims.json", () -> declarations, json::claims);
-    for (RenderedPage a : assets.pages()) out.jobs.add(() -> a);
+    out.json("facts.json", () -> declarations, json::facts, true);
+    out.json("sources.json", () -> declarations, json::sources, true);
+    out.json("claims.json", () -> declarations, json::claims, true);
+    for (RenderedPage a : assets.pages()) out.asset(a);
     out.run(sink);
 
     List<CopiedFile> copies = new ArrayList<>();
@@ -195,7 +195,7 @@ public final class SiteRenderer {
    * failure is reported and that page skipped; a page nested too deeply to render is reported.
    */
   private final class Output {
-    final List<java.util.function.Supplier<RenderedPage>> jobs = new ArrayList<>();
+    final List<Job> jobs = new ArrayList<>();
     final List<RenderedPage> rendered = new ArrayList<>();
     final java.util.Set<String> paths = new java.util.HashSet<>();
     final Diagnostics diagnostics;
@@ -212,48 +212,98 @@ public final class SiteRenderer {
     /** A page made from a source file, which problems rendering it are reported against. */
     void page(String path, String source, String template, Supplier<Object> fingerprint,
         Supplier<Map<String, Object>> model) {
-      produce(path, source, fingerprint, () -> engine.render(templates.get(template),
-          model.get(), path, diagnostics));
+      Template t = templates.get(template);
+      produce(path, source, fingerprint, w -> engine.render(t, model.get(), w, path, diagnostics));
     }
 
     void text(String path, Supplier<Object> fingerprint, Supplier<String> text) {
-      produce(path, path, fingerprint, text);
+      produce(path, path, fingerprint, w -> {
+        String s = text.get();
+        if (s != null) w.write(s);
+        return s != null;
+      });
     }
 
+    /** JSON, streamed as it is written; compact JSON ends with a line break too. */
+    void json(String path, Supplier<Object> fingerprint, Supplier<Object> value,
+        boolean pretty) {
+      produce(path, path, fingerprint, w -> {
+        dev.sourced.facts.Json.write(value.get(), pretty, w);
+        if (!pretty) w.write('\n');
+        return true;
+      });
+    }
+
+    void asset(RenderedPage page) {
+      jobs.add(sink -> {
+        if (sink == null) return page;
+        sink.write(page);
+        return null;
+      });
+    }
+
+    /**
+     * One output: streamed into the sink when there is one (and nothing is kept for a later
+     * render), else rendered into memory, or taken from the cache when its fingerprint holds.
+     */
     private void produce(String path, String source, Supplier<Object> fingerprint,
-        Supplier<String> content) {
+        Content content) {
       paths.add(path);
-      jobs.add(() -> {
+      jobs.add(sink -> {
         Object key = incremental ? fingerprint.get() : null;
         if (incremental) {
           Cached c = cache.get(path);
-          if (c != null && c.fingerprint().equals(key)) return new RenderedPage(path, c.bytes());
+          if (c != null && c.fingerprint().equals(key)) return keep(sink, path, c.bytes());
         }
-        String text;
         try {
-          text = content.get();
+          if (sink != null && !incremental) {
+            try (java.io.Writer w = new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8), 1 << 15)) {
+              content.writeTo(w);
+            }
+            return null;
+          }
+          TemplateEngine.TextOut text = new TemplateEngine.TextOut();
+          if (!content.writeTo(text)) return null;
+          byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+          if (incremental) cache.put(path, new Cached(key, bytes));
+          return keep(sink, path, bytes);
         } catch (StackOverflowError e) {
           diagnostics.error(dev.sourced.diag.SourcePosition.file(source), "too-deep",
               "rendering " + path + " needs more nesting than a page can have",
               "flatten deeply nested lists, quotes or emphasis in the article");
           return null;
         }
-        if (text == null) return null;
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (incremental) cache.put(path, new Cached(key, bytes));
-        return new RenderedPage(path, bytes);
       });
     }
 
-    /** Runs every job; pages go to the sink, or are kept when there is none. */
-    void run(java.util.function.Consumer<RenderedPage> sink) {
+    private RenderedPage keep(PageSink sink, String path, byte[] bytes) throws IOException {
+      RenderedPage page = new RenderedPage(path, bytes);
+      if (sink == null) return page;
+      sink.write(page);
+      return null;
+    }
+
+    /** Runs every job; outputs go to the sink, or are kept when there is none. */
+    void run(PageSink sink) {
       List<RenderedPage> done = dev.sourced.concurrent.Workers.map(jobs.size(), i -> {
-        RenderedPage p = jobs.get(i).get();
-        if (p == null || sink == null) return p;
-        sink.accept(p);
-        return null;
+        try {
+          return jobs.get(i).run(sink);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
       });
       for (RenderedPage p : done) if (p != null) rendered.add(p);
     }
+  }
+
+  /** Writes one output's text; false when it failed (and was reported). */
+  private interface Content {
+    boolean writeTo(java.io.Writer out) throws IOException;
+  }
+
+  /** Produces one output: the output, or null when it went to the sink or failed. */
+  private interface Job {
+    RenderedPage run(PageSink sink) throws IOException;
   }
 }

@@ -101,9 +101,18 @@ public final class TemplateEngine {
   public String render(Template t, Map<String, Object> model, String forPath,
       Diagnostics diagnostics) {
     TextOut out = new TextOut();
+    return render(t, model, out, forPath, diagnostics) ? out.toString() : null;
+  }
+
+  /**
+   * Renders into {@code out}; false (after reporting why) when the template fails, in which case
+   * {@code out} holds part of a page.
+   */
+  public boolean render(Template t, Map<String, Object> model, java.io.Writer out, String forPath,
+      Diagnostics diagnostics) {
     try {
       t.process(model, out);
-      return out.toString();
+      return true;
     } catch (TemplateException e) {
       String name = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : t.getName();
       Integer line = e.getLineNumber();
@@ -123,11 +132,11 @@ public final class TemplateEngine {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return null;
+    return false;
   }
 
   /** A writer into a plain StringBuilder: StringWriter's StringBuffer locks on every write. */
-  private static final class TextOut extends java.io.Writer {
+  static final class TextOut extends java.io.Writer {
     private final StringBuilder text = new StringBuilder(16_384);
 
     @Override

@@ -78,13 +78,21 @@ public final class SiteWriter {
 
     /** Writes one page; safe to call from several threads. */
     public void write(RenderedPage p) throws java.io.UncheckedIOException {
-      Path target = inside(tmp, p.path(), seen);
-      try {
-        Files.createDirectories(target.getParent());
-        Files.write(target, p.bytes());
+      try (java.io.OutputStream out = open(p.path())) {
+        out.write(p.bytes());
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
+    }
+
+    /**
+     * A new file at {@code path} (relative to the site root), for a page written as it is
+     * rendered; safe to call from several threads.
+     */
+    public java.io.OutputStream open(String path) throws IOException {
+      Path target = inside(tmp, path, seen);
+      Files.createDirectories(target.getParent());
+      return Files.newOutputStream(target);
     }
 
     /** Copies the bundle files, then puts the new site in place of the old. */
