@@ -58,8 +58,10 @@ public final class SiteBuilder {
       // Finish what an interrupted build left, even if this build fails: the output is whole.
       SiteWriter.recover(options.output());
     }
-    // Bodies wait for rendering in a temporary file (in memory if none can be made).
-    BodySpill spill = BodySpill.open();
+    // Bodies wait for rendering in a temporary file (in memory if none can be made), which
+    // lives as long as this build. A build that does not render keeps them in memory, so that
+    // the resolved site it returns can still be rendered.
+    BodySpill spill = options.render() ? BodySpill.open() : null;
     try {
       return build(options, progress, diagnostics, texts, spill, start);
     } finally {

@@ -47,6 +47,7 @@ class DependencyPinningTest {
       Map.entry("org.junit.jupiter:junit-jupiter", "org.junit.jupiter."),
       Map.entry("org.assertj:assertj-core", "org.assertj."),
       Map.entry("org.jsoup:jsoup", "org.jsoup."),
+      Map.entry("org.openjdk.jmh:jmh-core", "org.openjdk.jmh."),
       Map.entry("com.code-intelligence:jazzer-junit", "com.code_intelligence.jazzer."),
       Map.entry("org.seleniumhq.selenium:selenium-java", "org.openqa.selenium."),
       Map.entry("nu.validator:validator", "nu.validator."));
