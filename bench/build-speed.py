@@ -101,7 +101,8 @@ def main():
             results[t].append((wall, cpu, rss))
             print(f"round {r + 1} {t:9} wall {wall:7.2f} s  cpu {cpu:7.2f} s  rss {rss:7.0f} MiB",
                   file=sys.stderr)
-    print(f"\n{a.n} articles, {a.rounds} rounds, medians; work dir {work} (tmpfs)")
+    fs = " (tmpfs)" if work.startswith("/dev/shm") else ""
+    print(f"\n{a.n} articles, {a.rounds} rounds, medians; work dir {work}{fs}")
     print(f"{'tool':9} {'pages':>6} {'wall_s':>8} {'cpu_s':>8} {'rss_MiB':>8} {'pages/s':>8}"
           f" {'wall/hugo':>9} {'rss/hugo':>8}")
     med = {t: tuple(statistics.median(x[i] for x in results[t]) for i in range(3)) for t in tools}
