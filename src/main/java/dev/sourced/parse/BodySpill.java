@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -29,10 +28,19 @@ public final class BodySpill implements BodyHtml.Store, Closeable {
   /** A spill file in the system's temporary folder; null when none can be made there. */
   public static BodySpill open() {
     try {
-      Path file = Files.createTempFile("sourced-bodies-", ".tmp");
-      return new BodySpill(FileChannel.open(file, StandardOpenOption.READ,
-          StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE));
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+      Path file = dir.resolve("sourced-bodies-" + java.util.UUID.randomUUID() + ".tmp");
+      // Created, opened and unlinked in one call: no moment with a closed file left behind.
+      java.util.Set<StandardOpenOption> options = java.util.EnumSet.of(StandardOpenOption.READ,
+          StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.DELETE_ON_CLOSE);
+      boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+      return new BodySpill(posix
+          ? FileChannel.open(file, options, java.nio.file.attribute.PosixFilePermissions
+              .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+          : FileChannel.open(file, options));
+    } catch (IOException | UnsupportedOperationException | SecurityException
+        | java.nio.file.InvalidPathException e) {
       return null;
     }
   }
