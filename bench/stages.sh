@@ -13,4 +13,4 @@ site=$(CDPATH= cd -- "$1" && pwd); shift
 mvn -q -B -f "$root/pom.xml" -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile="$root/target/test-classpath.txt" -Dmdep.includeScope=test >/dev/null
 cp="$root/target/test-classes:$root/target/classes:$(cat "$root/target/test-classpath.txt")"
-exec java -cp "$cp" org.openjdk.jmh.Main StagesBenchmark -p corpus="$site" "$@"
+exec java -Dorg.freemarker.loggerLibrary=JUL -cp "$cp" org.openjdk.jmh.Main StagesBenchmark -p corpus="$site" "$@"

@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1"})
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1",
+    "-Dorg.freemarker.loggerLibrary=JUL"})
 public class StagesBenchmark {
   /** The site folder to take articles from (a generated corpus, or any sourced site). */
   @Param("")
