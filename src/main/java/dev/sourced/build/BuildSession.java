@@ -220,8 +220,8 @@ public final class BuildSession {
     for (var d : data.values()) texts.put(d.file().path(), d.text());
     if (configText != null) texts.put(SiteConfig.FILE_NAME, configText);
     return new BuildResult(diagnostics.sorted(strict), written, site.pages().size(), files,
-        site.facts().size(), site.claims().size(), (System.nanoTime() - start) / 1_000_000, texts::get,
-        site);
+        site.facts().size(), site.claims().size(), (System.nanoTime() - start) / 1_000_000,
+        texts::get, site);
   }
 
   private boolean stop(Diagnostics d) {

@@ -300,10 +300,6 @@ public final class ContentLoader {
     }
   }
 
-  private String readText(Path file) {
-    return readText(file, rel(file), diagnostics);
-  }
-
   private static String readText(Path file, String relPath, Diagnostics diagnostics) {
     try {
       long size = Files.size(file);

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Rendered bodies waiting for the render stage, in one temporary file instead of memory: a
@@ -36,8 +37,8 @@ public final class BodySpill implements BodyHtml.Store, Closeable {
           StandardOpenOption.DELETE_ON_CLOSE);
       boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
       return new BodySpill(posix
-          ? FileChannel.open(file, options, java.nio.file.attribute.PosixFilePermissions
-              .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+          ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(
+              PosixFilePermissions.fromString("rw-------")))
           : FileChannel.open(file, options));
     } catch (IOException | UnsupportedOperationException | SecurityException
         | java.nio.file.InvalidPathException e) {

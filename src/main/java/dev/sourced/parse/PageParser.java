@@ -19,8 +19,9 @@ import org.commonmark.node.Node;
 /**
  * The parse stage: front-matter through {@link SafeYaml} into a typed {@link FrontMatter}, the
  * body through {@link MarkdownParser}, scanned once ({@link BodyScan}) and rendered at once
- * ({@link BodyRenderer}), so that no Markdown tree outlives its page's parse. Every problem is reported and parsing goes on, so one run
- * lists all of a site's mistakes; a page whose front-matter cannot be read is left out.
+ * ({@link BodyRenderer}), so that no Markdown tree outlives its page's parse. Every problem is
+ * reported and parsing goes on, so one run lists all of a site's mistakes; a page whose
+ * front-matter cannot be read is left out.
  */
 public final class PageParser {
   static final List<String> KEYS =
