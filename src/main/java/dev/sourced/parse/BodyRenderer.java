@@ -73,7 +73,8 @@ public final class BodyRenderer {
   private static final AttributeProvider LINKS = (Node node, String tag, Map<String, String> a) -> {
     if (node instanceof Link && "a".equals(tag)) {
       String href = a.getOrDefault("href", "");
-      boolean external = href.startsWith("http:") || href.startsWith("https:") || href.startsWith("//");
+      boolean external =
+          href.startsWith("http:") || href.startsWith("https:") || href.startsWith("//");
       if (external) a.put("rel", "nofollow noopener");
       else a.remove("rel");
     }

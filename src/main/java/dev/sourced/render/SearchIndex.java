@@ -47,7 +47,9 @@ final class SearchIndex {
       return m;
     });
     List<Claim> claimsWithHome = new ArrayList<>();
-    for (Claim c : site.claims().values()) if (site.claimHome(c.id()) != null) claimsWithHome.add(c);
+    for (Claim c : site.claims().values()) {
+      if (site.claimHome(c.id()) != null) claimsWithHome.add(c);
+    }
     List<Object> claims = LazyList.of(claimsWithHome, c -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("claim", c.claim());
