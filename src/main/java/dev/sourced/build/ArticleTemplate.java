@@ -9,17 +9,21 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * Writes a new article: today's date, a slug from the title, and front-matter whose comments
- * show how to declare sources, facts and claims. The file builds as it is (with warnings until
- * the author fills it in).
+ * Writes a new article: today's date, a slug from the title, and front-matter whose comments show
+ * how to declare sources, facts and claims. The file builds as it is (with warnings until the
+ * author fills it in).
  */
 public final class ArticleTemplate {
   private ArticleTemplate() {}
 
   /** The slug for a title: lowercase ASCII words joined by hyphens. */
   public static String slug(String title) {
-    String s = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    String s =
+        Normalizer.normalize(title, Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("(^-+|-+$)", "");
     if (s.length() > 60) s = s.substring(0, 60).replaceAll("-[^-]*$", "");
     return s.isEmpty() ? "new-article" : s;
   }
@@ -27,8 +31,9 @@ public final class ArticleTemplate {
   /** Creates {@code content/<slug>.md} under the site; refuses to overwrite. */
   public static Path create(Path site, String title, LocalDate today) throws IOException {
     if (!Files.isRegularFile(site.resolve("sourced.yaml"))) {
-      throw new IOException(site.toAbsolutePath().normalize()
-          + " has no sourced.yaml; run this inside a site or pass --source DIR");
+      throw new IOException(
+          site.toAbsolutePath().normalize()
+              + " has no sourced.yaml; run this inside a site or pass --source DIR");
     }
     Path file = site.resolve("content").resolve(slug(title) + ".md");
     if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -90,6 +95,7 @@ public final class ArticleTemplate {
         ---
 
         Write the article here.
-        """.formatted(quoted, today, today);
+        """
+        .formatted(quoted, today, today);
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * The outcome of a build: every diagnostic (sorted; warnings already promoted under --strict),
  * whether the site was written, counts for the summary line, the text of each source file by its
- * path (for showing the line of a diagnostic; null when unknown), and the resolved site: null
- * when the build stopped before resolving; its article bodies can be rendered again only when
- * the build was asked not to render.
+ * path (for showing the line of a diagnostic; null when unknown), and the resolved site: null when
+ * the build stopped before resolving; its article bodies can be rendered again only when the build
+ * was asked not to render.
  */
 public record BuildResult(
     List<Diagnostic> diagnostics,

@@ -31,14 +31,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Incremental builds for the preview server: the same stages as {@link SiteBuilder}, with what
- * they produced kept between rebuilds.
+ * Incremental builds for the preview server: the same stages as {@link SiteBuilder}, with what they
+ * produced kept between rebuilds.
  *
  * <ul>
  *   <li>load: a saved article is read again alone; anything else (a new or deleted file, a data
  *       file, sourced.yaml, a template) reloads the site;
- *   <li>parse: a file is parsed again only when its text changed; its diagnostics are kept with
- *       it;
+ *   <li>parse: a file is parsed again only when its text changed; its diagnostics are kept with it;
  *   <li>resolve: always whole (it walks no bodies, only the uses parse collected);
  *   <li>render: a kept {@link SiteRenderer} renders again only pages whose inputs changed, and is
  *       replaced when templates or settings change;
@@ -54,8 +53,10 @@ public final class BuildSession {
 
   private String configText;
   private SiteConfig config;
+
   /** The raw_html setting the kept articles were parsed (and their bodies rendered) with. */
   private boolean parsedRawHtml;
+
   private List<Diagnostic> configDiagnostics = List.of();
   private Path templatesDir;
   private final Map<String, Parsed<ArticleFile, ParsedPage>> articles = new TreeMap<>();
@@ -63,8 +64,10 @@ public final class BuildSession {
   private List<Diagnostic> loadDiagnostics = List.of();
   private SiteRenderer renderer;
   private boolean loaded;
+
   /** The last written build's resolved site, its resolve-stage diagnostics and file count. */
   private ResolvedSite lastSite;
+
   private List<Diagnostic> lastResolveDiagnostics = List.of();
   private int lastFiles;
 
@@ -122,9 +125,14 @@ public final class BuildSession {
       if (a.parsed() != null) pages.add(a.parsed());
     }
     Diagnostics resolveDiagnostics = new Diagnostics();
-    ResolvedSite site = ReferenceResolver.resolve(config, parsedData, pages, resolveDiagnostics,
-        LocalDate.now(), pages.size() < articles.values().stream().filter(a -> a.text() != null)
-            .count());
+    ResolvedSite site =
+        ReferenceResolver.resolve(
+            config,
+            parsedData,
+            pages,
+            resolveDiagnostics,
+            LocalDate.now(),
+            pages.size() < articles.values().stream().filter(a -> a.text() != null).count());
     diagnostics.addAll(resolveDiagnostics);
     timer.lap("resolve");
     boolean written = false;
@@ -149,14 +157,18 @@ public final class BuildSession {
 
   /**
    * The quick way through an edit of one article's prose: when the saved file declares the same
-   * things, uses the same IDs, links and headings (only its words changed) and the last build
-   * was written, nothing the rest of the site shows can have changed, so the last resolved site
-   * is kept with the new file in it and only this article is rendered and written. Anything
-   * else returns null and takes the whole way, which gives the same result (tested).
+   * things, uses the same IDs, links and headings (only its words changed) and the last build was
+   * written, nothing the rest of the site shows can have changed, so the last resolved site is kept
+   * with the new file in it and only this article is rendered and written. Anything else returns
+   * null and takes the whole way, which gives the same result (tested).
    */
-  private BuildResult proseOnly(Parsed<ArticleFile, ParsedPage> before,
-      Parsed<ArticleFile, ParsedPage> after, long start) throws IOException {
-    if (lastSite == null || renderer == null || before.parsed() == null || after == null
+  private BuildResult proseOnly(
+      Parsed<ArticleFile, ParsedPage> before, Parsed<ArticleFile, ParsedPage> after, long start)
+      throws IOException {
+    if (lastSite == null
+        || renderer == null
+        || before.parsed() == null
+        || after == null
         || after.parsed() == null) {
       return null;
     }
@@ -177,9 +189,16 @@ public final class BuildSession {
       }
     }
     if (oldResolved == null) return null;
-    ResolvedPage newResolved = new ResolvedPage(newPage, oldResolved.url(),
-        oldResolved.references(), oldResolved.factsUsed(), oldResolved.boxedFacts(),
-        oldResolved.claimsUsed(), oldResolved.ownFactsToBox(), oldResolved.ownClaimsToBox());
+    ResolvedPage newResolved =
+        new ResolvedPage(
+            newPage,
+            oldResolved.url(),
+            oldResolved.references(),
+            oldResolved.factsUsed(),
+            oldResolved.boxedFacts(),
+            oldResolved.claimsUsed(),
+            oldResolved.ownFactsToBox(),
+            oldResolved.ownClaimsToBox());
     ResolvedSite site = lastSite.withPage(oldResolved, newResolved);
     Diagnostics renderDiagnostics = new Diagnostics();
     RenderedPage page = renderer.renderArticle(site, newResolved, renderDiagnostics);
@@ -193,13 +212,21 @@ public final class BuildSession {
 
   /** Same declarations, IDs used, links, headings and files: only the prose can differ. */
   private static boolean sameShape(ParsedPage a, ParsedPage b) {
-    return a.frontMatter().equals(b.frontMatter()) && a.slug().equals(b.slug())
-        && a.headingIds().equals(b.headingIds()) && a.rejected().equals(b.rejected())
+    return a.frontMatter().equals(b.frontMatter())
+        && a.slug().equals(b.slug())
+        && a.headingIds().equals(b.headingIds())
+        && a.rejected().equals(b.rejected())
         && a.bundleFiles().equals(b.bundleFiles())
-        && a.uses().stream().map(u -> u.kind() + ":" + u.id() + ":" + u.directiveKind()).toList()
-            .equals(b.uses().stream().map(u -> u.kind() + ":" + u.id() + ":" + u.directiveKind())
-                .toList())
-        && a.links().stream().map(BodyLink::destination).toList()
+        && a.uses().stream()
+            .map(u -> u.kind() + ":" + u.id() + ":" + u.directiveKind())
+            .toList()
+            .equals(
+                b.uses().stream()
+                    .map(u -> u.kind() + ":" + u.id() + ":" + u.directiveKind())
+                    .toList())
+        && a.links().stream()
+            .map(BodyLink::destination)
+            .toList()
             .equals(b.links().stream().map(BodyLink::destination).toList());
   }
 
@@ -213,15 +240,22 @@ public final class BuildSession {
     return diagnostics;
   }
 
-  private BuildResult result(Diagnostics diagnostics, boolean written, int files,
-      ResolvedSite site, long start) {
+  private BuildResult result(
+      Diagnostics diagnostics, boolean written, int files, ResolvedSite site, long start) {
     Map<String, String> texts = new HashMap<>();
     for (var a : articles.values()) texts.put(a.file().path(), a.text());
     for (var d : data.values()) texts.put(d.file().path(), d.text());
     if (configText != null) texts.put(SiteConfig.FILE_NAME, configText);
-    return new BuildResult(diagnostics.sorted(strict), written, site.pages().size(), files,
-        site.facts().size(), site.claims().size(), (System.nanoTime() - start) / 1_000_000,
-        texts::get, site);
+    return new BuildResult(
+        diagnostics.sorted(strict),
+        written,
+        site.pages().size(),
+        files,
+        site.facts().size(),
+        site.claims().size(),
+        (System.nanoTime() - start) / 1_000_000,
+        texts::get,
+        site);
   }
 
   private boolean stop(Diagnostics d) {
@@ -229,7 +263,8 @@ public final class BuildSession {
   }
 
   private static boolean isArticle(String p) {
-    return p.startsWith(ContentLoader.CONTENT + "/") && p.endsWith(".md")
+    return p.startsWith(ContentLoader.CONTENT + "/")
+        && p.endsWith(".md")
         && !p.startsWith(ContentLoader.CONTENT + "/" + ContentLoader.DATA + "/");
   }
 
@@ -237,7 +272,8 @@ public final class BuildSession {
     Diagnostics loadDiag = new Diagnostics();
     LoadedSite site = ContentLoader.load(source, loadDiag);
     loadDiagnostics = loadDiag.sorted();
-    if (changed == null || !java.util.Objects.equals(site.configText(), configText)
+    if (changed == null
+        || !java.util.Objects.equals(site.configText(), configText)
         || changed.stream().anyMatch(p -> p.startsWith(ContentLoader.TEMPLATES + "/"))
         || !java.util.Objects.equals(site.templatesDir(), templatesDir)) {
       renderer = null;
@@ -245,8 +281,10 @@ public final class BuildSession {
     configText = site.configText();
     templatesDir = site.templatesDir();
     Diagnostics configDiag = new Diagnostics();
-    config = configText == null && site.configFound()
-        ? ConfigLoader.defaults() : ConfigLoader.parse(configText, configDiag);
+    config =
+        configText == null && site.configFound()
+            ? ConfigLoader.defaults()
+            : ConfigLoader.parse(configText, configDiag);
     configDiagnostics = configDiag.sorted();
 
     // Bodies are rendered when parsed: a change of raw_html means parsing every article again.
@@ -258,7 +296,9 @@ public final class BuildSession {
       var old = oldArticles.get(f.path());
       Diagnostics d = new Diagnostics();
       SourceFile src = ContentLoader.read(f, d);
-      if (old != null && src != null && src.text().equals(old.text())
+      if (old != null
+          && src != null
+          && src.text().equals(old.text())
           && old.file().bundleFiles().equals(f.bundleFiles())) {
         articles.put(f.path(), old);
       } else {

@@ -5,7 +5,7 @@ package dev.sourced.build;
  * thread; implementations must be cheap (the build calls it once per file).
  */
 public interface Progress {
-  Progress NONE = (stage, done, total) -> { };
+  Progress NONE = (stage, done, total) -> {};
 
   /** {@code done} of {@code total} items of a stage ("reading", "parsing", "rendering"). */
   void update(String stage, int done, int total);

@@ -27,8 +27,8 @@ import java.util.List;
 
 /**
  * Runs the stages in order: load, parse, resolve, render, write. Each stage reports its problems
- * and the build goes on as far as it can, so one run lists every error; nothing is written
- * unless the whole site rendered without an error (or, under --strict, a warning).
+ * and the build goes on as far as it can, so one run lists every error; nothing is written unless
+ * the whole site rendered without an error (or, under --strict, a warning).
  */
 public final class SiteBuilder {
   private SiteBuilder() {}
@@ -43,7 +43,9 @@ public final class SiteBuilder {
     Diagnostics diagnostics = new Diagnostics();
     SourceTexts texts = new SourceTexts();
     if (!java.nio.file.Files.isDirectory(options.source())) {
-      diagnostics.error(SourcePosition.file(options.source().toString()), "missing-config",
+      diagnostics.error(
+          SourcePosition.file(options.source().toString()),
+          "missing-config",
           "the site folder " + options.source() + " does not exist",
           "pass --source with a folder that holds sourced.yaml, or run `sourced new DIR`");
       return result(diagnostics, options, false, 0, 0, null, start, texts);
@@ -51,7 +53,10 @@ public final class SiteBuilder {
     if (options.output() != null) {
       String problem = OutputGuard.problem(options.source(), options.output());
       if (problem != null) {
-        diagnostics.error(SourcePosition.file(options.output().toString()), "bad-output", problem,
+        diagnostics.error(
+            SourcePosition.file(options.output().toString()),
+            "bad-output",
+            problem,
             "choose another --output folder (the default is site/)");
         return result(diagnostics, options, false, 0, 0, null, start, texts);
       }
@@ -69,8 +74,13 @@ public final class SiteBuilder {
     }
   }
 
-  private static BuildResult build(BuildOptions options, Progress progress,
-      Diagnostics diagnostics, SourceTexts texts, BodySpill spill, long start)
+  private static BuildResult build(
+      BuildOptions options,
+      Progress progress,
+      Diagnostics diagnostics,
+      SourceTexts texts,
+      BodySpill spill,
+      long start)
       throws IOException {
     StageTimer timer = new StageTimer();
     LoadedSite loaded = ContentLoader.load(options.source(), diagnostics);
@@ -78,8 +88,10 @@ public final class SiteBuilder {
     if (loaded.configText() != null) texts.put(SiteConfig.FILE_NAME, loaded.configText());
     for (ArticleFile f : loaded.articles()) texts.article(f);
     // A sourced.yaml that exists but cannot be read is reported by the loader, not as missing.
-    SiteConfig config = loaded.configText() == null && loaded.configFound()
-        ? ConfigLoader.defaults() : ConfigLoader.parse(loaded.configText(), diagnostics);
+    SiteConfig config =
+        loaded.configText() == null && loaded.configFound()
+            ? ConfigLoader.defaults()
+            : ConfigLoader.parse(loaded.configText(), diagnostics);
 
     List<ParsedData> data = new ArrayList<>();
     for (SourceFile f : loaded.dataFiles()) {
@@ -94,22 +106,26 @@ public final class SiteBuilder {
     List<ParsedPage> pages = new ArrayList<>();
     // Each worker reads, parses and renders the body of one article at a time, so the site's
     // texts and Markdown trees are never all in memory at once.
-    for (ParsedPage p : Workers.map(files.size(), i -> {
-      SourceFile src = ContentLoader.read(files.get(i), diagnostics);
-      ParsedPage parsed = null;
-      if (src != null) {
-        readCount.incrementAndGet();
-        parsed = PageParser.parse(files.get(i), src, config.rawHtml(), spill, diagnostics);
-      }
-      progress.update("parsing", parsedCount.incrementAndGet(), files.size());
-      return parsed;
-    })) {
+    for (ParsedPage p :
+        Workers.map(
+            files.size(),
+            i -> {
+              SourceFile src = ContentLoader.read(files.get(i), diagnostics);
+              ParsedPage parsed = null;
+              if (src != null) {
+                readCount.incrementAndGet();
+                parsed = PageParser.parse(files.get(i), src, config.rawHtml(), spill, diagnostics);
+              }
+              progress.update("parsing", parsedCount.incrementAndGet(), files.size());
+              return parsed;
+            })) {
       if (p != null) pages.add(p);
     }
 
     timer.lap("parse");
-    ResolvedSite site = ReferenceResolver.resolve(config, data, pages, diagnostics,
-        options.today(), pages.size() < readCount.get());
+    ResolvedSite site =
+        ReferenceResolver.resolve(
+            config, data, pages, diagnostics, options.today(), pages.size() < readCount.get());
     timer.lap("resolve");
     boolean written = false;
     int outputs = 0;
@@ -125,19 +141,23 @@ public final class SiteBuilder {
             new java.util.concurrent.atomic.AtomicInteger();
         RenderedSite rendered;
         try {
-          rendered = renderer.render(site, diagnostics, new PageSink() {
-            @Override
-            public java.io.OutputStream open(String path) throws IOException {
-              count.incrementAndGet();
-              return tx == null ? java.io.OutputStream.nullOutputStream() : tx.open(path);
-            }
+          rendered =
+              renderer.render(
+                  site,
+                  diagnostics,
+                  new PageSink() {
+                    @Override
+                    public java.io.OutputStream open(String path) throws IOException {
+                      count.incrementAndGet();
+                      return tx == null ? java.io.OutputStream.nullOutputStream() : tx.open(path);
+                    }
 
-            @Override
-            public void write(RenderedPage page) {
-              count.incrementAndGet();
-              if (tx != null) tx.write(page);
-            }
-          });
+                    @Override
+                    public void write(RenderedPage page) {
+                      count.incrementAndGet();
+                      if (tx != null) tx.write(page);
+                    }
+                  });
           if (tx != null && rendered != null && !stop(diagnostics, options)) {
             progress.update("writing", count.get(), count.get());
             tx.commit(rendered.copies());
@@ -156,18 +176,31 @@ public final class SiteBuilder {
     }
     timer.lap("render+write");
     timer.report();
-    return result(diagnostics, options, written, site.pages().size(), outputs, site, start,
-        texts);
+    return result(diagnostics, options, written, site.pages().size(), outputs, site, start, texts);
   }
 
   private static boolean stop(Diagnostics diagnostics, BuildOptions options) {
     return options.strict() ? !diagnostics.sorted().isEmpty() : diagnostics.hasErrors();
   }
 
-  private static BuildResult result(Diagnostics d, BuildOptions o, boolean written, int articles,
-      int files, ResolvedSite site, long start, SourceTexts texts) {
-    return new BuildResult(d.sorted(o.strict()), written, articles, files,
-        site == null ? 0 : site.facts().size(), site == null ? 0 : site.claims().size(),
-        (System.nanoTime() - start) / 1_000_000, texts, site);
+  private static BuildResult result(
+      Diagnostics d,
+      BuildOptions o,
+      boolean written,
+      int articles,
+      int files,
+      ResolvedSite site,
+      long start,
+      SourceTexts texts) {
+    return new BuildResult(
+        d.sorted(o.strict()),
+        written,
+        articles,
+        files,
+        site == null ? 0 : site.facts().size(),
+        site == null ? 0 : site.claims().size(),
+        (System.nanoTime() - start) / 1_000_000,
+        texts,
+        site);
   }
 }

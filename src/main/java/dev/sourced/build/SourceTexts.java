@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The text of a source file by its site-relative path, for showing the line a diagnostic points
- * at. Settings and data files are kept as read; articles are read again when asked for (a build
- * does not keep every article's text, and only files with a diagnostic are ever asked for). The
- * last article read is kept, as diagnostics come sorted by file.
+ * The text of a source file by its site-relative path, for showing the line a diagnostic points at.
+ * Settings and data files are kept as read; articles are read again when asked for (a build does
+ * not keep every article's text, and only files with a diagnostic are ever asked for). The last
+ * article read is kept, as diagnostics come sorted by file.
  */
 final class SourceTexts implements Function<String, String> {
   private final Map<String, String> kept = new HashMap<>();

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How long each stage of a build took, printed to standard error when the system property
- * {@code sourced.timing} is set ({@code java -Dsourced.timing -jar ...}): a first look before
- * reaching for a profiler.
+ * How long each stage of a build took, printed to standard error when the system property {@code
+ * sourced.timing} is set ({@code java -Dsourced.timing -jar ...}): a first look before reaching for
+ * a profiler.
  */
 final class StageTimer {
   private final boolean on = System.getProperty("sourced.timing") != null;

@@ -10,17 +10,24 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = {"Builds the site into the output folder.",
-        "Nothing is written when the site has errors: the previous output stays as it was."})
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Builds the site into the output folder.",
+      "Nothing is written when the site has errors: the previous output stays as it was."
+    })
 final class BuildCommand implements Callable<Integer> {
   @Mixin SiteOptions site;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
       description = "Where to write the site (default: site/ inside the site folder).")
   Path output;
 
@@ -31,18 +38,24 @@ final class BuildCommand implements Callable<Integer> {
     Path out = output != null ? output : site.source.resolve("site");
     var err = spec.commandLine().getErr();
     Progress progress = ProgressLine.forTerminal(err);
-    BuildResult r = SiteBuilder.build(new BuildOptions(site.source, out, site.strict,
-        LocalDate.now()), progress);
+    BuildResult r =
+        SiteBuilder.build(
+            new BuildOptions(site.source, out, site.strict, LocalDate.now()), progress);
     if (progress instanceof ProgressLine line) line.clear();
     Reporter.diagnostics(r, site, err);
     if (r.failed()) {
       err.printf("build failed: %s; nothing was written%n", Reporter.counts(r));
       return Main.CONTENT_ERRORS;
     }
-    err.printf("built %s (%s, %s, %s) into %s in %d ms; %s%n",
-        Reporter.plural(r.articles(), "article"), Reporter.plural(r.files(), "file"),
-        Reporter.plural(r.facts(), "fact"), Reporter.plural(r.claims(), "claim"),
-        out, r.millis(), Reporter.plural(r.warningCount(), "warning"));
+    err.printf(
+        "built %s (%s, %s, %s) into %s in %d ms; %s%n",
+        Reporter.plural(r.articles(), "article"),
+        Reporter.plural(r.files(), "file"),
+        Reporter.plural(r.facts(), "fact"),
+        Reporter.plural(r.claims(), "claim"),
+        out,
+        r.millis(),
+        Reporter.plural(r.warningCount(), "warning"));
     return Main.OK;
   }
 }

@@ -12,20 +12,31 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = {"Runs every check of a build without writing anything.",
-        "With --format json, prints a JSON array on standard output, one object per diagnostic",
-        "(file, line, column, severity, code, message, hint)."})
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Runs every check of a build without writing anything.",
+      "With --format json, prints a JSON array on standard output, one object per diagnostic",
+      "(file, line, column, severity, code, message, hint)."
+    })
 final class CheckCommand implements Callable<Integer> {
-  enum Format { text, json }
+  enum Format {
+    text,
+    json
+  }
 
   @Mixin SiteOptions site;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text (default) or json.")
   Format format;
 
@@ -33,8 +44,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    BuildResult r = SiteBuilder.build(new BuildOptions(site.source, null, site.strict,
-        LocalDate.now()));
+    BuildResult r =
+        SiteBuilder.build(new BuildOptions(site.source, null, site.strict, LocalDate.now()));
     if (format == Format.json) {
       var out = spec.commandLine().getOut();
       out.print("[");

@@ -15,14 +15,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "facts", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = {"Lists the site's facts: value, as-of date, sources, home and every article",
-        "that uses each one."})
+@Command(
+    name = "facts",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Lists the site's facts: value, as-of date, sources, home and every article",
+      "that uses each one."
+    })
 final class FactsCommand implements Callable<Integer> {
   @Mixin SiteOptions site;
 
@@ -40,8 +45,8 @@ final class FactsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate today = LocalDate.now();
-    BuildResult r = SiteBuilder.build(new BuildOptions(site.source, null, site.strict, today,
-        false));
+    BuildResult r =
+        SiteBuilder.build(new BuildOptions(site.source, null, site.strict, today, false));
     PrintWriter out = spec.commandLine().getOut();
     ResolvedSite s = r.site();
     if (s == null || r.failed()) {
@@ -49,8 +54,11 @@ final class FactsCommand implements Callable<Integer> {
       if (s == null) return Main.CONTENT_ERRORS;
     }
     if (id != null && !s.facts().containsKey(id)) {
-      spec.commandLine().getErr().printf("no fact \"%s\"; %s%n", id,
-          dev.sourced.diag.Suggestions.hint(id, s.facts().keySet(), "see `sourced facts`"));
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "no fact \"%s\"; %s%n",
+              id, dev.sourced.diag.Suggestions.hint(id, s.facts().keySet(), "see `sourced facts`"));
       return Main.CONTENT_ERRORS;
     }
     ValueFormatter fmt = new ValueFormatter(s.config().locale());
@@ -73,22 +81,28 @@ final class FactsCommand implements Callable<Integer> {
     return days > 0 && f.asOf() != null && f.asOf().plusDays(days).isBefore(today);
   }
 
-  private static void print(PrintWriter out, Fact f, ResolvedSite s, List<ResolvedPage> users,
-      ValueFormatter fmt) {
+  private static void print(
+      PrintWriter out, Fact f, ResolvedSite s, List<ResolvedPage> users, ValueFormatter fmt) {
     out.printf("%s: %s%n", f.id(), f.label());
     out.printf("  value:   %s (%s)%n", fmt.withUnit(f, f.shown()), f.statusLabel());
     if (f.values().size() > 1) {
       for (int i = 0; i < f.values().size(); i++) {
         FactValue v = f.values().get(i);
-        out.printf("    %s %s, %s%s%n", i == f.use() ? "*" : "-", fmt.withUnit(f, v),
-            String.join(", ", v.sources()), v.scope() == null ? "" : " (" + v.scope() + ")");
+        out.printf(
+            "    %s %s, %s%s%n",
+            i == f.use() ? "*" : "-",
+            fmt.withUnit(f, v),
+            String.join(", ", v.sources()),
+            v.scope() == null ? "" : " (" + v.scope() + ")");
       }
     }
     if (f.asOf() != null) out.printf("  as of:   %s%n", f.asOf());
     out.printf("  sources: %s%n", String.join(", ", f.sourceIds()));
-    out.printf("  home:    %s (%s)%n", s.config().url(s.factHome(f.id()).url()),
-        f.declaredAt());
-    out.printf("  used in: %s%n", users.isEmpty() ? "(nowhere)"
-        : String.join(", ", users.stream().map(p -> s.config().url(p.url())).toList()));
+    out.printf("  home:    %s (%s)%n", s.config().url(s.factHome(f.id()).url()), f.declaredAt());
+    out.printf(
+        "  used in: %s%n",
+        users.isEmpty()
+            ? "(nowhere)"
+            : String.join(", ", users.stream().map(p -> s.config().url(p.url())).toList()));
   }
 }

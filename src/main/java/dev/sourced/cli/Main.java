@@ -6,16 +6,23 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code sourced} command. Subcommands do the work; this class only wires picocli: exit codes
- * (0 ok, 1 content errors, 2 usage errors), no {@code @file} expansion, and a handler that prints
- * a one-line message for I/O failures instead of a stack trace.
+ * (0 ok, 1 content errors, 2 usage errors), no {@code @file} expansion, and a handler that prints a
+ * one-line message for I/O failures instead of a stack trace.
  */
 @Command(
     name = "sourced",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Builds fact-checked explainer sites: every figure a sourced, cross-referenced fact.",
-    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, FactsCommand.class,
-        CommandLine.HelpCommand.class})
+    description =
+        "Builds fact-checked explainer sites: every figure a sourced, cross-referenced fact.",
+    subcommands = {
+      BuildCommand.class,
+      CheckCommand.class,
+      ServeCommand.class,
+      NewCommand.class,
+      FactsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int CONTENT_ERRORS = 1;
@@ -36,19 +43,20 @@ public final class Main implements Runnable {
     cli.setExpandAtFiles(false);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-        cmd.getErr().println("sourced: " + e.getMessage());
-        return CONTENT_ERRORS;
-      }
-      throw e;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+            cmd.getErr().println("sourced: " + e.getMessage());
+            return CONTENT_ERRORS;
+          }
+          throw e;
+        });
     return cli.execute(args);
   }
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "a command is needed: build, check, new or facts");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is needed: build, check, new or facts");
   }
 }

@@ -6,19 +6,27 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "article", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = {"Creates content/<slug>.md with today's date and commented front-matter",
-        "showing how to declare sources, facts and claims."})
+@Command(
+    name = "article",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Creates content/<slug>.md with today's date and commented front-matter",
+      "showing how to declare sources, facts and claims."
+    })
 final class NewArticleCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TITLE", description = "The article's title, in quotes.")
   String title;
 
-  @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".",
+  @Option(
+      names = {"-s", "--source"},
+      paramLabel = "DIR",
+      defaultValue = ".",
       description = "The site folder (default: the current folder).")
   Path source;
 

@@ -19,7 +19,8 @@ final class ProgressLine implements Progress {
 
   static Progress forTerminal(PrintWriter err) {
     return System.console() != null && !"dumb".equals(System.getenv("TERM"))
-        ? new ProgressLine(err) : Progress.NONE;
+        ? new ProgressLine(err)
+        : Progress.NONE;
   }
 
   @Override

@@ -9,7 +9,8 @@ final class Reporter {
   private Reporter() {}
 
   static boolean colour() {
-    return System.console() != null && System.getenv("NO_COLOR") == null
+    return System.console() != null
+        && System.getenv("NO_COLOR") == null
         && !"dumb".equals(System.getenv("TERM"));
   }
 

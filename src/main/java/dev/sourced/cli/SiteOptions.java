@@ -5,14 +5,18 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the commands that read a site. */
 final class SiteOptions {
-  @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".",
+  @Option(
+      names = {"-s", "--source"},
+      paramLabel = "DIR",
+      defaultValue = ".",
       description = "The site folder, holding sourced.yaml (default: the current folder).")
   Path source;
 
   @Option(names = "--strict", description = "Treat warnings as errors.")
   boolean strict;
 
-  @Option(names = "--all-warnings",
+  @Option(
+      names = "--all-warnings",
       description = "Show every warning (by default, the first 20 of each kind, then a count).")
   boolean allWarnings;
 

@@ -14,8 +14,8 @@ import java.util.function.IntFunction;
  * input order so output never depends on scheduling. Threads get a large stack, like the main
  * thread's, so deeply nested content fails the same way on every thread count.
  *
- * <p>The number of threads is the number of processors, or {@code SOURCED_THREADS} /
- * {@code -Dsourced.threads} when set (1 runs everything on the calling thread).
+ * <p>The number of threads is the number of processors, or {@code SOURCED_THREADS} / {@code
+ * -Dsourced.threads} when set (1 runs everything on the calling thread).
  */
 public final class Workers {
   static final long STACK_BYTES = 64L << 20;
@@ -47,18 +47,23 @@ public final class Workers {
       return java.util.Arrays.asList(results);
     }
     AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(null, r, "sourced-worker", STACK_BYTES);
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(null, r, "sourced-worker", STACK_BYTES);
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> running = new ArrayList<>();
       for (int w = 0; w < threads; w++) {
-        running.add(pool.submit(() -> {
-          int i;
-          while ((i = next.getAndIncrement()) < n) results[i] = work.apply(i);
-        }));
+        running.add(
+            pool.submit(
+                () -> {
+                  int i;
+                  while ((i = next.getAndIncrement()) < n) results[i] = work.apply(i);
+                }));
       }
       Throwable failure = null;
       for (Future<?> f : running) {

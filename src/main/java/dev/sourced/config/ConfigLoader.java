@@ -11,8 +11,15 @@ import java.util.List;
 /** Reads and checks {@code sourced.yaml}, filling in defaults for what it leaves out. */
 public final class ConfigLoader {
   static final List<String> KEYS =
-      List.of("title", "description", "base_url", "language", "locale", "stale_after",
-          "raw_html", "author");
+      List.of(
+          "title",
+          "description",
+          "base_url",
+          "language",
+          "locale",
+          "stale_after",
+          "raw_html",
+          "author");
   static final List<String> LOCALES = List.of("en", "nl");
 
   private ConfigLoader() {}
@@ -24,7 +31,9 @@ public final class ConfigLoader {
   public static SiteConfig parse(String text, Diagnostics diagnostics) {
     String path = SiteConfig.FILE_NAME;
     if (text == null) {
-      diagnostics.error(SourcePosition.file(path), "missing-config",
+      diagnostics.error(
+          SourcePosition.file(path),
+          "missing-config",
           "this folder has no sourced.yaml, so it is not a sourced site",
           "run `sourced new DIR` to start a site, or pass --source DIR");
       return defaults();
@@ -46,7 +55,9 @@ public final class ConfigLoader {
       basePath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
       if (!basePath.endsWith("/")) basePath = basePath + "/";
     } catch (URISyntaxException e) {
-      diagnostics.error(map.valueAt("base_url"), "bad-config",
+      diagnostics.error(
+          map.valueAt("base_url"),
+          "bad-config",
           "base_url must be an http(s) address, not \"" + baseUrl + "\"",
           "e.g. base_url: https://example.org/explainers/");
       baseUrl = "http://localhost/";
@@ -54,7 +65,9 @@ public final class ConfigLoader {
     String language = orElse(map.string("language", false, "sourced.yaml"), "en");
     String locale = orElse(map.string("locale", false, "sourced.yaml"), language);
     if (!LOCALES.contains(locale)) {
-      diagnostics.error(map.valueAt(map.has("locale") ? "locale" : "language"), "bad-config",
+      diagnostics.error(
+          map.valueAt(map.has("locale") ? "locale" : "language"),
+          "bad-config",
           "number locale \"" + locale + "\" is not supported",
           "use one of " + String.join(", ", LOCALES));
       locale = "en";
@@ -62,12 +75,21 @@ public final class ConfigLoader {
     Integer stale = map.integer("stale_after", false, "sourced.yaml");
     Boolean raw = map.bool("raw_html", "sourced.yaml");
     String author = map.string("author", false, "sourced.yaml");
-    return new SiteConfig(title, description, baseUrl, basePath, language, locale,
-        stale == null ? 0 : Math.max(0, stale), raw != null && raw, author);
+    return new SiteConfig(
+        title,
+        description,
+        baseUrl,
+        basePath,
+        language,
+        locale,
+        stale == null ? 0 : Math.max(0, stale),
+        raw != null && raw,
+        author);
   }
 
   public static SiteConfig defaults() {
-    return new SiteConfig("Untitled site", "", "http://localhost/", "/", "en", "en", 0, false, null);
+    return new SiteConfig(
+        "Untitled site", "", "http://localhost/", "/", "en", "en", 0, false, null);
   }
 
   private static String orElse(String v, String fallback) {

@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Site settings from {@code sourced.yaml}.
  *
- * @param baseUrl the public address, always ending in {@code /} (e.g. https://example.org/explainers/)
+ * @param baseUrl the public address, always ending in {@code /} (e.g.
+ *     https://example.org/explainers/)
  * @param basePath the path part of {@code baseUrl}, always starting and ending in {@code /}; every
  *     internal link starts with it, so the site works under a sub-path
  * @param locale the number locale: "en" (70,000) or "nl" (70.000)

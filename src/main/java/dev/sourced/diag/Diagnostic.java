@@ -20,12 +20,13 @@ public record Diagnostic(
       char c = s.charAt(i);
       if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085') {
         if (b == null) b = new StringBuilder(s.substring(0, i));
-        b.append(switch (c) {
-          case '\n' -> "\\n";
-          case '\r' -> "\\r";
-          case '\t' -> "\\t";
-          default -> String.format("\\u%04x", (int) c);
-        });
+        b.append(
+            switch (c) {
+              case '\n' -> "\\n";
+              case '\r' -> "\\r";
+              case '\t' -> "\\t";
+              default -> String.format("\\u%04x", (int) c);
+            });
       } else if (b != null) {
         b.append(c);
       }

@@ -4,10 +4,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Prints diagnostics for people: the contract line {@code path:line:col: error[CODE] message},
- * then the source line with a caret under the column (when the source text is known), then the
- * hint. The first line of each diagnostic is stable and tested by exact text; the rest is for
- * reading.
+ * Prints diagnostics for people: the contract line {@code path:line:col: error[CODE] message}, then
+ * the source line with a caret under the column (when the source text is known), then the hint. The
+ * first line of each diagnostic is stable and tested by exact text; the rest is for reading.
  */
 public final class DiagnosticPrinter {
   private final Function<String, String> sourceText;
@@ -46,7 +45,10 @@ public final class DiagnosticPrinter {
     for (var e : shown.entrySet()) {
       int more = e.getValue() - warningsPerCode;
       if (more <= 0) continue;
-      out.append("note: ").append(more).append(" more ").append(e.getKey())
+      out.append("note: ")
+          .append(more)
+          .append(" more ")
+          .append(e.getKey())
           .append(more == 1 ? " warning" : " warnings")
           .append(" not shown (--all-warnings shows every one)\n");
     }
@@ -96,10 +98,15 @@ public final class DiagnosticPrinter {
     StringBuilder line = new StringBuilder(end - start);
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
-      line.append((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0)
-          || c == '\u2028' || c == '\u2029' ? '\uFFFD' : c);
+      line.append(
+          (c < 0x20 && c != '\t')
+                  || c == 0x7f
+                  || (c >= 0x80 && c < 0xa0)
+                  || c == '\u2028'
+                  || c == '\u2029'
+              ? '\uFFFD'
+              : c);
     }
     return line.toString();
   }
-
 }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects every problem of a build, so that one run reports all of a site's errors instead of
- * the first. Stages add to it and go on; the build decides at the end whether to write. Safe to
- * share between threads.
+ * Collects every problem of a build, so that one run reports all of a site's errors instead of the
+ * first. Stages add to it and go on; the build decides at the end whether to write. Safe to share
+ * between threads.
  */
 public final class Diagnostics {
   private final List<Diagnostic> items = new ArrayList<>();

@@ -5,10 +5,11 @@ package dev.sourced.diag;
  * 1-based line and column. Line or column 0 means "unknown" (for example a whole-file problem).
  *
  * <p>Library positions (SnakeYAML marks, CommonMark source spans, Freemarker template locations)
- * are 0-based or relative to a part of the file; they are converted to this record once, where
- * the library is called, and never travel further.
+ * are 0-based or relative to a part of the file; they are converted to this record once, where the
+ * library is called, and never travel further.
  */
-public record SourcePosition(String path, int line, int column) implements Comparable<SourcePosition> {
+public record SourcePosition(String path, int line, int column)
+    implements Comparable<SourcePosition> {
 
   public static SourcePosition file(String path) {
     return new SourcePosition(path, 0, 0);

@@ -7,11 +7,11 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * An article body rendered to HTML once, right after parsing, so that its Markdown tree can be
- * dropped at once: memory then holds one string per page, not one tree. What the body shows of
- * the rest of the site (fact values and their links, reference numbers, boxes with "also cited
- * in") is not known until the site is resolved, so each such place holds a marker, a U+0000
- * character (which CommonMark never writes: it replaces the character in its input), and {@link
- * #fill} writes them in when the page is rendered.
+ * dropped at once: memory then holds one string per page, not one tree. What the body shows of the
+ * rest of the site (fact values and their links, reference numbers, boxes with "also cited in") is
+ * not known until the site is resolved, so each such place holds a marker, a U+0000 character
+ * (which CommonMark never writes: it replaces the character in its input), and {@link #fill} writes
+ * them in when the page is rendered.
  *
  * <p>A one-shot build keeps the HTML itself out of memory too, in a {@link Store} (a temporary
  * file), so that memory holds the site's index and not the text of every page.
@@ -75,9 +75,7 @@ public final class BodyHtml {
   /** {@code {{fact:ID}}}: the value, linked to its box unless {@code plain}. */
   public record FactPart(String id, boolean plain) implements Part {}
 
-  /**
-   * {@code [@A; @B]}, with how many times the page had cited each source when it got here.
-   */
+  /** {@code [@A; @B]}, with how many times the page had cited each source when it got here. */
   public record CitationPart(List<String> ids, List<Integer> occurrences) implements Part {}
 
   /** {@code {{factbox:ID}}}, a block: its marker is followed by a line break. */

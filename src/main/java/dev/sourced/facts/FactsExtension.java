@@ -15,10 +15,10 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * {{fact:ID}}}, {@code {{factbox:ID}}}, {@code {{claim:ID}}} and {@code [@ID]} citations.
  *
  * <p>Parsing needs nothing of the site: {@link #create()} registers an inline parser for {@code
- * {{...}}}, a link processor for citations and a post-processor that makes boxes blocks.
- * Rendering happens right after parsing, before the site is resolved: {@link
- * #rendering(Supplier)} writes markers where a page needs the site, which {@link BodyHtml#fill}
- * writes in through a page's {@link FactsRenderContext}.
+ * {{...}}}, a link processor for citations and a post-processor that makes boxes blocks. Rendering
+ * happens right after parsing, before the site is resolved: {@link #rendering(Supplier)} writes
+ * markers where a page needs the site, which {@link BodyHtml#fill} writes in through a page's
+ * {@link FactsRenderContext}.
  */
 public final class FactsExtension implements Parser.ParserExtension {
 

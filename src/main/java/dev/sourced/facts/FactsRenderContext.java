@@ -6,8 +6,8 @@ import dev.sourced.model.Source;
 import java.util.List;
 
 /**
- * What the fact renderers may know of the site while rendering one page: a narrow view, never
- * the whole site (as Zola's RenderContext). The render stage implements it from the resolved site.
+ * What the fact renderers may know of the site while rendering one page: a narrow view, never the
+ * whole site (as Zola's RenderContext). The render stage implements it from the resolved site.
  * Every ID asked for here has been resolved already; unknown IDs stop the build before rendering.
  */
 public interface FactsRenderContext {
@@ -39,8 +39,8 @@ public interface FactsRenderContext {
   String pagePermalink();
 
   /**
-   * When this page's reviews were published (the article's date), for ClaimReview's
-   * datePublished; null on pages that are not articles.
+   * When this page's reviews were published (the article's date), for ClaimReview's datePublished;
+   * null on pages that are not articles.
    */
   java.time.LocalDate reviewDate();
 

@@ -98,8 +98,14 @@ public final class Json {
     int from = 0;
     for (int i = 0; i < a.length; i++) {
       char c = a[i];
-      if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-          && c != '\u2028' && c != '\u2029') {
+      if (c >= 0x20
+          && c != '"'
+          && c != '\\'
+          && c != '<'
+          && c != '>'
+          && c != '&'
+          && c != '\u2028'
+          && c != '\u2029') {
         continue;
       }
       j.append(a, from, i - from);

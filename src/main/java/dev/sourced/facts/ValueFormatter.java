@@ -62,12 +62,15 @@ public final class ValueFormatter {
   }
 
   /**
-   * The figure with its unit, as a box shows it: "about 70,000 users". A figure in words
-   * ("hundreds of millions") is shown as written.
+   * The figure with its unit, as a box shows it: "about 70,000 users". A figure in words ("hundreds
+   * of millions") is shown as written.
    */
   public String withUnit(Fact fact, FactValue v) {
     String s = inline(fact, v);
-    if (!v.isNumber() || fact.unit() == null || fact.unit().isEmpty() || isCurrency(fact.unit())
+    if (!v.isNumber()
+        || fact.unit() == null
+        || fact.unit().isEmpty()
+        || isCurrency(fact.unit())
         || "%".equals(fact.unit())) {
       return s;
     }
@@ -97,11 +100,15 @@ public final class ValueFormatter {
       if (!billions && scaled.abs().compareTo(BigDecimal.valueOf(1000)) >= 0) {
         // 999,999,999.99 rounds to 1,000 million: say 1 billion.
         billions = true;
-        scaled = n.divide(BigDecimal.valueOf(1_000_000_000)).setScale(1, RoundingMode.HALF_EVEN)
-            .stripTrailingZeros();
+        scaled =
+            n.divide(BigDecimal.valueOf(1_000_000_000))
+                .setScale(1, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
       }
-      String word = "nl".equals(locale) ? (billions ? "miljard" : "miljoen")
-          : (billions ? "billion" : "million");
+      String word =
+          "nl".equals(locale)
+              ? (billions ? "miljard" : "miljoen")
+              : (billions ? "billion" : "million");
       return plain(scaled) + " " + word;
     }
     return plain(n);

@@ -21,16 +21,18 @@ import java.util.List;
  * with the page), and {@code content/_data/*.yaml}. Files are decoded strictly and split into
  * front-matter and body; nothing is parsed here.
  *
- * <p>Symbolic links are never followed out of the site: a link to a file inside the site is
- * read, a link that leads outside is an error, and linked folders are not entered (so link loops
- * cannot happen). Hidden files and folders (starting with a dot) are skipped.
+ * <p>Symbolic links are never followed out of the site: a link to a file inside the site is read, a
+ * link that leads outside is an error, and linked folders are not entered (so link loops cannot
+ * happen). Hidden files and folders (starting with a dot) are skipped.
  */
 public final class ContentLoader {
   public static final String CONTENT = "content";
   public static final String DATA = "_data";
   public static final String TEMPLATES = "templates";
+
   /** Largest file read, so a stray huge file cannot exhaust memory. */
   static final long MAX_FILE_BYTES = 16L << 20;
+
   /** Most lines in one file: far above any article, and it keeps parsing time bounded. */
   static final int MAX_LINES = 50_000;
 
@@ -55,9 +57,9 @@ public final class ContentLoader {
   }
 
   /**
-   * Finds one article again (the preview server's rebuild of a saved file), with its bundle
-   * files when it is a folder's {@code index.md}. Null when it is a link that leads out of the
-   * site or nowhere (reported).
+   * Finds one article again (the preview server's rebuild of a saved file), with its bundle files
+   * when it is a folder's {@code index.md}. Null when it is a link that leads out of the site or
+   * nowhere (reported).
    *
    * @param relPath the article's path relative to the site, e.g. {@code content/a.md}
    */
@@ -80,18 +82,19 @@ public final class ContentLoader {
           continue;
         }
         Path t = loader.checkLink(p);
-        if (t != null && !Files.isDirectory(t)) bundleFiles.add(new ArticleFile.BundleFile(t, name));
+        if (t != null && !Files.isDirectory(t))
+          bundleFiles.add(new ArticleFile.BundleFile(t, name));
       }
       bundleFiles.sort(Comparator.comparing(ArticleFile.BundleFile::relativeName));
     }
     String slug = bundle ? loader.rel(dir) : relPath.substring(0, relPath.length() - 3);
-    return new ArticleFile(relPath, target, slug.substring(CONTENT.length() + 1),
-        List.copyOf(bundleFiles));
+    return new ArticleFile(
+        relPath, target, slug.substring(CONTENT.length() + 1), List.copyOf(bundleFiles));
   }
 
   /**
-   * Reads and splits an article found by {@link #load} or {@link #loadArticle}; null when it
-   * cannot be read (reported). Safe to call from several threads.
+   * Reads and splits an article found by {@link #load} or {@link #loadArticle}; null when it cannot
+   * be read (reported). Safe to call from several threads.
    */
   public static SourceFile read(ArticleFile article, Diagnostics diagnostics) {
     String text = readText(article.file(), article.path(), diagnostics);
@@ -114,7 +117,9 @@ public final class ContentLoader {
     } else if (Files.isDirectory(content, LinkOption.NOFOLLOW_LINKS)) {
       walk(content, articles, data);
     } else if (configText != null) {
-      diagnostics.warning(SourcePosition.file(CONTENT), "no-content",
+      diagnostics.warning(
+          SourcePosition.file(CONTENT),
+          "no-content",
           "the site has no content/ folder, so it has no articles",
           "write articles as content/<slug>.md");
     }
@@ -123,33 +128,43 @@ public final class ContentLoader {
     Path templates = root.resolve(TEMPLATES);
     if (Files.isSymbolicLink(templates)) checkLink(templates);
     else if (Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS)) checkTemplateLinks(templates);
-    return new LoadedSite(root, configText, configFound, List.copyOf(articles), List.copyOf(data),
+    return new LoadedSite(
+        root,
+        configText,
+        configFound,
+        List.copyOf(articles),
+        List.copyOf(data),
         Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS) ? templates : null);
   }
 
   private void walk(Path content, List<ArticleFile> articles, List<SourceFile> data)
       throws IOException {
-    Files.walkFileTree(content, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        String name = dir.getFileName().toString();
-        if (!dir.equals(content) && name.startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
-        if (dir.equals(content.resolve(DATA))) {
-          readData(dir, data);
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        // A bundle's sub-folders (images/, data/) belong to its page, not to other articles.
-        boolean bundle = readFolder(dir, content, articles);
-        return bundle ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        content,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            String name = dir.getFileName().toString();
+            if (!dir.equals(content) && name.startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
+            if (dir.equals(content.resolve(DATA))) {
+              readData(dir, data);
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            // A bundle's sub-folders (images/, data/) belong to its page, not to other articles.
+            boolean bundle = readFolder(dir, content, articles);
+            return bundle ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException exc) {
-        diagnostics.error(SourcePosition.file(rel(file)), "unreadable",
-            "cannot read: " + exc.getMessage(), "check the file's permissions");
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            diagnostics.error(
+                SourcePosition.file(rel(file)),
+                "unreadable",
+                "cannot read: " + exc.getMessage(),
+                "check the file's permissions");
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   /**
@@ -168,7 +183,9 @@ public final class ContentLoader {
       if (target == null || Files.isDirectory(target)) continue;
       if (name.endsWith(".md")) {
         if (bundle && !p.equals(index)) {
-          diagnostics.warning(SourcePosition.file(rel(p)), "bundle-markdown",
+          diagnostics.warning(
+              SourcePosition.file(rel(p)),
+              "bundle-markdown",
               "a bundle folder (with index.md) holds only one article; this file is skipped",
               "move it out of " + rel(dir) + "/ or merge it into index.md");
           continue;
@@ -179,14 +196,17 @@ public final class ContentLoader {
       } else if (bundle) {
         if (portableName(p, name)) bundleFiles.add(new ArticleFile.BundleFile(target, name));
       } else {
-        diagnostics.warning(SourcePosition.file(rel(p)), "stray-file",
+        diagnostics.warning(
+            SourcePosition.file(rel(p)),
+            "stray-file",
             "this file is not part of any article and is not copied",
             "put images beside an article written as a folder: content/<slug>/index.md");
       }
     }
     if (bundle) {
       for (Path p : entries) {
-        if (!p.getFileName().toString().startsWith(".") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        if (!p.getFileName().toString().startsWith(".")
+            && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
           bundleTree(p, p.getFileName().toString(), bundleFiles);
         }
       }
@@ -196,8 +216,8 @@ public final class ContentLoader {
   }
 
   /**
-   * Whether Java can open a file by this name: under a locale whose charset cannot spell it
-   * ({@code LANG=C} with "café.png"), it cannot, and saying so beats a crash.
+   * Whether Java can open a file by this name: under a locale whose charset cannot spell it ({@code
+   * LANG=C} with "café.png"), it cannot, and saying so beats a crash.
    */
   private boolean nameReadable(Path p) {
     try {
@@ -206,9 +226,12 @@ public final class ContentLoader {
       p.toFile().toPath();
       return true;
     } catch (java.nio.file.InvalidPathException e) {
-      diagnostics.error(SourcePosition.file(rel(p.getParent()) + "/" + p.getFileName()),
-          "unreadable", "this file's name cannot be read under the current locale ("
-              + System.getProperty("sun.jnu.encoding") + ")",
+      diagnostics.error(
+          SourcePosition.file(rel(p.getParent()) + "/" + p.getFileName()),
+          "unreadable",
+          "this file's name cannot be read under the current locale ("
+              + System.getProperty("sun.jnu.encoding")
+              + ")",
           "run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (./sourced sets one itself)");
       return false;
     }
@@ -222,7 +245,9 @@ public final class ContentLoader {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c < 0x20 || c == 0x7f || "\\:*?\"<>|#%".indexOf(c) >= 0) {
-        diagnostics.error(SourcePosition.file(rel(p.getParent()) + "/" + name), "bad-file-name",
+        diagnostics.error(
+            SourcePosition.file(rel(p.getParent()) + "/" + name),
+            "bad-file-name",
             "this file's name cannot be part of an address (it holds \""
                 + (c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c))
                 + "\")",
@@ -243,7 +268,9 @@ public final class ContentLoader {
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
         bundleTree(p, prefix + "/" + name, out);
       } else if (name.endsWith(".md")) {
-        diagnostics.warning(SourcePosition.file(rel(p)), "bundle-markdown",
+        diagnostics.warning(
+            SourcePosition.file(rel(p)),
+            "bundle-markdown",
             "a bundle folder (with index.md) holds only one article; this file is skipped",
             "move it out of " + rel(dir) + "/ or merge it into index.md");
       } else if (portableName(p, name)) {
@@ -259,7 +286,9 @@ public final class ContentLoader {
       Path target = checkLink(p);
       if (target == null || Files.isDirectory(target)) continue;
       if (!(name.endsWith(".yaml") || name.endsWith(".yml"))) {
-        diagnostics.warning(SourcePosition.file(rel(p)), "stray-file",
+        diagnostics.warning(
+            SourcePosition.file(rel(p)),
+            "stray-file",
             "content/_data/ holds only .yaml files; this one is skipped",
             "rename it to .yaml if it holds sources, facts or claims");
         continue;
@@ -282,20 +311,28 @@ public final class ContentLoader {
     try {
       Path real = p.toRealPath();
       if (!real.startsWith(realRoot)) {
-        diagnostics.error(SourcePosition.file(rel(p)), "symlink-escape",
+        diagnostics.error(
+            SourcePosition.file(rel(p)),
+            "symlink-escape",
             "this symbolic link points outside the site (" + real + ")",
             "copy the file into the site instead of linking to it");
         return null;
       }
       if (Files.isDirectory(real)) {
-        diagnostics.warning(SourcePosition.file(rel(p)), "symlink-folder",
-            "linked folders are not followed", "move the folder into content/ instead");
+        diagnostics.warning(
+            SourcePosition.file(rel(p)),
+            "symlink-folder",
+            "linked folders are not followed",
+            "move the folder into content/ instead");
         return null;
       }
       return real;
     } catch (IOException e) {
-      diagnostics.error(SourcePosition.file(rel(p)), "symlink-broken",
-          "this symbolic link leads nowhere or into a loop", "remove the link or fix its target");
+      diagnostics.error(
+          SourcePosition.file(rel(p)),
+          "symlink-broken",
+          "this symbolic link leads nowhere or into a loop",
+          "remove the link or fix its target");
       return null;
     }
   }
@@ -304,7 +341,9 @@ public final class ContentLoader {
     try {
       long size = Files.size(file);
       if (size > MAX_FILE_BYTES) {
-        diagnostics.error(SourcePosition.file(relPath), "file-too-large",
+        diagnostics.error(
+            SourcePosition.file(relPath),
+            "file-too-large",
             "the file is " + size + " bytes; the limit is " + MAX_FILE_BYTES,
             "split it into several articles");
         return null;
@@ -312,15 +351,20 @@ public final class ContentLoader {
       String text = TextDecoder.decode(Files.readAllBytes(file), relPath, diagnostics);
       // A text shorter than the limit cannot have more lines than it: most files skip the count.
       if (text != null && text.length() >= MAX_LINES && lines(text) > MAX_LINES) {
-        diagnostics.error(SourcePosition.file(relPath), "file-too-large",
+        diagnostics.error(
+            SourcePosition.file(relPath),
+            "file-too-large",
             "the file has " + lines(text) + " lines; the limit is " + MAX_LINES,
             "split it into several articles");
         return null;
       }
       return text;
     } catch (IOException e) {
-      diagnostics.error(SourcePosition.file(relPath), "unreadable",
-          "cannot read the file: " + e.getMessage(), "check the file's permissions");
+      diagnostics.error(
+          SourcePosition.file(relPath),
+          "unreadable",
+          "cannot read the file: " + e.getMessage(),
+          "check the file's permissions");
       return null;
     }
   }

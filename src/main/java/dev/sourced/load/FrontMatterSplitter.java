@@ -4,16 +4,18 @@ import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 
 /**
- * Splits an article into YAML front-matter and Markdown body. The front-matter opens with a
- * {@code ---} line as the file's first line and closes with the next {@code ---} (or {@code
- * ...}) line. Trailing spaces on the fence lines are allowed.
+ * Splits an article into YAML front-matter and Markdown body. The front-matter opens with a {@code
+ * ---} line as the file's first line and closes with the next {@code ---} (or {@code ...}) line.
+ * Trailing spaces on the fence lines are allowed.
  */
 final class FrontMatterSplitter {
   private FrontMatterSplitter() {}
 
   static SourceFile split(String path, String text, Diagnostics diagnostics) {
     if (!isFence(text, 0, "---")) {
-      diagnostics.error(new SourcePosition(path, 1, 1), "no-front-matter",
+      diagnostics.error(
+          new SourcePosition(path, 1, 1),
+          "no-front-matter",
           "an article must start with YAML front-matter between `---` lines",
           "start the file with ---, title: ..., then --- on its own line");
       return null;
@@ -34,7 +36,9 @@ final class FrontMatterSplitter {
       pos = nl + 1;
       line++;
     }
-    diagnostics.error(new SourcePosition(path, 1, 1), "unterminated-front-matter",
+    diagnostics.error(
+        new SourcePosition(path, 1, 1),
+        "unterminated-front-matter",
         "the front-matter opened here is never closed",
         "end the front-matter with a line holding only ---");
     return null;

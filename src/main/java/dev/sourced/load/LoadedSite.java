@@ -4,9 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the loader found in a site folder, in a stable order (sorted by path): the settings and
- * data files read, the articles found (each is read by the parse stage, see {@link
- * ContentLoader#read}).
+ * What the loader found in a site folder, in a stable order (sorted by path): the settings and data
+ * files read, the articles found (each is read by the parse stage, see {@link ContentLoader#read}).
  *
  * @param configText the text of sourced.yaml, or null when missing or unreadable
  * @param configFound whether sourced.yaml exists (unreadable ones are reported by the loader)

@@ -10,9 +10,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes a file as strict UTF-8 (invalid bytes are an error at their line and column, not a
- * silent replacement character), drops a byte-order mark and normalises CRLF and CR to LF so
- * that every later position counts lines the same way.
+ * Decodes a file as strict UTF-8 (invalid bytes are an error at their line and column, not a silent
+ * replacement character), drops a byte-order mark and normalises CRLF and CR to LF so that every
+ * later position counts lines the same way.
  */
 final class TextDecoder {
   private TextDecoder() {}
@@ -46,7 +46,9 @@ final class TextDecoder {
           "bad-encoding",
           "the file is not valid UTF-8 (byte 0x"
               + String.format("%02X", bytes[in.position()] & 0xff)
-              + " at offset " + in.position() + ")",
+              + " at offset "
+              + in.position()
+              + ")",
           "save the file as UTF-8");
       return null;
     }

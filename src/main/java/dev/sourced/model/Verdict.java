@@ -6,13 +6,22 @@ package dev.sourced.model;
  */
 public enum Verdict {
   TRUE("true", "True", 5, "The claim is accurate and nothing significant is missing."),
-  MOSTLY_TRUE("mostly-true", "Mostly true", 4,
+  MOSTLY_TRUE(
+      "mostly-true",
+      "Mostly true",
+      4,
       "The claim is accurate but needs clarification or leaves out context."),
   MIXED("mixed", "Mixed", 3, "The claim is partly accurate and partly wrong."),
-  MOSTLY_FALSE("mostly-false", "Mostly false", 2,
+  MOSTLY_FALSE(
+      "mostly-false",
+      "Mostly false",
+      2,
       "The claim has an element of truth but ignores facts that change the impression."),
   FALSE("false", "False", 1, "The claim is not accurate."),
-  UNPROVEN("unproven", "Unproven", 0,
+  UNPROVEN(
+      "unproven",
+      "Unproven",
+      0,
       "The evidence available does not allow the claim to be confirmed or refuted.");
 
   private final String key;

@@ -1,7 +1,7 @@
 package dev.sourced.parse;
 
-import dev.sourced.facts.FactsExtension;
 import dev.sourced.facts.BodyHtml;
+import dev.sourced.facts.FactsExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +19,27 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Turns a Markdown tree into HTML right after parsing, so that the tree can be dropped: raw HTML
- * escaped unless the site opts in, every link and image address sanitised to http, https, mailto
- * or a relative address ({@code javascript:} and {@code data:} are blanked), addresses
- * percent-encoded as the CommonMark spec does, heading anchors. What depends on the resolved site
- * (fact values, reference numbers, boxes) is left as markers for the render stage to fill (see
- * {@link BodyHtml}). External links get {@code rel="nofollow noopener"}; internal ones get none.
- * One renderer per setting, built once; rendering is thread-safe.
+ * escaped unless the site opts in, every link and image address sanitised to http, https, mailto or
+ * a relative address ({@code javascript:} and {@code data:} are blanked), addresses percent-encoded
+ * as the CommonMark spec does, heading anchors. What depends on the resolved site (fact values,
+ * reference numbers, boxes) is left as markers for the render stage to fill (see {@link BodyHtml}).
+ * External links get {@code rel="nofollow noopener"}; internal ones get none. One renderer per
+ * setting, built once; rendering is thread-safe.
  */
 public final class BodyRenderer {
   private static final List<Extension> EXTENSIONS =
-      List.of(TablesExtension.create(), StrikethroughExtension.create(),
-          FootnotesExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create());
+      List.of(
+          TablesExtension.create(),
+          StrikethroughExtension.create(),
+          FootnotesExtension.create(),
+          AutolinkExtension.create(),
+          HeadingAnchorExtension.create());
   private static final DefaultUrlSanitizer SANITIZER =
       new DefaultUrlSanitizer(List.of("http", "https", "mailto"));
+
   /** The parts of the body being rendered on this thread. */
   private static final ThreadLocal<List<BodyHtml.Part>> PARTS = new ThreadLocal<>();
+
   private static final BodyRenderer ESCAPING = new BodyRenderer(false);
   private static final BodyRenderer RAW_HTML = new BodyRenderer(true);
 
@@ -42,17 +48,20 @@ public final class BodyRenderer {
   private BodyRenderer(boolean rawHtml) {
     List<Extension> ext = new ArrayList<>(EXTENSIONS);
     ext.add(FactsExtension.rendering(PARTS::get));
-    this.renderer = HtmlRenderer.builder()
-        .extensions(ext)
-        .escapeHtml(!rawHtml)
-        .sanitizeUrls(true)
-        .urlSanitizer(SANITIZER)
-        .percentEncodeUrls(true)
-        .attributeProviderFactory(c -> LINKS)
-        .build();
+    this.renderer =
+        HtmlRenderer.builder()
+            .extensions(ext)
+            .escapeHtml(!rawHtml)
+            .sanitizeUrls(true)
+            .urlSanitizer(SANITIZER)
+            .percentEncodeUrls(true)
+            .attributeProviderFactory(c -> LINKS)
+            .build();
   }
 
-  /** @param rawHtml whether the site lets raw HTML in Markdown through ({@code raw_html}) */
+  /**
+   * @param rawHtml whether the site lets raw HTML in Markdown through ({@code raw_html})
+   */
   public static BodyRenderer of(boolean rawHtml) {
     return rawHtml ? RAW_HTML : ESCAPING;
   }
@@ -70,13 +79,14 @@ public final class BodyRenderer {
     return store == null ? BodyHtml.of(html, parts) : BodyHtml.stored(html, parts, store);
   }
 
-  private static final AttributeProvider LINKS = (Node node, String tag, Map<String, String> a) -> {
-    if (node instanceof Link && "a".equals(tag)) {
-      String href = a.getOrDefault("href", "");
-      boolean external =
-          href.startsWith("http:") || href.startsWith("https:") || href.startsWith("//");
-      if (external) a.put("rel", "nofollow noopener");
-      else a.remove("rel");
-    }
-  };
+  private static final AttributeProvider LINKS =
+      (Node node, String tag, Map<String, String> a) -> {
+        if (node instanceof Link && "a".equals(tag)) {
+          String href = a.getOrDefault("href", "");
+          boolean external =
+              href.startsWith("http:") || href.startsWith("https:") || href.startsWith("//");
+          if (external) a.put("rel", "nofollow noopener");
+          else a.remove("rel");
+        }
+      };
 }

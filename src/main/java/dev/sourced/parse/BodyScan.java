@@ -25,11 +25,11 @@ import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 
 /**
- * One walk over an article's Markdown tree that collects what later stages need, so no later
- * stage walks a body again: every use of an ID (facts, boxes, claims, citations, misplaced
- * directives) in document order, every link, the heading ids the renderer will give (same
- * generator, same order as the heading-anchor extension), and the "figure without a fact"
- * warnings of {@link FigureScanner}. Positions are file positions.
+ * One walk over an article's Markdown tree that collects what later stages need, so no later stage
+ * walks a body again: every use of an ID (facts, boxes, claims, citations, misplaced directives) in
+ * document order, every link, the heading ids the renderer will give (same generator, same order as
+ * the heading-anchor extension), and the "figure without a fact" warnings of {@link FigureScanner}.
+ * Positions are file positions.
  */
 final class BodyScan extends AbstractVisitor {
   private final String path;
@@ -129,7 +129,9 @@ final class BodyScan extends AbstractVisitor {
     int rest = offset;
     for (SourceSpan span : spans) {
       if (rest < span.getLength() || span == spans.get(spans.size() - 1)) {
-        return new SourcePosition(path, bodyLine + span.getLineIndex(),
+        return new SourcePosition(
+            path,
+            bodyLine + span.getLineIndex(),
             span.getColumnIndex() + Math.min(rest, Math.max(0, span.getLength() - 1)) + 1);
       }
       rest -= span.getLength() + 1;

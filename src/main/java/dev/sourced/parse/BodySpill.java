@@ -12,11 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Rendered bodies waiting for the render stage, in one temporary file instead of memory: a
- * build's memory then grows with its index (facts, sources, addresses), not with the text of
- * its pages. Bodies are appended as UTF-8 and read back by position; both are safe from several
- * threads. The file is removed from its folder as soon as it is opened (it lives while open), so
- * a build that is killed leaves nothing behind.
+ * Rendered bodies waiting for the render stage, in one temporary file instead of memory: a build's
+ * memory then grows with its index (facts, sources, addresses), not with the text of its pages.
+ * Bodies are appended as UTF-8 and read back by position; both are safe from several threads. The
+ * file is removed from its folder as soon as it is opened (it lives while open), so a build that is
+ * killed leaves nothing behind.
  */
 public final class BodySpill implements BodyHtml.Store, Closeable {
   private final FileChannel channel;
@@ -32,15 +32,24 @@ public final class BodySpill implements BodyHtml.Store, Closeable {
       Path dir = Path.of(System.getProperty("java.io.tmpdir"));
       Path file = dir.resolve("sourced-bodies-" + java.util.UUID.randomUUID() + ".tmp");
       // Created, opened and unlinked in one call: no moment with a closed file left behind.
-      java.util.Set<StandardOpenOption> options = java.util.EnumSet.of(StandardOpenOption.READ,
-          StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.DELETE_ON_CLOSE);
+      java.util.Set<StandardOpenOption> options =
+          java.util.EnumSet.of(
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.DELETE_ON_CLOSE);
       boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-      return new BodySpill(posix
-          ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(
-              PosixFilePermissions.fromString("rw-------")))
-          : FileChannel.open(file, options));
-    } catch (IOException | UnsupportedOperationException | SecurityException
+      return new BodySpill(
+          posix
+              ? FileChannel.open(
+                  file,
+                  options,
+                  PosixFilePermissions.asFileAttribute(
+                      PosixFilePermissions.fromString("rw-------")))
+              : FileChannel.open(file, options));
+    } catch (IOException
+        | UnsupportedOperationException
+        | SecurityException
         | java.nio.file.InvalidPathException e) {
       return null;
     }

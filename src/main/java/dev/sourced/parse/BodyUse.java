@@ -9,5 +9,11 @@ import dev.sourced.diag.SourcePosition;
  * @param directiveKind for {@link Kind#DIRECTIVE}, the word before the colon
  */
 public record BodyUse(Kind kind, String id, String directiveKind, SourcePosition at) {
-  public enum Kind { FACT, FACTBOX, CLAIM, CITATION, DIRECTIVE }
+  public enum Kind {
+    FACT,
+    FACTBOX,
+    CLAIM,
+    CITATION,
+    DIRECTIVE
+  }
 }

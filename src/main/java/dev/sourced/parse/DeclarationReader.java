@@ -30,14 +30,26 @@ final class DeclarationReader {
   static final List<String> SOURCE_KEYS =
       List.of("title", "publisher", "date", "url", "accessed", "archive", "language");
   static final List<String> FACT_KEYS =
-      List.of("label", "value", "values", "use", "unit", "approx", "qualifier", "format", "as_of",
-          "sources", "status", "note");
+      List.of(
+          "label",
+          "value",
+          "values",
+          "use",
+          "unit",
+          "approx",
+          "qualifier",
+          "format",
+          "as_of",
+          "sources",
+          "status",
+          "note");
   static final List<String> VALUE_KEYS =
       List.of("value", "text", "qualifier", "approx", "source", "sources", "scope", "as_of");
   static final List<String> CLAIM_KEYS =
       List.of("claim", "claimant", "date", "verdict", "explanation", "sources");
 
   private final Diagnostics diagnostics;
+
   /** Declarations reported as invalid, as {@code kind:ID}, so their uses are not reported too. */
   private final java.util.Set<String> rejected = new java.util.LinkedHashSet<>();
 
@@ -46,13 +58,19 @@ final class DeclarationReader {
   }
 
   Declarations read(YamlMap map) {
-    return new Declarations(sources(map.map("sources")), facts(map.map("facts")),
-        claims(map.map("claims")), java.util.Set.copyOf(rejected));
+    return new Declarations(
+        sources(map.map("sources")),
+        facts(map.map("facts")),
+        claims(map.map("claims")),
+        java.util.Set.copyOf(rejected));
   }
 
   private boolean checkId(YamlMap parent, String id, String what) {
     if (ID.matcher(id).matches()) return true;
-    diagnostics.error(parent.at(id), "bad-id", what + " ID \"" + id + "\" is not valid",
+    diagnostics.error(
+        parent.at(id),
+        "bad-id",
+        what + " ID \"" + id + "\" is not valid",
         "IDs start with a letter or digit and hold only letters, digits, - _ and .");
     return false;
   }
@@ -71,9 +89,17 @@ final class DeclarationReader {
       String title = m.string("title", true, what);
       String url = link(m, "url", what);
       String archive = link(m, "archive", what);
-      out.add(new Source(id, title == null ? id : title, m.string("publisher", false, what),
-          m.date("date", false, what), url, m.date("accessed", false, what), archive,
-          m.string("language", false, what), sources.at(id)));
+      out.add(
+          new Source(
+              id,
+              title == null ? id : title,
+              m.string("publisher", false, what),
+              m.date("date", false, what),
+              url,
+              m.date("accessed", false, what),
+              archive,
+              m.string("language", false, what),
+              sources.at(id)));
     }
     return out;
   }
@@ -85,7 +111,9 @@ final class DeclarationReader {
     String lower = url.toLowerCase(java.util.Locale.ROOT);
     if (!(lower.startsWith("https://") || lower.startsWith("http://"))
         || url.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
-      diagnostics.error(m.valueAt(key), "bad-url",
+      diagnostics.error(
+          m.valueAt(key),
+          "bad-url",
           "`" + key + "` of " + what + " must be an http(s) address without spaces",
           "e.g. " + key + ": https://example.org/report");
       return null;
@@ -119,12 +147,16 @@ final class DeclarationReader {
     String note = m.string("note", false, what);
     String format = m.string("format", false, what);
     if (format != null && !format.equals("compact") && !format.equals("full")) {
-      diagnostics.error(m.valueAt("format"), "bad-value",
+      diagnostics.error(
+          m.valueAt("format"),
+          "bad-value",
           "`format` of " + what + " must be compact or full, not \"" + format + "\"",
           "compact writes 80 million; full writes 80,000,000");
     }
     if (status != null && !status.equals("disputed")) {
-      diagnostics.error(m.valueAt("status"), "bad-value",
+      diagnostics.error(
+          m.valueAt("status"),
+          "bad-value",
           "`status` of " + what + " can only be disputed, not \"" + status + "\"",
           "leave status out when the sources agree");
       status = null;
@@ -132,7 +164,9 @@ final class DeclarationReader {
     List<FactValue> values = new ArrayList<>();
     int use = 0;
     if (m.has("value") && m.has("values")) {
-      diagnostics.error(m.at("values"), "value-and-values",
+      diagnostics.error(
+          m.at("values"),
+          "value-and-values",
           what + " has both `value` and `values`",
           "use `value` for one figure, or `values` when sources give different figures");
       return null;
@@ -140,7 +174,9 @@ final class DeclarationReader {
     if (m.has("values")) {
       for (String k : List.of("approx", "qualifier", "sources")) {
         if (m.has(k)) {
-          diagnostics.warning(m.at(k), "unknown-key",
+          diagnostics.warning(
+              m.at(k),
+              "unknown-key",
               "`" + k + "` of " + what + " has no meaning with `values`",
               "give each value its own `" + (k.equals("sources") ? "source" : k) + "`");
         }
@@ -153,15 +189,25 @@ final class DeclarationReader {
         if (fv != null) values.add(fv);
       }
       if (items.isEmpty()) {
-        diagnostics.error(m.at("values"), "missing-field", what + " has an empty `values` list",
+        diagnostics.error(
+            m.at("values"),
+            "missing-field",
+            what + " has an empty `values` list",
             "give each source's figure as `- {value: 70000, source: ID, scope: ...}`");
         return null;
       }
       Integer u = m.integer("use", false, what);
       if (u != null) {
         if (u < 0 || u >= items.size()) {
-          diagnostics.error(m.valueAt("use"), "use-out-of-range",
-              "`use: " + u + "` of " + what + " picks no value: it has " + items.size()
+          diagnostics.error(
+              m.valueAt("use"),
+              "use-out-of-range",
+              "`use: "
+                  + u
+                  + "` of "
+                  + what
+                  + " picks no value: it has "
+                  + items.size()
                   + " (numbered from 0)",
               "use a number from 0 to " + (items.size() - 1));
           return null;
@@ -174,45 +220,66 @@ final class DeclarationReader {
       if (fv == null) return null;
       values.add(fv);
       if (m.has("use")) {
-        diagnostics.warning(m.at("use"), "unknown-key", "`use` has no meaning with a single `value`",
+        diagnostics.warning(
+            m.at("use"),
+            "unknown-key",
+            "`use` has no meaning with a single `value`",
             "remove it, or give several `values`");
       }
     } else {
-      diagnostics.error(at, "missing-field", what + " has no `value`",
+      diagnostics.error(
+          at,
+          "missing-field",
+          what + " has no `value`",
           "add `value: 70000`, or `values:` when sources disagree");
       return null;
     }
     for (int i = 0; i < values.size(); i++) {
       if (values.get(i).sources().isEmpty()) {
-        diagnostics.error(values.get(i).declaredAt(), "fact-unsourced",
+        diagnostics.error(
+            values.get(i).declaredAt(),
+            "fact-unsourced",
             what + (values.size() > 1 ? " value " + i : "") + " has no source",
-            values.size() > 1 ? "add `source: ID` to the value"
+            values.size() > 1
+                ? "add `source: ID` to the value"
                 : "add `sources: [ID]` naming where the figure comes from");
         return null;
       }
     }
     if (label == null) return null;
     if (values.size() > 1 && differ(values) && status == null) {
-      diagnostics.error(m.at("values"), "undisputed-conflict",
+      diagnostics.error(
+          m.at("values"),
+          "undisputed-conflict",
           "the sources of " + what + " give different figures, but it is not marked as disputed",
           "add `status: disputed` and a `note` saying why the figures differ");
       return null;
     }
     if (status != null && note == null) {
-      diagnostics.error(m.at("status"), "disputed-without-note",
+      diagnostics.error(
+          m.at("status"),
+          "disputed-without-note",
           what + " is disputed but has no `note`",
           "add a `note` telling readers why the sources disagree");
       return null;
     }
-    return new Fact(id, label, unit, "compact".equals(format), asOf, status, note,
-        List.copyOf(values), use, at);
+    return new Fact(
+        id,
+        label,
+        unit,
+        "compact".equals(format),
+        asOf,
+        status,
+        note,
+        List.copyOf(values),
+        use,
+        at);
   }
 
   private static boolean differ(List<FactValue> values) {
     Set<String> seen = new HashSet<>();
     for (FactValue v : values) {
-      seen.add(v.isNumber() ? v.number().stripTrailingZeros().toPlainString()
-          : "text|" + v.text());
+      seen.add(v.isNumber() ? v.number().stripTrailingZeros().toPlainString() : "text|" + v.text());
     }
     return seen.size() > 1;
   }
@@ -228,7 +295,10 @@ final class DeclarationReader {
     } else if (!single && v.has("text")) {
       text = v.string("text", true, what);
     } else {
-      diagnostics.error(v.position(), "missing-field", "a value of " + what + " has no `value`",
+      diagnostics.error(
+          v.position(),
+          "missing-field",
+          "a value of " + what + " has no `value`",
           "add `value: 70000` (or `text: \"hundreds of millions\"` for a figure in words)");
       return null;
     }
@@ -238,10 +308,13 @@ final class DeclarationReader {
     if (qualifier != null) {
       q = Qualifier.fromKey(qualifier);
       if (q == null) {
-        diagnostics.error(v.valueAt("qualifier"), "bad-value",
+        diagnostics.error(
+            v.valueAt("qualifier"),
+            "bad-value",
             "unknown qualifier \"" + qualifier + "\" in " + what,
-            "use one of " + String.join(", ",
-                Arrays.stream(Qualifier.values()).map(Qualifier::key).toList()));
+            "use one of "
+                + String.join(
+                    ", ", Arrays.stream(Qualifier.values()).map(Qualifier::key).toList()));
         return null;
       }
     } else if (Boolean.TRUE.equals(approx)) {
@@ -250,9 +323,14 @@ final class DeclarationReader {
     List<String> sources = new ArrayList<>(v.strings("sources", what));
     String one = single ? null : v.string("source", false, what);
     if (one != null) sources.add(0, one);
-    return new FactValue(number, text, q, List.copyOf(sources),
+    return new FactValue(
+        number,
+        text,
+        q,
+        List.copyOf(sources),
         single ? null : v.string("scope", false, what),
-        single ? null : v.date("as_of", false, what), v.position());
+        single ? null : v.date("as_of", false, what),
+        v.position());
   }
 
   List<Claim> claims(YamlMap claims) {
@@ -272,14 +350,19 @@ final class DeclarationReader {
       String verdictKey = m.string("verdict", true, what);
       Verdict verdict = verdictKey == null ? null : Verdict.fromKey(verdictKey);
       if (verdictKey != null && verdict == null) {
-        diagnostics.error(m.valueAt("verdict"), "bad-verdict",
+        diagnostics.error(
+            m.valueAt("verdict"),
+            "bad-verdict",
             "\"" + verdictKey + "\" is not a verdict on the scale",
-            "use one of " + String.join(", ",
-                Arrays.stream(Verdict.values()).map(Verdict::key).toList()));
+            "use one of "
+                + String.join(", ", Arrays.stream(Verdict.values()).map(Verdict::key).toList()));
       }
       List<String> sources = m.strings("sources", what);
       if (m.has("sources") && sources.isEmpty() || !m.has("sources")) {
-        diagnostics.error(claims.at(id), "claim-unsourced", what + " has no sources",
+        diagnostics.error(
+            claims.at(id),
+            "claim-unsourced",
+            what + " has no sources",
             "add `sources: [ID]` for the evidence behind the verdict");
         rejected.add("claim:" + id);
         continue;
@@ -288,8 +371,16 @@ final class DeclarationReader {
         rejected.add("claim:" + id);
         continue;
       }
-      out.add(new Claim(id, text, claimant, date, verdict,
-          m.string("explanation", false, what), List.copyOf(sources), claims.at(id)));
+      out.add(
+          new Claim(
+              id,
+              text,
+              claimant,
+              date,
+              verdict,
+              m.string("explanation", false, what),
+              List.copyOf(sources),
+              claims.at(id)));
     }
     return out;
   }

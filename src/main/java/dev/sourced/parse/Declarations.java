@@ -9,5 +9,5 @@ import java.util.List;
  * The sources, facts and claims one file declares, in the order written, and the IDs of those it
  * declares but could not accept (reported already), as {@code kind:ID}.
  */
-record Declarations(List<Source> sources, List<Fact> facts, List<Claim> claims,
-    java.util.Set<String> rejected) {}
+record Declarations(
+    List<Source> sources, List<Fact> facts, List<Claim> claims, java.util.Set<String> rejected) {}

@@ -10,11 +10,11 @@ import org.commonmark.node.Text;
 
 /**
  * "Citation needed", automated: finds figures in an article's prose that are not facts and warns
- * about each at its position. A figure is a number of three or more digits, a percentage, an
- * amount of money, or a number with thousand/million/billion (in digits or words). Four-digit
- * years and dates are not figures; code, link addresses, raw HTML and a heading's numbering are
- * not looked at ({@link BodyScan} does not visit them). Facts ({@code {{fact:ID}}}) and figures
- * marked {@code {{nosource:...}}} are nodes of their own, so they are never seen here.
+ * about each at its position. A figure is a number of three or more digits, a percentage, an amount
+ * of money, or a number with thousand/million/billion (in digits or words). Four-digit years and
+ * dates are not figures; code, link addresses, raw HTML and a heading's numbering are not looked at
+ * ({@link BodyScan} does not visit them). Facts ({@code {{fact:ID}}}) and figures marked {@code
+ * {{nosource:...}}} are nodes of their own, so they are never seen here.
  */
 final class FigureScanner {
   private static final String WORD_NUMBER =
@@ -24,13 +24,26 @@ final class FigureScanner {
   private static final String DIGITS =
       "\\d{1,3}(?:[,.\u00a0 ]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
   private static final String SCALE = "(?:thousand|million|billion|trillion)s?\\b|(?:bn|m)\\b";
-  private static final Pattern FIGURE = Pattern.compile(
-      "(?i)(?:[€$£]\\s?|\\b(?:EUR|USD|GBP)\\s?)(?:" + DIGITS + ")(?:\\s?(?:" + SCALE + "))?"
-          + "|\\b(?:" + DIGITS + ")\\s?(?:%|percent\\b|per cent\\b)"
-          + "|\\b(?:" + DIGITS + "|" + WORD_NUMBER + ")(?:\\s|-)(?:of\\s)?"
-          + "(?:thousand|million|billion|trillion)s?\\b"
-          + "|\\b(?:" + DIGITS + ")(?:\\s?(?:euros?|dollars?|pounds?)\\b)"
-          + "|(?<![\\w.,-])(?:\\d{1,3}(?:[,.]\\d{3})+|\\d{3,})(?:[.,]\\d+)?(?![\\w-])");
+  private static final Pattern FIGURE =
+      Pattern.compile(
+          "(?i)(?:[€$£]\\s?|\\b(?:EUR|USD|GBP)\\s?)(?:"
+              + DIGITS
+              + ")(?:\\s?(?:"
+              + SCALE
+              + "))?"
+              + "|\\b(?:"
+              + DIGITS
+              + ")\\s?(?:%|percent\\b|per cent\\b)"
+              + "|\\b(?:"
+              + DIGITS
+              + "|"
+              + WORD_NUMBER
+              + ")(?:\\s|-)(?:of\\s)?"
+              + "(?:thousand|million|billion|trillion)s?\\b"
+              + "|\\b(?:"
+              + DIGITS
+              + ")(?:\\s?(?:euros?|dollars?|pounds?)\\b)"
+              + "|(?<![\\w.,-])(?:\\d{1,3}(?:[,.]\\d{3})+|\\d{3,})(?:[.,]\\d+)?(?![\\w-])");
   private static final Pattern YEAR = Pattern.compile("1[0-9]{3}|20[0-9]{2}|2100");
   private static final Pattern HEADING_NUMBER = Pattern.compile("^\\s*\\d+(?:\\.\\d+)*\\.?\\s");
   private static final Pattern ISO_DATE_AFTER = Pattern.compile("^-\\d{2}-\\d{2}");
@@ -50,23 +63,28 @@ final class FigureScanner {
     while (m.find()) {
       String figure = m.group().strip();
       if (YEAR.matcher(figure).matches() || isDate(s, m.end())) continue;
-      diagnostics.warning(scan.position(text, m.start()), "figure-without-fact",
+      diagnostics.warning(
+          scan.position(text, m.start()),
+          "figure-without-fact",
           "figure \"" + figure + "\" without a fact",
           "declare it as a fact with its source and write {{fact:ID}}, or write "
-              + "{{nosource:" + figure + "}} if it needs no source");
+              + "{{nosource:"
+              + figure
+              + "}} if it needs no source");
     }
   }
 
   /** A bare URL made into a link by the autolink extension: an address, not prose. */
   static boolean isBareUrl(Link link) {
     Node only = link.getFirstChild();
-    return only instanceof Text t && only.getNext() == null
+    return only instanceof Text t
+        && only.getNext() == null
         && t.getLiteral().equals(link.getDestination().replaceFirst("^mailto:", ""));
   }
 
   /**
-   * A cheap test that skips the full pattern for text with no digit, currency or percent sign
-   * and no "million", "billion" or "thousand" (in any case). One pass over the characters.
+   * A cheap test that skips the full pattern for text with no digit, currency or percent sign and
+   * no "million", "billion" or "thousand" (in any case). One pass over the characters.
    */
   static boolean mayHoldFigure(String s) {
     char[] a = s.toCharArray();

@@ -19,8 +19,12 @@ import org.commonmark.parser.Parser;
 public final class MarkdownParser {
   /** The parser-side extensions; the renderer adds heading anchors. */
   public static final List<Extension> EXTENSIONS =
-      List.of(TablesExtension.create(), StrikethroughExtension.create(),
-          FootnotesExtension.create(), AutolinkExtension.create(), FactsExtension.create());
+      List.of(
+          TablesExtension.create(),
+          StrikethroughExtension.create(),
+          FootnotesExtension.create(),
+          AutolinkExtension.create(),
+          FactsExtension.create());
 
   private static final Parser PARSER =
       Parser.builder()

@@ -1,15 +1,15 @@
 package dev.sourced.parse;
 
+import dev.sourced.facts.BodyHtml;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.model.FrontMatter;
 import java.util.List;
-import dev.sourced.facts.BodyHtml;
 
 /**
  * An article after parsing: typed front-matter, the body as HTML with markers for what needs the
- * resolved site, the slug that decides its address, and what one walk of the body found (ID
- * uses, links and heading ids, with file positions). Neither the Markdown tree nor the file's
- * text is kept: memory holds the site's index and one HTML string per page.
+ * resolved site, the slug that decides its address, and what one walk of the body found (ID uses,
+ * links and heading ids, with file positions). Neither the Markdown tree nor the file's text is
+ * kept: memory holds the site's index and one HTML string per page.
  *
  * @param path the file, relative to the site root
  * @param bundleFiles the files beside a bundle's index.md, copied next to the page

@@ -1,14 +1,14 @@
 package dev.sourced.render;
 
-import dev.sourced.facts.internal.FactsHtml;
 import dev.sourced.facts.Json;
+import dev.sourced.facts.internal.FactsHtml;
 import dev.sourced.model.Correction;
 import dev.sourced.model.FrontMatter;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import freemarker.core.HTMLOutputFormat;
-import freemarker.template.TemplateModelException;
 import freemarker.core.TemplateHTMLOutputModel;
+import freemarker.template.TemplateModelException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +17,8 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * An article's template model: the rendered body (as markup, so templates never need {@code
- * ?no_esc}), the boxes of the facts it declares and does not box itself, its numbered
- * references, corrections, and its JSON-LD.
+ * ?no_esc}), the boxes of the facts it declares and does not box itself, its numbered references,
+ * corrections, and its JSON-LD.
  */
 final class ArticlePages {
   private final ResolvedSite site;
@@ -93,8 +93,8 @@ final class ArticlePages {
     }
     Map<String, Object> publisher = new LinkedHashMap<>();
     publisher.put("@type", "Organization");
-    publisher.put("name", site.config().author() != null ? site.config().author()
-        : site.config().title());
+    publisher.put(
+        "name", site.config().author() != null ? site.config().author() : site.config().title());
     j.put("publisher", publisher);
     if (!fm.tags().isEmpty()) j.put("keywords", String.join(", ", fm.tags()));
     j.put("inLanguage", site.config().language());

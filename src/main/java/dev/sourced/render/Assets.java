@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The theme's static files: the default theme's (see {@link Theme})
- * overlaid by the site's {@code templates/assets/}, file by file. Each is written under {@code
- * assets/} with a content hash in its name ({@code style.3f2a9c1b.css}) so it can be cached
- * forever; templates find the hashed address by the plain name: {@code ${assets["style.css"]}}.
+ * The theme's static files: the default theme's (see {@link Theme}) overlaid by the site's {@code
+ * templates/assets/}, file by file. Each is written under {@code assets/} with a content hash in
+ * its name ({@code style.3f2a9c1b.css}) so it can be cached forever; templates find the hashed
+ * address by the plain name: {@code ${assets["style.css"]}}.
  */
 final class Assets {
   private final Map<String, byte[]> files = new TreeMap<>();
@@ -36,7 +36,8 @@ final class Assets {
       Path dir = siteTemplates.resolve("assets");
       if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
         try (var walk = Files.walk(dir)) {
-          for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+          for (Path p :
+              walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
             String rel = dir.relativize(p).toString().replace('\\', '/');
             if (rel.startsWith(".") || rel.contains("/.")) continue;
             a.files.put(rel, Files.readAllBytes(p));
@@ -61,7 +62,8 @@ final class Assets {
 
   List<RenderedPage> pages() {
     List<RenderedPage> out = new ArrayList<>();
-    for (var e : files.entrySet()) out.add(new RenderedPage(outputPaths.get(e.getKey()), e.getValue()));
+    for (var e : files.entrySet())
+      out.add(new RenderedPage(outputPaths.get(e.getKey()), e.getValue()));
     return out;
   }
 

@@ -46,7 +46,8 @@ final class Feeds {
 
   static String corrections(SiteConfig config, List<Map<String, Object>> corrections) {
     StringBuilder x = header(config, config.title() + ": corrections", "corrections.xml");
-    updated(x, corrections.isEmpty() ? null : LocalDate.parse((String) corrections.get(0).get("date")));
+    updated(
+        x, corrections.isEmpty() ? null : LocalDate.parse((String) corrections.get(0).get("date")));
     for (Map<String, Object> c : corrections) {
       @SuppressWarnings("unchecked")
       Map<String, Object> article = (Map<String, Object>) c.get("article");
@@ -70,8 +71,11 @@ final class Feeds {
       x.append("  <url><loc>").append(esc(config.permalink(u))).append("</loc></url>\n");
     }
     for (ResolvedPage p : pages) {
-      x.append("  <url><loc>").append(esc(config.permalink(p.url()))).append("</loc><lastmod>")
-          .append(lastChange(p)).append("</lastmod></url>\n");
+      x.append("  <url><loc>")
+          .append(esc(config.permalink(p.url())))
+          .append("</loc><lastmod>")
+          .append(lastChange(p))
+          .append("</lastmod></url>\n");
     }
     return x.append("</urlset>\n").toString();
   }
@@ -80,12 +84,14 @@ final class Feeds {
     StringBuilder x = new StringBuilder(8192);
     x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     x.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"")
-        .append(esc(config.language())).append("\">\n");
+        .append(esc(config.language()))
+        .append("\">\n");
     element(x, "  ", "title", title);
     if (!config.description().isEmpty()) element(x, "  ", "subtitle", config.description());
     x.append("  <link href=\"").append(esc(config.baseUrl())).append("\"/>\n");
     x.append("  <link rel=\"self\" type=\"application/atom+xml\" href=\"")
-        .append(esc(config.permalink(self))).append("\"/>\n");
+        .append(esc(config.permalink(self)))
+        .append("\"/>\n");
     element(x, "  ", "id", config.permalink(self));
     x.append("  <author>");
     element(x, "", "name", config.author() != null ? config.author() : config.title());
@@ -104,8 +110,14 @@ final class Feeds {
   }
 
   private static void element(StringBuilder x, String indent, String name, String text) {
-    x.append(indent).append('<').append(name).append('>').append(esc(text)).append("</")
-        .append(name).append(">\n");
+    x.append(indent)
+        .append('<')
+        .append(name)
+        .append('>')
+        .append(esc(text))
+        .append("</")
+        .append(name)
+        .append(">\n");
   }
 
   /** XML text and attribute escaping; characters XML 1.0 forbids are dropped. */

@@ -1,7 +1,6 @@
 package dev.sourced.render;
 
 import dev.sourced.model.Correction;
-import dev.sourced.resolve.Home;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.time.LocalDate;
@@ -13,20 +12,20 @@ import java.util.Map;
 /**
  * What each output depends on, as values that compare with {@code equals}, so that a rebuild can
  * reuse the bytes of every page whose inputs did not change (the preview server's incremental
- * rebuilds). A fingerprint must change whenever the page's bytes could: it over-approximates,
- * never under. Pages fall into three families:
+ * rebuilds). A fingerprint must change whenever the page's bytes could: it over-approximates, never
+ * under. Pages fall into three families:
  *
  * <ul>
- *   <li>an article depends on its own parsed file (by identity: the parse cache hands back the
- *       same object while the file is unchanged), its address, and every fact, source and claim it
+ *   <li>an article depends on its own parsed file (by identity: the parse cache hands back the same
+ *       object while the file is unchanged), its address, and every fact, source and claim it
  *       shows, with their homes and, for the facts it boxes, the articles that also cite them;
  *   <li>lists (home, tags, feeds, sitemap, corrections) depend on every article's summary;
  *   <li>declaration pages (facts index, sources, open-data exports) depend on every fact, source
  *       and claim and who uses them.
  * </ul>
  *
- * A renderer's cache lives as long as its templates and settings; any change to those makes a
- * new renderer, and so a full render.
+ * A renderer's cache lives as long as its templates and settings; any change to those makes a new
+ * renderer, and so a full render.
  */
 final class Fingerprints {
   private Fingerprints() {}
@@ -44,8 +43,15 @@ final class Fingerprints {
     }
   }
 
-  record Summary(String url, String title, String summary, LocalDate date, LocalDate updated,
-      List<String> tags, List<String> authors, List<Correction> corrections) {}
+  record Summary(
+      String url,
+      String title,
+      String summary,
+      LocalDate date,
+      LocalDate updated,
+      List<String> tags,
+      List<String> authors,
+      List<Correction> corrections) {}
 
   static Object article(ResolvedSite site, ResolvedPage page) {
     List<Object> key = new ArrayList<>();
@@ -63,8 +69,8 @@ final class Fingerprints {
     return key;
   }
 
-  private static void addFacts(ResolvedSite site, ResolvedPage page, List<String> ids,
-      List<Object> key) {
+  private static void addFacts(
+      ResolvedSite site, ResolvedPage page, List<String> ids, List<Object> key) {
     for (String id : ids) {
       key.add(site.facts().get(id));
       key.add(site.factHome(id));
@@ -76,8 +82,16 @@ final class Fingerprints {
     List<Object> key = new ArrayList<>(site.pages().size());
     for (ResolvedPage p : site.pages()) {
       var fm = p.frontMatter();
-      key.add(new Summary(p.url(), fm.title(), fm.summary(), fm.date(), fm.updated(), fm.tags(),
-          fm.authors(), fm.corrections()));
+      key.add(
+          new Summary(
+              p.url(),
+              fm.title(),
+              fm.summary(),
+              fm.date(),
+              fm.updated(),
+              fm.tags(),
+              fm.authors(),
+              fm.corrections()));
     }
     return key;
   }

@@ -2,10 +2,7 @@ package dev.sourced.render;
 
 import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
-import dev.sourced.model.Claim;
-import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
-import dev.sourced.model.Source;
 import dev.sourced.resolve.Home;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
@@ -15,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The open-data exports {@code facts.json}, {@code sources.json} and {@code claims.json}: the
- * same content as the pages, for reuse. Each is an object with a {@code version} and a list, in
+ * The open-data exports {@code facts.json}, {@code sources.json} and {@code claims.json}: the same
+ * content as the pages, for reuse. Each is an object with a {@code version} and a list, in
  * declaration order; numbers are exact decimals.
  */
 final class JsonExports {
@@ -29,68 +26,80 @@ final class JsonExports {
   }
 
   Object facts() {
-    return wrap("facts", LazyList.of(List.copyOf(site.facts().values()), f -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", f.id());
-      m.put("label", f.label());
-      m.put("unit", f.unit());
-      m.put("as_of", f.asOf() == null ? null : f.asOf().toString());
-      m.put("status", f.statusLabel());
-      m.put("note", f.note());
-      m.put("shown", fmt.withUnit(f, f.shown()));
-      m.put("use", f.use());
-      List<Object> values = new ArrayList<>();
-      for (FactValue v : f.values()) {
-        Map<String, Object> vm = new LinkedHashMap<>();
-        vm.put("value", v.number());
-        if (v.text() != null) vm.put("text", v.text());
-        vm.put("qualifier", v.qualifier().key());
-        vm.put("sources", v.sources());
-        if (v.scope() != null) vm.put("scope", v.scope());
-        if (v.asOf() != null) vm.put("as_of", v.asOf().toString());
-        values.add(vm);
-      }
-      m.put("values", values);
-      Home home = site.factHome(f.id());
-      m.put("url", site.config().permalink(home.url()) + "#fact-" + f.id());
-      m.put("used_in", urls(site.factUsers().getOrDefault(f.id(), List.of())));
-      return m;
-    }));
+    return wrap(
+        "facts",
+        LazyList.of(
+            List.copyOf(site.facts().values()),
+            f -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("id", f.id());
+              m.put("label", f.label());
+              m.put("unit", f.unit());
+              m.put("as_of", f.asOf() == null ? null : f.asOf().toString());
+              m.put("status", f.statusLabel());
+              m.put("note", f.note());
+              m.put("shown", fmt.withUnit(f, f.shown()));
+              m.put("use", f.use());
+              List<Object> values = new ArrayList<>();
+              for (FactValue v : f.values()) {
+                Map<String, Object> vm = new LinkedHashMap<>();
+                vm.put("value", v.number());
+                if (v.text() != null) vm.put("text", v.text());
+                vm.put("qualifier", v.qualifier().key());
+                vm.put("sources", v.sources());
+                if (v.scope() != null) vm.put("scope", v.scope());
+                if (v.asOf() != null) vm.put("as_of", v.asOf().toString());
+                values.add(vm);
+              }
+              m.put("values", values);
+              Home home = site.factHome(f.id());
+              m.put("url", site.config().permalink(home.url()) + "#fact-" + f.id());
+              m.put("used_in", urls(site.factUsers().getOrDefault(f.id(), List.of())));
+              return m;
+            }));
   }
 
   Object sources() {
-    return wrap("sources", LazyList.of(List.copyOf(site.sources().values()), s -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", s.id());
-      m.put("title", s.title());
-      m.put("publisher", s.publisher());
-      m.put("date", s.date() == null ? null : s.date().toString());
-      m.put("url", s.url());
-      m.put("accessed", s.accessed() == null ? null : s.accessed().toString());
-      m.put("archive", s.archive());
-      m.put("language", s.language());
-      m.put("page", site.config().permalink("sources/" + s.id() + "/"));
-      m.put("cited_in", urls(site.sourceUsers().getOrDefault(s.id(), List.of())));
-      return m;
-    }));
+    return wrap(
+        "sources",
+        LazyList.of(
+            List.copyOf(site.sources().values()),
+            s -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("id", s.id());
+              m.put("title", s.title());
+              m.put("publisher", s.publisher());
+              m.put("date", s.date() == null ? null : s.date().toString());
+              m.put("url", s.url());
+              m.put("accessed", s.accessed() == null ? null : s.accessed().toString());
+              m.put("archive", s.archive());
+              m.put("language", s.language());
+              m.put("page", site.config().permalink("sources/" + s.id() + "/"));
+              m.put("cited_in", urls(site.sourceUsers().getOrDefault(s.id(), List.of())));
+              return m;
+            }));
   }
 
   Object claims() {
-    return wrap("claims", LazyList.of(List.copyOf(site.claims().values()), c -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", c.id());
-      m.put("claim", c.claim());
-      m.put("claimant", c.claimant());
-      m.put("date", c.date() == null ? null : c.date().toString());
-      m.put("verdict", c.verdict().key());
-      m.put("rating", c.verdict().rating() == 0 ? null : c.verdict().rating());
-      m.put("explanation", c.explanation());
-      m.put("sources", c.sources());
-      Home home = site.claimHome(c.id());
-      m.put("url", site.config().permalink(home.url()) + "#claim-" + c.id());
-      m.put("used_in", urls(site.claimUsers().getOrDefault(c.id(), List.of())));
-      return m;
-    }));
+    return wrap(
+        "claims",
+        LazyList.of(
+            List.copyOf(site.claims().values()),
+            c -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("id", c.id());
+              m.put("claim", c.claim());
+              m.put("claimant", c.claimant());
+              m.put("date", c.date() == null ? null : c.date().toString());
+              m.put("verdict", c.verdict().key());
+              m.put("rating", c.verdict().rating() == 0 ? null : c.verdict().rating());
+              m.put("explanation", c.explanation());
+              m.put("sources", c.sources());
+              Home home = site.claimHome(c.id());
+              m.put("url", site.config().permalink(home.url()) + "#claim-" + c.id());
+              m.put("used_in", urls(site.claimUsers().getOrDefault(c.id(), List.of())));
+              return m;
+            }));
   }
 
   private List<Object> urls(List<ResolvedPage> pages) {

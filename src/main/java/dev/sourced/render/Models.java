@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Builds the maps templates see. This is the one place where records become {@code
- * Map<String,Object>}; every key is documented in {@code docs/templates.md}. Absent values are
- * left out of the map (templates test them with {@code ??}).
+ * Map<String,Object>}; every key is documented in {@code docs/templates.md}. Absent values are left
+ * out of the map (templates test them with {@code ??}).
  */
 final class Models {
   private final ResolvedSite site;
@@ -45,19 +45,22 @@ final class Models {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("kind", kind);
     p.put("title", title);
-    p.put("description", description == null || description.isEmpty() ? config.description()
-        : description);
+    p.put(
+        "description",
+        description == null || description.isEmpty() ? config.description() : description);
     p.put("url", config.url(url));
     p.put("permalink", config.permalink(url));
     m.put("page", p);
     m.put("assets", assets);
-    m.put("nav", List.of(
-        link("Articles", config.url("")),
-        link("Facts and claims", config.url("facts/")),
-        link("Sources", config.url("sources/")),
-        link("Tags", config.url("tags/")),
-        link("How we rate claims", config.url("methodology/")),
-        link("Corrections", config.url("corrections/"))));
+    m.put(
+        "nav",
+        List.of(
+            link("Articles", config.url("")),
+            link("Facts and claims", config.url("facts/")),
+            link("Sources", config.url("sources/")),
+            link("Tags", config.url("tags/")),
+            link("How we rate claims", config.url("methodology/")),
+            link("Corrections", config.url("corrections/"))));
     return m;
   }
 

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One page's view of the site for the fact renderers: its reference numbering, which facts it
- * boxes itself, and links to everything else. Built per page; reads the resolved site only.
+ * One page's view of the site for the fact renderers: its reference numbering, which facts it boxes
+ * itself, and links to everything else. Built per page; reads the resolved site only.
  */
 final class PageContext implements FactsRenderContext {
   private final ResolvedSite site;
@@ -24,13 +24,22 @@ final class PageContext implements FactsRenderContext {
   private final ValueFormatter formatter;
   private final java.time.LocalDate reviewDate;
 
-  PageContext(ResolvedSite site, String pageUrl, List<String> references, Set<String> localBoxes,
+  PageContext(
+      ResolvedSite site,
+      String pageUrl,
+      List<String> references,
+      Set<String> localBoxes,
       ValueFormatter formatter) {
     this(site, pageUrl, references, localBoxes, formatter, null);
   }
 
-  PageContext(ResolvedSite site, String pageUrl, List<String> references, Set<String> localBoxes,
-      ValueFormatter formatter, java.time.LocalDate reviewDate) {
+  PageContext(
+      ResolvedSite site,
+      String pageUrl,
+      List<String> references,
+      Set<String> localBoxes,
+      ValueFormatter formatter,
+      java.time.LocalDate reviewDate) {
     this.reviewDate = reviewDate;
     this.site = site;
     this.pageUrl = pageUrl;
@@ -42,8 +51,8 @@ final class PageContext implements FactsRenderContext {
   static PageContext of(ResolvedSite site, ResolvedPage page, ValueFormatter formatter) {
     Set<String> boxes = new java.util.HashSet<>(page.boxedFacts());
     boxes.addAll(page.ownFactsToBox());
-    return new PageContext(site, page.url(), page.references(), boxes, formatter,
-        page.frontMatter().date());
+    return new PageContext(
+        site, page.url(), page.references(), boxes, formatter, page.frontMatter().date());
   }
 
   @Override

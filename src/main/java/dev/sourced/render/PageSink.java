@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Where a one-shot render sends its outputs as they are made, so that memory never holds the
- * site's pages: each output is written into a stream as it is rendered (a long index page never
- * exists as one string). Calls come from several threads at once.
+ * Where a one-shot render sends its outputs as they are made, so that memory never holds the site's
+ * pages: each output is written into a stream as it is rendered (a long index page never exists as
+ * one string). Calls come from several threads at once.
  */
 public interface PageSink {
   /**

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Template models of the pages the build makes itself: the home page, tags, the index of facts
- * and claims (home of the shared facts' boxes), the source pages, the methodology page and the
+ * Template models of the pages the build makes itself: the home page, tags, the index of facts and
+ * claims (home of the shared facts' boxes), the source pages, the methodology page and the
  * corrections page. Each method returns the model; {@link SiteRenderer} picks the template.
  */
 final class SitePages {
@@ -29,6 +29,7 @@ final class SitePages {
 
   /** For each source, the facts and claims that name it, in declaration order. */
   private final Map<String, List<Fact>> factsBySource = new java.util.HashMap<>();
+
   private final Map<String, List<Claim>> claimsBySource = new java.util.HashMap<>();
 
   SitePages(ResolvedSite site, Models models, ValueFormatter fmt, ArticlePages articles) {
@@ -37,7 +38,8 @@ final class SitePages {
     this.fmt = fmt;
     this.articles = articles;
     for (Fact f : site.facts().values()) {
-      for (String s : f.sourceIds()) factsBySource.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
+      for (String s : f.sourceIds())
+        factsBySource.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
     }
     for (Claim c : site.claims().values()) {
       for (String s : c.sources()) claimsBySource.computeIfAbsent(s, k -> new ArrayList<>()).add(c);
@@ -45,8 +47,8 @@ final class SitePages {
   }
 
   Map<String, Object> home() {
-    Map<String, Object> m = models.base("home", site.config().title(),
-        site.config().description(), "");
+    Map<String, Object> m =
+        models.base("home", site.config().title(), site.config().description(), "");
     m.put("articles", summaries(site.pages()));
     return m;
   }
@@ -58,8 +60,10 @@ final class SitePages {
     for (var e : site.tags().entrySet()) {
       String url = Models.tagUrl(e.getKey());
       names.putIfAbsent(url, e.getKey());
-      bySlug.computeIfAbsent(url, k -> java.util.Collections.newSetFromMap(
-          new java.util.IdentityHashMap<>())).addAll(e.getValue());
+      bySlug
+          .computeIfAbsent(
+              url, k -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))
+          .addAll(e.getValue());
     }
     Map<String, List<ResolvedPage>> byName = new LinkedHashMap<>();
     for (var e : bySlug.entrySet()) {
@@ -94,55 +98,78 @@ final class SitePages {
   }
 
   Map<String, Object> facts() {
-    Map<String, Object> m = models.base("facts", "Facts and claims",
-        "Every figure and claim on this site, with its status and where it is used.", "facts/");
+    Map<String, Object> m =
+        models.base(
+            "facts",
+            "Facts and claims",
+            "Every figure and claim on this site, with its status and where it is used.",
+            "facts/");
     // Every fact of the site: made one at a time as the template lists them.
-    m.put("facts", LazyList.of(List.copyOf(site.facts().values()), f -> {
-      Map<String, Object> fm = new LinkedHashMap<>();
-      fm.put("id", f.id());
-      fm.put("label", f.label());
-      fm.put("value", fmt.withUnit(f, f.shown()));
-      fm.put("status", f.statusLabel());
-      fm.put("disputed", f.isDisputed());
-      Home home = site.factHome(f.id());
-      fm.put("href", (home.article() ? site.config().url(home.url()) : "") + "#fact-" + f.id());
-      fm.put("home", models.link(home.title(), site.config().url(home.url())));
-      fm.put("usedIn", links(site.factUsers().getOrDefault(f.id(), List.of())));
-      return fm;
-    }));
-    m.put("claims", LazyList.of(List.copyOf(site.claims().values()), c -> {
-      Map<String, Object> cm = new LinkedHashMap<>();
-      cm.put("id", c.id());
-      cm.put("claim", c.claim());
-      cm.put("claimant", c.claimant());
-      cm.put("verdict", c.verdict().key());
-      cm.put("verdictLabel", c.verdict().label());
-      Home home = site.claimHome(c.id());
-      cm.put("href", site.config().url(home.url()) + "#claim-" + c.id());
-      cm.put("home", models.link(home.title(), site.config().url(home.url())));
-      cm.put("usedIn", links(site.claimUsers().getOrDefault(c.id(), List.of())));
-      return cm;
-    }));
+    m.put(
+        "facts",
+        LazyList.of(
+            List.copyOf(site.facts().values()),
+            f -> {
+              Map<String, Object> fm = new LinkedHashMap<>();
+              fm.put("id", f.id());
+              fm.put("label", f.label());
+              fm.put("value", fmt.withUnit(f, f.shown()));
+              fm.put("status", f.statusLabel());
+              fm.put("disputed", f.isDisputed());
+              Home home = site.factHome(f.id());
+              fm.put(
+                  "href",
+                  (home.article() ? site.config().url(home.url()) : "") + "#fact-" + f.id());
+              fm.put("home", models.link(home.title(), site.config().url(home.url())));
+              fm.put("usedIn", links(site.factUsers().getOrDefault(f.id(), List.of())));
+              return fm;
+            }));
+    m.put(
+        "claims",
+        LazyList.of(
+            List.copyOf(site.claims().values()),
+            c -> {
+              Map<String, Object> cm = new LinkedHashMap<>();
+              cm.put("id", c.id());
+              cm.put("claim", c.claim());
+              cm.put("claimant", c.claimant());
+              cm.put("verdict", c.verdict().key());
+              cm.put("verdictLabel", c.verdict().label());
+              Home home = site.claimHome(c.id());
+              cm.put("href", site.config().url(home.url()) + "#claim-" + c.id());
+              cm.put("home", models.link(home.title(), site.config().url(home.url())));
+              cm.put("usedIn", links(site.claimUsers().getOrDefault(c.id(), List.of())));
+              return cm;
+            }));
     Set<String> refs = new LinkedHashSet<>();
     for (String id : site.sharedFacts()) refs.addAll(site.facts().get(id).sourceIds());
     for (String id : site.sharedClaims()) refs.addAll(site.claims().get(id).sources());
     List<String> references = List.copyOf(refs);
-    PageContext ctx = new PageContext(site, "facts/", references, Set.copyOf(site.sharedFacts()),
-        fmt);
-    m.put("sharedBoxes", ArticlePages.markup(
-        articles.renderBoxes(site.sharedFacts(), site.sharedClaims(), ctx)));
+    PageContext ctx =
+        new PageContext(site, "facts/", references, Set.copyOf(site.sharedFacts()), fmt);
+    m.put(
+        "sharedBoxes",
+        ArticlePages.markup(articles.renderBoxes(site.sharedFacts(), site.sharedClaims(), ctx)));
     m.put("references", models.references(references));
     return m;
   }
 
   Map<String, Object> sources() {
-    Map<String, Object> m = models.base("sources", "Sources",
-        "Every publication this site cites, and what cites it.", "sources/");
-    m.put("sources", LazyList.of(List.copyOf(site.sources().values()), s -> {
-      Map<String, Object> sm = models.source(s, 0);
-      sm.put("articleCount", site.sourceUsers().getOrDefault(s.id(), List.of()).size());
-      return sm;
-    }));
+    Map<String, Object> m =
+        models.base(
+            "sources",
+            "Sources",
+            "Every publication this site cites, and what cites it.",
+            "sources/");
+    m.put(
+        "sources",
+        LazyList.of(
+            List.copyOf(site.sources().values()),
+            s -> {
+              Map<String, Object> sm = models.source(s, 0);
+              sm.put("articleCount", site.sourceUsers().getOrDefault(s.id(), List.of()).size());
+              return sm;
+            }));
     return m;
   }
 
@@ -152,8 +179,8 @@ final class SitePages {
     List<Map<String, Object>> facts = new ArrayList<>();
     for (Fact f : factsBySource.getOrDefault(s.id(), List.of())) {
       Home home = site.factHome(f.id());
-      Map<String, Object> fm = models.link(f.label(),
-          site.config().url(home.url()) + "#fact-" + f.id());
+      Map<String, Object> fm =
+          models.link(f.label(), site.config().url(home.url()) + "#fact-" + f.id());
       fm.put("value", fmt.withUnit(f, f.shown()));
       facts.add(fm);
     }
@@ -161,8 +188,8 @@ final class SitePages {
     List<Map<String, Object>> claims = new ArrayList<>();
     for (Claim c : claimsBySource.getOrDefault(s.id(), List.of())) {
       Home home = site.claimHome(c.id());
-      Map<String, Object> cm = models.link(c.claim(),
-          site.config().url(home.url()) + "#claim-" + c.id());
+      Map<String, Object> cm =
+          models.link(c.claim(), site.config().url(home.url()) + "#claim-" + c.id());
       cm.put("verdictLabel", c.verdict().label());
       claims.add(cm);
     }
@@ -172,8 +199,12 @@ final class SitePages {
   }
 
   Map<String, Object> methodology() {
-    Map<String, Object> m = models.base("methodology", "How we rate claims",
-        "The verdict scale used on this site, and what each verdict means.", "methodology/");
+    Map<String, Object> m =
+        models.base(
+            "methodology",
+            "How we rate claims",
+            "The verdict scale used on this site, and what each verdict means.",
+            "methodology/");
     List<Map<String, Object>> verdicts = new ArrayList<>();
     for (Verdict v : Verdict.values()) {
       Map<String, Object> vm = new LinkedHashMap<>();
@@ -196,8 +227,13 @@ final class SitePages {
         Correction c = all.get(i);
         Map<String, Object> cm = new LinkedHashMap<>();
         // Counted from the oldest, so adding a newer correction never renumbers older ones.
-        cm.put("feedId", site.config().permalink(p.url()) + "#correction-" + c.date() + "-"
-            + (all.size() - 1 - i));
+        cm.put(
+            "feedId",
+            site.config().permalink(p.url())
+                + "#correction-"
+                + c.date()
+                + "-"
+                + (all.size() - 1 - i));
         models.putDate(cm, "date", c.date());
         cm.put("text", c.text());
         cm.put("article", models.link(p.title(), site.config().url(p.url())));
@@ -210,8 +246,12 @@ final class SitePages {
   }
 
   Map<String, Object> corrections() {
-    Map<String, Object> m = models.base("corrections", "Corrections",
-        "Every correction made to an article on this site, newest first.", "corrections/");
+    Map<String, Object> m =
+        models.base(
+            "corrections",
+            "Corrections",
+            "Every correction made to an article on this site, newest first.",
+            "corrections/");
     m.put("corrections", correctionList());
     m.put("correctionsFeedUrl", site.config().url("corrections.xml"));
     return m;

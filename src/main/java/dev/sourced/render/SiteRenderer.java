@@ -23,18 +23,27 @@ import java.util.function.Supplier;
  * rendered when parsed, get their facts, citations and boxes filled in; pages go through the
  * theme's Freemarker templates; the feeds, sitemap and open-data exports are written directly.
  *
- * <p>Pages and their templates: {@code article.ftlh} per article, {@code index.ftlh} (home),
- * {@code tags.ftlh} and {@code tag.ftlh}, {@code facts.ftlh}, {@code sources.ftlh} and {@code
+ * <p>Pages and their templates: {@code article.ftlh} per article, {@code index.ftlh} (home), {@code
+ * tags.ftlh} and {@code tag.ftlh}, {@code facts.ftlh}, {@code sources.ftlh} and {@code
  * source.ftlh}, {@code methodology.ftlh}, {@code corrections.ftlh} and {@code 404.ftlh}.
  *
- * <p>A renderer holds its compiled templates and assets. Kept across rebuilds (the preview
- * server), it also keeps each output's bytes with a {@link Fingerprints fingerprint} of its
- * inputs, and renders again only the outputs whose fingerprint changed.
+ * <p>A renderer holds its compiled templates and assets. Kept across rebuilds (the preview server),
+ * it also keeps each output's bytes with a {@link Fingerprints fingerprint} of its inputs, and
+ * renders again only the outputs whose fingerprint changed.
  */
 public final class SiteRenderer {
   static final List<String> TEMPLATES =
-      List.of("article.ftlh", "index.ftlh", "tags.ftlh", "tag.ftlh", "facts.ftlh",
-          "sources.ftlh", "source.ftlh", "methodology.ftlh", "corrections.ftlh", "404.ftlh",
+      List.of(
+          "article.ftlh",
+          "index.ftlh",
+          "tags.ftlh",
+          "tag.ftlh",
+          "facts.ftlh",
+          "sources.ftlh",
+          "source.ftlh",
+          "methodology.ftlh",
+          "corrections.ftlh",
+          "404.ftlh",
           "search.ftlh");
 
   private final SiteConfig config;
@@ -44,16 +53,22 @@ public final class SiteRenderer {
   private final ValueFormatter fmt;
   private final boolean incremental;
   private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Fingerprints shared by many pages, kept as a value and a small token standing for it. */
   private final Map<String, Family> families = new HashMap<>();
+
   private int nextToken;
 
   private record Cached(Object fingerprint, byte[] bytes) {}
 
   private record Family(Object value, Integer token) {}
 
-  private SiteRenderer(SiteConfig config, TemplateEngine engine, Map<String, Template> templates,
-      Path siteTemplates, boolean incremental) {
+  private SiteRenderer(
+      SiteConfig config,
+      TemplateEngine engine,
+      Map<String, Template> templates,
+      Path siteTemplates,
+      boolean incremental) {
     this.config = config;
     this.engine = engine;
     this.templates = templates;
@@ -67,8 +82,9 @@ public final class SiteRenderer {
    *
    * @param incremental whether to keep outputs for later renders of the same site
    */
-  public static SiteRenderer create(SiteConfig config, Path siteTemplates, boolean incremental,
-      Diagnostics diagnostics) throws IOException {
+  public static SiteRenderer create(
+      SiteConfig config, Path siteTemplates, boolean incremental, Diagnostics diagnostics)
+      throws IOException {
     TemplateEngine engine = new TemplateEngine(siteTemplates, config.numberLocale());
     Map<String, Template> templates = new HashMap<>();
     for (String name : TEMPLATES) {
@@ -80,8 +96,8 @@ public final class SiteRenderer {
   }
 
   /** Renders a site once; returns null (after reporting why) when a template fails. */
-  public static RenderedSite render(ResolvedSite site, Path siteTemplates,
-      Diagnostics diagnostics) throws IOException {
+  public static RenderedSite render(ResolvedSite site, Path siteTemplates, Diagnostics diagnostics)
+      throws IOException {
     SiteRenderer r = create(site.config(), siteTemplates, false, diagnostics);
     return r == null ? null : r.render(site, diagnostics);
   }
@@ -92,10 +108,10 @@ public final class SiteRenderer {
   }
 
   /**
-   * Renders everything on all cores. With a {@code sink}, each output is written into it as it
-   * is rendered and is not kept (so memory does not grow with the site, nor with its longest
-   * page), and the result lists only the files to copy; without, the result holds every output.
-   * Null after reporting a failure.
+   * Renders everything on all cores. With a {@code sink}, each output is written into it as it is
+   * rendered and is not kept (so memory does not grow with the site, nor with its longest page),
+   * and the result lists only the files to copy; without, the result holds every output. Null after
+   * reporting a failure.
    */
   public RenderedSite render(ResolvedSite site, Diagnostics diagnostics, PageSink sink) {
     Models models = new Models(site, fmt, assets.urls());
@@ -104,8 +120,12 @@ public final class SiteRenderer {
     Output out = new Output(diagnostics);
 
     for (ResolvedPage p : site.pages()) {
-      out.page(p.url() + "index.html", p.path(), "article.ftlh",
-          () -> Fingerprints.article(site, p), () -> articles.model(p));
+      out.page(
+          p.url() + "index.html",
+          p.path(),
+          "article.ftlh",
+          () -> Fingerprints.article(site, p),
+          () -> articles.model(p));
     }
     Object lists = incremental ? family("lists", Fingerprints.lists(site)) : null;
     Object declarations =
@@ -114,33 +134,54 @@ public final class SiteRenderer {
     var tagGroups = pages.tagGroups();
     out.page("tags/index.html", "tags.ftlh", () -> lists, () -> pages.tags(tagGroups));
     for (var e : tagGroups.entrySet()) {
-      out.page(Models.tagUrl(e.getKey()) + "index.html", "tag.ftlh", () -> lists,
+      out.page(
+          Models.tagUrl(e.getKey()) + "index.html",
+          "tag.ftlh",
+          () -> lists,
           () -> pages.tag(e.getKey(), e.getValue()));
     }
     out.page("facts/index.html", "facts.ftlh", () -> declarations, pages::facts);
     out.page("sources/index.html", "sources.ftlh", () -> declarations, pages::sources);
     for (Source s : site.sources().values()) {
-      out.page("sources/" + s.id() + "/index.html", "source.ftlh", () -> declarations,
+      out.page(
+          "sources/" + s.id() + "/index.html",
+          "source.ftlh",
+          () -> declarations,
           () -> pages.source(s));
     }
     out.page("methodology/index.html", "methodology.ftlh", () -> "static", pages::methodology);
     out.page("corrections/index.html", "corrections.ftlh", () -> lists, pages::corrections);
     out.page("404.html", "404.ftlh", () -> "static", pages::notFound);
-    out.page("search/index.html", "search.ftlh", () -> "static", () -> models.base("search",
-        "Search", "Search the articles, facts and claims of " + config.title() + ".", "search/"));
-    out.json("search.json", () -> List.of(lists, declarations),
-        () -> SearchIndex.model(site, fmt), false);
+    out.page(
+        "search/index.html",
+        "search.ftlh",
+        () -> "static",
+        () ->
+            models.base(
+                "search",
+                "Search",
+                "Search the articles, facts and claims of " + config.title() + ".",
+                "search/"));
+    out.json(
+        "search.json",
+        () -> List.of(lists, declarations),
+        () -> SearchIndex.model(site, fmt),
+        false);
 
     out.text("feed.xml", () -> lists, () -> Feeds.atom(config, site.pages()));
-    out.text("corrections.xml", () -> lists,
-        () -> Feeds.corrections(config, pages.correctionList()));
-    out.text("sitemap.xml", () -> List.of(lists, declarations), () -> {
-      List<String> listed = new ArrayList<>(List.of("", "facts/", "sources/", "tags/",
-          "methodology/", "corrections/"));
-      for (String tag : tagGroups.keySet()) listed.add(Models.tagUrl(tag));
-      for (Source s : site.sources().values()) listed.add("sources/" + s.id() + "/");
-      return Feeds.sitemap(config, site.pages(), listed);
-    });
+    out.text(
+        "corrections.xml", () -> lists, () -> Feeds.corrections(config, pages.correctionList()));
+    out.text(
+        "sitemap.xml",
+        () -> List.of(lists, declarations),
+        () -> {
+          List<String> listed =
+              new ArrayList<>(
+                  List.of("", "facts/", "sources/", "tags/", "methodology/", "corrections/"));
+          for (String tag : tagGroups.keySet()) listed.add(Models.tagUrl(tag));
+          for (Source s : site.sources().values()) listed.add("sources/" + s.id() + "/");
+          return Feeds.sitemap(config, site.pages(), listed);
+        });
     JsonExports json = new JsonExports(site, fmt);
     out.json("facts.json", () -> declarations, json::facts, true);
     out.json("sources.json", () -> declarations, json::sources, true);
@@ -162,16 +203,15 @@ public final class SiteRenderer {
   }
 
   /**
-   * Renders one article again (its prose changed, nothing it shows of the rest of the site
-   * did), keeping the cache in step; null after reporting a failure.
+   * Renders one article again (its prose changed, nothing it shows of the rest of the site did),
+   * keeping the cache in step; null after reporting a failure.
    */
-  public RenderedPage renderArticle(ResolvedSite site, ResolvedPage page,
-      Diagnostics diagnostics) {
+  public RenderedPage renderArticle(ResolvedSite site, ResolvedPage page, Diagnostics diagnostics) {
     Models models = new Models(site, fmt, assets.urls());
     ArticlePages articles = new ArticlePages(site, models, fmt);
     String path = page.url() + "index.html";
-    String html = engine.render(templates.get("article.ftlh"), articles.model(page), path,
-        diagnostics);
+    String html =
+        engine.render(templates.get("article.ftlh"), articles.model(page), path, diagnostics);
     if (html == null) return null;
     byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
     if (incremental) cache.put(path, new Cached(Fingerprints.article(site, page), bytes));
@@ -179,8 +219,8 @@ public final class SiteRenderer {
   }
 
   /**
-   * A token for a fingerprint that many pages share: the same token as last time when the value
-   * is equal, so the value is compared once per render, not once per page.
+   * A token for a fingerprint that many pages share: the same token as last time when the value is
+   * equal, so the value is compared once per render, not once per page.
    */
   private Object family(String name, Object value) {
     Family previous = families.get(name);
@@ -204,77 +244,97 @@ public final class SiteRenderer {
       this.diagnostics = diagnostics;
     }
 
-    void page(String path, String template, Supplier<Object> fingerprint,
+    void page(
+        String path,
+        String template,
+        Supplier<Object> fingerprint,
         Supplier<Map<String, Object>> model) {
       page(path, path, template, fingerprint, model);
     }
 
     /** A page made from a source file, which problems rendering it are reported against. */
-    void page(String path, String source, String template, Supplier<Object> fingerprint,
+    void page(
+        String path,
+        String source,
+        String template,
+        Supplier<Object> fingerprint,
         Supplier<Map<String, Object>> model) {
       Template t = templates.get(template);
       produce(path, source, fingerprint, w -> engine.render(t, model.get(), w, path, diagnostics));
     }
 
     void text(String path, Supplier<Object> fingerprint, Supplier<String> text) {
-      produce(path, path, fingerprint, w -> {
-        String s = text.get();
-        if (s != null) w.write(s);
-        return s != null;
-      });
+      produce(
+          path,
+          path,
+          fingerprint,
+          w -> {
+            String s = text.get();
+            if (s != null) w.write(s);
+            return s != null;
+          });
     }
 
     /** JSON, streamed as it is written; compact JSON ends with a line break too. */
-    void json(String path, Supplier<Object> fingerprint, Supplier<Object> value,
-        boolean pretty) {
-      produce(path, path, fingerprint, w -> {
-        dev.sourced.facts.Json.write(value.get(), pretty, w);
-        if (!pretty) w.write('\n');
-        return true;
-      });
+    void json(String path, Supplier<Object> fingerprint, Supplier<Object> value, boolean pretty) {
+      produce(
+          path,
+          path,
+          fingerprint,
+          w -> {
+            dev.sourced.facts.Json.write(value.get(), pretty, w);
+            if (!pretty) w.write('\n');
+            return true;
+          });
     }
 
     void asset(RenderedPage page) {
-      jobs.add(sink -> {
-        if (sink == null) return page;
-        sink.write(page);
-        return null;
-      });
+      jobs.add(
+          sink -> {
+            if (sink == null) return page;
+            sink.write(page);
+            return null;
+          });
     }
 
     /**
      * One output: streamed into the sink when there is one (and nothing is kept for a later
      * render), else rendered into memory, or taken from the cache when its fingerprint holds.
      */
-    private void produce(String path, String source, Supplier<Object> fingerprint,
-        Content content) {
+    private void produce(
+        String path, String source, Supplier<Object> fingerprint, Content content) {
       paths.add(path);
-      jobs.add(sink -> {
-        Object key = incremental ? fingerprint.get() : null;
-        if (incremental) {
-          Cached c = cache.get(path);
-          if (c != null && c.fingerprint().equals(key)) return keep(sink, path, c.bytes());
-        }
-        try {
-          if (sink != null && !incremental) {
-            try (java.io.Writer w = new java.io.BufferedWriter(
-                new java.io.OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8), 1 << 15)) {
-              content.writeTo(w);
+      jobs.add(
+          sink -> {
+            Object key = incremental ? fingerprint.get() : null;
+            if (incremental) {
+              Cached c = cache.get(path);
+              if (c != null && c.fingerprint().equals(key)) return keep(sink, path, c.bytes());
             }
-            return null;
-          }
-          TemplateEngine.TextOut text = new TemplateEngine.TextOut();
-          if (!content.writeTo(text)) return null;
-          byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-          if (incremental) cache.put(path, new Cached(key, bytes));
-          return keep(sink, path, bytes);
-        } catch (StackOverflowError e) {
-          diagnostics.error(dev.sourced.diag.SourcePosition.file(source), "too-deep",
-              "rendering " + path + " needs more nesting than a page can have",
-              "flatten deeply nested lists, quotes or emphasis in the article");
-          return null;
-        }
-      });
+            try {
+              if (sink != null && !incremental) {
+                try (java.io.Writer w =
+                    new java.io.BufferedWriter(
+                        new java.io.OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8),
+                        1 << 15)) {
+                  content.writeTo(w);
+                }
+                return null;
+              }
+              TemplateEngine.TextOut text = new TemplateEngine.TextOut();
+              if (!content.writeTo(text)) return null;
+              byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+              if (incremental) cache.put(path, new Cached(key, bytes));
+              return keep(sink, path, bytes);
+            } catch (StackOverflowError e) {
+              diagnostics.error(
+                  dev.sourced.diag.SourcePosition.file(source),
+                  "too-deep",
+                  "rendering " + path + " needs more nesting than a page can have",
+                  "flatten deeply nested lists, quotes or emphasis in the article");
+              return null;
+            }
+          });
     }
 
     private RenderedPage keep(PageSink sink, String path, byte[] bytes) throws IOException {
@@ -286,13 +346,16 @@ public final class SiteRenderer {
 
     /** Runs every job; outputs go to the sink, or are kept when there is none. */
     void run(PageSink sink) {
-      List<RenderedPage> done = dev.sourced.concurrent.Workers.map(jobs.size(), i -> {
-        try {
-          return jobs.get(i).run(sink);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      List<RenderedPage> done =
+          dev.sourced.concurrent.Workers.map(
+              jobs.size(),
+              i -> {
+                try {
+                  return jobs.get(i).run(sink);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
       for (RenderedPage p : done) if (p != null) rendered.add(p);
     }
   }

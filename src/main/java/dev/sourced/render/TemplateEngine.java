@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.TimeZone;
 
 /**
- * Freemarker, configured once and safely (see {@code design/hardening.md}): no {@code ?new} of
- * any class, no {@code ?api}, HTML auto-escaping, exceptions rethrown (never printed into a page),
- * a wrapper that exposes only properties. A site's {@code templates/*.ftlh} override the default
+ * Freemarker, configured once and safely (see {@code design/hardening.md}): no {@code ?new} of any
+ * class, no {@code ?api}, HTML auto-escaping, exceptions rethrown (never printed into a page), a
+ * wrapper that exposes only properties. A site's {@code templates/*.ftlh} override the default
  * theme inside the jar file by file; {@code FileTemplateLoader} refuses names and links that lead
  * outside {@code templates/}.
  *
@@ -43,16 +43,20 @@ public final class TemplateEngine {
     this.siteTemplates = siteTemplates;
     Configuration c = new Configuration(Configuration.VERSION_2_3_34);
     TemplateLoader theme = new ClassTemplateLoader(TemplateEngine.class, THEME);
-    c.setTemplateLoader(siteTemplates == null ? theme
-        : new MultiTemplateLoader(new TemplateLoader[] {
-            new FileTemplateLoader(siteTemplates.toFile(), false), theme}));
+    c.setTemplateLoader(
+        siteTemplates == null
+            ? theme
+            : new MultiTemplateLoader(
+                new TemplateLoader[] {
+                  new FileTemplateLoader(siteTemplates.toFile(), false), theme
+                }));
     c.setDefaultEncoding("UTF-8");
     c.setOutputFormat(HTMLOutputFormat.INSTANCE);
     c.setRecognizeStandardFileExtensions(true);
     c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
     c.setAPIBuiltinEnabled(false);
     c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-    c.setAttemptExceptionReporter((e, env) -> { });
+    c.setAttemptExceptionReporter((e, env) -> {});
     c.setLogTemplateExceptions(false);
     c.setWrapUncheckedExceptions(true);
     c.setFallbackOnNullLoopVariable(false);
@@ -62,7 +66,8 @@ public final class TemplateEngine {
     c.setNumberFormat("computer");
     c.setBooleanFormat("c");
     c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
-    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    DefaultObjectWrapperBuilder wrapper =
+        new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
     wrapper.setExposureLevel(freemarker.ext.beans.BeansWrapper.EXPOSE_PROPERTIES_ONLY);
     wrapper.setForceLegacyNonListCollections(false);
     c.setObjectWrapper(wrapper.build());
@@ -74,32 +79,44 @@ public final class TemplateEngine {
     try {
       return cfg.getTemplate(name);
     } catch (TemplateNotFoundException e) {
-      diagnostics.error(SourcePosition.file(displayPath(name)), "template-missing",
-          "template " + name + " not found", "add templates/" + name
-              + ", or delete templates/ to use the default theme");
+      diagnostics.error(
+          SourcePosition.file(displayPath(name)),
+          "template-missing",
+          "template " + name + " not found",
+          "add templates/" + name + ", or delete templates/ to use the default theme");
     } catch (ParseException e) {
-      diagnostics.error(new SourcePosition(displayPath(e.getTemplateName() != null
-              ? e.getTemplateName() : name), e.getLineNumber(), e.getColumnNumber()),
-          "template-syntax", firstLine(e.getEditorMessage()), "fix the template syntax here");
+      diagnostics.error(
+          new SourcePosition(
+              displayPath(e.getTemplateName() != null ? e.getTemplateName() : name),
+              e.getLineNumber(),
+              e.getColumnNumber()),
+          "template-syntax",
+          firstLine(e.getEditorMessage()),
+          "fix the template syntax here");
     } catch (SecurityException e) {
-      diagnostics.error(SourcePosition.file(displayPath(name)), "symlink-escape",
+      diagnostics.error(
+          SourcePosition.file(displayPath(name)),
+          "symlink-escape",
           "template " + name + " (or one it includes) leads outside templates/",
           "copy the template into templates/ instead of linking to it");
     } catch (IOException e) {
-      diagnostics.error(SourcePosition.file(displayPath(name)), "template-unreadable",
-          "cannot read template " + name + ": " + e.getMessage(), "check the file");
+      diagnostics.error(
+          SourcePosition.file(displayPath(name)),
+          "template-unreadable",
+          "cannot read template " + name + ": " + e.getMessage(),
+          "check the file");
     }
     return null;
   }
 
   /**
-   * Renders a template with a model; on failure reports a diagnostic at the template's position
-   * and returns null.
+   * Renders a template with a model; on failure reports a diagnostic at the template's position and
+   * returns null.
    *
    * @param forPath the page being rendered, named in the message
    */
-  public String render(Template t, Map<String, Object> model, String forPath,
-      Diagnostics diagnostics) {
+  public String render(
+      Template t, Map<String, Object> model, String forPath, Diagnostics diagnostics) {
     TextOut out = new TextOut();
     return render(t, model, out, forPath, diagnostics) ? out.toString() : null;
   }
@@ -108,7 +125,11 @@ public final class TemplateEngine {
    * Renders into {@code out}; false (after reporting why) when the template fails, in which case
    * {@code out} holds part of a page.
    */
-  public boolean render(Template t, Map<String, Object> model, java.io.Writer out, String forPath,
+  public boolean render(
+      Template t,
+      Map<String, Object> model,
+      java.io.Writer out,
+      String forPath,
       Diagnostics diagnostics) {
     try {
       t.process(model, out);
@@ -117,16 +138,21 @@ public final class TemplateEngine {
       String name = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : t.getName();
       Integer line = e.getLineNumber();
       Integer col = e.getColumnNumber();
-      diagnostics.error(new SourcePosition(displayPath(name), line == null ? 0 : line,
-              col == null ? 0 : col), "template-error",
+      diagnostics.error(
+          new SourcePosition(displayPath(name), line == null ? 0 : line, col == null ? 0 : col),
+          "template-error",
           describe(e) + " (while rendering " + forPath + ")",
           "a template can only use the documented model; see docs/templates.md");
     } catch (SecurityException e) {
-      diagnostics.error(SourcePosition.file(displayPath(t.getName())), "symlink-escape",
+      diagnostics.error(
+          SourcePosition.file(displayPath(t.getName())),
+          "symlink-escape",
           "a template included while rendering " + forPath + " leads outside templates/",
           "copy the template into templates/ instead of linking to it");
     } catch (StackOverflowError e) {
-      diagnostics.error(recursionSite(t), "template-recursion",
+      diagnostics.error(
+          recursionSite(t),
+          "template-recursion",
           "rendering " + forPath + " recursed without end",
           "a macro or include calls itself with no way out");
     } catch (IOException e) {
@@ -178,15 +204,17 @@ public final class TemplateEngine {
 
   /**
    * Where endless recursion most likely is, once the stack has unwound and Freemarker no longer
-   * knows: in the page's template, a macro that calls itself, or an include of the template
-   * itself. Falls back to the template's file.
+   * knows: in the page's template, a macro that calls itself, or an include of the template itself.
+   * Falls back to the template's file.
    */
   SourcePosition recursionSite(Template t) {
     String src;
     try {
       Path file = siteTemplates == null ? null : siteTemplates.resolve(t.getName());
-      src = file != null && Files.isRegularFile(file) ? Files.readString(file)
-          : new String(Theme.read(t.getName()), java.nio.charset.StandardCharsets.UTF_8);
+      src =
+          file != null && Files.isRegularFile(file)
+              ? Files.readString(file)
+              : new String(Theme.read(t.getName()), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       return SourcePosition.file(displayPath(t.getName()));
     }
@@ -234,16 +262,18 @@ public final class TemplateEngine {
   }
 
   /**
-   * A template failure in one line: Freemarker's own description with its layout flattened and
-   * its tips dropped, then the cause's (where the real reason of a nested failure such as
-   * {@code ?eval} is), without object identities that change from run to run.
+   * A template failure in one line: Freemarker's own description with its layout flattened and its
+   * tips dropped, then the cause's (where the real reason of a nested failure such as {@code ?eval}
+   * is), without object identities that change from run to run.
    */
   static String describe(TemplateException e) {
     StringBuilder out = new StringBuilder(flatten(e.getMessageWithoutStackTop()));
     Throwable cause = e.getCause();
     for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
-      String more = cause instanceof TemplateException te ? flatten(te.getMessageWithoutStackTop())
-          : flatten(cause.getMessage());
+      String more =
+          cause instanceof TemplateException te
+              ? flatten(te.getMessageWithoutStackTop())
+              : flatten(cause.getMessage());
       if (!more.isEmpty() && out.indexOf(more) < 0) out.append(": ").append(more);
     }
     String s = out.toString().replaceAll("\\S+@[0-9a-f]{4,}", "").replaceAll("\\s+", " ").strip();
@@ -257,8 +287,11 @@ public final class TemplateEngine {
       String t = line.strip();
       if (t.startsWith("==>")) {
         t = t.substring(3).replaceAll("\\[in template.*", "").strip();
-      } else if (t.startsWith("----") || t.startsWith("Tip:") || t.startsWith("- Failed at:")
-          || t.startsWith("FTL stack trace") || t.startsWith("[in template")) {
+      } else if (t.startsWith("----")
+          || t.startsWith("Tip:")
+          || t.startsWith("- Failed at:")
+          || t.startsWith("FTL stack trace")
+          || t.startsWith("[in template")) {
         if (t.startsWith("----") && b.length() > 0) break;
         continue;
       }

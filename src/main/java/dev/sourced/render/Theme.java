@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The default theme inside the jar: templates and assets under {@code /theme/}, listed one per
- * line in {@code /theme/theme.list} (class paths cannot be listed portably).
+ * The default theme inside the jar: templates and assets under {@code /theme/}, listed one per line
+ * in {@code /theme/theme.list} (class paths cannot be listed portably).
  */
 public final class Theme {
   private Theme() {}
@@ -23,8 +23,11 @@ public final class Theme {
   }
 
   public static List<String> lines(byte[] list) {
-    return new String(list, StandardCharsets.UTF_8).lines().map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    return new String(list, StandardCharsets.UTF_8)
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .toList();
   }
 
   public static byte[] resource(String name) {

@@ -25,8 +25,10 @@ final class LinkChecker {
 
   private final SiteConfig config;
   private final Diagnostics diagnostics;
+
   /** For each page address ("slug/"), the anchors it has; null for pages without known anchors. */
   private final Map<String, Set<String>> anchors = new HashMap<>();
+
   private final Set<String> files = new HashSet<>();
 
   LinkChecker(SiteConfig config, Diagnostics diagnostics, Set<String> generatedPages) {
@@ -64,18 +66,20 @@ final class LinkChecker {
     if (path == null || (fragment != null && !plain(fragment, false))) {
       URI resolved;
       try {
-        resolved = new URI("http", "site", base, null)
-            .resolve(new URI(null, null, hash < 0 ? dest : dest.substring(0, hash), fragment));
+        resolved =
+            new URI("http", "site", base, null)
+                .resolve(new URI(null, null, hash < 0 ? dest : dest.substring(0, hash), fragment));
       } catch (URISyntaxException | IllegalArgumentException e) {
-        warn(link, "the link \"" + dest + "\" is not a valid address",
-            "check the link's spelling");
+        warn(link, "the link \"" + dest + "\" is not a valid address", "check the link's spelling");
         return;
       }
       path = resolved.getPath() == null ? "" : resolved.getPath();
       fragment = resolved.getFragment();
     }
     if (!path.startsWith(config.basePath())) {
-      warn(link, "the link \"" + dest + "\" leads outside the site",
+      warn(
+          link,
+          "the link \"" + dest + "\" leads outside the site",
           "internal links look like ../other-article/");
       return;
     }
@@ -86,24 +90,28 @@ final class LinkChecker {
       target = target + "/";
     }
     if (!anchors.containsKey(target)) {
-      warn(link, "the link \"" + dest + "\" leads to no page of this site",
+      warn(
+          link,
+          "the link \"" + dest + "\" leads to no page of this site",
           "internal links look like ../other-article/ (the article's slug, then a slash)");
       return;
     }
     Set<String> known = anchors.get(target);
     if (fragment != null && !fragment.isEmpty() && known != null && !known.contains(fragment)) {
-      warn(link, "the link \"" + dest + "\" names an anchor that page does not have",
+      warn(
+          link,
+          "the link \"" + dest + "\" names an anchor that page does not have",
           "anchors are headings (#a-heading-title), facts (#fact-ID), claims (#claim-ID)");
     }
   }
 
   /**
-   * The path a link leads to from a page at {@code base} ("/", "/slug/"), worked out without
-   * {@link URI} (whose parsing is most of this check's cost) for the common case: a path of
-   * plain characters, made of names and {@code ..}, that stays inside the root. Null for
-   * anything else (escapes, queries, {@code .} or empty segments, climbing above the root, dot
-   * segments in a site-absolute reference), which {@link URI} resolves; where both answer, they
-   * agree (tested against it on random paths).
+   * The path a link leads to from a page at {@code base} ("/", "/slug/"), worked out without {@link
+   * URI} (whose parsing is most of this check's cost) for the common case: a path of plain
+   * characters, made of names and {@code ..}, that stays inside the root. Null for anything else
+   * (escapes, queries, {@code .} or empty segments, climbing above the root, dot segments in a
+   * site-absolute reference), which {@link URI} resolves; where both answer, they agree (tested
+   * against it on random paths).
    */
   static String resolvePlain(String base, String ref) {
     if (!plain(base, true) || !plain(ref, true) || !base.startsWith("/") || !base.endsWith("/")) {
@@ -148,8 +156,15 @@ final class LinkChecker {
   private static boolean plain(String s, boolean slashes) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~' || (slashes && c == '/');
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == '~'
+              || (slashes && c == '/');
       if (!ok) return false;
     }
     return true;

@@ -28,20 +28,36 @@ import java.util.TreeMap;
 /**
  * The resolve stage: gathers every page's and data file's sources, facts and claims into one
  * site-wide index of global IDs, gives each its home, numbers each page's references, finds who
- * uses what (the "also cited in" backlinks), and checks it all: unknown IDs (with the nearest
- * known one), IDs declared twice, boxes outside their own paragraph, two pages at one address,
- * and the warnings for unused, stale and unsourced declarations.
+ * uses what (the "also cited in" backlinks), and checks it all: unknown IDs (with the nearest known
+ * one), IDs declared twice, boxes outside their own paragraph, two pages at one address, and the
+ * warnings for unused, stale and unsourced declarations.
  *
- * <p>Algorithm: one pass registers declarations (data files, then articles, each sorted by
- * path, so "declared twice" always names the same two places); one walk per body collects uses
- * in document order; the rest is bookkeeping over those lists.
+ * <p>Algorithm: one pass registers declarations (data files, then articles, each sorted by path, so
+ * "declared twice" always names the same two places); one walk per body collects uses in document
+ * order; the rest is bookkeeping over those lists.
  */
 public final class ReferenceResolver {
   /** First path segments the build writes itself; an article cannot take them. */
   public static final Set<String> RESERVED =
-      Set.of("tags", "facts", "sources", "methodology", "corrections", "assets", "search",
-          "404.html", "index.html", "sitemap.xml", "feed.xml", "corrections.xml", "facts.json",
-          "sources.json", "claims.json", "search.json", "robots.txt");
+      Set.of(
+          "tags",
+          "facts",
+          "sources",
+          "methodology",
+          "corrections",
+          "assets",
+          "search",
+          "404.html",
+          "index.html",
+          "sitemap.xml",
+          "feed.xml",
+          "corrections.xml",
+          "facts.json",
+          "sources.json",
+          "claims.json",
+          "search.json",
+          "robots.txt");
+
   public static final String SHARED_HOME_URL = "facts/";
   public static final String SHARED_HOME_TITLE = "Facts and claims";
 
@@ -53,14 +69,19 @@ public final class ReferenceResolver {
   private final Map<String, Claim> claims = new LinkedHashMap<>();
   private final Map<String, Home> homes = new HashMap<>();
   private final Map<String, SourcePosition> declared = new HashMap<>();
+
   /** The ID as first written, by the key it is declared under. */
   private final Map<String, String> declaredIds = new HashMap<>();
+
   /** Sources cited with [@ID] in any body, or named by any fact or claim. */
   private final Set<String> citedSources = new java.util.HashSet<>();
+
   /** Declarations reported invalid while parsing, as kind:ID: their uses are not errors too. */
   private final Set<String> rejected = new java.util.HashSet<>();
+
   /** Facts named in a misplaced box: reported there, so not also "never used". */
   private final Set<String> mentionedFacts = new java.util.HashSet<>();
+
   /** Claims shown by a {{claim:ID}} box somewhere. */
   private final Set<String> usedClaims = new java.util.HashSet<>();
 
@@ -71,11 +92,14 @@ public final class ReferenceResolver {
   }
 
   /**
-   * @param today the date stale facts are measured from (warnings only; output never depends
-   *     on it)
+   * @param today the date stale facts are measured from (warnings only; output never depends on it)
    */
-  public static ResolvedSite resolve(SiteConfig config, List<ParsedData> data,
-      List<ParsedPage> parsed, Diagnostics diagnostics, LocalDate today) {
+  public static ResolvedSite resolve(
+      SiteConfig config,
+      List<ParsedData> data,
+      List<ParsedPage> parsed,
+      Diagnostics diagnostics,
+      LocalDate today) {
     return resolve(config, data, parsed, diagnostics, today, false);
   }
 
@@ -83,8 +107,13 @@ public final class ReferenceResolver {
    * @param partial whether some articles could not be parsed (reported already): then what they
    *     would have used looks unused, so no "unused" warnings are given
    */
-  public static ResolvedSite resolve(SiteConfig config, List<ParsedData> data,
-      List<ParsedPage> parsed, Diagnostics diagnostics, LocalDate today, boolean partial) {
+  public static ResolvedSite resolve(
+      SiteConfig config,
+      List<ParsedData> data,
+      List<ParsedPage> parsed,
+      Diagnostics diagnostics,
+      LocalDate today,
+      boolean partial) {
     ReferenceResolver r = new ReferenceResolver(config, diagnostics, today);
     if (partial) r.rejected.add("article:*");
     return r.run(data, parsed);
@@ -111,8 +140,10 @@ public final class ReferenceResolver {
     checkAddresses(published);
     checkDeclaredSources();
     // Newest first, ties by address: the order of every list and of "also cited in".
-    published.sort(Comparator.comparing((ParsedPage p) -> p.frontMatter().date()).reversed()
-        .thenComparing(ParsedPage::slug));
+    published.sort(
+        Comparator.comparing((ParsedPage p) -> p.frontMatter().date())
+            .reversed()
+            .thenComparing(ParsedPage::slug));
     Map<String, String> claimBoxedAt = claimHomes(published);
 
     List<ResolvedPage> pages = new ArrayList<>();
@@ -128,17 +159,29 @@ public final class ReferenceResolver {
       for (String f : r.factsUsed()) factUsers.computeIfAbsent(f, k -> new ArrayList<>()).add(r);
       for (String s : r.references()) sourceUsers.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
       for (String c : r.claimsUsed()) claimUsers.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
-      for (String t : r.frontMatter().tags()) tags.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+      for (String t : r.frontMatter().tags())
+        tags.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
     }
     warnUnused(factUsers);
-    return new ResolvedSite(config, List.copyOf(pages), sources, facts, claims, homes, factUsers,
-        sourceUsers, claimUsers, tags, List.copyOf(sharedFacts), List.copyOf(sharedClaims));
+    return new ResolvedSite(
+        config,
+        List.copyOf(pages),
+        sources,
+        facts,
+        claims,
+        homes,
+        factUsers,
+        sourceUsers,
+        claimUsers,
+        tags,
+        List.copyOf(sharedFacts),
+        List.copyOf(sharedClaims));
   }
 
   /**
-   * Where each claim's box is, so every link to a claim lands on it: the article that declares
-   * it if that article shows it, else the first article (newest first) that shows it; a claim
-   * no article shows gets its box at the end of the article that declares it.
+   * Where each claim's box is, so every link to a claim lands on it: the article that declares it
+   * if that article shows it, else the first article (newest first) that shows it; a claim no
+   * article shows gets its box at the end of the article that declares it.
    *
    * @return for each claim declared in an article, the slug of the article that boxes it
    */
@@ -150,8 +193,7 @@ public final class ReferenceResolver {
         Home home = homes.get(ResolvedSite.key("claim", u.id()));
         if (!home.article()) continue;
         String current = boxedAt.get(u.id());
-        if (current == null || (home.url().equals(p.slug() + "/")
-            && !current.equals(p.slug()))) {
+        if (current == null || (home.url().equals(p.slug() + "/") && !current.equals(p.slug()))) {
           boxedAt.put(u.id(), p.slug());
         }
       }
@@ -161,7 +203,8 @@ public final class ReferenceResolver {
         if (claims.get(c.id()) != c) continue;
         String at = boxedAt.computeIfAbsent(c.id(), k -> p.slug());
         ParsedPage boxer = pages.stream().filter(q -> q.slug().equals(at)).findFirst().orElse(p);
-        homes.put(ResolvedSite.key("claim", c.id()),
+        homes.put(
+            ResolvedSite.key("claim", c.id()),
             new Home(at + "/", boxer.frontMatter().title(), true));
       }
     }
@@ -169,9 +212,22 @@ public final class ReferenceResolver {
   }
 
   private void checkLinks(List<ResolvedPage> pages) {
-    Set<String> generated = new java.util.HashSet<>(List.of("", "facts/", "sources/", "tags/",
-        "methodology/", "corrections/", "404.html", "feed.xml", "corrections.xml",
-        "sitemap.xml", "facts.json", "sources.json", "claims.json"));
+    Set<String> generated =
+        new java.util.HashSet<>(
+            List.of(
+                "",
+                "facts/",
+                "sources/",
+                "tags/",
+                "methodology/",
+                "corrections/",
+                "404.html",
+                "feed.xml",
+                "corrections.xml",
+                "sitemap.xml",
+                "facts.json",
+                "sources.json",
+                "claims.json"));
     for (String id : sources.keySet()) generated.add("sources/" + id + "/");
     LinkChecker links = new LinkChecker(config, diagnostics, generated);
     for (ResolvedPage r : pages) links.addPage(r);
@@ -205,8 +261,14 @@ public final class ReferenceResolver {
     if (first == null) return true;
     boolean sameCase = firstId.equals(id);
     if (!sameCase) rejected.add(kind + ":" + id);
-    diagnostics.error(at, "duplicate-id",
-        kind + " \"" + id + "\" is declared twice: here and at " + first
+    diagnostics.error(
+        at,
+        "duplicate-id",
+        kind
+            + " \""
+            + id
+            + "\" is declared twice: here and at "
+            + first
             + (sameCase ? "" : " as \"" + firstId + "\" (IDs that differ only by case are one)"),
         "IDs are global to the site: rename one, or delete this one and use the other");
     return false;
@@ -223,14 +285,18 @@ public final class ReferenceResolver {
       String first = p.slug().split("/", 2)[0];
       SourcePosition at = p.slugAt();
       if (RESERVED.contains(first.toLowerCase(Locale.ROOT))) {
-        diagnostics.error(at, "reserved-slug",
+        diagnostics.error(
+            at,
+            "reserved-slug",
             "the address /" + p.slug() + "/ is taken by a page the build writes itself",
             "set another `slug:` in the front-matter");
         continue;
       }
       String other = byKey.claim(p.slug() + "/index.html", p.path());
       if (other != null) {
-        diagnostics.error(at, "duplicate-address",
+        diagnostics.error(
+            at,
+            "duplicate-address",
             "this page and " + other + " would both be written to /" + p.slug() + "/",
             "give one of them another `slug:` or file name");
       }
@@ -241,14 +307,18 @@ public final class ReferenceResolver {
         String output = p.slug() + "/" + f.relativeName();
         String source = folder + f.relativeName();
         if (!config.rawHtml() && isActive(f.file())) {
-          diagnostics.error(SourcePosition.file(source), "active-file",
+          diagnostics.error(
+              SourcePosition.file(source),
+              "active-file",
               "this file can run script in a reader's browser, and raw HTML is off",
               "publish it as an image or a link elsewhere, or set raw_html: true in sourced.yaml"
                   + " if you trust every author with the reader's browser");
         }
         String other = byKey.claim(output, source);
         if (other != null) {
-          diagnostics.error(SourcePosition.file(source), "duplicate-address",
+          diagnostics.error(
+              SourcePosition.file(source),
+              "duplicate-address",
               "this file and " + other + " would both be written to /" + output,
               "rename one of them (names that differ only by case or accents are one file on"
                   + " some systems)");
@@ -270,8 +340,9 @@ public final class ReferenceResolver {
     if (!name.endsWith(".svg") && !name.endsWith(".svgz")) return false;
     try {
       if (java.nio.file.Files.size(file) > (8 << 20)) return true;
-      String text = new String(java.nio.file.Files.readAllBytes(file),
-          java.nio.charset.StandardCharsets.ISO_8859_1);
+      String text =
+          new String(
+              java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
       return name.endsWith(".svgz") || SCRIPTED.matcher(text).find();
     } catch (java.io.IOException e) {
       return true;
@@ -318,8 +389,13 @@ public final class ReferenceResolver {
 
   private void checkSource(String id, SourcePosition at, String user) {
     if (sources.containsKey(id) || rejected.contains("source:" + id)) return;
-    diagnostics.error(at, "unknown-source", user + " names unknown source \"" + id + "\"",
-        Suggestions.hint(id, sources.keySet(),
+    diagnostics.error(
+        at,
+        "unknown-source",
+        user + " names unknown source \"" + id + "\"",
+        Suggestions.hint(
+            id,
+            sources.keySet(),
             "declare it under `sources:` in an article or in content/_data/"));
   }
 
@@ -380,12 +456,20 @@ public final class ReferenceResolver {
     }
     refs.retainAll(sources.keySet());
     if (refs.isEmpty()) {
-      diagnostics.warning(new SourcePosition(p.path(), 1, 1), "no-sources",
+      diagnostics.warning(
+          new SourcePosition(p.path(), 1, 1),
+          "no-sources",
           "this article cites no sources at all",
           "declare `sources:` and cite them with [@ID], or use facts that have sources");
     }
-    return new ResolvedPage(p, p.slug() + "/", List.copyOf(refs), List.copyOf(used),
-        Set.copyOf(boxed), List.copyOf(claimsUsed), List.copyOf(ownToBox),
+    return new ResolvedPage(
+        p,
+        p.slug() + "/",
+        List.copyOf(refs),
+        List.copyOf(used),
+        Set.copyOf(boxed),
+        List.copyOf(claimsUsed),
+        List.copyOf(ownToBox),
         List.copyOf(ownClaimsToBox));
   }
 
@@ -393,10 +477,14 @@ public final class ReferenceResolver {
     String kind = u.directiveKind();
     if (kind.equals("factbox")) mentionedFacts.add(u.id());
     if (kind.equals("factbox") || kind.equals("claim")) {
-      diagnostics.error(u.at(), "box-not-alone",
+      diagnostics.error(
+          u.at(),
+          "box-not-alone",
           "{{" + kind + ":" + u.id() + "}} must stand alone in its own paragraph",
           kind.equals("factbox")
-              ? "put blank lines before and after it, or use {{fact:" + u.id() + "}} inside a sentence"
+              ? "put blank lines before and after it, or use {{fact:"
+                  + u.id()
+                  + "}} inside a sentence"
               : "put blank lines before and after it");
       if (kind.equals("factbox") && !facts.containsKey(u.id())) {
         unknown("fact", u.id(), u.at(), facts.keySet());
@@ -405,16 +493,26 @@ public final class ReferenceResolver {
       }
       return;
     }
-    diagnostics.error(u.at(), "unknown-directive",
+    diagnostics.error(
+        u.at(),
+        "unknown-directive",
         "\"" + kind + "\" is not a kind of reference",
-        Suggestions.hint(kind, List.of("fact", "factbox", "claim"),
+        Suggestions.hint(
+            kind,
+            List.of("fact", "factbox", "claim"),
             "write {{fact:ID}}, {{factbox:ID}} or {{claim:ID}}; \\{{ writes literal braces"));
   }
 
   private void unknown(String kind, String id, SourcePosition at, Set<String> known) {
     if (rejected.contains(kind + ":" + id)) return;
-    diagnostics.error(at, "unknown-" + kind, "unknown " + kind + " \"" + id + "\"",
-        Suggestions.hint(id, known, "declare it under `" + kind + "s:` in an article's front-matter or in content/_data/"));
+    diagnostics.error(
+        at,
+        "unknown-" + kind,
+        "unknown " + kind + " \"" + id + "\"",
+        Suggestions.hint(
+            id,
+            known,
+            "declare it under `" + kind + "s:` in an article's front-matter or in content/_data/"));
   }
 
   private void warnUnused(Map<String, List<ResolvedPage>> factUsers) {
@@ -425,29 +523,43 @@ public final class ReferenceResolver {
     for (Claim c : claims.values()) citedSources.addAll(c.sources());
     for (Source s : sources.values()) {
       if (!citedSources.contains(s.id())) {
-        diagnostics.warning(s.declaredAt(), "unused-source",
+        diagnostics.warning(
+            s.declaredAt(),
+            "unused-source",
             "source \"" + s.id() + "\" is declared but nothing cites it",
             "cite it with [@" + s.id() + "] or name it in a fact's `sources`, or remove it");
       }
     }
     for (Claim c : claims.values()) {
       if (!usedClaims.contains(c.id())) {
-        diagnostics.warning(c.declaredAt(), "unused-claim",
+        diagnostics.warning(
+            c.declaredAt(),
+            "unused-claim",
             "claim \"" + c.id() + "\" is declared but no article shows it",
             "show it with {{claim:" + c.id() + "}} alone in a paragraph, or remove it");
       }
     }
     for (Fact f : facts.values()) {
       if (!factUsers.containsKey(f.id()) && !mentionedFacts.contains(f.id())) {
-        diagnostics.warning(f.declaredAt(), "unused-fact",
+        diagnostics.warning(
+            f.declaredAt(),
+            "unused-fact",
             "fact \"" + f.id() + "\" is declared but no article uses it",
             "use it with {{fact:" + f.id() + "}} or {{factbox:" + f.id() + "}}, or remove it");
       }
-      if (config.staleAfterDays() > 0 && f.asOf() != null
+      if (config.staleAfterDays() > 0
+          && f.asOf() != null
           && f.asOf().plusDays(config.staleAfterDays()).isBefore(today)) {
-        diagnostics.warning(f.declaredAt(), "stale-fact",
-            "fact \"" + f.id() + "\" is as of " + f.asOf() + ", older than stale_after ("
-                + config.staleAfterDays() + " days)",
+        diagnostics.warning(
+            f.declaredAt(),
+            "stale-fact",
+            "fact \""
+                + f.id()
+                + "\" is as of "
+                + f.asOf()
+                + ", older than stale_after ("
+                + config.staleAfterDays()
+                + " days)",
             "check for a newer figure and update `as_of`, or raise stale_after in sourced.yaml");
       }
     }

@@ -1,7 +1,7 @@
 package dev.sourced.resolve;
 
-import dev.sourced.parse.ParsedPage;
 import dev.sourced.model.FrontMatter;
+import dev.sourced.parse.ParsedPage;
 import java.util.List;
 import java.util.Set;
 
@@ -12,8 +12,8 @@ import java.util.Set;
  * @param references the sources in this page's numbered reference list, in order of first use
  * @param factsUsed the facts the body uses inline or in boxes, in order of first use
  * @param boxedFacts the facts that have a box in the body
- * @param ownFactsToBox the facts this article declares that get a box at its end (all its
- *     declared facts that the body does not box itself)
+ * @param ownFactsToBox the facts this article declares that get a box at its end (all its declared
+ *     facts that the body does not box itself)
  * @param ownClaimsToBox the claims this article declares that no article shows, boxed at its end
  */
 public record ResolvedPage(

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * The whole site after resolving: every declaration by its global ID, each one's home, and who
- * uses what. Maps iterate in a stable order (declaration order for IDs, sorted for tags), so
- * every page and export is reproducible. Read-only after the resolve stage.
+ * The whole site after resolving: every declaration by its global ID, each one's home, and who uses
+ * what. Maps iterate in a stable order (declaration order for IDs, sorted for tags), so every page
+ * and export is reproducible. Read-only after the resolve stage.
  *
  * @param pages published articles, newest first (ties by address)
  * @param factUsers for each fact, the articles that use it, in page order
@@ -43,16 +43,26 @@ public record ResolvedSite(
    * needs after an edit of the prose. Only the lists that hold the page are copied.
    */
   public ResolvedSite withPage(ResolvedPage old, ResolvedPage neu) {
-    return new ResolvedSite(config, swap(pages, old, neu), sources, facts, claims, homes,
+    return new ResolvedSite(
+        config,
+        swap(pages, old, neu),
+        sources,
+        facts,
+        claims,
+        homes,
         swapIn(factUsers, old.factsUsed(), old, neu),
         swapIn(sourceUsers, old.references(), old, neu),
         swapIn(claimUsers, old.claimsUsed(), old, neu),
         new java.util.TreeMap<>(swapIn(tags, old.frontMatter().tags(), old, neu)),
-        sharedFacts, sharedClaims);
+        sharedFacts,
+        sharedClaims);
   }
 
-  private static <K> Map<K, List<ResolvedPage>> swapIn(Map<K, List<ResolvedPage>> map,
-      java.util.Collection<K> keys, ResolvedPage old, ResolvedPage neu) {
+  private static <K> Map<K, List<ResolvedPage>> swapIn(
+      Map<K, List<ResolvedPage>> map,
+      java.util.Collection<K> keys,
+      ResolvedPage old,
+      ResolvedPage neu) {
     Map<K, List<ResolvedPage>> out = new java.util.LinkedHashMap<>(map);
     for (K k : keys) {
       List<ResolvedPage> list = out.get(k);
@@ -61,8 +71,8 @@ public record ResolvedSite(
     return out;
   }
 
-  private static List<ResolvedPage> swap(List<ResolvedPage> list, ResolvedPage old,
-      ResolvedPage neu) {
+  private static List<ResolvedPage> swap(
+      List<ResolvedPage> list, ResolvedPage old, ResolvedPage neu) {
     List<ResolvedPage> out = new java.util.ArrayList<>(list);
     for (int i = 0; i < out.size(); i++) if (out.get(i) == old) out.set(i, neu);
     return out;

@@ -7,17 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Live reload over server-sent events. Pages served by the preview server get a small script
- * (never written into the site) that listens on {@code /_sourced/events}: "reload" reloads the
- * page, "error" shows the build's diagnostics in an overlay over the last good page, "ok" hides
- * it. A page loaded while the build is broken gets the overlay straight away.
+ * Live reload over server-sent events. Pages served by the preview server get a small script (never
+ * written into the site) that listens on {@code /_sourced/events}: "reload" reloads the page,
+ * "error" shows the build's diagnostics in an overlay over the last good page, "ok" hides it. A
+ * page loaded while the build is broken gets the overlay straight away.
  */
 final class LiveReload {
   static final String EVENTS = "/_sourced/events";
   static final String SCRIPT = "/_sourced/reload.js";
   static final int MAX_CLIENTS = 64;
 
-  static final String JS = """
+  static final String JS =
+      """
       (function () {
         var box;
         function show(text) {

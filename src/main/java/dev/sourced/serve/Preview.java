@@ -12,8 +12,8 @@ import java.util.Collection;
 
 /**
  * The author's loop: builds the site into a private folder, serves it, watches the sources, and
- * after each save rebuilds what changed and reloads open pages. A broken edit shows its
- * diagnostics in the terminal and over the page; the last good site stays served.
+ * after each save rebuilds what changed and reloads open pages. A broken edit shows its diagnostics
+ * in the terminal and over the page; the last good site stays served.
  */
 public final class Preview implements AutoCloseable {
   private final BuildSession session;
@@ -25,8 +25,15 @@ public final class Preview implements AutoCloseable {
   private final int warningsPerCode;
   private final Path output;
 
-  private Preview(Path source, InetAddress bind, int port, boolean strict, PrintWriter err,
-      boolean colour, int warningsPerCode) throws IOException {
+  private Preview(
+      Path source,
+      InetAddress bind,
+      int port,
+      boolean strict,
+      PrintWriter err,
+      boolean colour,
+      int warningsPerCode)
+      throws IOException {
     this.warningsPerCode = warningsPerCode;
     this.output = Files.createTempDirectory("sourced-serve-");
     this.session = new BuildSession(source, output, strict);
@@ -45,8 +52,15 @@ public final class Preview implements AutoCloseable {
    * @param warningsPerCode how many warnings of one code to show in full (see {@link
    *     DiagnosticPrinter#format(java.util.List, int)})
    */
-  public static Preview start(Path source, InetAddress bind, int port, boolean strict,
-      PrintWriter err, boolean colour, int warningsPerCode) throws IOException {
+  public static Preview start(
+      Path source,
+      InetAddress bind,
+      int port,
+      boolean strict,
+      PrintWriter err,
+      boolean colour,
+      int warningsPerCode)
+      throws IOException {
     return new Preview(source, bind, port, strict, err, colour, warningsPerCode);
   }
 
@@ -71,16 +85,17 @@ public final class Preview implements AutoCloseable {
   }
 
   private void report(BuildResult r, String verb) {
-    String text = new DiagnosticPrinter(r.sourceText(), colour)
-        .format(r.diagnostics(), warningsPerCode);
+    String text =
+        new DiagnosticPrinter(r.sourceText(), colour).format(r.diagnostics(), warningsPerCode);
     err.print(text);
     if (r.failed()) {
       err.printf("build failed (%d errors); still serving the last good site%n", r.errorCount());
-      reload.buildFailed(new DiagnosticPrinter(r.sourceText(), false)
-          .format(r.diagnostics(), warningsPerCode));
+      reload.buildFailed(
+          new DiagnosticPrinter(r.sourceText(), false).format(r.diagnostics(), warningsPerCode));
     } else {
-      err.printf("%s %d articles in %d ms; %d warnings%n", verb, r.articles(), r.millis(),
-          r.warningCount());
+      err.printf(
+          "%s %d articles in %d ms; %d warnings%n",
+          verb, r.articles(), r.millis(), r.warningCount());
       if (r.written()) reload.buildSucceeded();
     }
     err.flush();

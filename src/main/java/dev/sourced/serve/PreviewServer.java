@@ -19,26 +19,33 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A static file server for previewing a site, safe on a laptop: it listens on loopback unless
- * told otherwise, answers only GET and HEAD, checks the Host header (so a web page elsewhere
- * cannot reach it through DNS rebinding), and never serves a file outside its folder: encoded or
- * not, {@code ..} segments, backslashes and NUL bytes are refused, and symbolic links that lead
- * out are not followed. Unknown paths get the site's own 404 page with status 404.
+ * A static file server for previewing a site, safe on a laptop: it listens on loopback unless told
+ * otherwise, answers only GET and HEAD, checks the Host header (so a web page elsewhere cannot
+ * reach it through DNS rebinding), and never serves a file outside its folder: encoded or not,
+ * {@code ..} segments, backslashes and NUL bytes are refused, and symbolic links that lead out are
+ * not followed. Unknown paths get the site's own 404 page with status 404.
  *
  * <p>HTML responses get the live-reload script; the files on disk never do.
  */
 public final class PreviewServer implements AutoCloseable {
-  static final Map<String, String> TYPES = Map.ofEntries(
-      Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
-      Map.entry("js", "text/javascript; charset=utf-8"),
-      Map.entry("json", "application/json; charset=utf-8"),
-      Map.entry("xml", "application/xml; charset=utf-8"),
-      Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("svg", "image/svg+xml"),
-      Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
-      Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"),
-      Map.entry("webp", "image/webp"), Map.entry("avif", "image/avif"),
-      Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"),
-      Map.entry("pdf", "application/pdf"));
+  static final Map<String, String> TYPES =
+      Map.ofEntries(
+          Map.entry("html", "text/html; charset=utf-8"),
+          Map.entry("css", "text/css; charset=utf-8"),
+          Map.entry("js", "text/javascript; charset=utf-8"),
+          Map.entry("json", "application/json; charset=utf-8"),
+          Map.entry("xml", "application/xml; charset=utf-8"),
+          Map.entry("txt", "text/plain; charset=utf-8"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("png", "image/png"),
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("gif", "image/gif"),
+          Map.entry("webp", "image/webp"),
+          Map.entry("avif", "image/avif"),
+          Map.entry("ico", "image/x-icon"),
+          Map.entry("woff2", "font/woff2"),
+          Map.entry("pdf", "application/pdf"));
 
   private final Path root;
   private final String basePath;
@@ -61,12 +68,19 @@ public final class PreviewServer implements AutoCloseable {
     this.bindHost = bind.getHostAddress();
     this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
     // Bounded: a flood of requests queues instead of making threads without end.
-    this.pool = new ThreadPoolExecutor(4, 32, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(256),
-        r -> {
-          Thread t = new Thread(r, "sourced-serve");
-          t.setDaemon(true);
-          return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
+    this.pool =
+        new ThreadPoolExecutor(
+            4,
+            32,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(256),
+            r -> {
+              Thread t = new Thread(r, "sourced-serve");
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
     server.setExecutor(pool);
     server.createContext("/", this::handle);
   }
@@ -110,7 +124,10 @@ public final class PreviewServer implements AutoCloseable {
         return;
       }
       if (raw.equals(LiveReload.SCRIPT)) {
-        send(ex, 200, "text/javascript; charset=utf-8",
+        send(
+            ex,
+            200,
+            "text/javascript; charset=utf-8",
             LiveReload.JS.formatted(LiveReload.EVENTS).getBytes(StandardCharsets.UTF_8));
         return;
       }
@@ -146,12 +163,14 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /**
-   * The file for a raw request path, or null when the path is malformed, tries to leave the
-   * folder, or does not exist.
+   * The file for a raw request path, or null when the path is malformed, tries to leave the folder,
+   * or does not exist.
    */
   Path resolve(String rawPath) {
     String lower = rawPath.toLowerCase(Locale.ROOT);
-    if (lower.contains("%00") || lower.contains("%5c") || rawPath.contains("\\")
+    if (lower.contains("%00")
+        || lower.contains("%5c")
+        || rawPath.contains("\\")
         || !rawPath.startsWith(basePath.equals("/") ? "/" : basePath)) {
       return null;
     }

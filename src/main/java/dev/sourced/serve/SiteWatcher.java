@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Watches a site for changes: {@code sourced.yaml}, every folder of {@code content/} (data
- * files included) and {@code templates/}. Events that arrive close together (an editor's
+ * Watches a site for changes: {@code sourced.yaml}, every folder of {@code content/} (data files
+ * included) and {@code templates/}. Events that arrive close together (an editor's
  * write-rename-touch) are gathered for a few milliseconds and handed over as one set of
  * site-relative paths. New folders are watched as they appear.
  */
@@ -54,21 +54,28 @@ final class SiteWatcher implements AutoCloseable {
 
   private void register(Path dir, boolean recursive) throws IOException {
     if (!recursive) {
-      dirs.put(dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE,
-          StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY), dir);
+      dirs.put(
+          dir.register(
+              watch,
+              StandardWatchEventKinds.ENTRY_CREATE,
+              StandardWatchEventKinds.ENTRY_DELETE,
+              StandardWatchEventKinds.ENTRY_MODIFY),
+          dir);
       return;
     }
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
-          throws IOException {
-        if (!d.equals(dir) && d.getFileName().toString().startsWith(".")) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        register(d, false);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+              throws IOException {
+            if (!d.equals(dir) && d.getFileName().toString().startsWith(".")) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            register(d, false);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   private void loop(Consumer<Set<String>> onChange) {
@@ -101,7 +108,10 @@ final class SiteWatcher implements AutoCloseable {
       String name = p.getFileName().toString();
       if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp")) continue;
       boolean top = dir.equals(root);
-      if (top && !rel.equals("sourced.yaml") && !rel.equals("content") && !rel.equals("templates")) {
+      if (top
+          && !rel.equals("sourced.yaml")
+          && !rel.equals("content")
+          && !rel.equals("templates")) {
         continue;
       }
       if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE

@@ -17,8 +17,10 @@ public final class OutputGuard {
   public static String problem(Path siteRoot, Path output) throws IOException {
     Path root = siteRoot.toRealPath();
     Path out = output.toAbsolutePath().normalize();
-    Path realParent = out.getParent() == null ? null
-        : Files.isDirectory(out.getParent()) ? out.getParent().toRealPath() : null;
+    Path realParent =
+        out.getParent() == null
+            ? null
+            : Files.isDirectory(out.getParent()) ? out.getParent().toRealPath() : null;
     Path real = realParent == null ? out : realParent.resolve(out.getFileName());
     if (out.getParent() == null) return "the output folder cannot be the file system root";
     if (root.startsWith(real)) {
@@ -39,7 +41,8 @@ public final class OutputGuard {
         empty = s.findAny().isEmpty();
       }
       if (!empty && !Files.isRegularFile(out.resolve(SiteWriter.MARKER))) {
-        return "the output folder " + output
+        return "the output folder "
+            + output
             + " holds files that sourced did not write, and a build replaces it whole";
       }
     }

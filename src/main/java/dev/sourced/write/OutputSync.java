@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * Keeps a folder in step with successive renders of a site (the preview server's output): writes
  * only the files whose bytes changed, each through a temporary file renamed into place so that a
- * reader never sees half a page, and deletes files that are no longer produced. Remembers what
- * it wrote, so unchanged pages cost a comparison, not a write.
+ * reader never sees half a page, and deletes files that are no longer produced. Remembers what it
+ * wrote, so unchanged pages cost a comparison, not a write.
  */
 public final class OutputSync {
   private final Path root;
@@ -44,7 +44,9 @@ public final class OutputSync {
     written.put(p.path(), p.bytes());
   }
 
-  /** @return how many files were written or deleted */
+  /**
+   * @return how many files were written or deleted
+   */
   public int sync(RenderedSite site) throws IOException {
     Files.createDirectories(root);
     int changes = 0;
@@ -65,8 +67,10 @@ public final class OutputSync {
     for (CopiedFile c : site.copies()) {
       paths.add(c.path());
       Path target = SiteWriter.inside(root, c.path(), seen);
-      if (c.source().equals(copied.get(c.path())) && Files.exists(target)
-          && Files.getLastModifiedTime(c.source()).compareTo(Files.getLastModifiedTime(target)) <= 0) {
+      if (c.source().equals(copied.get(c.path()))
+          && Files.exists(target)
+          && Files.getLastModifiedTime(c.source()).compareTo(Files.getLastModifiedTime(target))
+              <= 0) {
         continue;
       }
       Files.createDirectories(target.getParent());

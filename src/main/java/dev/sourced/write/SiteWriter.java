@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +30,7 @@ import java.util.UUID;
 public final class SiteWriter {
   /** Written into every output folder, so the build knows a folder it may replace. */
   public static final String MARKER = ".sourced-build";
+
   static final String MARKER_TEXT =
       "This folder is written by `sourced build` and replaced whole on every build.\n";
   static final String TMP = ".sourced-tmp-";
@@ -52,8 +52,8 @@ public final class SiteWriter {
 
   /**
    * Starts writing a new site beside {@code output}; pages can then be written as they are
-   * rendered, from any thread, and the new site replaces the old one on {@link
-   * Transaction#commit}. Until then the output folder is untouched.
+   * rendered, from any thread, and the new site replaces the old one on {@link Transaction#commit}.
+   * Until then the output folder is untouched.
    */
   public static Transaction begin(Path output) throws IOException {
     Path out = output.toAbsolutePath().normalize();
@@ -86,8 +86,8 @@ public final class SiteWriter {
     }
 
     /**
-     * A new file at {@code path} (relative to the site root), for a page written as it is
-     * rendered; safe to call from several threads.
+     * A new file at {@code path} (relative to the site root), for a page written as it is rendered;
+     * safe to call from several threads.
      */
     public java.io.OutputStream open(String path) throws IOException {
       Path target = inside(tmp, path, seen);
@@ -132,8 +132,8 @@ public final class SiteWriter {
   }
 
   /**
-   * Cleans up after an interrupted build: restores a folder renamed aside if the output is
-   * missing, then deletes every leftover temporary and old folder of this output.
+   * Cleans up after an interrupted build: restores a folder renamed aside if the output is missing,
+   * then deletes every leftover temporary and old folder of this output.
    */
   public static void recover(Path output) throws IOException {
     Path out = output.toAbsolutePath().normalize();
@@ -143,10 +143,14 @@ public final class SiteWriter {
     String oldPrefix = "." + out.getFileName() + OLD;
     List<Path> leftovers;
     try (var s = Files.list(parent)) {
-      leftovers = s.filter(p -> {
-        String n = p.getFileName().toString();
-        return n.startsWith(tmpPrefix) || n.startsWith(oldPrefix);
-      }).sorted().toList();
+      leftovers =
+          s.filter(
+                  p -> {
+                    String n = p.getFileName().toString();
+                    return n.startsWith(tmpPrefix) || n.startsWith(oldPrefix);
+                  })
+              .sorted()
+              .toList();
     }
     for (Path p : leftovers) {
       if (p.getFileName().toString().startsWith(oldPrefix)
@@ -160,7 +164,9 @@ public final class SiteWriter {
 
   /** {@code root/relative}, refusing anything that would land outside root or twice. */
   public static Path inside(Path root, String relative, Set<Path> seen) {
-    if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\")
+    if (relative.isEmpty()
+        || relative.startsWith("/")
+        || relative.contains("\\")
         || relative.contains("\0")) {
       throw new IllegalArgumentException("unsafe output path: " + relative);
     }
@@ -175,19 +181,22 @@ public final class SiteWriter {
   /** Deletes a folder and everything in it (links are deleted, not followed). */
   public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        if (exc != null) throw exc;
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            if (exc != null) throw exc;
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

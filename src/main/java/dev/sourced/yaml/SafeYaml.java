@@ -5,13 +5,13 @@ import dev.sourced.diag.SourcePosition;
 import java.io.StringReader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads YAML as a node tree, never as Java objects, with the limits {@code design/hardening.md}
@@ -56,11 +56,13 @@ public final class SafeYaml {
     try {
       // Only the composer: a node tree, no constructor or representer (never Java objects).
       LoaderOptions o = options();
-      Composer composer = new Composer(
-          new ParserImpl(new StreamReader(new StringReader(yaml)), o), RESOLVER, o);
+      Composer composer =
+          new Composer(new ParserImpl(new StreamReader(new StringReader(yaml)), o), RESOLVER, o);
       root = composer.getSingleNode();
     } catch (org.yaml.snakeyaml.reader.ReaderException e) {
-      diagnostics.error(ctx.atIndex(e.getPosition()), "yaml-syntax",
+      diagnostics.error(
+          ctx.atIndex(e.getPosition()),
+          "yaml-syntax",
           "invalid YAML in " + what + ": special characters are not allowed",
           "remove the control character here; YAML allows only printable text");
       return null;
@@ -115,7 +117,9 @@ public final class SafeYaml {
     if (problem.contains("nesting") || problem.contains("depth"))
       return "flatten the YAML structure";
     if (problem.contains("code points") || problem.contains("exceeds the limit"))
-      return "front-matter is limited to " + CODE_POINT_LIMIT + " characters; move data to content/_data/";
+      return "front-matter is limited to "
+          + CODE_POINT_LIMIT
+          + " characters; move data to content/_data/";
     if (problem.contains("mapping values are not allowed"))
       return "quote text that contains `: `, e.g. title: \"Sky ECC: a timeline\"";
     if (problem.contains("tab")) return "indent YAML with spaces, not tabs";

@@ -17,8 +17,10 @@ public final class YamlContext {
   private final int lineOffset;
   private final Diagnostics diagnostics;
   private final String text;
+
   /** Offsets of the text's line breaks, and whether it has surrogate pairs; made when needed. */
   private int[] breaks;
+
   private boolean surrogates;
 
   /**

@@ -26,9 +26,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * lines). Getters return null (or an empty list) after reporting a problem, so callers go on and
  * the build collects every error of a file.
  *
- * <p>Typing is done here from the raw scalar text: text fields take any scalar as written
- * ({@code NO} stays "NO"), numbers are decimal without leading zeros, dates are strict {@code
- * YYYY-MM-DD}, booleans are exactly {@code true} or {@code false}.
+ * <p>Typing is done here from the raw scalar text: text fields take any scalar as written ({@code
+ * NO} stays "NO"), numbers are decimal without leading zeros, dates are strict {@code YYYY-MM-DD},
+ * booleans are exactly {@code true} or {@code false}.
  */
 public final class YamlMap {
   private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
@@ -48,16 +48,24 @@ public final class YamlMap {
       Node k = t.getKeyNode();
       if (!(k instanceof ScalarNode s)) {
         ctx.diagnostics()
-            .error(ctx.at(k.getStartMark()), "yaml-key", "a key must be plain text, not a " + kind(k),
+            .error(
+                ctx.at(k.getStartMark()),
+                "yaml-key",
+                "a key must be plain text, not a " + kind(k),
                 "write keys as words, e.g. `title:`");
         continue;
       }
       NodeTuple previous = entries.putIfAbsent(s.getValue(), t);
       if (previous != null) {
         ctx.diagnostics()
-            .error(ctx.at(k.getStartMark()), "duplicate-key",
-                "key \"" + s.getValue() + "\" is given twice (first at line "
-                    + ctx.at(previous.getKeyNode().getStartMark()).line() + ")",
+            .error(
+                ctx.at(k.getStartMark()),
+                "duplicate-key",
+                "key \""
+                    + s.getValue()
+                    + "\" is given twice (first at line "
+                    + ctx.at(previous.getKeyNode().getStartMark()).line()
+                    + ")",
                 "remove or rename one of them; YAML would silently keep only the last");
       }
     }
@@ -108,7 +116,10 @@ public final class YamlMap {
     for (String k : entries.keySet()) {
       if (!allowed.contains(k)) {
         ctx.diagnostics()
-            .warning(at(k), "unknown-key", "unknown key \"" + k + "\" in " + what,
+            .warning(
+                at(k),
+                "unknown-key",
+                "unknown key \"" + k + "\" in " + what,
                 Suggestions.hint(k, allowed, "known keys: " + String.join(", ", allowed)));
       }
     }
@@ -132,12 +143,15 @@ public final class YamlMap {
 
   private void missing(String key, String what, String example) {
     ctx.diagnostics()
-        .error(position(), "missing-field", what + " needs `" + key + "`", "add it, e.g. " + example);
+        .error(
+            position(), "missing-field", what + " needs `" + key + "`", "add it, e.g. " + example);
   }
 
   private void wrongType(Node n, String key, String expected, String example) {
     ctx.diagnostics()
-        .error(at(n), "wrong-type",
+        .error(
+            at(n),
+            "wrong-type",
             "`" + key + "` must be " + expected + ", not " + describe(n),
             example);
   }
@@ -172,11 +186,15 @@ public final class YamlMap {
     }
     try {
       String v = s.getValue().strip();
-      if (!STRICT_DATE.matcher(v).matches()) throw new DateTimeParseException("not YYYY-MM-DD", v, 0);
+      if (!STRICT_DATE.matcher(v).matches())
+        throw new DateTimeParseException("not YYYY-MM-DD", v, 0);
       return LocalDate.parse(v, DATE);
     } catch (DateTimeParseException e) {
       ctx.diagnostics()
-          .error(at(n), "bad-date", "`" + key + "` is not a valid date: \"" + s.getValue() + "\"",
+          .error(
+              at(n),
+              "bad-date",
+              "`" + key + "` is not a valid date: \"" + s.getValue() + "\"",
               "write dates as YYYY-MM-DD with a real day, e.g. 2021-03-09");
       return null;
     }
@@ -189,18 +207,26 @@ public final class YamlMap {
       return null;
     }
     if (!(n instanceof ScalarNode s) || s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
-      wrongType(n, key, "a number", "write the bare number, e.g. 70000 or 1.2 (no quotes, no separators)");
+      wrongType(
+          n,
+          key,
+          "a number",
+          "write the bare number, e.g. 70000 or 1.2 (no quotes, no separators)");
       return null;
     }
     String v = s.getValue().strip();
     if (NUMBER.matcher(v).matches()) return new BigDecimal(v);
     if (LEADING_ZERO.matcher(v).matches()) {
       ctx.diagnostics()
-          .error(at(n), "wrong-type", "`" + key + "` has a leading zero: " + v,
+          .error(
+              at(n),
+              "wrong-type",
+              "`" + key + "` has a leading zero: " + v,
               "write the number without leading zeros (YAML 1.1 would read 010 as 8)");
       return null;
     }
-    wrongType(n, key, "a number", "write the bare number, e.g. 70000 or 1.2 (no quotes, no separators)");
+    wrongType(
+        n, key, "a number", "write the bare number, e.g. 70000 or 1.2 (no quotes, no separators)");
     return null;
   }
 

@@ -33,20 +33,25 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The hot stages of a build, one article at a time, once the JIT has done its work: reading the
- * front-matter, parsing the Markdown, the whole parse stage of an article (front-matter, body,
- * scan for IDs and figures, the body's HTML), and rendering an article's page (facts and boxes
- * filled in, through the template). Each call takes the corpus's next article, so every article
- * is measured in turn. The JVM runs with the launcher's flags (client compiler, parallel
- * collector). Run with {@code bench/stages.sh CORPUS}; a clean build's whole-process cost, JVM
- * start and warm-up included, is {@code bench/build-speed.py}'s.
+ * front-matter, parsing the Markdown, the whole parse stage of an article (front-matter, body, scan
+ * for IDs and figures, the body's HTML), and rendering an article's page (facts and boxes filled
+ * in, through the template). Each call takes the corpus's next article, so every article is
+ * measured in turn. The JVM runs with the launcher's flags (client compiler, parallel collector).
+ * Run with {@code bench/stages.sh CORPUS}; a clean build's whole-process cost, JVM start and
+ * warm-up included, is {@code bench/build-speed.py}'s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1",
-    "-Dorg.freemarker.loggerLibrary=JUL"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "-XX:+UseParallelGC",
+      "-XX:TieredStopAtLevel=1",
+      "-Dorg.freemarker.loggerLibrary=JUL"
+    })
 public class StagesBenchmark {
   /** The site folder to take articles from (a generated corpus, or any sourced site). */
   @Param("")
@@ -65,14 +70,13 @@ public class StagesBenchmark {
     files = loaded.articles();
     texts = new ArrayList<>();
     for (ArticleFile f : files) texts.add(ContentLoader.read(f, new Diagnostics()));
-    BuildResult built = SiteBuilder.build(new BuildOptions(root, null, false, LocalDate.now(),
-        false));
+    BuildResult built =
+        SiteBuilder.build(new BuildOptions(root, null, false, LocalDate.now(), false));
     if (built.failed() || built.site() == null || files.isEmpty()) {
       throw new IllegalStateException(corpus + " does not build: " + built.diagnostics());
     }
     site = built.site();
-    renderer = SiteRenderer.create(site.config(), loaded.templatesDir(), false,
-        new Diagnostics());
+    renderer = SiteRenderer.create(site.config(), loaded.templatesDir(), false, new Diagnostics());
   }
 
   private int nextIndex(int size) {
@@ -83,8 +87,8 @@ public class StagesBenchmark {
   @Benchmark
   public Object frontMatter() {
     SourceFile f = texts.get(nextIndex(texts.size()));
-    return SafeYaml.readMapping(f.frontMatter(), f.path(), f.frontMatterLine() - 1,
-        new Diagnostics(), "front-matter");
+    return SafeYaml.readMapping(
+        f.frontMatter(), f.path(), f.frontMatterLine() - 1, new Diagnostics(), "front-matter");
   }
 
   @Benchmark
@@ -95,13 +99,12 @@ public class StagesBenchmark {
   @Benchmark
   public Object parseArticle() {
     int i = nextIndex(files.size());
-    return PageParser.parse(files.get(i), texts.get(i), site.config().rawHtml(),
-        new Diagnostics());
+    return PageParser.parse(files.get(i), texts.get(i), site.config().rawHtml(), new Diagnostics());
   }
 
   @Benchmark
   public Object renderArticle() {
-    return renderer.renderArticle(site, site.pages().get(nextIndex(site.pages().size())),
-        new Diagnostics());
+    return renderer.renderArticle(
+        site, site.pages().get(nextIndex(site.pages().size())), new Diagnostics());
   }
 }

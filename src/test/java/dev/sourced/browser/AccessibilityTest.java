@@ -17,10 +17,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * axe-core (from npm, injected into the page) in Debian's headless Chromium: zero violations
- * on every page type of the example site, served by nginx from a sub-path, in light and dark
- * (prefers-color-scheme emulated through the DevTools protocol). The article is also checked
- * with a fact card open, and every page for console errors and requests to other hosts.
+ * axe-core (from npm, injected into the page) in Debian's headless Chromium: zero violations on
+ * every page type of the example site, served by nginx from a sub-path, in light and dark
+ * (prefers-color-scheme emulated through the DevTools protocol). The article is also checked with a
+ * fact card open, and every page for console errors and requests to other hosts.
  */
 class AccessibilityTest {
   private static Browser browser;
@@ -40,18 +40,19 @@ class AccessibilityTest {
   }
 
   static Stream<Arguments> pages() {
-    List<String[]> types = List.of(
-        new String[] {"article", "how-police-read-sky-ecc/"},
-        new String[] {"home", ""},
-        new String[] {"tags", "tags/"},
-        new String[] {"tag", "tags/policing/"},
-        new String[] {"facts", "facts/"},
-        new String[] {"sources", "sources/"},
-        new String[] {"source", "sources/europol-2021-03-10/"},
-        new String[] {"methodology", "methodology/"},
-        new String[] {"corrections", "corrections/"},
-        new String[] {"search", "search/?q=users"},
-        new String[] {"404", "no/such/page/"});
+    List<String[]> types =
+        List.of(
+            new String[] {"article", "how-police-read-sky-ecc/"},
+            new String[] {"home", ""},
+            new String[] {"tags", "tags/"},
+            new String[] {"tag", "tags/policing/"},
+            new String[] {"facts", "facts/"},
+            new String[] {"sources", "sources/"},
+            new String[] {"source", "sources/europol-2021-03-10/"},
+            new String[] {"methodology", "methodology/"},
+            new String[] {"corrections", "corrections/"},
+            new String[] {"search", "search/?q=users"},
+            new String[] {"404", "no/such/page/"});
     return Stream.of("light", "dark")
         .flatMap(scheme -> types.stream().map(t -> Arguments.of(t[0], t[1], scheme)));
   }
@@ -61,15 +62,19 @@ class AccessibilityTest {
   void noAxeViolations(String type, String path, String scheme) {
     load(path, scheme);
     if (type.equals("search")) {
-      new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(
-          ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li")));
+      new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+          .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li")));
     }
     assertThat(browser.axe()).as("axe violations on the %s page (%s)", type, scheme).isEmpty();
-    List<String> errors = browser.consoleErrors().stream()
-        .filter(e -> !(type.equals("404") && e.contains("404"))).toList();
+    List<String> errors =
+        browser.consoleErrors().stream()
+            .filter(e -> !(type.equals("404") && e.contains("404")))
+            .toList();
     assertThat(errors).as("console errors on the %s page", type).isEmpty();
-    Object foreign = browser.js("return performance.getEntriesByType('resource')"
-        + ".map(e => e.name).filter(u => new URL(u).origin !== location.origin);");
+    Object foreign =
+        browser.js(
+            "return performance.getEntriesByType('resource')"
+                + ".map(e => e.name).filter(u => new URL(u).origin !== location.origin);");
     assertThat((List<?>) foreign).as("requests to other hosts from the %s page", type).isEmpty();
   }
 
@@ -79,8 +84,8 @@ class AccessibilityTest {
       load("how-police-read-sky-ecc/", scheme);
       WebElement fact = browser.driver.findElement(By.cssSelector("a.fact-disputed"));
       browser.js("arguments[0].focus();", fact);
-      new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(
-          ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fact-card")));
+      new WebDriverWait(browser.driver, Duration.ofSeconds(5))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fact-card")));
       assertThat(browser.axe()).as("axe violations with a fact card open (%s)", scheme).isEmpty();
     }
   }
@@ -88,8 +93,9 @@ class AccessibilityTest {
   @Test
   void axeCanFail() {
     load("methodology/", "light");
-    browser.js("const i = document.createElement('img'); i.src = 'data:,';"
-        + "document.querySelector('main').appendChild(i);");
+    browser.js(
+        "const i = document.createElement('img'); i.src = 'data:,';"
+            + "document.querySelector('main').appendChild(i);");
     assertThat(browser.axe()).anyMatch(v -> v.startsWith("image-alt"));
   }
 

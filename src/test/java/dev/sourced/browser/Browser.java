@@ -20,10 +20,10 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Debian's headless Chromium driven by Selenium through Debian's chromedriver: both executables
- * are given explicitly, so Selenium Manager never looks for or downloads a browser. The flags
- * keep Chromium off the network except for the page under test (no background networking,
- * component updates, sync or QUIC) and start it with a fresh profile.
+ * Debian's headless Chromium driven by Selenium through Debian's chromedriver: both executables are
+ * given explicitly, so Selenium Manager never looks for or downloads a browser. The flags keep
+ * Chromium off the network except for the page under test (no background networking, component
+ * updates, sync or QUIC) and start it with a fresh profile.
  */
 final class Browser implements AutoCloseable {
   final ChromeDriver driver;
@@ -40,18 +40,28 @@ final class Browser implements AutoCloseable {
       Path profile = Files.createTempDirectory("sourced-chromium-");
       ChromeOptions o = new ChromeOptions();
       o.setBinary(BrowserEnv.CHROMIUM.toFile());
-      o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-          "--no-first-run", "--disable-background-networking", "--disable-component-update",
-          "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars",
-          "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+      o.addArguments(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-dev-shm-usage",
+          "--hide-scrollbars",
+          "--user-data-dir=" + profile,
+          "--window-size=" + width + "," + height);
       LoggingPreferences logs = new LoggingPreferences();
       logs.enable(LogType.BROWSER, Level.ALL);
       o.setCapability("goog:loggingPrefs", logs);
-      ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(BrowserEnv.CHROMEDRIVER.toFile())
-          .usingAnyFreePort()
-          .withLogOutput(OutputStream.nullOutputStream())
-          .build();
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(BrowserEnv.CHROMEDRIVER.toFile())
+              .usingAnyFreePort()
+              .withLogOutput(OutputStream.nullOutputStream())
+              .build();
       ChromeDriver d = new ChromeDriver(service, o);
       d.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
       d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -63,14 +73,16 @@ final class Browser implements AutoCloseable {
 
   /** Emulates prefers-color-scheme (and resets other media emulation). */
   void colorScheme(String scheme) {
-    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-        List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
   }
 
   /** Emulates a viewport (CSS pixels), as a phone or desktop would have. */
   void viewport(int width, int height, boolean mobile) {
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
-        "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
   }
 
   Object js(String script, Object... args) {
@@ -86,7 +98,9 @@ final class Browser implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object';"))) js(axe);
-    Object result = driver.executeAsyncScript("""
+    Object result =
+        driver.executeAsyncScript(
+            """
         const done = arguments[arguments.length - 1];
         axe.run(document, {resultTypes: ['violations']})
           .then(r => done(r.violations.flatMap(v => v.nodes.map(n =>

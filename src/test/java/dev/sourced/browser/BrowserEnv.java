@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The tools the reader's-site checks need, all from Debian or npm, never downloaded by a test:
- * {@code chromium} and {@code chromium-driver}, {@code nginx}, and axe-core installed by
- * {@code .ci/run} into {@code tools/browser/node_modules}. When one is missing a check fails if
- * the environment variable {@code CI} is set (so CI can never pass by skipping), and is skipped
- * with a message saying what to install otherwise.
+ * {@code chromium} and {@code chromium-driver}, {@code nginx}, and axe-core installed by {@code
+ * .ci/run} into {@code tools/browser/node_modules}. When one is missing a check fails if the
+ * environment variable {@code CI} is set (so CI can never pass by skipping), and is skipped with a
+ * message saying what to install otherwise.
  */
 final class BrowserEnv {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -33,8 +33,12 @@ final class BrowserEnv {
   }
 
   static void requireChromium() {
-    require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
+    require(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Debian chromium and chromedriver are needed at "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
             + ": apt-get install chromium chromium-driver");
   }
 
@@ -50,14 +54,16 @@ final class BrowserEnv {
   static Path projectRoot() {
     Path p = Path.of("").toAbsolutePath();
     while (p != null && !Files.isRegularFile(p.resolve("pom.xml"))) p = p.getParent();
-    if (p == null) throw new IllegalStateException("no pom.xml above " + Path.of("").toAbsolutePath());
+    if (p == null)
+      throw new IllegalStateException("no pom.xml above " + Path.of("").toAbsolutePath());
     return p;
   }
 
   static Path axeScript() {
     Path p = projectRoot().resolve("tools/browser/node_modules/axe-core/axe.min.js");
-    require(Files.isRegularFile(p), "axe-core is needed at " + p
-        + ": (cd tools/browser && npm ci --ignore-scripts)");
+    require(
+        Files.isRegularFile(p),
+        "axe-core is needed at " + p + ": (cd tools/browser && npm ci --ignore-scripts)");
     return p;
   }
 }

@@ -16,10 +16,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The project's example site (sourced.yaml, content/, templates/), built by the real command
- * line into a temporary folder, once per base address and test run. The checks use the
- * sub-path build ({@link #SUB_PATH}) so that every link and asset is proved to honour
- * {@code site.basePath}.
+ * The project's example site (sourced.yaml, content/, templates/), built by the real command line
+ * into a temporary folder, once per base address and test run. The checks use the sub-path build
+ * ({@link #SUB_PATH}) so that every link and asset is proved to honour {@code site.basePath}.
  */
 final class ExampleSite {
   static final String SUB_PATH_URL = "https://example.org/explainers/";
@@ -46,8 +45,10 @@ final class ExampleSite {
       Files.createDirectories(src);
       String config = Files.readString(root.resolve("sourced.yaml"), StandardCharsets.UTF_8);
       assertThat(config).as("sourced.yaml has a base_url line").containsPattern("(?m)^base_url:");
-      Files.writeString(src.resolve("sourced.yaml"),
-          config.replaceAll("(?m)^base_url:.*$", "base_url: " + baseUrl), StandardCharsets.UTF_8);
+      Files.writeString(
+          src.resolve("sourced.yaml"),
+          config.replaceAll("(?m)^base_url:.*$", "base_url: " + baseUrl),
+          StandardCharsets.UTF_8);
       copyTree(root.resolve("content"), src.resolve("content"));
       if (Files.isDirectory(root.resolve("templates"))) {
         copyTree(root.resolve("templates"), src.resolve("templates"));
@@ -56,7 +57,8 @@ final class ExampleSite {
       StringWriter o = new StringWriter();
       StringWriter e = new StringWriter();
       int code;
-      try (PrintWriter ow = new PrintWriter(o, true); PrintWriter ew = new PrintWriter(e, true)) {
+      try (PrintWriter ow = new PrintWriter(o, true);
+          PrintWriter ew = new PrintWriter(e, true)) {
         code = Main.run(new String[] {"build", "-s", src.toString(), "-o", out.toString()}, ow, ew);
       }
       assertThat(code).as("building the example site failed:\n" + e).isZero();
@@ -71,7 +73,9 @@ final class ExampleSite {
   static List<String> files(Path site) {
     try (Stream<Path> s = Files.walk(site)) {
       return s.filter(Files::isRegularFile)
-          .map(p -> site.relativize(p).toString().replace('\\', '/')).sorted().toList();
+          .map(p -> site.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }

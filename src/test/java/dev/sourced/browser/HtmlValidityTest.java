@@ -14,8 +14,8 @@ import org.xml.sax.SAXParseException;
 
 /**
  * The Nu Html Checker (nu.validator:validator from Maven Central, the engine of vnu.jar and
- * validator.w3.org/nu) on every page of the built example site: zero errors. Runs in-process,
- * so it needs no browser and is never skipped.
+ * validator.w3.org/nu) on every page of the built example site: zero errors. Runs in-process, so it
+ * needs no browser and is never skipped.
  */
 class HtmlValidityTest {
 
@@ -42,8 +42,9 @@ class HtmlValidityTest {
         else warnings.add(where);
       }
     }
-    System.out.printf("Nu Html Checker: %d pages, %d errors, %d warnings%n", pages.size(),
-        errors.size(), warnings.size());
+    System.out.printf(
+        "Nu Html Checker: %d pages, %d errors, %d warnings%n",
+        pages.size(), errors.size(), warnings.size());
     warnings.forEach(w -> System.out.println("  warning " + w));
     assertThat(errors).as("Nu Html Checker errors").isEmpty();
   }
@@ -53,20 +54,21 @@ class HtmlValidityTest {
     Path site = ExampleSite.subPath();
     List<String> errors = new ArrayList<>();
     List<String> current = new ArrayList<>();
-    ErrorHandler handler = new ErrorHandler() {
-      @Override
-      public void warning(SAXParseException e) {}
+    ErrorHandler handler =
+        new ErrorHandler() {
+          @Override
+          public void warning(SAXParseException e) {}
 
-      @Override
-      public void error(SAXParseException e) {
-        current.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
-      }
+          @Override
+          public void error(SAXParseException e) {
+            current.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
+          }
 
-      @Override
-      public void fatalError(SAXParseException e) {
-        error(e);
-      }
-    };
+          @Override
+          public void fatalError(SAXParseException e) {
+            error(e);
+          }
+        };
     SimpleDocumentValidator v = new SimpleDocumentValidator();
     v.setUpMainSchema("http://s.validator.nu/html5-all.rnc", handler);
     v.setUpValidatorAndParsers(handler, false, false);

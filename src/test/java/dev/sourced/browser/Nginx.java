@@ -13,11 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Debian's nginx serving a built site from a sub-path ({@code /explainers/}) on a free port of
- * the loopback address only, with a configuration the test writes into its own temporary
- * folder: no system configuration, no master process, no daemon, logs kept for failure
- * messages. Unknown addresses under the sub-path get the site's 404.html with status 404, as a
- * host would be configured to do.
+ * Debian's nginx serving a built site from a sub-path ({@code /explainers/}) on a free port of the
+ * loopback address only, with a configuration the test writes into its own temporary folder: no
+ * system configuration, no master process, no daemon, logs kept for failure messages. Unknown
+ * addresses under the sub-path get the site's 404.html with status 404, as a host would be
+ * configured to do.
  */
 final class Nginx implements AutoCloseable {
   private final Process process;
@@ -51,7 +51,8 @@ final class Nginx implements AutoCloseable {
       Path dir = Files.createTempDirectory("sourced-nginx-");
       for (String d : new String[] {"logs", "tmp"}) Files.createDirectories(dir.resolve(d));
       int port = freePort();
-      String conf = """
+      String conf =
+          """
           daemon off;
           master_process off;
           worker_processes 1;
@@ -83,14 +84,22 @@ final class Nginx implements AutoCloseable {
               }
             }
           }
-          """.formatted(dir, port, subPath, site.toAbsolutePath());
+          """
+              .formatted(dir, port, subPath, site.toAbsolutePath());
       Path confFile = dir.resolve("nginx.conf");
       Files.writeString(confFile, conf, StandardCharsets.UTF_8);
-      Process p = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-e",
-          dir.resolve("logs/error.log").toString(), "-c", confFile.toString())
-          .redirectErrorStream(true)
-          .redirectOutput(dir.resolve("logs/stdout.log").toFile())
-          .start();
+      Process p =
+          new ProcessBuilder(
+                  nginx.toString(),
+                  "-p",
+                  dir.toString(),
+                  "-e",
+                  dir.resolve("logs/error.log").toString(),
+                  "-c",
+                  confFile.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("logs/stdout.log").toFile())
+              .start();
       Nginx n = new Nginx(p, dir, port, subPath);
       n.awaitListening();
       return n;

@@ -16,10 +16,10 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page-weight budget, measured on the built example site: each page's HTML plus the CSS
- * and JavaScript it loads, uncompressed and before images, stays under 60 KB (60,000 bytes).
- * Also: no web fonts, nothing loaded from another host, every asset content-hashed so it can
- * be cached forever.
+ * The page-weight budget, measured on the built example site: each page's HTML plus the CSS and
+ * JavaScript it loads, uncompressed and before images, stays under 60 KB (60,000 bytes). Also: no
+ * web fonts, nothing loaded from another host, every asset content-hashed so it can be cached
+ * forever.
  */
 class PageWeightTest {
   static final int BUDGET = 60_000;
@@ -28,15 +28,17 @@ class PageWeightTest {
   void everyPageWithItsCssAndJsIsUnderTheBudget() throws IOException {
     Path site = ExampleSite.subPath();
     List<String> over = new ArrayList<>();
-    StringBuilder report = new StringBuilder(String.format("%-48s %7s %7s %7s %7s%n", "page",
-        "html", "css", "js", "total"));
+    StringBuilder report =
+        new StringBuilder(
+            String.format("%-48s %7s %7s %7s %7s%n", "page", "html", "css", "js", "total"));
     for (String page : ExampleSite.pages(site)) {
       Path file = site.resolve(page);
       long html = Files.size(file);
       Document doc = Jsoup.parse(file.toFile(), "UTF-8");
       long css = 0;
       long js = 0;
-      for (String href : attrs(doc, "link[rel=stylesheet]", "href")) css += Files.size(asset(site, href));
+      for (String href : attrs(doc, "link[rel=stylesheet]", "href"))
+        css += Files.size(asset(site, href));
       for (String src : attrs(doc, "script[src]", "src")) js += Files.size(asset(site, src));
       long total = html + css + js;
       report.append(String.format("%-48s %7d %7d %7d %7d%n", page, html, css, js, total));
@@ -51,24 +53,31 @@ class PageWeightTest {
     Path site = ExampleSite.subPath();
     for (String f : ExampleSite.files(site)) {
       if (f.startsWith("assets/")) {
-        assertThat(f).as("content-hashed asset name")
+        assertThat(f)
+            .as("content-hashed asset name")
             .matches("assets/(.+/)?[^/]+\\.[0-9a-f]{8}(\\.[a-z0-9]+)?");
       }
       if (f.endsWith(".css")) {
         String css = Files.readString(site.resolve(f), StandardCharsets.UTF_8);
         assertThat(css).as(f + " loads no web font").doesNotContain("@font-face");
         assertThat(css).as(f + " imports nothing").doesNotContain("@import");
-        assertThat(css).as(f + " loads nothing from another host").doesNotContainPattern(
-            "url\\(\\s*['\"]?(https?:)?//");
+        assertThat(css)
+            .as(f + " loads nothing from another host")
+            .doesNotContainPattern("url\\(\\s*['\"]?(https?:)?//");
       }
     }
     for (String page : ExampleSite.pages(site)) {
       Document doc = Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
-      for (Element e : doc.select("script[src], link[href]:not([rel=alternate]):not([rel=canonical]),"
-          + " img[src], iframe[src], video[src], audio[src], source[src], embed[src], object[data]")) {
-        String url = e.hasAttr("src") ? e.attr("src") : e.hasAttr("href") ? e.attr("href") : e.attr("data");
-        assertThat(url).as(page + ": " + e.outerHtml() + " is loaded from this site")
-            .startsWith(ExampleSite.SUB_PATH).doesNotStartWith("//");
+      for (Element e :
+          doc.select(
+              "script[src], link[href]:not([rel=alternate]):not([rel=canonical]),"
+                  + " img[src], iframe[src], video[src], audio[src], source[src], embed[src], object[data]")) {
+        String url =
+            e.hasAttr("src") ? e.attr("src") : e.hasAttr("href") ? e.attr("href") : e.attr("data");
+        assertThat(url)
+            .as(page + ": " + e.outerHtml() + " is loaded from this site")
+            .startsWith(ExampleSite.SUB_PATH)
+            .doesNotStartWith("//");
       }
     }
   }

@@ -34,11 +34,11 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The example site as readers get it: built with base_url https://example.org/explainers/,
- * served by nginx from /explainers/ on a loopback port, read by Debian's Chromium. Every
- * internal link and asset reachable from the home page resolves (and every #anchor exists);
- * the fact card opens on keyboard focus and closes on Escape; citations and boxes on other
- * pages get cards too; search finds a fact by its label, from the header form as well.
+ * The example site as readers get it: built with base_url https://example.org/explainers/, served
+ * by nginx from /explainers/ on a loopback port, read by Debian's Chromium. Every internal link and
+ * asset reachable from the home page resolves (and every #anchor exists); the fact card opens on
+ * keyboard focus and closes on Escape; citations and boxes on other pages get cards too; search
+ * finds a fact by its label, from the header form as well.
  */
 class RealBrowserTest {
   private static ServedSite site;
@@ -49,8 +49,12 @@ class RealBrowserTest {
   static void start() {
     BrowserEnv.requireChromium();
     site = ServedSite.get();
-    http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    http =
+        HttpClient.newBuilder()
+            .proxy(HttpClient.Builder.NO_PROXY)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     browser = Browser.start(1280, 900);
   }
 
@@ -70,8 +74,9 @@ class RealBrowserTest {
     while (!queue.isEmpty()) {
       URI u = queue.poll();
       if (status.containsKey(u)) continue;
-      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(u).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r =
+          http.send(
+              HttpRequest.newBuilder(u).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
       status.put(u, r.statusCode());
       boolean notFoundPage = u.getPath().endsWith("/no/such/page/");
       if (r.statusCode() != (notFoundPage ? 404 : 200)) {
@@ -85,15 +90,20 @@ class RealBrowserTest {
       for (Element e : doc.select("[id]")) pageIds.add(e.id());
       for (Element e : doc.select("a[name]")) pageIds.add(e.attr("name"));
       ids.put(u, pageIds);
-      for (Element e : doc.select("a[href], link[href], script[src], img[src], source[src], form[action]")) {
-        String raw = e.hasAttr("href") ? e.attr("href") : e.hasAttr("src") ? e.attr("src") : e.attr("action");
+      for (Element e :
+          doc.select("a[href], link[href], script[src], img[src], source[src], form[action]")) {
+        String raw =
+            e.hasAttr("href")
+                ? e.attr("href")
+                : e.hasAttr("src") ? e.attr("src") : e.attr("action");
         String abs = e.absUrl(e.hasAttr("href") ? "href" : e.hasAttr("src") ? "src" : "action");
         if (abs.isEmpty()) {
           problems.add(u + ": unresolvable address " + raw);
           continue;
         }
         URI target = URI.create(abs);
-        boolean local = root.getHost().equals(target.getHost()) && root.getPort() == target.getPort();
+        boolean local =
+            root.getHost().equals(target.getHost()) && root.getPort() == target.getPort();
         boolean canonical = abs.startsWith(ExampleSite.SUB_PATH_URL);
         if (canonical) {
           // Canonical, Open Graph and feed addresses are absolute; they must name the same page.
@@ -105,8 +115,15 @@ class RealBrowserTest {
           problems.add(u + ": " + raw + " leaves the sub-path " + ExampleSite.SUB_PATH);
           continue;
         }
-        URI page = new URI(target.getScheme(), null, target.getHost(), target.getPort(),
-            target.getPath(), target.getQuery(), null);
+        URI page =
+            new URI(
+                target.getScheme(),
+                null,
+                target.getHost(),
+                target.getPort(),
+                target.getPath(),
+                target.getQuery(),
+                null);
         if (target.getRawFragment() != null && !target.getRawFragment().isEmpty()) {
           anchors.putIfAbsent(page + "#" + target.getRawFragment(), u);
         }
@@ -124,12 +141,16 @@ class RealBrowserTest {
       }
     }
     long pages = status.keySet().stream().filter(ids::containsKey).count();
-    System.out.printf("Crawled %d addresses under %s (%d pages), checked %d anchors%n",
+    System.out.printf(
+        "Crawled %d addresses under %s (%d pages), checked %d anchors%n",
         status.size(), root, pages, anchors.size());
     assertThat(problems).as("broken links, assets or anchors").isEmpty();
-    assertThat(status.keySet().stream().map(URI::getPath)).as("crawled")
-        .anyMatch(p -> p.contains("/assets/facts.")).anyMatch(p -> p.endsWith("/search/"))
-        .anyMatch(p -> p.endsWith("/feed.xml")).anyMatch(p -> p.endsWith("/facts/"));
+    assertThat(status.keySet().stream().map(URI::getPath))
+        .as("crawled")
+        .anyMatch(p -> p.contains("/assets/facts."))
+        .anyMatch(p -> p.endsWith("/search/"))
+        .anyMatch(p -> p.endsWith("/feed.xml"))
+        .anyMatch(p -> p.endsWith("/facts/"));
   }
 
   @Test
@@ -141,8 +162,12 @@ class RealBrowserTest {
       String loc = m.group(1);
       assertThat(loc).startsWith(ExampleSite.SUB_PATH_URL);
       URI local = URI.create(site.url(loc.substring(ExampleSite.SUB_PATH_URL.length())));
-      assertThat(http.send(HttpRequest.newBuilder(local).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode()).as(loc).isEqualTo(200);
+      assertThat(
+              http.send(
+                      HttpRequest.newBuilder(local).build(), HttpResponse.BodyHandlers.discarding())
+                  .statusCode())
+          .as(loc)
+          .isEqualTo(200);
       n++;
     }
     assertThat(n).isGreaterThan(5);
@@ -158,7 +183,8 @@ class RealBrowserTest {
     for (int i = 0; i < 200; i++) {
       keys.sendKeys(Keys.TAB).perform();
       focused = browser.driver.switchTo().activeElement();
-      if (focused.getAttribute("class") != null && focused.getAttribute("class").contains("fact")
+      if (focused.getAttribute("class") != null
+          && focused.getAttribute("class").contains("fact")
           && focused.getTagName().equals("a")) {
         break;
       }
@@ -166,13 +192,16 @@ class RealBrowserTest {
     assertThat(focused.getAttribute("class")).as("Tab reaches a fact value").contains("fact");
     String href = focused.getAttribute("href");
     String boxId = href.substring(href.indexOf('#') + 1);
-    String label = body.findElement(By.id(boxId)).findElement(By.className("factbox-label")).getText();
+    String label =
+        body.findElement(By.id(boxId)).findElement(By.className("factbox-label")).getText();
 
     WebElement card = waitForCard();
     assertThat(card.getAttribute("role")).isEqualTo("tooltip");
     assertThat(focused.getAttribute("aria-describedby")).isEqualTo(card.getAttribute("id"));
     assertThat(card.getText()).contains(label.replaceFirst("^Fact\\s+", ""));
-    assertThat(card.findElements(By.cssSelector("[id]"))).as("no duplicate ids in the card").isEmpty();
+    assertThat(card.findElements(By.cssSelector("[id]")))
+        .as("no duplicate ids in the card")
+        .isEmpty();
 
     keys.sendKeys(Keys.ESCAPE).perform();
     new WebDriverWait(browser.driver, Duration.ofSeconds(3))
@@ -190,24 +219,33 @@ class RealBrowserTest {
     WebElement card = waitForCard();
     new Actions(browser.driver).moveToElement(card).pause(Duration.ofMillis(400)).perform();
     assertThat(browser.driver.findElements(By.cssSelector(".fact-card"))).hasSize(1);
-    new Actions(browser.driver).moveToElement(browser.driver.findElement(By.tagName("h1")))
-        .pause(Duration.ofMillis(400)).perform();
+    new Actions(browser.driver)
+        .moveToElement(browser.driver.findElement(By.tagName("h1")))
+        .pause(Duration.ofMillis(400))
+        .perform();
     assertThat(browser.driver.findElements(By.cssSelector(".fact-card"))).isEmpty();
   }
 
   @Test
   void aBoxOnAnotherPageIsFetchedIntoTheCard() {
     browser.driver.get(site.url("encrochat-and-after/"));
-    WebElement remote = browser.driver.findElements(By.cssSelector("a.fact")).stream()
-        .filter(a -> !a.getAttribute("href").startsWith(browser.driver.getCurrentUrl().replaceFirst("#.*", "") + "#"))
-        .findFirst().orElseThrow(() -> new AssertionError("no fact on this page links elsewhere"));
+    WebElement remote =
+        browser.driver.findElements(By.cssSelector("a.fact")).stream()
+            .filter(
+                a ->
+                    !a.getAttribute("href")
+                        .startsWith(browser.driver.getCurrentUrl().replaceFirst("#.*", "") + "#"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no fact on this page links elsewhere"));
     String href = remote.getAttribute("href");
     browser.js("arguments[0].focus();", remote);
     WebElement card = waitForCard();
     assertThat(card.findElement(By.className("factbox-label")).getText()).isNotBlank();
     for (WebElement a : card.findElements(By.cssSelector("a[href]"))) {
-      assertThat(a.getAttribute("href")).as("links in a fetched card point to their page")
-          .startsWith(site.url("")).doesNotStartWith(browser.driver.getCurrentUrl() + "#");
+      assertThat(a.getAttribute("href"))
+          .as("links in a fetched card point to their page")
+          .startsWith(site.url(""))
+          .doesNotStartWith(browser.driver.getCurrentUrl() + "#");
       assertThat(a.getAttribute("tabindex")).isEqualTo("-1");
     }
     assertThat(href).contains("#fact-");
@@ -229,14 +267,18 @@ class RealBrowserTest {
   @Test
   void searchFindsAFactByItsLabel() throws Exception {
     String index = get(site.url("search.json"));
-    Matcher m = Pattern.compile("\"label\":\"([^\"]+)\",\"value\":\"[^\"]*\",\"status\":\"[^\"]*\","
-        + "\"url\":\"([^\"]+)\"").matcher(index);
+    Matcher m =
+        Pattern.compile(
+                "\"label\":\"([^\"]+)\",\"value\":\"[^\"]*\",\"status\":\"[^\"]*\","
+                    + "\"url\":\"([^\"]+)\"")
+            .matcher(index);
     assertThat(m.find()).as("search.json lists facts").isTrue();
     String label = m.group(1);
     String url = m.group(2);
     assertThat(url).startsWith(ExampleSite.SUB_PATH);
 
-    browser.driver.get(site.url("search/?q=" + java.net.URLEncoder.encode(label, StandardCharsets.UTF_8)));
+    browser.driver.get(
+        site.url("search/?q=" + java.net.URLEncoder.encode(label, StandardCharsets.UTF_8)));
     assertThat(results()).as("results for " + label).contains(url);
 
     // The header form on any page leads to the same results, under the sub-path.
@@ -255,14 +297,32 @@ class RealBrowserTest {
     List<String> wide = new ArrayList<>();
     try {
       browser.viewport(320, 640, true);
-      for (String path : List.of("", "how-police-read-sky-ecc/", "sky-ecc-action-day/",
-          "encrochat-and-after/", "operation-argus-timeline/", "facts/", "sources/",
-          "sources/europol-2021-03-10/", "tags/", "tags/policing/", "methodology/",
-          "corrections/", "search/?q=sky", "no/such/page/")) {
+      for (String path :
+          List.of(
+              "",
+              "how-police-read-sky-ecc/",
+              "sky-ecc-action-day/",
+              "encrochat-and-after/",
+              "operation-argus-timeline/",
+              "facts/",
+              "sources/",
+              "sources/europol-2021-03-10/",
+              "tags/",
+              "tags/policing/",
+              "methodology/",
+              "corrections/",
+              "search/?q=sky",
+              "no/such/page/")) {
         browser.driver.get(site.url(path));
         Object w = browser.js("return document.documentElement.scrollWidth;");
         if (((Number) w).intValue() > 320) {
-          wide.add(path + " is " + w + " px wide, because of " + browser.js("""
+          wide.add(
+              path
+                  + " is "
+                  + w
+                  + " px wide, because of "
+                  + browser.js(
+                      """
               return [...document.querySelectorAll('body *')]
                 .filter(e => e.getBoundingClientRect().right > 321
                   && !e.closest('.table-scroll, .article-body table, pre'))
@@ -279,7 +339,8 @@ class RealBrowserTest {
   @Test
   void withoutJavaScriptFactsAreLinksAndSearchSaysWhatItNeeds() {
     try {
-      browser.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+      browser.driver.executeCdpCommand(
+          "Emulation.setScriptExecutionDisabled", Map.of("value", true));
       browser.driver.get(site.url("how-police-read-sky-ecc/"));
       WebElement fact = browser.driver.findElement(By.cssSelector("a.fact-disputed"));
       String target = fact.getAttribute("href").replaceFirst(".*#", "");
@@ -297,7 +358,8 @@ class RealBrowserTest {
       assertThat(browser.driver.findElement(By.id("search-status")).getText())
           .contains("needs JavaScript");
     } finally {
-      browser.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+      browser.driver.executeCdpCommand(
+          "Emulation.setScriptExecutionDisabled", Map.of("value", false));
     }
   }
 
@@ -306,22 +368,28 @@ class RealBrowserTest {
         .until(d -> !d.findElements(By.cssSelector("#search-results li a")).isEmpty());
     List<String> hrefs = new ArrayList<>();
     for (WebElement a : browser.driver.findElements(By.cssSelector("#search-results li a"))) {
-      hrefs.add(URI.create(a.getAttribute("href")).getRawPath() + "#"
-          + URI.create(a.getAttribute("href")).getRawFragment());
+      hrefs.add(
+          URI.create(a.getAttribute("href")).getRawPath()
+              + "#"
+              + URI.create(a.getAttribute("href")).getRawFragment());
     }
     return hrefs;
   }
 
   private static WebElement waitForCard() {
-    return new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> {
-      List<WebElement> cards = d.findElements(By.cssSelector(".fact-card"));
-      return cards.isEmpty() || !cards.get(0).isDisplayed() ? null : cards.get(0);
-    });
+    return new WebDriverWait(browser.driver, Duration.ofSeconds(5))
+        .until(
+            d -> {
+              List<WebElement> cards = d.findElements(By.cssSelector(".fact-card"));
+              return cards.isEmpty() || !cards.get(0).isDisplayed() ? null : cards.get(0);
+            });
   }
 
   private static String get(String url) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(r.statusCode()).as(url).isEqualTo(200);
     return r.body();
   }

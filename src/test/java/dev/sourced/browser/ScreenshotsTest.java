@@ -13,10 +13,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Screenshots for a person to look at, not assertions: the article with a disputed fact box
- * and its chart, at phone (390 px) and desktop (1280 px) width, light and dark, plus a fact
- * card and the search page. Runs only when asked:
- * {@code mvn test -Dtest=ScreenshotsTest -Dsourced.screenshots=/tmp/sourced-shots}.
+ * Screenshots for a person to look at, not assertions: the article with a disputed fact box and its
+ * chart, at phone (390 px) and desktop (1280 px) width, light and dark, plus a fact card and the
+ * search page. Runs only when asked: {@code mvn test -Dtest=ScreenshotsTest
+ * -Dsourced.screenshots=/tmp/sourced-shots}.
  */
 @EnabledIfSystemProperty(named = "sourced.screenshots", matches = ".+")
 class ScreenshotsTest {
@@ -41,15 +41,19 @@ class ScreenshotsTest {
           b.js("arguments[0].scrollIntoView();", chart);
           save(chart.getScreenshotAs(OutputType.FILE).toPath(), out.resolve(name + "-chart.png"));
           WebElement fact = b.driver.findElement(By.cssSelector("a.fact-disputed"));
-          b.js("window.scrollTo(0, arguments[0].getBoundingClientRect().top + scrollY - 120);"
-              + "arguments[0].focus();", fact);
+          b.js(
+              "window.scrollTo(0, arguments[0].getBoundingClientRect().top + scrollY - 120);"
+                  + "arguments[0].focus();",
+              fact);
           new WebDriverWait(b.driver, Duration.ofSeconds(5))
               .until(d -> !d.findElements(By.cssSelector(".fact-card")).isEmpty());
           save(b.driver.getScreenshotAs(OutputType.FILE).toPath(), out.resolve(name + "-card.png"));
           b.driver.get(site.url("search/?q=users"));
           new WebDriverWait(b.driver, Duration.ofSeconds(5))
               .until(d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty());
-          save(b.driver.getScreenshotAs(OutputType.FILE).toPath(), out.resolve(name + "-search.png"));
+          save(
+              b.driver.getScreenshotAs(OutputType.FILE).toPath(),
+              out.resolve(name + "-search.png"));
         }
       }
       b.viewport(800, 1100, false);

@@ -12,9 +12,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /**
- * search.json and the search page of the example site built under a sub-path: every article,
- * fact and claim is in the index with an address under the base path that exists, and the
- * search page works without JavaScript as far as it can (a GET form, a message, no results).
+ * search.json and the search page of the example site built under a sub-path: every article, fact
+ * and claim is in the index with an address under the base path that exists, and the search page
+ * works without JavaScript as far as it can (a GET form, a message, no results).
  */
 class SearchIndexTest {
 
@@ -27,7 +27,8 @@ class SearchIndexTest {
       assertThat(index).contains("\"" + kind + "\":[{");
     }
     String facts = Files.readString(site.resolve("facts.json"), StandardCharsets.UTF_8);
-    assertThat(count(index, "\"label\":")).as("every fact is searchable")
+    assertThat(count(index, "\"label\":"))
+        .as("every fact is searchable")
         .isEqualTo(count(facts, "\"label\":"));
     Matcher url = Pattern.compile("\"url\":\"([^\"]+)\"").matcher(index);
     int n = 0;
@@ -51,9 +52,11 @@ class SearchIndexTest {
   void theSearchPageIsAPlainFormWithoutJavaScript() throws Exception {
     Path site = ExampleSite.subPath();
     Document search = Jsoup.parse(site.resolve("search/index.html").toFile(), "UTF-8");
-    assertThat(search.selectFirst("form#search-form").attr("action")).isEqualTo("/explainers/search/");
+    assertThat(search.selectFirst("form#search-form").attr("action"))
+        .isEqualTo("/explainers/search/");
     assertThat(search.selectFirst("form#search-form").attr("method")).isEqualTo("get");
-    assertThat(search.selectFirst("form#search-form").attr("data-index")).isEqualTo("/explainers/search.json");
+    assertThat(search.selectFirst("form#search-form").attr("data-index"))
+        .isEqualTo("/explainers/search.json");
     assertThat(search.selectFirst("#search-q").attr("name")).isEqualTo("q");
     assertThat(search.selectFirst("label[for=search-q]")).isNotNull();
     assertThat(search.getElementById("search-status").text()).contains("needs JavaScript");
@@ -66,7 +69,9 @@ class SearchIndexTest {
       if (page.equals("search/index.html")) continue;
       Document doc = Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
       assertThat(doc.select("script[src*=minisearch], script[src*=search.]")).as(page).isEmpty();
-      assertThat(doc.selectFirst("form.site-search").attr("action")).as(page).isEqualTo("/explainers/search/");
+      assertThat(doc.selectFirst("form.site-search").attr("action"))
+          .as(page)
+          .isEqualTo("/explainers/search/");
     }
   }
 

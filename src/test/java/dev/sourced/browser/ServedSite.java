@@ -4,8 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The example site built with base_url https://example.org/explainers/ and served by nginx at
- * http://127.0.0.1:PORT/explainers/, started once for the test run and stopped when the JVM
- * exits.
+ * http://127.0.0.1:PORT/explainers/, started once for the test run and stopped when the JVM exits.
  */
 final class ServedSite {
   private static ServedSite instance;

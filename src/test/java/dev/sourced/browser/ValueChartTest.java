@@ -21,38 +21,78 @@ import org.junit.jupiter.api.Test;
 
 /** The build-time SVG chart of a fact's competing figures ({@link ValueChart}). */
 class ValueChartTest {
-  private static final Map<String, Source> SOURCES = Map.of(
-      "a", new Source("a", "Press release", "Europol (press release, copy)", LocalDate.of(2021, 3, 10), null, null, null, null, null),
-      "b", new Source("b", "A summary <of> it & more", "Unknown", LocalDate.of(2021, 3, 12), null, null, null, null, null),
-      "c", new Source("c", "Report", "NL Times", null, null, null, null, null, null));
+  private static final Map<String, Source> SOURCES =
+      Map.of(
+          "a",
+              new Source(
+                  "a",
+                  "Press release",
+                  "Europol (press release, copy)",
+                  LocalDate.of(2021, 3, 10),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null),
+          "b",
+              new Source(
+                  "b",
+                  "A summary <of> it & more",
+                  "Unknown",
+                  LocalDate.of(2021, 3, 12),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null),
+          "c", new Source("c", "Report", "NL Times", null, null, null, null, null, null));
   private static final List<String> ORDER = List.of("c", "a", "b");
 
   /** Only the parts of the render context a chart uses; any other call fails the test. */
-  private static final FactsRenderContext SITE = (FactsRenderContext) Proxy.newProxyInstance(
-      ValueChartTest.class.getClassLoader(), new Class<?>[] {FactsRenderContext.class},
-      (proxy, method, args) -> switch (method.getName()) {
-        case "source" -> SOURCES.get((String) args[0]);
-        case "referenceNumber" -> ORDER.indexOf((String) args[0]) + 1;
-        case "referenceHref" -> "#ref-" + args[0];
-        case "formatter" -> new ValueFormatter("en");
-        default -> throw new UnsupportedOperationException(method.getName());
-      });
+  private static final FactsRenderContext SITE =
+      (FactsRenderContext)
+          Proxy.newProxyInstance(
+              ValueChartTest.class.getClassLoader(),
+              new Class<?>[] {FactsRenderContext.class},
+              (proxy, method, args) ->
+                  switch (method.getName()) {
+                    case "source" -> SOURCES.get((String) args[0]);
+                    case "referenceNumber" -> ORDER.indexOf((String) args[0]) + 1;
+                    case "referenceHref" -> "#ref-" + args[0];
+                    case "formatter" -> new ValueFormatter("en");
+                    default -> throw new UnsupportedOperationException(method.getName());
+                  });
 
   private static FactValue v(long n, Qualifier q, String... sources) {
     return new FactValue(BigDecimal.valueOf(n), null, q, List.of(sources), null, null, null);
   }
 
   private static Fact fact(int use, FactValue... values) {
-    return new Fact("users", "Users <worldwide>", "users", false, null, "disputed", "n",
-        List.of(values), use, null);
+    return new Fact(
+        "users",
+        "Users <worldwide>",
+        "users",
+        false,
+        null,
+        "disputed",
+        "n",
+        List.of(values),
+        use,
+        null);
   }
 
   @Test
   void drawsEachNumericFigureAsABarFromZeroWithItsSourceAndATextAlternative() {
-    Fact f = fact(0, v(70_000, Qualifier.ABOUT, "a"), v(170_000, Qualifier.MORE_THAN, "b"),
-        new FactValue(null, "hundreds of thousands", Qualifier.EXACT, List.of("c"), null, null, null),
-        v(35_000, Qualifier.EXACT, "c", "a"));
-    Element figure = Jsoup.parseBodyFragment(ValueChart.html(f, SITE)).selectFirst("figure.value-chart");
+    Fact f =
+        fact(
+            0,
+            v(70_000, Qualifier.ABOUT, "a"),
+            v(170_000, Qualifier.MORE_THAN, "b"),
+            new FactValue(
+                null, "hundreds of thousands", Qualifier.EXACT, List.of("c"), null, null, null),
+            v(35_000, Qualifier.EXACT, "c", "a"));
+    Element figure =
+        Jsoup.parseBodyFragment(ValueChart.html(f, SITE)).selectFirst("figure.value-chart");
     assertThat(figure).isNotNull();
     Element svg = figure.selectFirst("svg");
     assertThat(svg.attr("role")).isEqualTo("img");
@@ -61,7 +101,8 @@ class ValueChartTest {
         .contains("about 70,000 users ([2] Europol (2021)), the figure used in the text")
         .contains("more than 170,000 users ([3] A summary <of> it & more (2021))")
         .contains("35,000 users ([1] NL Times; [2] Europol (2021))")
-        .contains("Not drawn").contains("hundreds of thousands ([1] NL Times)");
+        .contains("Not drawn")
+        .contains("hundreds of thousands ([1] NL Times)");
 
     Elements bars = svg.select("rect");
     assertThat(bars.eachAttr("width")).containsExactly("39.1%", "95%", "19.6%");
@@ -71,11 +112,15 @@ class ValueChartTest {
     assertThat(rows.get(0).text()).contains("used in the text").contains("about 70,000");
     assertThat(rows.get(1).select("svg path")).as("'more than' has an open end").hasSize(1);
     assertThat(rows.get(0).select("svg path")).isEmpty();
-    assertThat(rows.get(1).selectFirst("text.val").hasClass("in")).as("long bar holds its label").isTrue();
-    assertThat(rows.get(2).selectFirst("text").text()).isEqualTo("[1] NL Times, [2] Europol (2021)");
+    assertThat(rows.get(1).selectFirst("text.val").hasClass("in"))
+        .as("long bar holds its label")
+        .isTrue();
+    assertThat(rows.get(2).selectFirst("text").text())
+        .isEqualTo("[1] NL Times, [2] Europol (2021)");
 
     Element caption = figure.selectFirst("figcaption");
-    assertThat(caption.text()).startsWith("Bars start at zero; unit: users. Source:")
+    assertThat(caption.text())
+        .startsWith("Bars start at zero; unit: users. Source:")
         .contains("Not drawn (no single number): hundreds of thousands ([1])");
     assertThat(caption.select("a").eachAttr("href")).containsExactly("#ref-a", "#ref-b", "#ref-c");
   }
@@ -94,8 +139,14 @@ class ValueChartTest {
   @Test
   void drawsNothingWithoutTwoDifferentNumbers() {
     assertThat(ValueChart.html(fact(0, v(5, Qualifier.EXACT, "a")), SITE)).isEmpty();
-    assertThat(ValueChart.html(fact(0, v(5, Qualifier.EXACT, "a"), v(5, Qualifier.ABOUT, "b")), SITE)).isEmpty();
-    assertThat(ValueChart.html(fact(0, v(5, Qualifier.EXACT, "a"), v(-3, Qualifier.EXACT, "b")), SITE)).isEmpty();
-    assertThat(ValueChart.html(fact(0, v(0, Qualifier.EXACT, "a"), v(0, Qualifier.EXACT, "b")), SITE)).isEmpty();
+    assertThat(
+            ValueChart.html(fact(0, v(5, Qualifier.EXACT, "a"), v(5, Qualifier.ABOUT, "b")), SITE))
+        .isEmpty();
+    assertThat(
+            ValueChart.html(fact(0, v(5, Qualifier.EXACT, "a"), v(-3, Qualifier.EXACT, "b")), SITE))
+        .isEmpty();
+    assertThat(
+            ValueChart.html(fact(0, v(0, Qualifier.EXACT, "a"), v(0, Qualifier.EXACT, "b")), SITE))
+        .isEmpty();
   }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The repository's own example site (the project root: sourced.yaml, content/, templates/) builds
- * cleanly, also under --strict, and its output is byte for byte the committed site/ folder; this
- * is what CI checks. Builds go to a temporary folder, never into ./site.
+ * cleanly, also under --strict, and its output is byte for byte the committed site/ folder; this is
+ * what CI checks. Builds go to a temporary folder, never into ./site.
  */
 class ExampleSiteTest {
   static final Path ROOT = Path.of("").toAbsolutePath();

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where pages land: a page bundle ({@code folder/index.md}) takes the folder's name and carries
- * its other files beside the page; {@code slug:} in the front-matter overrides the file name.
+ * Where pages land: a page bundle ({@code folder/index.md}) takes the folder's name and carries its
+ * other files beside the page; {@code slug:} in the front-matter overrides the file name.
  */
 class PageAddressesFixtureTest {
   @TempDir Path dir;

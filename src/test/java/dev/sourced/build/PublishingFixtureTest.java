@@ -25,8 +25,9 @@ class PublishingFixtureTest {
     assertThat(site.exists("tags/secret")).isFalse();
     for (String f : Trees.files(site.output())) {
       if (f.endsWith(".png") || f.endsWith(".css")) continue;
-      assertThat(site.file(f)).as(f).doesNotContain("work-in-progress", "Draft article",
-          "A draft correction");
+      assertThat(site.file(f))
+          .as(f)
+          .doesNotContain("work-in-progress", "Draft article", "A draft correction");
     }
     assertThat(site.html("").select(".article-list a").eachText())
         .containsExactly("Published article");

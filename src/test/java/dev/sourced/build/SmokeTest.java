@@ -12,7 +12,10 @@ class SmokeTest {
 
   @Test
   void aFactLinksToItsBoxAtItsHome() {
-    TestSite site = TestSite.of(dir, """
+    TestSite site =
+        TestSite.of(
+            dir,
+            """
         -- sourced.yaml --
         title: Test site
         base_url: https://example.org/

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every broken site under {@code src/test/resources/sites/broken/<case>/}, built through the
- * command line into an output folder that already holds a previous site. Each case lists its
- * exact diagnostics, in order, in {@code expected-diagnostics.txt}: the first line of each printed
+ * command line into an output folder that already holds a previous site. Each case lists its exact
+ * diagnostics, in order, in {@code expected-diagnostics.txt}: the first line of each printed
  * diagnostic ({@code path:line:col: severity[CODE] message}). A case may also hold {@code
  * expected-stderr.txt} (the whole of standard error, with source line, caret and hint) and {@code
  * links.txt} ({@code link -> target} lines: symbolic links made before the build, since a
@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BrokenSitesTest {
   static final Path BROKEN = Trees.SITES.resolve("broken");
-  static final List<String> NOT_SITE = List.of("expected-diagnostics.txt", "expected-stderr.txt",
-      "links.txt");
+  static final List<String> NOT_SITE =
+      List.of("expected-diagnostics.txt", "expected-stderr.txt", "links.txt");
 
   @TempDir Path tmp;
 
@@ -39,9 +39,10 @@ class BrokenSitesTest {
 
   @Test
   void everyBrokenCaseHasItsExpectedDiagnostics() {
-    assertThat(cases().toList()).hasSizeGreaterThanOrEqualTo(25)
-        .allSatisfy(c -> assertThat(BROKEN.resolve(c).resolve("expected-diagnostics.txt"))
-            .isRegularFile());
+    assertThat(cases().toList())
+        .hasSizeGreaterThanOrEqualTo(25)
+        .allSatisfy(
+            c -> assertThat(BROKEN.resolve(c).resolve("expected-diagnostics.txt")).isRegularFile());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -55,8 +56,13 @@ class BrokenSitesTest {
     copySite(caseDir, site);
     makeLinks(caseDir, site, outside);
 
-    Cli previous = Cli.run("build", "--source", Trees.fixture("home-newest-first").toString(),
-        "--output", out.toString());
+    Cli previous =
+        Cli.run(
+            "build",
+            "--source",
+            Trees.fixture("home-newest-first").toString(),
+            "--output",
+            out.toString());
     assertThat(previous.exit()).as(previous.toString()).isZero();
     Map<String, String> before = Trees.fingerprint(out);
     List<String> siblings = Trees.names(tmp);
@@ -65,9 +71,12 @@ class BrokenSitesTest {
 
     String context = "case " + name + ": " + r;
     assertThat(r.exit()).as(context).isEqualTo(Main.CONTENT_ERRORS);
-    List<String> expected = Files.readAllLines(caseDir.resolve("expected-diagnostics.txt"),
-        StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
-        .map(l -> l.replace("<outside>", realPath(outside))).toList();
+    List<String> expected =
+        Files.readAllLines(caseDir.resolve("expected-diagnostics.txt"), StandardCharsets.UTF_8)
+            .stream()
+            .filter(l -> !l.isBlank())
+            .map(l -> l.replace("<outside>", realPath(outside)))
+            .toList();
     assertThat(r.diagnosticLines()).as(context).containsExactlyElementsOf(expected);
     assertThat(r.hasStackTrace()).as(context).isFalse();
     assertThat(r.err()).as(context).contains("build failed: ");
@@ -88,8 +97,8 @@ class BrokenSitesTest {
     copySite(caseDir, site);
     makeLinks(caseDir, site, tmp.resolve("outside"));
     Map<String, String> before = Trees.fingerprint(tmp);
-    Cli build = Cli.run("build", "--source", site.toString(), "--output",
-        tmp.resolve("out").toString());
+    Cli build =
+        Cli.run("build", "--source", site.toString(), "--output", tmp.resolve("out").toString());
     Cli check = Cli.run("check", "--source", site.toString());
     assertThat(check.exit()).as(check.toString()).isEqualTo(Main.CONTENT_ERRORS);
     assertThat(check.diagnosticLines()).isEqualTo(build.diagnosticLines());

@@ -29,11 +29,13 @@ class CliTest {
 
   private static void collect(CommandLine cmd, String path, List<String> out) {
     out.add(path);
-    cmd.getSubcommands().forEach((name, sub) -> {
-      if (!name.equals("help") && sub.getCommandName().equals(name)) {
-        collect(sub, (path + " " + name).strip(), out);
-      }
-    });
+    cmd.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!name.equals("help") && sub.getCommandName().equals(name)) {
+                collect(sub, (path + " " + name).strip(), out);
+              }
+            });
   }
 
   private static String[] args(String command, String... more) {
@@ -72,8 +74,9 @@ class CliTest {
   void theHelpCommandShowsASubcommandsUsage() {
     Cli r = Cli.run("help", "build");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).startsWith("Usage: sourced build").contains("--source", "--output",
-        "--strict");
+    assertThat(r.out())
+        .startsWith("Usage: sourced build")
+        .contains("--source", "--output", "--strict");
   }
 
   @Test
@@ -120,7 +123,8 @@ class CliTest {
     Cli r = Cli.run("build", "--source", missing.toString(), "--output", out.toString());
     assertThat(r.hasStackTrace()).as(r.toString()).isFalse();
     assertThat(r.diagnosticLines()).as(r.toString()).hasSize(1);
-    assertThat(r.diagnosticLines().get(0)).contains(missing.toString())
+    assertThat(r.diagnosticLines().get(0))
+        .contains(missing.toString())
         .containsPattern("(?i)(does not exist|no such|not found|is not a folder)");
     assertThat(r.exit()).as(r.toString()).isEqualTo(Main.CONTENT_ERRORS);
     assertThat(out).doesNotExist();
@@ -129,12 +133,23 @@ class CliTest {
   @Test
   void buildPrintsOneSummaryLine() {
     Path out = tmp.resolve("out");
-    Cli r = Cli.run("build", "--source", Trees.fixture("cross-references").toString(), "--output",
-        out.toString());
+    Cli r =
+        Cli.run(
+            "build",
+            "--source",
+            Trees.fixture("cross-references").toString(),
+            "--output",
+            out.toString());
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.err().lines().toList()).as(r.toString()).hasSize(1).first().asString()
-        .matches("built 3 articles \\(\\d+ files, 2 facts, 0 claims\\) into \\Q" + out
-            + "\\E in \\d+ ms; 0 warnings");
+    assertThat(r.err().lines().toList())
+        .as(r.toString())
+        .hasSize(1)
+        .first()
+        .asString()
+        .matches(
+            "built 3 articles \\(\\d+ files, 2 facts, 0 claims\\) into \\Q"
+                + out
+                + "\\E in \\d+ ms; 0 warnings");
     assertThat(out.resolve("index.html")).isRegularFile();
   }
 
@@ -152,7 +167,10 @@ class CliTest {
 
   @Test
   void strictTurnsWarningsIntoErrors() {
-    TestSite site = TestSite.of(tmp, """
+    TestSite site =
+        TestSite.of(
+            tmp,
+            """
         -- sourced.yaml --
         title: T
         -- content/a.md --
@@ -165,8 +183,9 @@ class CliTest {
         ---
         Text [@cited].
         """);
-    String warning = "content/a.md:6:3: %s[unused-source] source \"never-cited\" is declared but"
-        + " nothing cites it";
+    String warning =
+        "content/a.md:6:3: %s[unused-source] source \"never-cited\" is declared but"
+            + " nothing cites it";
     Path out = tmp.resolve("out");
     Cli lax = Cli.run("build", "--source", site.root().toString(), "--output", out.toString());
     assertThat(lax.exit()).as(lax.toString()).isZero();
@@ -174,8 +193,9 @@ class CliTest {
     assertThat(lax.err()).contains("; 1 warning");
 
     var before = Trees.fingerprint(out);
-    Cli strict = Cli.run("build", "--strict", "--source", site.root().toString(), "--output",
-        out.toString());
+    Cli strict =
+        Cli.run(
+            "build", "--strict", "--source", site.root().toString(), "--output", out.toString());
     assertThat(strict.exit()).as(strict.toString()).isEqualTo(Main.CONTENT_ERRORS);
     assertThat(strict.diagnosticLines()).containsExactly(warning.formatted("error"));
     assertThat(Trees.fingerprint(out)).isEqualTo(before);

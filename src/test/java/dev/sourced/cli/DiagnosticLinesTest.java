@@ -18,7 +18,10 @@ class DiagnosticLinesTest {
 
   @Test
   void aMessageQuotingAControlCharacterStaysOnOneLine() {
-    TestSite site = TestSite.of(tmp, """
+    TestSite site =
+        TestSite.of(
+            tmp,
+            """
         -- sourced.yaml --
         title: T
         -- content/a.md --
@@ -31,7 +34,8 @@ class DiagnosticLinesTest {
         Text [@s1] with [a newline](jav&#x0A;ascript:x) and [a tab](jav&#x09;ascript:x) in links.
         """);
     site.build();
-    assertThat(site.diagnostics()).isNotEmpty()
+    assertThat(site.diagnostics())
+        .isNotEmpty()
         .allSatisfy(d -> assertThat(d).doesNotContainPattern("[\\x00-\\x1f\\x7f]"));
 
     Cli r = Cli.run("check", "--source", site.root().toString());

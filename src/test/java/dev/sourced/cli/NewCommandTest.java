@@ -27,8 +27,8 @@ class NewCommandTest {
     assertThat(check.diagnosticLines()).isEmpty();
 
     Path out = tmp.resolve("out");
-    Cli build = Cli.run("build", "--strict", "--source", dir.toString(), "--output",
-        out.toString());
+    Cli build =
+        Cli.run("build", "--strict", "--source", dir.toString(), "--output", out.toString());
     assertThat(build.exit()).as(build.toString()).isZero();
     assertThat(build.diagnosticLines()).isEmpty();
     assertThat(out.resolve("index.html")).isRegularFile();

@@ -16,9 +16,15 @@ class DiagnosticPrinterTest {
 
   @Test
   void contractLineThenSourceLineWithCaretThenHint() {
-    Diagnostic d = Diagnostic.error(new SourcePosition("content/a.md", 5, 6), "unknown-directive",
-        "\"fcat\" is not a kind of reference", "did you mean \"fact\"?");
-    assertThat(printer().format(List.of(d))).isEqualTo("""
+    Diagnostic d =
+        Diagnostic.error(
+            new SourcePosition("content/a.md", 5, 6),
+            "unknown-directive",
+            "\"fcat\" is not a kind of reference",
+            "did you mean \"fact\"?");
+    assertThat(printer().format(List.of(d)))
+        .isEqualTo(
+            """
         content/a.md:5:6: error[unknown-directive] "fcat" is not a kind of reference
          5 | Body {{fcat:x}} here.
            |      ^
@@ -30,13 +36,17 @@ class DiagnosticPrinterTest {
   void warningsOfOneCodeAreCappedAndCountedButErrorsNeverAre() {
     List<Diagnostic> all = new java.util.ArrayList<>();
     for (int i = 1; i <= 4; i++) {
-      all.add(Diagnostic.warning(SourcePosition.file("content/w" + i + ".md"), "stale-fact",
-          "w" + i, null));
-      all.add(Diagnostic.error(SourcePosition.file("content/e" + i + ".md"), "unknown-fact",
-          "e" + i, null));
+      all.add(
+          Diagnostic.warning(
+              SourcePosition.file("content/w" + i + ".md"), "stale-fact", "w" + i, null));
+      all.add(
+          Diagnostic.error(
+              SourcePosition.file("content/e" + i + ".md"), "unknown-fact", "e" + i, null));
     }
     all.add(Diagnostic.warning(SourcePosition.file("content/u.md"), "unused-source", "u", null));
-    assertThat(printer().format(all, 2)).isEqualTo("""
+    assertThat(printer().format(all, 2))
+        .isEqualTo(
+            """
         content/w1.md: warning[stale-fact] w1
         content/e1.md: error[unknown-fact] e1
         content/w2.md: warning[stale-fact] w2
@@ -51,10 +61,10 @@ class DiagnosticPrinterTest {
 
   @Test
   void tabsBeforeTheColumnStayTabsSoTheCaretLinesUp() {
-    Diagnostic d = Diagnostic.warning(new SourcePosition("content/a.md", 3, 2), "unknown-key",
-        "m", null);
-    assertThat(printer().format(List.of(d))).isEqualTo(
-        "content/a.md:3:2: warning[unknown-key] m\n 3 | \tdate: x\n   | \t^\n");
+    Diagnostic d =
+        Diagnostic.warning(new SourcePosition("content/a.md", 3, 2), "unknown-key", "m", null);
+    assertThat(printer().format(List.of(d)))
+        .isEqualTo("content/a.md:3:2: warning[unknown-key] m\n 3 | \tdate: x\n   | \t^\n");
   }
 
   @Test
@@ -62,16 +72,16 @@ class DiagnosticPrinterTest {
     Diagnostic d =
         Diagnostic.error(SourcePosition.file("sourced.yaml"), "missing-config", "m", "h");
     assertThat(d.toString()).isEqualTo("sourced.yaml: error[missing-config] m");
-    assertThat(printer().format(List.of(d))).isEqualTo(
-        "sourced.yaml: error[missing-config] m\n  = hint: h\n");
+    assertThat(printer().format(List.of(d)))
+        .isEqualTo("sourced.yaml: error[missing-config] m\n  = hint: h\n");
   }
 
   @Test
   void aLinePastTheEndOfTheFileOrAnUnknownFileHasNoExcerpt() {
     Diagnostic past = Diagnostic.error(new SourcePosition("content/a.md", 40, 1), "c", "m", null);
     Diagnostic other = Diagnostic.error(new SourcePosition("content/b.md", 1, 1), "c", "m", null);
-    assertThat(printer().format(List.of(past, other))).isEqualTo(
-        "content/a.md:40:1: error[c] m\ncontent/b.md:1:1: error[c] m\n");
+    assertThat(printer().format(List.of(past, other)))
+        .isEqualTo("content/a.md:40:1: error[c] m\ncontent/b.md:1:1: error[c] m\n");
   }
 
   @Test
@@ -90,12 +100,13 @@ class DiagnosticPrinterTest {
     all.error(new SourcePosition("content/a.md", 10, 2), "a-code", "m", null);
     all.error(new SourcePosition("content/a.md", 9, 30), "c", "m", null);
     all.error(new SourcePosition("content/a.md", 10, 1), "c", "m", null);
-    assertThat(all.sorted().stream().map(Diagnostic::toString)).containsExactly(
-        "content/a.md:9:30: error[c] m",
-        "content/a.md:10:1: error[c] m",
-        "content/a.md:10:2: error[a-code] m",
-        "content/a.md:10:2: error[z-code] m",
-        "content/b.md:1:1: warning[w] m");
+    assertThat(all.sorted().stream().map(Diagnostic::toString))
+        .containsExactly(
+            "content/a.md:9:30: error[c] m",
+            "content/a.md:10:1: error[c] m",
+            "content/a.md:10:2: error[a-code] m",
+            "content/a.md:10:2: error[z-code] m",
+            "content/b.md:1:1: warning[w] m");
   }
 
   @Test

@@ -23,26 +23,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Keeps the documentation honest: every example site in {@code README.md} and {@code docs/*.md}
- * is built by the real pipeline.
+ * Keeps the documentation honest: every example site in {@code README.md} and {@code docs/*.md} is
+ * built by the real pipeline.
  *
- * <p>An example is a fenced block with the info string {@code sourced-site}, holding a whole
- * site in the {@code -- path --} format of {@link TestSite}. It must build with no diagnostics at
- * all, unless the next block (blank lines allowed in between) is a fenced block with the info
- * string {@code diagnostics}: then the build must report exactly those lines, in that order, and
- * nothing else. An example whose expected lines hold no error must also have been written.
+ * <p>An example is a fenced block with the info string {@code sourced-site}, holding a whole site
+ * in the {@code -- path --} format of {@link TestSite}. It must build with no diagnostics at all,
+ * unless the next block (blank lines allowed in between) is a fenced block with the info string
+ * {@code diagnostics}: then the build must report exactly those lines, in that order, and nothing
+ * else. An example whose expected lines hold no error must also have been written.
  *
  * <p>Fences follow CommonMark: three or more backticks or tildes, closed by a fence of the same
- * character at least as long, so an example can itself hold fenced code, and a block shown
- * inside a longer fence (as a sample of the syntax) is not taken as an example.
+ * character at least as long, so an example can itself hold fenced code, and a block shown inside a
+ * longer fence (as a sample of the syntax) is not taken as an example.
  *
- * <p>A second check ties {@code docs/diagnostics.md} to the code: every diagnostic code the
- * sources report has a section there, and every section names a code that exists.
+ * <p>A second check ties {@code docs/diagnostics.md} to the code: every diagnostic code the sources
+ * report has a section there, and every section names a code that exists.
  */
 class DocsExamplesTest {
   private static final Path ROOT = Path.of("").toAbsolutePath();
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*([^`\\s]*).*$");
-  private static final Pattern CODE_LITERAL = Pattern.compile("\"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\"");
+  private static final Pattern CODE_LITERAL =
+      Pattern.compile("\"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\"");
   private static final Pattern DOCUMENTED = Pattern.compile("(?m)^### `([a-z0-9-]+)`");
 
   @TempDir Path dir;
@@ -98,14 +99,13 @@ class DocsExamplesTest {
     Matcher m = DOCUMENTED.matcher(page);
     while (m.find()) documented.add(m.group(1));
     assertThat(reported).as("codes reported by src/main/java").isNotEmpty();
-    assertThat(documented)
-        .as("codes with a section in docs/diagnostics.md")
-        .containsAll(reported);
+    assertThat(documented).as("codes with a section in docs/diagnostics.md").containsAll(reported);
     for (String code : documented) {
       if (reported.contains(code)) continue;
       // Codes built at run time ("unknown-" + kind) are proven by a documented example instead.
       assertThat(page)
-          .as("docs/diagnostics.md documents \"%s\", which no code reports and no example shows",
+          .as(
+              "docs/diagnostics.md documents \"%s\", which no code reports and no example shows",
               code)
           .contains("[" + code + "]");
     }
@@ -168,10 +168,9 @@ class DocsExamplesTest {
   }
 
   /**
-   * The literal codes in {@code diagnostics.error(at, "code", ...)} and {@code .warning(...)}
-   * calls across the main sources. Arguments are split at top-level commas, skipping string and
-   * character literals and nested brackets; a code built at run time is not a literal and is
-   * left out.
+   * The literal codes in {@code diagnostics.error(at, "code", ...)} and {@code .warning(...)} calls
+   * across the main sources. Arguments are split at top-level commas, skipping string and character
+   * literals and nested brackets; a code built at run time is not a literal and is left out.
    */
   private static Set<String> reportedCodes() {
     Set<String> codes = new TreeSet<>();

@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FactSyntaxSpecTest {
   static final String SPEC = "/spec/facts.md";
   static final String FENCE = "`".repeat(32);
+
   /** Warnings that depend on which declarations of the preamble an example happens to use. */
   static final Set<String> IGNORED_WARNINGS =
       Set.of("unused-fact", "unused-source", "unused-claim");
@@ -132,8 +133,9 @@ class FactSyntaxSpecTest {
           .isEqualTo(example.expected());
     } else {
       assertThat(actual.diagnostics())
-          .as("example %s (spec line %d) builds without diagnostics", example.name(),
-              example.line())
+          .as(
+              "example %s (spec line %d) builds without diagnostics",
+              example.name(), example.line())
           .isEmpty();
       assertThat(actual.body())
           .as("body HTML of example %s (spec line %d)", example.name(), example.line())
@@ -150,7 +152,10 @@ class FactSyntaxSpecTest {
     if (example.flags().contains("crlf")) text = text.replace("\n", "\r\n");
     if (example.flags().contains("cr")) text = text.replace("\n", "\r");
     if (example.flags().contains("bom")) text = "\uFEFF" + text;
-    TestSite site = TestSite.of(dir, """
+    TestSite site =
+        TestSite.of(
+            dir,
+            """
         -- sourced.yaml --
         title: Spec
         base_url: https://example.org/
@@ -163,9 +168,10 @@ class FactSyntaxSpecTest {
       throw new UncheckedIOException(e);
     }
     BuildResult result = site.build();
-    List<Diagnostic> shown = result.diagnostics().stream()
-        .filter(d -> d.isError() || !IGNORED_WARNINGS.contains(d.code()))
-        .toList();
+    List<Diagnostic> shown =
+        result.diagnostics().stream()
+            .filter(d -> d.isError() || !IGNORED_WARNINGS.contains(d.code()))
+            .toList();
     String printed = new DiagnosticPrinter(path -> null, false).format(shown);
     String body = null;
     if (result.written()) {

@@ -13,9 +13,12 @@ class JsonTest {
 
   @Test
   void escapesWhatCouldCloseAScriptOrBreakALine() {
-    assertThat(Json.write(List.of("</script>", "a&b", "\"q\"\\", "l\u2028s\u2029", "\u0001\t\n"),
-        false)).isEqualTo("[\"\\u003c/script\\u003e\",\"a\\u0026b\",\"\\\"q\\\"\\\\\","
-            + "\"l\\u2028s\\u2029\",\"\\u0001\\t\\n\"]");
+    assertThat(
+            Json.write(
+                List.of("</script>", "a&b", "\"q\"\\", "l\u2028s\u2029", "\u0001\t\n"), false))
+        .isEqualTo(
+            "[\"\\u003c/script\\u003e\",\"a\\u0026b\",\"\\\"q\\\"\\\\\","
+                + "\"l\\u2028s\\u2029\",\"\\u0001\\t\\n\"]");
   }
 
   @Test

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Figures and dates as readers see them, in English and Dutch: grouping, the compact form,
- * money, percentages, qualifiers and long dates; and the same text whatever the locale of the
- * machine that builds.
+ * Figures and dates as readers see them, in English and Dutch: grouping, the compact form, money,
+ * percentages, qualifiers and long dates; and the same text whatever the locale of the machine that
+ * builds.
  */
 class ValueFormatterTest {
   private static final ValueFormatter EN = new ValueFormatter("en");
@@ -33,31 +33,35 @@ class ValueFormatterTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1} / {2}")
-  @CsvSource(delimiter = '|', value = {
-      "70000        | 70,000        | 70.000",
-      "0            | 0             | 0",
-      "999          | 999           | 999",
-      "1000         | 1,000         | 1.000",
-      "1234.5678    | 1,234.5678    | 1.234,5678",
-      "1.10         | 1.1           | 1,1",
-      "-70000       | -70,000       | -70.000",
-      "80000000     | 80,000,000    | 80.000.000",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "70000        | 70,000        | 70.000",
+        "0            | 0             | 0",
+        "999          | 999           | 999",
+        "1000         | 1,000         | 1.000",
+        "1234.5678    | 1,234.5678    | 1.234,5678",
+        "1.10         | 1.1           | 1,1",
+        "-70000       | -70,000       | -70.000",
+        "80000000     | 80,000,000    | 80.000.000",
+      })
   void groupsDigitsForTheLocale(String number, String en, String nl) {
     assertThat(EN.inline(fact(number))).isEqualTo(en);
     assertThat(NL.inline(fact(number))).isEqualTo(nl);
   }
 
   @ParameterizedTest(name = "compact {0} -> {1} / {2}")
-  @CsvSource(delimiter = '|', value = {
-      "80000000      | 80 million    | 80 miljoen",
-      "1200000       | 1.2 million   | 1,2 miljoen",
-      "1000000       | 1 million     | 1 miljoen",
-      "999999        | 999,999       | 999.999",
-      "3400000000    | 3.4 billion   | 3,4 miljard",
-      "1000000000    | 1 billion     | 1 miljard",
-      "-1500000      | -1.5 million  | -1,5 miljoen",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "80000000      | 80 million    | 80 miljoen",
+        "1200000       | 1.2 million   | 1,2 miljoen",
+        "1000000       | 1 million     | 1 miljoen",
+        "999999        | 999,999       | 999.999",
+        "3400000000    | 3.4 billion   | 3,4 miljard",
+        "1000000000    | 1 billion     | 1 miljard",
+        "-1500000      | -1.5 million  | -1,5 miljoen",
+      })
   void compactFormFromAMillionUp(String number, String en, String nl) {
     assertThat(EN.inline(fact(number, null, true, Qualifier.EXACT))).isEqualTo(en);
     assertThat(NL.inline(fact(number, null, true, Qualifier.EXACT))).isEqualTo(nl);
@@ -85,13 +89,11 @@ class ValueFormatterTest {
 
   @Test
   void moneyCarriesItsSymbol() {
-    assertThat(EN.inline(fact("1200000", "EUR", true, Qualifier.EXACT)))
-        .isEqualTo("€1.2 million");
+    assertThat(EN.inline(fact("1200000", "EUR", true, Qualifier.EXACT))).isEqualTo("€1.2 million");
     assertThat(NL.inline(fact("1200000", "EUR", true, Qualifier.EXACT)))
         .isEqualTo("€" + NBSP + "1,2 miljoen");
     assertThat(EN.inline(fact("1200000", "EUR", false, Qualifier.EXACT))).isEqualTo("€1,200,000");
-    assertThat(EN.inline(fact("1200000", "€", true, Qualifier.EXACT)))
-        .isEqualTo("€1.2 million");
+    assertThat(EN.inline(fact("1200000", "€", true, Qualifier.EXACT))).isEqualTo("€1.2 million");
     assertThat(EN.inline(fact("5", "USD", false, Qualifier.EXACT))).isEqualTo("$5");
     assertThat(EN.inline(fact("2500000000", "GBP", true, Qualifier.MORE_THAN)))
         .isEqualTo("more than £2.5 billion");
@@ -106,14 +108,16 @@ class ValueFormatterTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1} / {2}")
-  @CsvSource(delimiter = '|', value = {
-      "EXACT     | 70,000            | 70.000",
-      "ABOUT     | about 70,000      | ongeveer 70.000",
-      "MORE_THAN | more than 70,000  | meer dan 70.000",
-      "LESS_THAN | less than 70,000  | minder dan 70.000",
-      "AT_LEAST  | at least 70,000   | ten minste 70.000",
-      "UP_TO     | up to 70,000      | tot 70.000",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "EXACT     | 70,000            | 70.000",
+        "ABOUT     | about 70,000      | ongeveer 70.000",
+        "MORE_THAN | more than 70,000  | meer dan 70.000",
+        "LESS_THAN | less than 70,000  | minder dan 70.000",
+        "AT_LEAST  | at least 70,000   | ten minste 70.000",
+        "UP_TO     | up to 70,000      | tot 70.000",
+      })
   void qualifiersComeFirst(Qualifier q, String en, String nl) {
     assertThat(EN.inline(fact("70000", null, false, q))).isEqualTo(en);
     assertThat(NL.inline(fact("70000", null, false, q))).isEqualTo(nl);
@@ -144,8 +148,9 @@ class ValueFormatterTest {
 
   @Test
   void aFigureInWordsIsShownAsWritten() {
-    FactValue words = new FactValue(null, "hundreds of millions", Qualifier.EXACT, List.of("s1"),
-        null, null, null);
+    FactValue words =
+        new FactValue(
+            null, "hundreds of millions", Qualifier.EXACT, List.of("s1"), null, null, null);
     Fact f = new Fact("x", "X", "messages", false, null, null, null, List.of(words), 0, null);
     assertThat(EN.inline(f)).isEqualTo("hundreds of millions");
     assertThat(EN.withUnit(f, words)).isEqualTo("hundreds of millions");
@@ -161,8 +166,8 @@ class ValueFormatterTest {
   }
 
   /**
-   * German swaps the separators ("70.000,5"), Turkish has its dotted capital I, Arabic (Egypt)
-   * its own digits: none of them may leak into a site built on such a machine.
+   * German swaps the separators ("70.000,5"), Turkish has its dotted capital I, Arabic (Egypt) its
+   * own digits: none of them may leak into a site built on such a machine.
    */
   @Test
   void resultsDoNotDependOnTheDefaultLocale() {
@@ -175,14 +180,19 @@ class ValueFormatterTest {
         ValueFormatter en = new ValueFormatter("en");
         ValueFormatter nl = new ValueFormatter("nl");
         assertThat(en.inline(fact("70000.5", null, false, Qualifier.ABOUT)))
-            .as("en under " + tag).isEqualTo("about 70,000.5");
+            .as("en under " + tag)
+            .isEqualTo("about 70,000.5");
         assertThat(nl.inline(fact("70000.5", null, false, Qualifier.ABOUT)))
-            .as("nl under " + tag).isEqualTo("ongeveer 70.000,5");
+            .as("nl under " + tag)
+            .isEqualTo("ongeveer 70.000,5");
         assertThat(en.inline(fact("1200000", "EUR", true, Qualifier.MORE_THAN)))
-            .as("en money under " + tag).isEqualTo("more than €1.2 million");
-        assertThat(en.date(LocalDate.of(2021, 3, 9))).as("en date under " + tag)
+            .as("en money under " + tag)
+            .isEqualTo("more than €1.2 million");
+        assertThat(en.date(LocalDate.of(2021, 3, 9)))
+            .as("en date under " + tag)
             .isEqualTo("9 March 2021");
-        assertThat(nl.date(LocalDate.of(2021, 3, 9))).as("nl date under " + tag)
+        assertThat(nl.date(LocalDate.of(2021, 3, 9)))
+            .as("nl date under " + tag)
             .isEqualTo("9 maart 2021");
         // Also the formatters built before the default changed.
         assertThat(EN.inline(fact("70000"))).isEqualTo("70,000");
@@ -196,10 +206,18 @@ class ValueFormatterTest {
 
   @Test
   void theDisputedFactShowsTheValueItsUsePicks() {
-    FactValue a = new FactValue(new BigDecimal("170000"), null, Qualifier.EXACT, List.of("s2"),
-        "all users", null, null);
-    FactValue b = new FactValue(new BigDecimal("70000"), null, Qualifier.ABOUT, List.of("s1"),
-        "monitored", null, null);
+    FactValue a =
+        new FactValue(
+            new BigDecimal("170000"),
+            null,
+            Qualifier.EXACT,
+            List.of("s2"),
+            "all users",
+            null,
+            null);
+    FactValue b =
+        new FactValue(
+            new BigDecimal("70000"), null, Qualifier.ABOUT, List.of("s1"), "monitored", null, null);
     Fact f = new Fact("d", "D", null, false, null, "disputed", "n", List.of(a, b), 1, null);
     assertThat(EN.inline(f)).isEqualTo("about 70,000");
     assertThat(EN.inline(f, a)).isEqualTo("170,000");

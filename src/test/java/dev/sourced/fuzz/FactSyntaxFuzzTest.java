@@ -15,12 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fuzzes the fact syntax: arbitrary bytes as the Markdown body of an article whose front-matter
  * declares sources, facts (plain, compact, disputed) and a claim, through the real build (load,
- * parse, resolve, render; nothing written). The build must return a result, never throw, and
- * every diagnostic must point inside the file.
+ * parse, resolve, render; nothing written). The build must return a result, never throw, and every
+ * diagnostic must point inside the file.
  *
  * <p>A plain {@code mvn test} replays the saved inputs in {@code
- * src/test/resources/dev/sourced/fuzz/FactSyntaxFuzzTestInputs/markdownBody/}. To fuzz (one
- * fuzz test per run; crashes are saved into that folder, keep them as regression inputs):
+ * src/test/resources/dev/sourced/fuzz/FactSyntaxFuzzTestInputs/markdownBody/}. To fuzz (one fuzz
+ * test per run; crashes are saved into that folder, keep them as regression inputs):
  *
  * <pre>
  * JAZZER_FUZZ=1 mvn test -Dtest=FactSyntaxFuzzTest#markdownBody \
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class FactSyntaxFuzzTest {
-  static final String FRONT_MATTER = """
+  static final String FRONT_MATTER =
+      """
       ---
       title: Fuzz
       date: 2021-03-09

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * Fuzzes every place YAML is read: arbitrary text as an article's front-matter (through {@link
  * PageParser#parse} with an {@link ArticleFile} built here, as the loader would), as a data file
- * and as {@code sourced.yaml}. Nothing may throw; a page that is left out must say why (an
- * error); every position must lie inside the file.
+ * and as {@code sourced.yaml}. Nothing may throw; a page that is left out must say why (an error);
+ * every position must lie inside the file.
  *
  * <p>A plain {@code mvn test} replays the saved inputs in {@code
- * src/test/resources/dev/sourced/fuzz/FrontMatterFuzzTestInputs/yamlEverywhere/}. To fuzz (one
- * fuzz test per run; crashes are saved into that folder, keep them as regression inputs):
+ * src/test/resources/dev/sourced/fuzz/FrontMatterFuzzTestInputs/yamlEverywhere/}. To fuzz (one fuzz
+ * test per run; crashes are saved into that folder, keep them as regression inputs):
  *
  * <pre>
  * JAZZER_FUZZ=1 mvn test -Dtest=FrontMatterFuzzTest#yamlEverywhere \
@@ -40,10 +40,42 @@ class FrontMatterFuzzTest {
   }
 
   /** YAML's own tokens, the keys sourced reads, and the line breaks only YAML 1.1 knows. */
-  @DictionaryEntries({"---", "...", ": ", "- ", "? ", "&a ", "*a", "!!str ", "!t ", "{", "}", "[",
-      "]", "\"", "'", "|", ">", "#", "\t", "\u2028", "\u0085", "title: ", "date: ", "value: ",
-      "values:", "sources:", "facts:", "claims:", "use: ", "status: disputed", "note: ",
-      "verdict: ", "2021-03-09", "https://"})
+  @DictionaryEntries({
+    "---",
+    "...",
+    ": ",
+    "- ",
+    "? ",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!t ",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    "'",
+    "|",
+    ">",
+    "#",
+    "\t",
+    "\u2028",
+    "\u0085",
+    "title: ",
+    "date: ",
+    "value: ",
+    "values:",
+    "sources:",
+    "facts:",
+    "claims:",
+    "use: ",
+    "status: disputed",
+    "note: ",
+    "verdict: ",
+    "2021-03-09",
+    "https://"
+  })
   @FuzzTest(maxDuration = "2m")
   void yamlEverywhere(byte[] input) {
     String yaml = FuzzChecks.normalise(new String(input, StandardCharsets.UTF_8));
@@ -62,8 +94,10 @@ class FrontMatterFuzzTest {
 
     // As a data file.
     Diagnostics data = new Diagnostics();
-    assertThat(PageParser.parseData(
-        new SourceFile("content/_data/d.yaml", yaml, yaml, 1, "", 1), data)).isNotNull();
+    assertThat(
+            PageParser.parseData(
+                new SourceFile("content/_data/d.yaml", yaml, yaml, 1, "", 1), data))
+        .isNotNull();
     FuzzChecks.positionsInside(data.sorted(), Map.of("content/_data/d.yaml", yaml)::get);
 
     // As the site's settings.

@@ -6,9 +6,9 @@ import java.util.Collection;
 import java.util.function.Function;
 
 /**
- * Properties every fuzz test checks besides "nothing throws": a diagnostic that names a line of
- * a file it knows must point inside that file, at a column on that line (or just past its end),
- * so the caret printed under the source line is never misplaced.
+ * Properties every fuzz test checks besides "nothing throws": a diagnostic that names a line of a
+ * file it knows must point inside that file, at a column on that line (or just past its end), so
+ * the caret printed under the source line is never misplaced.
  */
 final class FuzzChecks {
   private FuzzChecks() {}
@@ -24,12 +24,28 @@ final class FuzzChecks {
       if (text == null) continue;
       String line = line(text, at.line());
       if (line == null) {
-        throw new AssertionError("line " + at.line() + " is past the end of " + at.path()
-            + " (" + lineCount(text) + " lines): " + d);
+        throw new AssertionError(
+            "line "
+                + at.line()
+                + " is past the end of "
+                + at.path()
+                + " ("
+                + lineCount(text)
+                + " lines): "
+                + d);
       }
       if (at.column() < 1 || at.column() > line.length() + 1) {
-        throw new AssertionError("column " + at.column() + " is outside line " + at.line()
-            + " of " + at.path() + " (" + line.length() + " characters): " + d);
+        throw new AssertionError(
+            "column "
+                + at.column()
+                + " is outside line "
+                + at.line()
+                + " of "
+                + at.path()
+                + " ("
+                + line.length()
+                + " characters): "
+                + d);
       }
     }
   }

@@ -18,15 +18,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fuzzes whole builds of small sites put together from fuzzer-chosen pieces: settings (locale,
- * base URL with a sub-path, raw HTML, stale_after), one to four articles (plain or bundles, with
- * slugs, drafts, tags, sources, facts with one or several values, claims, corrections), an
- * optional data file and template, and bodies mixing the fact syntax with Markdown and free
- * text. IDs are drawn from small pools, so duplicates, unknown IDs and unused declarations all
- * happen. Choices are ordered so that running out of input gives the plain case (no draft, no
- * slug, no template), as the fuzzer's data provider then returns zeros. The build must return a
- * result and never throw; it writes exactly when it reports no error; every diagnostic points
- * inside its file.
+ * Fuzzes whole builds of small sites put together from fuzzer-chosen pieces: settings (locale, base
+ * URL with a sub-path, raw HTML, stale_after), one to four articles (plain or bundles, with slugs,
+ * drafts, tags, sources, facts with one or several values, claims, corrections), an optional data
+ * file and template, and bodies mixing the fact syntax with Markdown and free text. IDs are drawn
+ * from small pools, so duplicates, unknown IDs and unused declarations all happen. Choices are
+ * ordered so that running out of input gives the plain case (no draft, no slug, no template), as
+ * the fuzzer's data provider then returns zeros. The build must return a result and never throw; it
+ * writes exactly when it reports no error; every diagnostic points inside its file.
  *
  * <p>A plain {@code mvn test} replays the saved inputs in {@code
  * src/test/resources/dev/sourced/fuzz/SiteFuzzTestInputs/wholeSite/}. To fuzz (one fuzz test per
@@ -43,14 +42,19 @@ class SiteFuzzTest {
   private static final String[] CLAIMS = {"c1", "c2", "c3"};
   private static final String[] DATES = {"2021-03-09", "2020-01-01", "2026-11-20", "2024-02-29"};
   private static final String[] UNITS = {"users", "EUR", "%", "$", ""};
-  private static final String[] QUALIFIERS = {"about", "more-than", "less-than", "at-least",
-      "up-to", "exact"};
-  private static final String[] VERDICTS = {"true", "mostly-true", "mixed", "mostly-false",
-      "false", "unproven"};
+  private static final String[] QUALIFIERS = {
+    "about", "more-than", "less-than", "at-least", "up-to", "exact"
+  };
+  private static final String[] VERDICTS = {
+    "true", "mostly-true", "mixed", "mostly-false", "false", "unproven"
+  };
   private static final String[] NAMES = {"a", "b", "sky-ecc", "facts", "nested/c"};
   private static final String[] TEMPLATES = {
-      "<#import \"base.ftlh\" as base><@base.layout>${article.body}</@base.layout>",
-      "<#if>", "${nothing.here}", "<#list 1..3 as i>${i}</#list>"};
+    "<#import \"base.ftlh\" as base><@base.layout>${article.body}</@base.layout>",
+    "<#if>",
+    "${nothing.here}",
+    "<#list 1..3 as i>${i}</#list>"
+  };
 
   @TempDir static Path dir;
 
@@ -86,8 +90,9 @@ class SiteFuzzTest {
 
     BuildResult result = TestSite.at(root, dir.resolve("out")).build();
     assertThat(result).isNotNull();
-    assertThat(result.written()).as("written exactly when there is no error: "
-        + result.diagnostics()).isEqualTo(!result.failed());
+    assertThat(result.written())
+        .as("written exactly when there is no error: " + result.diagnostics())
+        .isEqualTo(!result.failed());
     FuzzChecks.positionsInside(result.diagnostics(), result.sourceText());
   }
 
@@ -95,8 +100,15 @@ class SiteFuzzTest {
     StringBuilder c = new StringBuilder();
     line(c, "title", quote(data.consumeString(30)));
     c.append("base_url: ")
-        .append(data.pickValue(new String[] {"https://example.org/", "https://example.org/sub/",
-            "http://localhost:8080/a/b", "https://example.org/", "ftp://x"}))
+        .append(
+            data.pickValue(
+                new String[] {
+                  "https://example.org/",
+                  "https://example.org/sub/",
+                  "http://localhost:8080/a/b",
+                  "https://example.org/",
+                  "ftp://x"
+                }))
         .append('\n');
     line(c, "locale", data.pickValue(new String[] {"en", "nl", "en", "nl", "de"}));
     line(c, "stale_after", Integer.toString(data.consumeInt(-1, 4000)));
@@ -117,8 +129,11 @@ class SiteFuzzTest {
     }
     a.append(declarations(data, offset, declared));
     if (data.consumeInt(0, 3) == 3) {
-      a.append("corrections:\n  - {date: ").append(data.pickValue(DATES)).append(", text: ")
-          .append(quote(data.consumeString(30))).append("}\n");
+      a.append("corrections:\n  - {date: ")
+          .append(data.pickValue(DATES))
+          .append(", text: ")
+          .append(quote(data.consumeString(30)))
+          .append("}\n");
     }
     a.append("---\n");
     int parts = data.consumeInt(0, 12);
@@ -136,33 +151,48 @@ class SiteFuzzTest {
     int sources = data.consumeInt(0, 3);
     if (sources > 0) d.append(indent).append("sources:\n");
     for (int i = 0; i < sources; i++) {
-      d.append(indent).append("  ").append(id(data, SOURCES, offset + i, declared.sources()))
+      d.append(indent)
+          .append("  ")
+          .append(id(data, SOURCES, offset + i, declared.sources()))
           .append(": {title: ")
-          .append(quote(data.consumeString(20))).append(", publisher: Europol, date: ")
-          .append(data.pickValue(DATES)).append(", url: \"https://example.org/")
-          .append(i).append("\"}\n");
+          .append(quote(data.consumeString(20)))
+          .append(", publisher: Europol, date: ")
+          .append(data.pickValue(DATES))
+          .append(", url: \"https://example.org/")
+          .append(i)
+          .append("\"}\n");
     }
     int facts = data.consumeInt(0, 3);
     if (facts > 0) d.append(indent).append("facts:\n");
     for (int i = 0; i < facts; i++) {
-      d.append(indent).append("  ").append(id(data, FACTS, offset + i, declared.facts()))
+      d.append(indent)
+          .append("  ")
+          .append(id(data, FACTS, offset + i, declared.facts()))
           .append(":\n");
       String in = indent + "    ";
       d.append(in).append("label: ").append(quote(data.consumeString(20))).append('\n');
       if (data.consumeBoolean()) {
         d.append(in).append("value: ").append(number(data)).append('\n');
-        d.append(in).append("sources: [").append(use(data, SOURCES, declared.sources()))
+        d.append(in)
+            .append("sources: [")
+            .append(use(data, SOURCES, declared.sources()))
             .append("]\n");
         if (data.consumeBoolean()) d.append(in).append("approx: true\n");
       } else {
         int values = data.consumeInt(1, 3);
         d.append(in).append("values:\n");
         for (int v = 0; v < values; v++) {
-          d.append(in).append("  - {").append(data.consumeInt(0, 5) == 5
-                  ? "text: " + quote(data.consumeString(15)) : "value: " + number(data))
-              .append(", source: ").append(use(data, SOURCES, declared.sources()))
+          d.append(in)
+              .append("  - {")
+              .append(
+                  data.consumeInt(0, 5) == 5
+                      ? "text: " + quote(data.consumeString(15))
+                      : "value: " + number(data))
+              .append(", source: ")
+              .append(use(data, SOURCES, declared.sources()))
               .append(", scope: ")
-              .append(quote(data.consumeString(15))).append("}\n");
+              .append(quote(data.consumeString(15)))
+              .append("}\n");
         }
         d.append(in).append("use: ").append(data.consumeInt(-1, values)).append('\n');
         if (data.consumeBoolean()) d.append(in).append("status: disputed\n");
@@ -180,12 +210,20 @@ class SiteFuzzTest {
     int claims = data.consumeInt(0, 2);
     if (claims > 0) d.append(indent).append("claims:\n");
     for (int i = 0; i < claims; i++) {
-      d.append(indent).append("  ").append(id(data, CLAIMS, offset + i, declared.claims()))
+      d.append(indent)
+          .append("  ")
+          .append(id(data, CLAIMS, offset + i, declared.claims()))
           .append(": {claim: ")
-          .append(quote(data.consumeString(30))).append(", claimant: ")
-          .append(quote(data.consumeString(10))).append(", date: ").append(data.pickValue(DATES))
-          .append(", verdict: ").append(data.pickValue(VERDICTS)).append(", sources: [")
-          .append(use(data, SOURCES, declared.sources())).append("]}\n");
+          .append(quote(data.consumeString(30)))
+          .append(", claimant: ")
+          .append(quote(data.consumeString(10)))
+          .append(", date: ")
+          .append(data.pickValue(DATES))
+          .append(", verdict: ")
+          .append(data.pickValue(VERDICTS))
+          .append(", sources: [")
+          .append(use(data, SOURCES, declared.sources()))
+          .append("]}\n");
     }
     return d.toString();
   }
@@ -201,7 +239,8 @@ class SiteFuzzTest {
 
   /** Mostly an ID declared somewhere in the site, sometimes any of the pool. */
   private static String use(FuzzedDataProvider data, String[] pool, List<String> declared) {
-    return declared.isEmpty() || data.consumeInt(0, 7) == 7 ? data.pickValue(pool)
+    return declared.isEmpty() || data.consumeInt(0, 7) == 7
+        ? data.pickValue(pool)
         : data.pickValue(declared);
   }
 
@@ -221,8 +260,12 @@ class SiteFuzzTest {
       case 1 -> "\n\n{{factbox:" + fact + "}}\n\n";
       case 2 -> "\n\n{{claim:" + use(data, CLAIMS, declared.claims()) + "}}\n\n";
       case 3 -> " [@" + use(data, SOURCES, declared.sources()) + "]";
-      case 4 -> " [@" + use(data, SOURCES, declared.sources()) + "; @"
-          + use(data, SOURCES, declared.sources()) + "]";
+      case 4 ->
+          " [@"
+              + use(data, SOURCES, declared.sources())
+              + "; @"
+              + use(data, SOURCES, declared.sources())
+              + "]";
       case 5 -> "\n\n## " + data.consumeString(20) + "\n\n";
       case 6 -> " [see](/" + data.pickValue(NAMES) + "/#fact-" + fact + ") ";
       case 7 -> " `{{fact:" + fact + "}}` \\{{fact:x}} ";

@@ -23,17 +23,20 @@ class BodyRendererTest {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void aNulCharacterInTheTextNeverPassesForAMarker(boolean rawHtml) {
-    String md = "Text \u0000 here {{fact:a}}.\n\n`code \u0000`\n\n<div>\u0000</div>\n\n"
-        + "```\n\u0000\n```\n\n[link \u0000](/x \"t\u0000\") [@s]\n";
+    String md =
+        "Text \u0000 here {{fact:a}}.\n\n`code \u0000`\n\n<div>\u0000</div>\n\n"
+            + "```\n\u0000\n```\n\n[link \u0000](/x \"t\u0000\") [@s]\n";
     BodyHtml body = BodyRenderer.of(rawHtml).render(MarkdownParser.parse(md), null);
     assertThat(marks(body.html())).isEqualTo(body.parts().size()).isEqualTo(2);
-    assertThat(body.parts()).containsExactly(new BodyHtml.FactPart("a", false),
-        new BodyHtml.CitationPart(List.of("s"), List.of(1)));
+    assertThat(body.parts())
+        .containsExactly(
+            new BodyHtml.FactPart("a", false), new BodyHtml.CitationPart(List.of("s"), List.of(1)));
   }
 
   @Test
   void partsComeInDocumentOrderWithWhatThePageAloneDecides() {
-    String md = """
+    String md =
+        """
         First {{fact:a}} and [{{fact:b}}](/x) [@s; @t].
 
         {{factbox:a}}
@@ -43,14 +46,15 @@ class BodyRendererTest {
         {{claim:k}}
         """;
     BodyHtml body = BodyRenderer.of(false).render(MarkdownParser.parse(md), null);
-    assertThat(body.parts()).containsExactly(
-        new BodyHtml.FactPart("a", false),
-        new BodyHtml.FactPart("b", true),
-        new BodyHtml.CitationPart(List.of("s", "t"), List.of(1, 1)),
-        new BodyHtml.FactBoxPart("a"),
-        new BodyHtml.FactPart("c", true),
-        new BodyHtml.CitationPart(List.of("s"), List.of(2)),
-        new BodyHtml.ClaimPart("k"));
+    assertThat(body.parts())
+        .containsExactly(
+            new BodyHtml.FactPart("a", false),
+            new BodyHtml.FactPart("b", true),
+            new BodyHtml.CitationPart(List.of("s", "t"), List.of(1, 1)),
+            new BodyHtml.FactBoxPart("a"),
+            new BodyHtml.FactPart("c", true),
+            new BodyHtml.CitationPart(List.of("s"), List.of(2)),
+            new BodyHtml.ClaimPart("k"));
     assertThat(marks(body.html())).isEqualTo(7);
     // A block's marker has a line of its own.
     assertThat(body.html()).contains("\n" + BodyHtml.MARK + "\n");
@@ -60,12 +64,19 @@ class BodyRendererTest {
   void aStoredBodyReadsBackAsItWasWrittenFromManyThreads() throws Exception {
     try (BodySpill spill = BodySpill.open()) {
       assertThat(spill).isNotNull();
-      List<String> texts = IntStream.range(0, 400)
-          .mapToObj(i -> "<p>body " + i + " \u2014 caf\u00e9 \uD83D\uDE00 " + "x".repeat(i * 7)
-              + "</p>\n")
-          .toList();
+      List<String> texts =
+          IntStream.range(0, 400)
+              .mapToObj(
+                  i ->
+                      "<p>body "
+                          + i
+                          + " \u2014 caf\u00e9 \uD83D\uDE00 "
+                          + "x".repeat(i * 7)
+                          + "</p>\n")
+              .toList();
       ConcurrentHashMap<Integer, BodyHtml> stored = new ConcurrentHashMap<>();
-      IntStream.range(0, texts.size()).parallel()
+      IntStream.range(0, texts.size())
+          .parallel()
           .forEach(i -> stored.put(i, BodyHtml.stored(texts.get(i), List.of(), spill)));
       List<String> back = new ArrayList<>();
       IntStream.range(0, texts.size()).forEach(i -> back.add(stored.get(i).html()));
@@ -86,8 +97,11 @@ class BodyRendererTest {
 
   private static List<String> spillFiles(Path dir) throws Exception {
     try (var files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith("sourced-bodies-")).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("sourced-bodies-"))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.NodeList;
 
 /**
- * Fixture {@code sites/base-url-subpath}: base_url https://example.org/explainers/, with facts,
- * a shared fact, a claim, tags, corrections, citations and a bundle image. Every address the build
+ * Fixture {@code sites/base-url-subpath}: base_url https://example.org/explainers/, with facts, a
+ * shared fact, a claim, tags, corrections, citations and a bundle image. Every address the build
  * writes starts with /explainers/ (pages) or https://example.org/explainers/ (feeds, data).
  */
 class BaseUrlSubpathFixtureTest {
   static final String BASE = "/explainers/";
   static final String FULL = "https://example.org/explainers/";
+
   /** Addresses the author wrote in Markdown, relative on purpose. */
   static final List<String> AUTHORED = List.of("../bundle/", "chart.png");
 
@@ -38,8 +39,14 @@ class BaseUrlSubpathFixtureTest {
   @Test
   void everyInternalAddressOnEveryPageStartsWithTheSubPath() {
     Map<String, Document> pages = site.allHtml();
-    assertThat(pages).containsKeys("index.html", "home-of-fact/index.html", "bundle/index.html",
-        "facts/index.html", "tags/policing/index.html", "404.html");
+    assertThat(pages)
+        .containsKeys(
+            "index.html",
+            "home-of-fact/index.html",
+            "bundle/index.html",
+            "facts/index.html",
+            "tags/policing/index.html",
+            "404.html");
     for (var e : pages.entrySet()) {
       for (String ref : Links.internal(e.getValue())) {
         if (ref.startsWith("#") || AUTHORED.contains(ref)) continue;
@@ -70,9 +77,11 @@ class BaseUrlSubpathFixtureTest {
   @Test
   void fullAddressesInPagesFeedsAndDataUseTheBaseUrl() {
     for (var e : site.allHtml().entrySet()) {
-      assertThat(e.getValue().select("link[rel=canonical]").attr("href")).as(e.getKey())
+      assertThat(e.getValue().select("link[rel=canonical]").attr("href"))
+          .as(e.getKey())
           .startsWith(FULL);
-      assertThat(e.getValue().select("meta[property=og:url]").attr("content")).as(e.getKey())
+      assertThat(e.getValue().select("meta[property=og:url]").attr("content"))
+          .as(e.getKey())
           .startsWith(FULL);
     }
     NodeList locs = site.xml("sitemap.xml").getElementsByTagNameNS("*", "loc");
@@ -93,8 +102,8 @@ class BaseUrlSubpathFixtureTest {
 
   @Test
   void claimReviewAddressesUseTheBaseUrl() {
-    Map<String, Object> review = ClaimReviewFixtureTest.review(site.html("home-of-fact/"),
-        "local-claim");
+    Map<String, Object> review =
+        ClaimReviewFixtureTest.review(site.html("home-of-fact/"), "local-claim");
     assertThat(review.get("url")).isEqualTo(FULL + "home-of-fact/#claim-local-claim");
   }
 }

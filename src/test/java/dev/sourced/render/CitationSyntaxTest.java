@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CitationSyntaxTest {
   @TempDir Path dir;
 
-  private static final String HEAD = """
+  private static final String HEAD =
+      """
       -- sourced.yaml --
       title: T
       -- content/a.md --
@@ -29,7 +30,11 @@ class CitationSyntaxTest {
   void aLinkReferenceDefinitionWithTheSameLabelWinsOverACitation() {
     // The citation processor documents that "a real link reference definition of the same label
     // wins": [@ref] with [@ref]: URL below is an ordinary link, not a citation of source "ref".
-    TestSite site = TestSite.of(dir, HEAD + """
+    TestSite site =
+        TestSite.of(
+            dir,
+            HEAD
+                + """
         A link [@ref] with its own definition.
 
         [@ref]: https://example.org/defined
@@ -44,7 +49,11 @@ class CitationSyntaxTest {
 
   @Test
   void aCitationInsideALinkTextOrWithADestinationIsNotACitation() {
-    TestSite site = TestSite.of(dir, HEAD + """
+    TestSite site =
+        TestSite.of(
+            dir,
+            HEAD
+                + """
         See [@s1](https://example.org/elsewhere).
         """);
     site.build();
@@ -56,7 +65,11 @@ class CitationSyntaxTest {
 
   @Test
   void anEscapedBraceAndCodeAreNotExpanded() {
-    TestSite site = TestSite.of(dir, HEAD + """
+    TestSite site =
+        TestSite.of(
+            dir,
+            HEAD
+                + """
         Literal \\{{fact:x}} and `{{fact:y}}` and
 
         ```

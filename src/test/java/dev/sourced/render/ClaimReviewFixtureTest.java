@@ -62,9 +62,14 @@ class ClaimReviewFixtureTest {
       }
     }
     assertThat(verdicts).as("4 boxes in articles, 1 shared box on /facts/").isEqualTo(5);
-    assertThat(methodology.select("dt[id^=verdict-]").eachAttr("id")).containsExactly(
-        "verdict-true", "verdict-mostly-true", "verdict-mixed", "verdict-mostly-false",
-        "verdict-false", "verdict-unproven");
+    assertThat(methodology.select("dt[id^=verdict-]").eachAttr("id"))
+        .containsExactly(
+            "verdict-true",
+            "verdict-mostly-true",
+            "verdict-mixed",
+            "verdict-mostly-false",
+            "verdict-false",
+            "verdict-unproven");
   }
 
   @Test

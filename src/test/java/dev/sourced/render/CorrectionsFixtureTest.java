@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.NodeList;
 
 /**
- * Fixture {@code sites/corrections}: two corrected articles (three corrections) and one that
- * never was. Each correction shows, dated, at the top of its article, on /corrections/ and in
+ * Fixture {@code sites/corrections}: two corrected articles (three corrections) and one that never
+ * was. Each correction shows, dated, at the top of its article, on /corrections/ and in
  * corrections.xml, newest first.
  */
 class CorrectionsFixtureTest {
@@ -39,9 +39,10 @@ class CorrectionsFixtureTest {
     Element body = page.selectFirst(".article-body");
     List<Element> order = page.select("section.corrections-notice, .article-body");
     assertThat(order).containsExactly(notice, body);
-    assertThat(notice.select("li").eachText()).containsExactly(
-        "20 March 2021: The date of the raid was wrong & is now fixed.",
-        "12 March 2021: An earlier version gave the wrong scope.");
+    assertThat(notice.select("li").eachText())
+        .containsExactly(
+            "20 March 2021: The date of the raid was wrong & is now fixed.",
+            "12 March 2021: An earlier version gave the wrong scope.");
     assertThat(notice.select("time").eachAttr("datetime"))
         .containsExactly("2021-03-20", "2021-03-12");
   }
@@ -56,11 +57,12 @@ class CorrectionsFixtureTest {
     TestSite site = built();
     Document page = site.html("corrections/");
     var items = page.select(".corrections-list li");
-    assertThat(items.eachText()).containsExactly(
-        "5 April 2021, Another corrected article: A name was misspelled.",
-        "20 March 2021, An article that was corrected: "
-            + "The date of the raid was wrong & is now fixed.",
-        "12 March 2021, An article that was corrected: An earlier version gave the wrong scope.");
+    assertThat(items.eachText())
+        .containsExactly(
+            "5 April 2021, Another corrected article: A name was misspelled.",
+            "20 March 2021, An article that was corrected: "
+                + "The date of the raid was wrong & is now fixed.",
+            "12 March 2021, An article that was corrected: An earlier version gave the wrong scope.");
     assertThat(items.select("a").eachAttr("href"))
         .containsExactly("/also-corrected/", "/corrected/", "/corrected/");
     assertThat(page.select("a[href=/corrections.xml]")).hasSize(1);
@@ -73,18 +75,23 @@ class CorrectionsFixtureTest {
     var feed = site.xml("corrections.xml").getDocumentElement();
     assertThat(feed.getNamespaceURI()).isEqualTo(Xml.ATOM);
     var entries = Xml.children(feed, "entry");
-    assertThat(entries).extracting(e -> Xml.text(e, "summary"))
-        .containsExactly("A name was misspelled.",
+    assertThat(entries)
+        .extracting(e -> Xml.text(e, "summary"))
+        .containsExactly(
+            "A name was misspelled.",
             "The date of the raid was wrong & is now fixed.",
             "An earlier version gave the wrong scope.");
-    assertThat(entries).extracting(e -> Xml.text(e, "updated"))
+    assertThat(entries)
+        .extracting(e -> Xml.text(e, "updated"))
         .containsExactly("2021-04-05T00:00:00Z", "2021-03-20T00:00:00Z", "2021-03-12T00:00:00Z");
-    assertThat(entries).extracting(e -> Xml.children(e, "link").get(0).getAttribute("href"))
-        .containsExactly("https://example.org/also-corrected/", "https://example.org/corrected/",
+    assertThat(entries)
+        .extracting(e -> Xml.children(e, "link").get(0).getAttribute("href"))
+        .containsExactly(
+            "https://example.org/also-corrected/",
+            "https://example.org/corrected/",
             "https://example.org/corrected/");
     assertThat(Xml.text(feed, "updated")).isEqualTo("2021-04-05T00:00:00Z");
-    assertThat(entries).extracting(e -> Xml.text(e, "id"))
-        .doesNotHaveDuplicates();
+    assertThat(entries).extracting(e -> Xml.text(e, "id")).doesNotHaveDuplicates();
   }
 
   @Test
@@ -97,8 +104,12 @@ class CorrectionsFixtureTest {
     site.build();
     List<String> before = ids(site);
     Path clean = copy.resolve("content/clean.md");
-    Files.writeString(clean, Files.readString(clean).replace("date: 2021-05-01\n",
-        "date: 2021-05-01\ncorrections:\n  - {date: 2021-05-02, text: A typo that mattered.}\n"));
+    Files.writeString(
+        clean,
+        Files.readString(clean)
+            .replace(
+                "date: 2021-05-01\n",
+                "date: 2021-05-01\ncorrections:\n  - {date: 2021-05-02, text: A typo that mattered.}\n"));
     site.build();
     assertThat(site.diagnostics()).isEmpty();
     List<String> after = ids(site);
@@ -107,8 +118,7 @@ class CorrectionsFixtureTest {
 
   private static List<String> ids(TestSite site) {
     List<String> ids = new ArrayList<>();
-    NodeList nodes = site.xml("corrections.xml").getElementsByTagNameNS(
-        Xml.ATOM, "entry");
+    NodeList nodes = site.xml("corrections.xml").getElementsByTagNameNS(Xml.ATOM, "entry");
     for (int i = 0; i < nodes.getLength(); i++) {
       ids.add(Xml.text((org.w3c.dom.Element) nodes.item(i), "id"));
     }

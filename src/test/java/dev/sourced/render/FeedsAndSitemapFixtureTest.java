@@ -24,6 +24,7 @@ import org.w3c.dom.Element;
 class FeedsAndSitemapFixtureTest {
   /** Pages without content of their own, which search engines should not list. */
   static final Set<String> NOT_IN_SITEMAP = Set.of("404.html", "search/index.html");
+
   @TempDir static Path dir;
   static TestSite site;
 
@@ -47,9 +48,11 @@ class FeedsAndSitemapFixtureTest {
         .extracting(l -> l.getAttribute("rel") + " " + l.getAttribute("href"))
         .containsExactly(" https://example.org/", "self https://example.org/feed.xml");
     List<Element> entries = Xml.children(root, "entry");
-    assertThat(entries).extracting(e -> Xml.text(e, "title"))
+    assertThat(entries)
+        .extracting(e -> Xml.text(e, "title"))
         .containsExactly("Newer article", "Tom & Jerry <script> in a title");
-    assertThat(entries).extracting(e -> Xml.children(e, "link").get(0).getAttribute("href"))
+    assertThat(entries)
+        .extracting(e -> Xml.children(e, "link").get(0).getAttribute("href"))
         .containsExactly("https://example.org/newer/", "https://example.org/older/");
   }
 
@@ -59,10 +62,12 @@ class FeedsAndSitemapFixtureTest {
     assertThat(Xml.text(older, "id")).isEqualTo("https://example.org/older/");
     assertThat(Xml.text(older, "published")).isEqualTo("2021-03-01T00:00:00Z");
     assertThat(Xml.text(older, "updated")).isEqualTo("2021-04-02T00:00:00Z");
-    assertThat(Xml.children(older, "author")).extracting(a -> Xml.text(a, "name"))
+    assertThat(Xml.children(older, "author"))
+        .extracting(a -> Xml.text(a, "name"))
         .containsExactly("Ann Author", "Bob Writer");
     assertThat(Xml.text(older, "summary")).isEqualTo("A summary with \"quotes\" & ampersands.");
-    assertThat(Xml.children(older, "category")).extracting(c -> c.getAttribute("term"))
+    assertThat(Xml.children(older, "category"))
+        .extracting(c -> c.getAttribute("term"))
         .containsExactly("Policing");
     Element newer = Xml.children(site.xml("feed.xml").getDocumentElement(), "entry").get(0);
     assertThat(Xml.text(newer, "updated")).isEqualTo(Xml.text(newer, "published"));
@@ -92,15 +97,17 @@ class FeedsAndSitemapFixtureTest {
         lastmods.add(Xml.text(url, "loc") + " " + Xml.text(url, "lastmod"));
       }
     }
-    assertThat(lastmods).containsExactlyInAnyOrder("https://example.org/newer/ 2021-03-20",
-        "https://example.org/older/ 2021-04-02");
+    assertThat(lastmods)
+        .containsExactlyInAnyOrder(
+            "https://example.org/newer/ 2021-03-20", "https://example.org/older/ 2021-04-02");
   }
 
   @Test
   void theNotFoundPageUsesOnlySiteAbsoluteAddresses() {
     var notFound = site.html("404.html");
     assertThat(notFound.selectFirst("h1").text()).isEqualTo("Page not found");
-    assertThat(Links.internal(notFound)).isNotEmpty()
+    assertThat(Links.internal(notFound))
+        .isNotEmpty()
         .allSatisfy(href -> assertThat(href).matches("^(/|#).*"));
     assertThat(Links.broken(site, "/")).isEmpty();
   }

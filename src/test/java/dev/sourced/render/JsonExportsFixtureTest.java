@@ -49,8 +49,12 @@ class JsonExportsFixtureTest {
     Object json = site.json("facts.json");
     assertThat(JsonReader.pluck(json, "id", "facts"))
         .containsExactly("population", "users", "users-worldwide");
-    List<String> labels = site.html("facts/").select("table.index-table").get(0)
-        .select("tbody tr td:eq(0) a").eachText();
+    List<String> labels =
+        site.html("facts/")
+            .select("table.index-table")
+            .get(0)
+            .select("tbody tr td:eq(0) a")
+            .eachText();
     assertThat(JsonReader.pluck(json, "label", "facts")).containsExactlyElementsOf(labels);
   }
 
@@ -63,8 +67,8 @@ class JsonExportsFixtureTest {
       assertThat(box.is("aside.factbox")).as(id).isTrue();
       assertThat(box.select(".factbox-label").text())
           .isEqualTo("Fact " + JsonReader.at(f, "label"));
-      assertThat(box.select(".fact-status").text()).isEqualToIgnoringCase(
-          (String) JsonReader.at(f, "status"));
+      assertThat(box.select(".fact-status").text())
+          .isEqualToIgnoringCase((String) JsonReader.at(f, "status"));
       List<Object> values = JsonReader.list(f, "values");
       String shown = (String) JsonReader.at(f, "shown");
       if (values.size() == 1) {
@@ -90,7 +94,8 @@ class JsonExportsFixtureTest {
     for (Object f : JsonReader.list(site.json("facts.json"), "facts")) {
       String id = (String) JsonReader.at(f, "id");
       List<String> showing = articlesMatching("a.fact[data-fact=" + id + "], aside#fact-" + id);
-      assertThat(new TreeSet<>(JsonReader.list(f, "used_in"))).as(id)
+      assertThat(new TreeSet<>(JsonReader.list(f, "used_in")))
+          .as(id)
           .isEqualTo(new TreeSet<>(showing));
     }
   }
@@ -121,14 +126,34 @@ class JsonExportsFixtureTest {
             .contains((String) JsonReader.at(s, "url"));
       }
       List<String> citing = articlesMatching("section.references li#ref-" + id);
-      assertThat(new TreeSet<>(JsonReader.list(s, "cited_in"))).as(id)
+      assertThat(new TreeSet<>(JsonReader.list(s, "cited_in")))
+          .as(id)
           .isEqualTo(new TreeSet<>(citing));
     }
     Object census = JsonReader.list(json, "sources").get(0);
-    assertThat(census).isEqualTo(Map.of("id", "census", "title", "Census 2020",
-        "publisher", "Statistics Office", "date", "2020-12-01", "url", "https://example.org/census",
-        "accessed", "2026-11-01", "archive", "https://archive.example.org/census",
-        "language", "nl", "page", BASE + "sources/census/", "cited_in", List.of(BASE + "uses/")));
+    assertThat(census)
+        .isEqualTo(
+            Map.of(
+                "id",
+                "census",
+                "title",
+                "Census 2020",
+                "publisher",
+                "Statistics Office",
+                "date",
+                "2020-12-01",
+                "url",
+                "https://example.org/census",
+                "accessed",
+                "2026-11-01",
+                "archive",
+                "https://archive.example.org/census",
+                "language",
+                "nl",
+                "page",
+                BASE + "sources/census/",
+                "cited_in",
+                List.of(BASE + "uses/")));
   }
 
   @Test

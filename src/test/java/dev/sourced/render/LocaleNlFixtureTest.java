@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fixture {@code sites/locale-nl}: {@code locale: nl} writes 70.000 (dot grouping, comma
- * decimals), Dutch qualifiers and scale words, and Dutch dates; the page language is nl.
+ * Fixture {@code sites/locale-nl}: {@code locale: nl} writes 70.000 (dot grouping, comma decimals),
+ * Dutch qualifiers and scale words, and Dutch dates; the page language is nl.
  */
 class LocaleNlFixtureTest {
   @TempDir static Path dir;

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fixture {@code sites/numbered-citations}: the body cites src-b, then [@src-a; @src-c], then
- * src-b again, then uses a fact sourced to src-d. Numbers follow first use; a repeated source
- * keeps its number; the reference list is in the same order with every field of a source.
+ * Fixture {@code sites/numbered-citations}: the body cites src-b, then [@src-a; @src-c], then src-b
+ * again, then uses a fact sourced to src-d. Numbers follow first use; a repeated source keeps its
+ * number; the reference list is in the same order with every field of a source.
  */
 class NumberedCitationsFixtureTest {
   @TempDir static Path dir;
@@ -41,8 +41,8 @@ class NumberedCitationsFixtureTest {
   @Test
   void eachCitationHasItsOwnAnchor() {
     assertThat(page.select(".article-body sup.cite a").eachAttr("id"))
-        .containsExactly("cite-src-b-1", "cite-src-a-1", "cite-src-c-1", "cite-src-b-2",
-            "cite-src-a-2")
+        .containsExactly(
+            "cite-src-b-1", "cite-src-a-1", "cite-src-c-1", "cite-src-b-2", "cite-src-a-2")
         .doesNotHaveDuplicates();
   }
 
@@ -56,8 +56,8 @@ class NumberedCitationsFixtureTest {
     assertThat(b.selectFirst("a").text()).isEqualTo("Report B");
     assertThat(b.text()).contains("Publisher B", "1 February 2021", "Accessed 20 November 2026");
     assertThat(b.select("time").eachAttr("datetime")).containsExactly("2021-02-01", "2026-11-20");
-    assertThat(b.select("a").eachAttr("href")).contains("https://archive.example.org/b",
-        "/sources/src-b/");
+    assertThat(b.select("a").eachAttr("href"))
+        .contains("https://archive.example.org/b", "/sources/src-b/");
     Element c = refs.get(2);
     assertThat(c.select("a").eachAttr("href")).containsExactly("/sources/src-c/");
     assertThat(c.text()).startsWith("Report C");

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fixtures {@code sites/raw-html-off} and {@code sites/raw-html-on}: the same article with a
- * script block, an inline element with an event handler and an image with onerror. With raw_html
- * false (the default) all of it is shown as text; with raw_html true the author's HTML passes.
+ * Fixtures {@code sites/raw-html-off} and {@code sites/raw-html-on}: the same article with a script
+ * block, an inline element with an event handler and an image with onerror. With raw_html false
+ * (the default) all of it is shown as text; with raw_html true the author's HTML passes.
  * Front-matter text is always escaped, whatever the setting.
  */
 class RawHtmlFixtureTest {
@@ -31,8 +31,11 @@ class RawHtmlFixtureTest {
     Element body = page.selectFirst(".article-body");
     assertThat(body.select("script")).isEmpty();
     assertThat(body.select("b, div.raw-block, img")).isEmpty();
-    assertThat(body.text()).contains("<script>alert(\"block\")</script>",
-        "<b class=\"raw-inline\" onclick=\"alert(1)\">bold</b>", "onerror=\"alert(2)\"");
+    assertThat(body.text())
+        .contains(
+            "<script>alert(\"block\")</script>",
+            "<b class=\"raw-inline\" onclick=\"alert(1)\">bold</b>",
+            "onerror=\"alert(2)\"");
     assertThat(page.getAllElements()).noneMatch(RawHtmlFixtureTest::hasEventHandler);
   }
 
@@ -49,13 +52,20 @@ class RawHtmlFixtureTest {
   void frontMatterTextIsEscapedEvenWithRawHtmlOn() {
     for (String fixture : new String[] {"raw-html-off", "raw-html-on"}) {
       Document page = build(fixture);
-      assertThat(page.selectFirst("h1").text()).as(fixture)
+      assertThat(page.selectFirst("h1").text())
+          .as(fixture)
           .isEqualTo("Raw <script>alert('title')</script> HTML");
       assertThat(page.select("h1 *")).as(fixture).isEmpty();
-      assertThat(page.select("script").eachAttr("src")).as(fixture)
+      assertThat(page.select("script").eachAttr("src"))
+          .as(fixture)
           .allSatisfy(src -> assertThat(src).matches("^(|/assets/[^/]+\\.js)$"));
-      page.select("script").forEach(s -> assertThat(s.data()).as(fixture)
-          .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("</script"));
+      page.select("script")
+          .forEach(
+              s ->
+                  assertThat(s.data())
+                      .as(fixture)
+                      .doesNotContainIgnoringCase("<script")
+                      .doesNotContainIgnoringCase("</script"));
       assertThat(page.selectFirst("meta[name=description]").attr("content"))
           .isEqualTo("<b>not bold</b>");
       Element ref = page.getElementById("ref-s1");

@@ -31,8 +31,7 @@ class TemplateOverrideFixtureTest {
         .isEqualTo("Custom front page of Overridden home");
     assertThat(home.select(".custom-list a").eachAttr("href")).containsExactly("/story/");
     assertThat(home.select("ol.article-list")).as("the theme's list is gone").isEmpty();
-    assertThat(home.select("header.site-header nav a")).as("base.ftlh from the theme")
-        .isNotEmpty();
+    assertThat(home.select("header.site-header nav a")).as("base.ftlh from the theme").isNotEmpty();
   }
 
   @Test

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fixture {@code sites/unsafe-links}: 24 ways of writing a javascript:, data:, vbscript: or
- * file: address in Markdown (inline links, entity and escape tricks, angle brackets, autolinks,
- * images, reference definitions), then three safe links. Every unsafe address is blanked; the
- * safe ones stay.
+ * Fixture {@code sites/unsafe-links}: 24 ways of writing a javascript:, data:, vbscript: or file:
+ * address in Markdown (inline links, entity and escape tricks, angle brackets, autolinks, images,
+ * reference definitions), then three safe links. Every unsafe address is blanked; the safe ones
+ * stay.
  */
 class UnsafeLinksFixtureTest {
   @TempDir static Path dir;
@@ -42,8 +42,10 @@ class UnsafeLinksFixtureTest {
       Element item = items.get(i);
       var targets = item.select("a, img");
       assertThat(targets).as("item %d: %s", i + 1, item.html()).hasSize(1);
-      String address = targets.first().hasAttr("href") ? targets.first().attr("href")
-          : targets.first().attr("src");
+      String address =
+          targets.first().hasAttr("href")
+              ? targets.first().attr("href")
+              : targets.first().attr("src");
       assertThat(address).as("item %d: %s", i + 1, item.html()).isEmpty();
     }
   }

@@ -16,7 +16,10 @@ class ClaimAndSourceAddressesTest {
   void everyLinkToAClaimLandsOnItsBoxWhereverTheClaimIsDeclared() {
     // "a" declares both claims but boxes neither; "b" boxes one. The facts index and the source
     // page link each claim to "/a/#claim-ID", where there is no box.
-    TestSite site = TestSite.of(dir, """
+    TestSite site =
+        TestSite.of(
+            dir,
+            """
         -- sourced.yaml --
         title: T
         -- content/a.md --
@@ -54,7 +57,10 @@ class ClaimAndSourceAddressesTest {
   void sourceIdsThatDifferOnlyByCaseAreRefused() {
     // Each source gets a page at /sources/ID/; "Europol" and "europol" are one folder on
     // case-insensitive file systems, so one page would silently replace the other.
-    TestSite site = TestSite.of(dir, """
+    TestSite site =
+        TestSite.of(
+            dir,
+            """
         -- sourced.yaml --
         title: T
         -- content/a.md --
@@ -69,7 +75,7 @@ class ClaimAndSourceAddressesTest {
         """);
     var result = site.build();
     assertThat(result.failed()).as(site.diagnostics().toString()).isTrue();
-    assertThat(site.diagnostics()).anyMatch(d -> d.startsWith("content/a.md:6:3: error[")
-        && d.contains("Europol"));
+    assertThat(site.diagnostics())
+        .anyMatch(d -> d.startsWith("content/a.md:6:3: error[") && d.contains("Europol"));
   }
 }

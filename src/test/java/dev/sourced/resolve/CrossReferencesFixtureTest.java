@@ -67,7 +67,8 @@ class CrossReferencesFixtureTest {
     for (String page : new String[] {"alpha/", "gamma/"}) {
       Document d = site.html(page);
       assertThat(d.selectFirst("a.fact[data-fact=population]").attr("href"))
-          .as(page).isEqualTo("/facts/#fact-population");
+          .as(page)
+          .isEqualTo("/facts/#fact-population");
       assertThat(d.getElementById("fact-population")).as(page).isNull();
     }
     assertThat(site.html("beta/").select("a.fact[data-fact=population]")).isEmpty();
@@ -78,8 +79,8 @@ class CrossReferencesFixtureTest {
     Document facts = site.html("facts/");
     var rows = facts.select("table.index-table tbody tr");
     assertThat(rows).hasSize(2);
-    Element users = rows.stream().filter(r -> r.text().contains("Users monitored")).findFirst()
-        .orElseThrow();
+    Element users =
+        rows.stream().filter(r -> r.text().contains("Users monitored")).findFirst().orElseThrow();
     assertThat(users.selectFirst("a").attr("href")).isEqualTo("/alpha/#fact-users");
     assertThat(users.select("td").get(3).select("a").eachAttr("href"))
         .containsExactlyInAnyOrder("/alpha/", "/beta/", "/gamma/");

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IncrementalBuildTest {
   @TempDir Path dir;
 
-  static final String SITE = """
+  static final String SITE =
+      """
       -- sourced.yaml --
       title: Incremental
       base_url: https://example.org/
@@ -78,7 +79,8 @@ class IncrementalBuildTest {
     edit(site, "content/a.md", "Police read", "Investigators read");
     rebuildAndCompare(session, site, out, "content/a.md");
 
-    edit(site, "content/a.md", "Investigators read", "A new first paragraph.\n\nInvestigators read");
+    edit(
+        site, "content/a.md", "Investigators read", "A new first paragraph.\n\nInvestigators read");
     rebuildAndCompare(session, site, out, "content/a.md");
 
     edit(site, "content/b.md", "Elsewhere,", "Somewhere else,");
@@ -96,7 +98,8 @@ class IncrementalBuildTest {
     edit(site, "content/b.md", "again [@s0].", "again [@s0].\n\n{{factbox:shared}}");
     rebuildAndCompare(session, site, out, "content/b.md");
 
-    site.write("""
+    site.write(
+        """
         -- content/c.md --
         ---
         title: C
@@ -110,7 +113,8 @@ class IncrementalBuildTest {
     edit(site, "content/_data/shared.yaml", "value: 1200", "value: 1300");
     rebuildAndCompare(session, site, out, "content/_data/shared.yaml");
 
-    site.write("""
+    site.write(
+        """
         -- templates/404.ftlh --
         <#import "base.ftlh" as base>
         <@base.layout><h1>Lost</h1></@base.layout>
@@ -152,8 +156,7 @@ class IncrementalBuildTest {
 
   private void assertSameAsClean(TestSite site, Path out) throws IOException {
     Path clean = dir.resolve("clean-" + System.nanoTime());
-    BuildResult r = SiteBuilder.build(new BuildOptions(site.root(), clean, false,
-        TestSite.TODAY));
+    BuildResult r = SiteBuilder.build(new BuildOptions(site.root(), clean, false, TestSite.TODAY));
     assertThat(r.failed()).isFalse();
     Map<String, String> expected = tree(clean);
     expected.remove(".sourced-build");

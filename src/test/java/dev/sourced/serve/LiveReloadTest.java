@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The author's loop end to end, as `sourced serve` runs it: a saved edit is rebuilt by the
- * watcher and open pages are told to reload over server-sent events; a broken edit sends the
- * error for the overlay instead, and its fix reloads again.
+ * The author's loop end to end, as `sourced serve` runs it: a saved edit is rebuilt by the watcher
+ * and open pages are told to reload over server-sent events; a broken edit sends the error for the
+ * overlay instead, and its fix reloads again.
  */
 class LiveReloadTest {
   @TempDir Path dir;
@@ -28,7 +28,10 @@ class LiveReloadTest {
   @Test
   @Timeout(60)
   void aSavedEditReloadsOpenPagesAndABrokenOneShowsItsError() throws Exception {
-    TestSite site = TestSite.of(dir, """
+    TestSite site =
+        TestSite.of(
+            dir,
+            """
         -- sourced.yaml --
         title: Live
         -- content/a.md --
@@ -41,15 +44,28 @@ class LiveReloadTest {
         First words [@s1].
         """);
     StringWriter log = new StringWriter();
-    try (Preview preview = Preview.start(site.root(), InetAddress.getLoopbackAddress(), 0, false,
-            new PrintWriter(log, true), false, Integer.MAX_VALUE);
+    try (Preview preview =
+            Preview.start(
+                site.root(),
+                InetAddress.getLoopbackAddress(),
+                0,
+                false,
+                new PrintWriter(log, true),
+                false,
+                Integer.MAX_VALUE);
         Socket events = new Socket(InetAddress.getLoopbackAddress(), preview.port())) {
       OutputStream out = events.getOutputStream();
-      out.write(("GET " + LiveReload.EVENTS + " HTTP/1.1\r\nHost: localhost:" + preview.port()
-          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET "
+                  + LiveReload.EVENTS
+                  + " HTTP/1.1\r\nHost: localhost:"
+                  + preview.port()
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      BufferedReader in = new BufferedReader(
-          new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8));
       waitFor(in, ": connected");
 
       Path article = site.root().resolve("content/a.md");

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The preview server as an attacker on the same machine would try it: raw requests over a
- * socket (so no client normalises the path first), against a folder with a secret beside it.
+ * The preview server as an attacker on the same machine would try it: raw requests over a socket
+ * (so no client normalises the path first), against a folder with a secret beside it.
  */
 class PreviewServerTest {
   @TempDir Path dir;
@@ -66,10 +66,22 @@ class PreviewServerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt",
-      "/%2E%2E%2Fsecret.txt", "/a/../../secret.txt", "/a/%2e%2e/%2e%2e/secret.txt",
-      "/%00/../secret.txt", "/index.html%00.css", "/..%5csecret.txt", "/%5c..%5csecret.txt",
-      "/....//secret.txt", "/%252e%252e/secret.txt", "//../secret.txt"})
+  @ValueSource(
+      strings = {
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/a/../../secret.txt",
+        "/a/%2e%2e/%2e%2e/secret.txt",
+        "/%00/../secret.txt",
+        "/index.html%00.css",
+        "/..%5csecret.txt",
+        "/%5c..%5csecret.txt",
+        "/....//secret.txt",
+        "/%252e%252e/secret.txt",
+        "//../secret.txt"
+      })
   void noPathLeavesTheFolder(String path) throws IOException {
     String r = request("GET", path, "localhost");
     assertThat(r).doesNotContain("TOP SECRET");
@@ -122,8 +134,7 @@ class PreviewServerTest {
   void aBrokenBuildShowsItsErrorInTheServedPage() throws IOException {
     reload.buildFailed("content/a.md:3:7: error[unknown-fact] unknown fact \"x\"");
     String r = request("GET", "/a/", "localhost");
-    assertThat(r).contains("sourced-build-error").contains("unknown fact \"x\"")
-        .contains("page a");
+    assertThat(r).contains("sourced-build-error").contains("unknown fact \"x\"").contains("page a");
     reload.buildSucceeded();
     assertThat(request("GET", "/a/", "localhost")).doesNotContain("sourced-build-error");
   }
@@ -150,8 +161,9 @@ class PreviewServerTest {
       OutputStream out = s.getOutputStream();
       String hostLine = host.isEmpty() ? "" : "Host: " + host + ":" + server.port() + "\r\n";
       if (host.contains(".example") || host.contains("nip.io")) hostLine = "Host: " + host + "\r\n";
-      out.write((method + " " + path + " HTTP/1.1\r\n" + hostLine + "Connection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          (method + " " + path + " HTTP/1.1\r\n" + hostLine + "Connection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = s.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -15,7 +15,8 @@ public record Cli(int exit, String out, String err) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code;
-    try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+    try (PrintWriter o = new PrintWriter(out, true);
+        PrintWriter e = new PrintWriter(err, true)) {
       code = Main.run(args, o, e);
     }
     return new Cli(code, out.toString(), err.toString());
@@ -32,7 +33,8 @@ public record Cli(int exit, String out, String err) {
   /** Whether standard error shows a Java stack trace or exception name. */
   public boolean hasStackTrace() {
     return err.lines().anyMatch(l -> l.matches("\\s+at [a-z]+\\.[\\w.$]+\\(.*"))
-        || err.contains("Exception") || err.contains("java.lang.");
+        || err.contains("Exception")
+        || err.contains("java.lang.");
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * A strict JSON parser for tests (RFC 8259: no trailing commas, no comments, no single quotes,
- * nothing after the value), so that "valid JSON" is actually checked. Objects become
- * LinkedHashMap, arrays List, numbers BigDecimal, plus String, Boolean and null.
+ * nothing after the value), so that "valid JSON" is actually checked. Objects become LinkedHashMap,
+ * arrays List, numbers BigDecimal, plus String, Boolean and null.
  */
 public final class JsonReader {
   private final String s;

@@ -10,8 +10,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Checks every internal link of a built site: each {@code href}/{@code src} that stays on the
- * site must name a file that was written, and its {@code #anchor} an element id on that page.
+ * Checks every internal link of a built site: each {@code href}/{@code src} that stays on the site
+ * must name a file that was written, and its {@code #anchor} an element id on that page.
  */
 public final class Links {
   private Links() {}
@@ -40,8 +40,8 @@ public final class Links {
     return out;
   }
 
-  private static String check(TestSite site, Map<String, Document> pages, String page, String ref,
-      String basePath) {
+  private static String check(
+      TestSite site, Map<String, Document> pages, String page, String ref, String basePath) {
     if (ref.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || ref.startsWith("//")) return null;
     URI uri = URI.create("https://site.invalid" + basePath + page).resolve(ref);
     String path = uri.getPath();

@@ -16,9 +16,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * A whole small site written from one text, as Hugo's integration tests do: sections headed
- * {@code -- path --} hold each file's text. {@link #build()} runs the real pipeline into {@code
- * out/} beside the site and keeps the result for assertions.
+ * A whole small site written from one text, as Hugo's integration tests do: sections headed {@code
+ * -- path --} hold each file's text. {@link #build()} runs the real pipeline into {@code out/}
+ * beside the site and keeps the result for assertions.
  *
  * <pre>
  * TestSite site = TestSite.of(dir, """

@@ -36,20 +36,23 @@ public final class Trees {
   public static Map<String, String> fingerprint(Path root) {
     Map<String, String> out = new TreeMap<>();
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
-          if (!dir.equals(root)) out.put(rel(root, dir) + "/", "dir");
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
+              if (!dir.equals(root)) out.put(rel(root, dir) + "/", "dir");
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes a) throws IOException {
-          if (a.isSymbolicLink()) out.put(rel(root, file), "link:" + Files.readSymbolicLink(file));
-          else out.put(rel(root, file), sha256(Files.readAllBytes(file)));
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes a) throws IOException {
+              if (a.isSymbolicLink())
+                out.put(rel(root, file), "link:" + Files.readSymbolicLink(file));
+              else out.put(rel(root, file), sha256(Files.readAllBytes(file)));
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -60,7 +63,9 @@ public final class Trees {
   public static List<String> files(Path root) {
     try (var s = Files.walk(root)) {
       return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-          .map(p -> rel(root, p)).sorted().toList();
+          .map(p -> rel(root, p))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -26,7 +26,8 @@ public final class Xml {
     List<Element> out = new ArrayList<>();
     NodeList nodes = parent.getChildNodes();
     for (int i = 0; i < nodes.getLength(); i++) {
-      if (nodes.item(i) instanceof Element e && name.equals(e.getLocalName())
+      if (nodes.item(i) instanceof Element e
+          && name.equals(e.getLocalName())
           && parent.getNamespaceURI().equals(e.getNamespaceURI())) {
         out.add(e);
       }

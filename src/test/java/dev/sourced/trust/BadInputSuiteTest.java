@@ -28,18 +28,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bad-input suite of issue 7: every case folder under {@code
- * src/test/resources/trust/cases/} (see {@link TrustCase}) is built through the real command
- * line, {@code sourced build --source SITE --output OUT}, where OUT already holds a previous good
- * site (built once from {@code src/test/resources/trust/previous/}).
+ * The bad-input suite of issue 7: every case folder under {@code src/test/resources/trust/cases/}
+ * (see {@link TrustCase}) is built through the real command line, {@code sourced build --source
+ * SITE --output OUT}, where OUT already holds a previous good site (built once from {@code
+ * src/test/resources/trust/previous/}).
  *
  * <p>For every case: the build ends within its time (20 s unless the case says otherwise), no
  * exception escapes, standard error shows no stack trace and no control character that content
  * could use to forge or hide lines in a log, and the first line of every diagnostic is exactly as
  * {@code expected.txt} lists it. A case that must fail exits 1 and leaves every byte of the
  * temporary folder as it was (the site, the previous output, and the folder beside them: no
- * temporary folders either). A case that must build exits 0, replaces the output whole, and
- * passes the checks of its {@code expect-ok} file.
+ * temporary folders either). A case that must build exits 0, replaces the output whole, and passes
+ * the checks of its {@code expect-ok} file.
  *
  * <p>Outcomes and times are written to {@code target/trust/cases.tsv} for docs/trust.md.
  */
@@ -59,8 +59,13 @@ class BadInputSuiteTest {
   @BeforeAll
   static void buildThePreviousSite() {
     previousOutput = shared.resolve("previous-output");
-    Cli r = Cli.run("build", "--source", PREVIOUS.toAbsolutePath().toString(), "--output",
-        previousOutput.toString());
+    Cli r =
+        Cli.run(
+            "build",
+            "--source",
+            PREVIOUS.toAbsolutePath().toString(),
+            "--output",
+            previousOutput.toString());
     assertThat(r.exit()).as("the previous site builds: " + r).isZero();
     assertThat(r.diagnosticLines()).as("the previous site is clean: " + r).isEmpty();
   }
@@ -82,7 +87,8 @@ class BadInputSuiteTest {
       TrustCase c = TrustCase.load(n);
       assertThat(c.what()).as(n + ": case.txt needs a `what` line").isNotBlank();
       assertThat(Files.exists(c.folder().resolve("expected.txt")) || c.mustBuild())
-          .as(n + ": needs expected.txt (or expect-ok)").isTrue();
+          .as(n + ": needs expected.txt (or expect-ok)")
+          .isTrue();
     }
   }
 
@@ -96,8 +102,7 @@ class BadInputSuiteTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void aBadInputGivesItsExactDiagnosticsAndNeverCostsThePreviousSite(String name)
-      throws Exception {
+  void aBadInputGivesItsExactDiagnosticsAndNeverCostsThePreviousSite(String name) throws Exception {
     TrustCase c = TrustCase.load(name);
     Layout at = Layout.in(tmp);
     c.materialize(at);
@@ -105,60 +110,89 @@ class BadInputSuiteTest {
     Map<String, String> everything = Trees.fingerprint(tmp);
     Map<String, String> previous = Trees.fingerprint(at.out());
 
-    List<String> args = new ArrayList<>(List.of("build", "--source", at.site().toString(),
-        "--output", at.expand(c.output())));
+    List<String> args =
+        new ArrayList<>(
+            List.of("build", "--source", at.site().toString(), "--output", at.expand(c.output())));
     args.addAll(c.extraArgs());
-    Run r = c.fork() ? forked(name, args, c.timeoutSeconds())
-        : inProcess(name, args, c.timeoutSeconds());
+    Run r =
+        c.fork()
+            ? forked(name, args, c.timeoutSeconds())
+            : inProcess(name, args, c.timeoutSeconds());
     List<String> lines = r.diagnosticLines();
-    OUTCOMES.put(name, r.exit() + "\t" + r.millis() + "\t" + lines.size() + "\t"
-        + (lines.isEmpty() ? "" : lines.get(0)));
+    OUTCOMES.put(
+        name,
+        r.exit()
+            + "\t"
+            + r.millis()
+            + "\t"
+            + lines.size()
+            + "\t"
+            + (lines.isEmpty() ? "" : lines.get(0)));
     recordActual(name, at, lines);
 
     String context = "case " + name + ": " + r;
     assertThat(r.crash()).as(context).isNull();
-    assertThat(r.err()).as("no stack trace: " + context).doesNotContain("Exception")
-        .doesNotContain("\tat ").doesNotContain("java.lang.");
-    assertThat(controlCharacters(r.err())).as("no control characters from content in the log: "
-        + context).isEmpty();
+    assertThat(r.err())
+        .as("no stack trace: " + context)
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("java.lang.");
+    assertThat(controlCharacters(r.err()))
+        .as("no control characters from content in the log: " + context)
+        .isEmpty();
 
     List<String> expected = c.expected().stream().map(at::expand).toList();
     boolean more = !expected.isEmpty() && expected.get(expected.size() - 1).equals("...");
     if (more) expected = expected.subList(0, expected.size() - 1);
-    assertThat(matches(more ? lines.subList(0, Math.min(expected.size(), lines.size())) : lines,
-        expected)).as("diagnostics as expected.txt lists them (~ lines are patterns):\n"
-        + String.join("\n", expected) + "\n" + context).isTrue();
+    assertThat(
+            matches(
+                more ? lines.subList(0, Math.min(expected.size(), lines.size())) : lines, expected))
+        .as(
+            "diagnostics as expected.txt lists them (~ lines are patterns):\n"
+                + String.join("\n", expected)
+                + "\n"
+                + context)
+        .isTrue();
     if (c.diagnosticCount() >= 0) assertThat(lines).as(context).hasSize(c.diagnosticCount());
 
     if (c.mustBuild()) {
       assertThat(r.exit()).as(context).isEqualTo(Main.OK);
       assertThat(at.out().resolve(".sourced-build")).as(context).isRegularFile();
-      assertThat(Trees.fingerprint(at.out())).as("the output was replaced: " + context)
+      assertThat(Trees.fingerprint(at.out()))
+          .as("the output was replaced: " + context)
           .isNotEqualTo(previous);
-      assertThat(Trees.names(tmp)).as("no temporary folders: " + context)
+      assertThat(Trees.names(tmp))
+          .as("no temporary folders: " + context)
           .containsExactly("out", "outside", "site");
       OutputChecks.run(c.okChecks(), at.out(), context);
     } else {
       assertThat(r.exit()).as(context).isEqualTo(Main.CONTENT_ERRORS);
       assertThat(r.err()).as(context).contains("build failed: ");
-      assertThat(Trees.fingerprint(tmp)).as("every byte as it was (previous output, site, "
-          + "the folder beside them; no temporary folders): " + context).isEqualTo(everything);
+      assertThat(Trees.fingerprint(tmp))
+          .as(
+              "every byte as it was (previous output, site, "
+                  + "the folder beside them; no temporary folders): "
+                  + context)
+          .isEqualTo(everything);
     }
   }
 
   /**
-   * Writes the diagnostic lines a case gave, with the temporary paths put back as placeholders,
-   * to {@code target/trust/actual/CASE.txt}: a start for the expected.txt of a new case, to be
-   * read line by line before it is copied (a wrong line copied is a bug made permanent).
+   * Writes the diagnostic lines a case gave, with the temporary paths put back as placeholders, to
+   * {@code target/trust/actual/CASE.txt}: a start for the expected.txt of a new case, to be read
+   * line by line before it is copied (a wrong line copied is a bug made permanent).
    */
   static void recordActual(String name, Layout at, List<String> lines) throws IOException {
     Path file = Path.of("target/trust/actual", name + ".txt");
     Files.createDirectories(file.getParent());
     StringBuilder s = new StringBuilder();
     for (String l : lines) {
-      s.append(l.replace(at.outside().toRealPath().toString(), "<outside>")
-          .replace(at.outside().toString(), "<outside>").replace(at.site().toString(), "<site>")
-          .replace(at.out().toString(), "<out>")).append('\n');
+      s.append(
+              l.replace(at.outside().toRealPath().toString(), "<outside>")
+                  .replace(at.outside().toString(), "<outside>")
+                  .replace(at.site().toString(), "<site>")
+                  .replace(at.out().toString(), "<out>"))
+          .append('\n');
     }
     Files.writeString(file, s.toString(), StandardCharsets.UTF_8);
   }
@@ -168,8 +202,8 @@ class BadInputSuiteTest {
     if (lines.size() != expected.size()) return false;
     for (int i = 0; i < lines.size(); i++) {
       String e = expected.get(i);
-      boolean ok = e.startsWith("~ ") ? lines.get(i).matches(e.substring(2))
-          : lines.get(i).equals(e);
+      boolean ok =
+          e.startsWith("~ ") ? lines.get(i).matches(e.substring(2)) : lines.get(i).equals(e);
       if (!ok) return false;
     }
     return true;
@@ -183,38 +217,53 @@ class BadInputSuiteTest {
 
     @Override
     public String toString() {
-      return "exit " + exit + " in " + millis + " ms" + (crash == null ? "" : "\nCRASH: " + crash)
-          + "\n--- stdout ---\n" + ChildJvm.clip(out) + "--- stderr ---\n" + ChildJvm.clip(err);
+      return "exit "
+          + exit
+          + " in "
+          + millis
+          + " ms"
+          + (crash == null ? "" : "\nCRASH: " + crash)
+          + "\n--- stdout ---\n"
+          + ChildJvm.clip(out)
+          + "--- stderr ---\n"
+          + ChildJvm.clip(err);
     }
   }
 
   /** Runs {@code Main.run} on a thread of its own, failing the test when it takes too long. */
   static Run inProcess(String name, List<String> args, int seconds) {
-    return assertTimeoutPreemptively(Duration.ofSeconds(seconds), () -> {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      long start = System.nanoTime();
-      int code;
-      String crash = null;
-      try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-        code = Main.run(args.toArray(String[]::new), o, e);
-      } catch (Throwable t) {
-        StringWriter trace = new StringWriter();
-        t.printStackTrace(new PrintWriter(trace));
-        crash = "thrown out of Main.run: " + trace;
-        code = -2;
-      }
-      return new Run(code, out.toString(), err.toString(), (System.nanoTime() - start) / 1_000_000,
-          crash);
-    }, () -> "case " + name + ": the build took longer than " + seconds + " s");
+    return assertTimeoutPreemptively(
+        Duration.ofSeconds(seconds),
+        () -> {
+          StringWriter out = new StringWriter();
+          StringWriter err = new StringWriter();
+          long start = System.nanoTime();
+          int code;
+          String crash = null;
+          try (PrintWriter o = new PrintWriter(out, true);
+              PrintWriter e = new PrintWriter(err, true)) {
+            code = Main.run(args.toArray(String[]::new), o, e);
+          } catch (Throwable t) {
+            StringWriter trace = new StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            crash = "thrown out of Main.run: " + trace;
+            code = -2;
+          }
+          return new Run(
+              code, out.toString(), err.toString(), (System.nanoTime() - start) / 1_000_000, crash);
+        },
+        () -> "case " + name + ": the build took longer than " + seconds + " s");
   }
 
   /** Runs the command in a child JVM, which is killed when it takes too long. */
   static Run forked(String name, List<String> args, int seconds) throws Exception {
-    ChildJvm.Finished f = new ChildJvm(shared.resolve("logs")).args(args.toArray(String[]::new))
-        .run(name, Duration.ofSeconds(seconds));
-    assertThat(f.timedOut()).as("case " + name + ": the build took longer than " + seconds
-        + " s and was killed: " + f).isFalse();
+    ChildJvm.Finished f =
+        new ChildJvm(shared.resolve("logs"))
+            .args(args.toArray(String[]::new))
+            .run(name, Duration.ofSeconds(seconds));
+    assertThat(f.timedOut())
+        .as("case " + name + ": the build took longer than " + seconds + " s and was killed: " + f)
+        .isFalse();
     return new Run(f.exit(), f.out(), f.err(), f.millis(), null);
   }
 

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code dev.sourced.cli.Main} in a child JVM with the test class path, so a test can kill
- * it (SIGKILL), give it another time zone, locale or thread count, or stop it when it hangs.
- * Standard output and error go to files (a full pipe would block the child).
+ * Runs {@code dev.sourced.cli.Main} in a child JVM with the test class path, so a test can kill it
+ * (SIGKILL), give it another time zone, locale or thread count, or stop it when it hangs. Standard
+ * output and error go to files (a full pipe would block the child).
  */
 final class ChildJvm {
   static final String MAIN = "dev.sourced.cli.Main";
@@ -23,7 +23,9 @@ final class ChildJvm {
   private final List<String> args = new ArrayList<>();
   private final Path logs;
 
-  /** @param logs a folder for the child's stdout and stderr files */
+  /**
+   * @param logs a folder for the child's stdout and stderr files
+   */
   ChildJvm(Path logs) {
     this.logs = logs;
     // As surefire does for the tests: the Nu Html Checker puts log4j on the test class path.
@@ -31,9 +33,9 @@ final class ChildJvm {
   }
 
   /**
-   * The class path of this test run. Surefire starts tests through a manifest-only jar, so
-   * {@code java.class.path} may be that jar alone; it works for a child JVM too, but the real
-   * list is clearer in a failure message when surefire provides it.
+   * The class path of this test run. Surefire starts tests through a manifest-only jar, so {@code
+   * java.class.path} may be that jar alone; it works for a child JVM too, but the real list is
+   * clearer in a failure message when surefire provides it.
    */
   static String classPath() {
     String cp = System.getProperty("surefire.test.class.path");
@@ -92,17 +94,24 @@ final class ChildJvm {
   record Started(Process process, Path out, Path err, long startNanos) {
     Finished finished(boolean timedOut) throws IOException {
       long millis = (System.nanoTime() - startNanos) / 1_000_000;
-      return new Finished(timedOut ? -1 : process.exitValue(), read(out), read(err), millis,
-          timedOut);
+      return new Finished(
+          timedOut ? -1 : process.exitValue(), read(out), read(err), millis, timedOut);
     }
   }
 
-  /** @param exit the exit code, or -1 when the child was killed for taking too long */
+  /**
+   * @param exit the exit code, or -1 when the child was killed for taking too long
+   */
   record Finished(int exit, String out, String err, long millis, boolean timedOut) {
     @Override
     public String toString() {
-      return (timedOut ? "TIMED OUT after " + millis + " ms" : "exit " + exit + " in " + millis
-          + " ms") + "\n--- stdout ---\n" + clip(out) + "--- stderr ---\n" + clip(err);
+      return (timedOut
+              ? "TIMED OUT after " + millis + " ms"
+              : "exit " + exit + " in " + millis + " ms")
+          + "\n--- stdout ---\n"
+          + clip(out)
+          + "--- stderr ---\n"
+          + clip(err);
     }
   }
 

@@ -22,35 +22,37 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Supply chain: every dependency and plugin in pom.xml has a pinned version (no range, no
- * SNAPSHOT, no LATEST or RELEASE, no missing version left to a parent), and every dependency is
- * used: the code of its scope imports a package it provides. A new dependency fails here until
- * it is added to {@link #PACKAGES} with the package it brings, which makes its review explicit.
+ * Supply chain: every dependency and plugin in pom.xml has a pinned version (no range, no SNAPSHOT,
+ * no LATEST or RELEASE, no missing version left to a parent), and every dependency is used: the
+ * code of its scope imports a package it provides. A new dependency fails here until it is added to
+ * {@link #PACKAGES} with the package it brings, which makes its review explicit.
  */
 class DependencyPinningTest {
   static final Path POM = Path.of("pom.xml");
   static final Pattern PINNED = Pattern.compile("[0-9]+(\\.[0-9]+)*([.-][A-Za-z0-9]+)*");
 
   /** groupId:artifactId to the Java package it provides. */
-  static final Map<String, String> PACKAGES = Map.ofEntries(
-      Map.entry("org.freemarker:freemarker", "freemarker."),
-      Map.entry("org.commonmark:commonmark", "org.commonmark."),
-      Map.entry("org.commonmark:commonmark-ext-gfm-tables", "org.commonmark.ext.gfm.tables."),
-      Map.entry("org.commonmark:commonmark-ext-gfm-strikethrough",
-          "org.commonmark.ext.gfm.strikethrough."),
-      Map.entry("org.commonmark:commonmark-ext-footnotes", "org.commonmark.ext.footnotes."),
-      Map.entry("org.commonmark:commonmark-ext-autolink", "org.commonmark.ext.autolink."),
-      Map.entry("org.commonmark:commonmark-ext-heading-anchor",
-          "org.commonmark.ext.heading.anchor."),
-      Map.entry("info.picocli:picocli", "picocli."),
-      Map.entry("org.yaml:snakeyaml", "org.yaml.snakeyaml."),
-      Map.entry("org.junit.jupiter:junit-jupiter", "org.junit.jupiter."),
-      Map.entry("org.assertj:assertj-core", "org.assertj."),
-      Map.entry("org.jsoup:jsoup", "org.jsoup."),
-      Map.entry("org.openjdk.jmh:jmh-core", "org.openjdk.jmh."),
-      Map.entry("com.code-intelligence:jazzer-junit", "com.code_intelligence.jazzer."),
-      Map.entry("org.seleniumhq.selenium:selenium-java", "org.openqa.selenium."),
-      Map.entry("nu.validator:validator", "nu.validator."));
+  static final Map<String, String> PACKAGES =
+      Map.ofEntries(
+          Map.entry("org.freemarker:freemarker", "freemarker."),
+          Map.entry("org.commonmark:commonmark", "org.commonmark."),
+          Map.entry("org.commonmark:commonmark-ext-gfm-tables", "org.commonmark.ext.gfm.tables."),
+          Map.entry(
+              "org.commonmark:commonmark-ext-gfm-strikethrough",
+              "org.commonmark.ext.gfm.strikethrough."),
+          Map.entry("org.commonmark:commonmark-ext-footnotes", "org.commonmark.ext.footnotes."),
+          Map.entry("org.commonmark:commonmark-ext-autolink", "org.commonmark.ext.autolink."),
+          Map.entry(
+              "org.commonmark:commonmark-ext-heading-anchor", "org.commonmark.ext.heading.anchor."),
+          Map.entry("info.picocli:picocli", "picocli."),
+          Map.entry("org.yaml:snakeyaml", "org.yaml.snakeyaml."),
+          Map.entry("org.junit.jupiter:junit-jupiter", "org.junit.jupiter."),
+          Map.entry("org.assertj:assertj-core", "org.assertj."),
+          Map.entry("org.jsoup:jsoup", "org.jsoup."),
+          Map.entry("org.openjdk.jmh:jmh-core", "org.openjdk.jmh."),
+          Map.entry("com.code-intelligence:jazzer-junit", "com.code_intelligence.jazzer."),
+          Map.entry("org.seleniumhq.selenium:selenium-java", "org.openqa.selenium."),
+          Map.entry("nu.validator:validator", "nu.validator."));
 
   record Coordinate(String kind, String id, String version, String scope) {}
 
@@ -78,15 +80,22 @@ class DependencyPinningTest {
       if (!c.kind().equals("dependency")) continue;
       String pkg = PACKAGES.get(c.id());
       if (pkg == null) {
-        problems.add(c.id() + " is new: add it to DependencyPinningTest.PACKAGES with the "
-            + "package it provides, after reviewing it");
+        problems.add(
+            c.id()
+                + " is new: add it to DependencyPinningTest.PACKAGES with the "
+                + "package it provides, after reviewing it");
         continue;
       }
       String code = "test".equals(c.scope()) ? test : main;
       if (!code.contains("import " + pkg) && !code.contains("import static " + pkg)) {
-        problems.add(c.id() + " (" + (c.scope() == null ? "compile" : c.scope())
-            + " scope) is not imported by any " + ("test".equals(c.scope()) ? "test or " : "")
-            + "main code: package " + pkg);
+        problems.add(
+            c.id()
+                + " ("
+                + (c.scope() == null ? "compile" : c.scope())
+                + " scope) is not imported by any "
+                + ("test".equals(c.scope()) ? "test or " : "")
+                + "main code: package "
+                + pkg);
       }
     }
     assertThat(problems).isEmpty();
@@ -110,15 +119,23 @@ class DependencyPinningTest {
       if (d.getParentNode() instanceof Element parent && parent.getTagName().equals("exclusions")) {
         continue;
       }
-      out.add(new Coordinate("dependency", text(d, "groupId") + ":" + text(d, "artifactId"),
-          resolve(text(d, "version"), props), text(d, "scope")));
+      out.add(
+          new Coordinate(
+              "dependency",
+              text(d, "groupId") + ":" + text(d, "artifactId"),
+              resolve(text(d, "version"), props),
+              text(d, "scope")));
     }
     NodeList plugins = pom.getElementsByTagName("plugin");
     for (int i = 0; i < plugins.getLength(); i++) {
       Element p = (Element) plugins.item(i);
       String group = text(p, "groupId");
-      out.add(new Coordinate("plugin", (group == null ? "org.apache.maven.plugins" : group) + ":"
-          + text(p, "artifactId"), resolve(text(p, "version"), props), null));
+      out.add(
+          new Coordinate(
+              "plugin",
+              (group == null ? "org.apache.maven.plugins" : group) + ":" + text(p, "artifactId"),
+              resolve(text(p, "version"), props),
+              null));
     }
     return out;
   }

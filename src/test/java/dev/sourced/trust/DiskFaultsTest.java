@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A build whose output disk is read-only or full fails with exit 1 and a one-line message (no
- * stack trace), leaves the previous site byte for byte, and the next build that can write leaves
- * no temporary folder ({@code .NAME.sourced-tmp-*}, {@code .NAME.sourced-old-*}) beside the output.
+ * A build whose output disk is read-only or full fails with exit 1 and a one-line message (no stack
+ * trace), leaves the previous site byte for byte, and the next build that can write leaves no
+ * temporary folder ({@code .NAME.sourced-tmp-*}, {@code .NAME.sourced-old-*}) beside the output.
  * The disks are small tmpfs mounts ({@link Mounts}); without the right to mount, the tests are
  * skipped with the reason.
  */
@@ -36,7 +36,8 @@ class DiskFaultsTest {
     previous = BadInputSuiteTest.PREVIOUS.toAbsolutePath();
     changed = tmp.resolve("changed");
     Trees.copy(previous, changed);
-    Files.writeString(changed.resolve("sourced.yaml"),
+    Files.writeString(
+        changed.resolve("sourced.yaml"),
         "title: The next edition\nbase_url: https://example.org/\n");
   }
 
@@ -63,14 +64,16 @@ class DiskFaultsTest {
     mounts.remount(disk, "rw");
     Cli next = build(changed, out);
     assertThat(next.exit()).as(next.toString()).isZero();
-    assertThat(Trees.names(disk)).as("no temporary folders after the next build")
+    assertThat(Trees.names(disk))
+        .as("no temporary folders after the next build")
         .containsExactly("site");
     assertThat(Trees.fingerprint(out)).isEqualTo(clean(changed));
   }
 
   @Test
   void aReadOnlyFolderByPermissionsKeepsThePreviousSite() throws Exception {
-    Assumptions.assumeFalse(Mounts.isRoot(),
+    Assumptions.assumeFalse(
+        Mounts.isRoot(),
         "skipped: running as root, where chmod 555 is not enforced (the tmpfs test covers it)");
     Path parent = tmp.resolve("locked");
     Files.createDirectories(parent);
@@ -89,8 +92,8 @@ class DiskFaultsTest {
   }
 
   /**
-   * The disk holds the previous site but not a second copy, which the build writes beside it
-   * before swapping: it runs out of space mid-write.
+   * The disk holds the previous site but not a second copy, which the build writes beside it before
+   * swapping: it runs out of space mid-write.
    */
   @Test
   void aFullOutputDiskKeepsThePreviousSiteAndTheNextRunCleansUp() throws Exception {
@@ -111,28 +114,38 @@ class DiskFaultsTest {
     mounts.remount(disk, "size=8m");
     Cli next = build(changed, out);
     assertThat(next.exit()).as(next.toString()).isZero();
-    assertThat(Trees.names(disk)).as("no temporary folders after the next build")
+    assertThat(Trees.names(disk))
+        .as("no temporary folders after the next build")
         .containsExactly("site");
     assertThat(Trees.fingerprint(out)).isEqualTo(clean(changed));
   }
 
   /**
-   * Stricter than the issue asks: the failed build itself cleans up what it wrote, and its
-   * message names the cause. Pages are written by several threads; when one fails, the others
-   * must stop before the temporary folder is deleted. Ten tries with four threads, in child
-   * JVMs, on a 64 KiB disk.
+   * Stricter than the issue asks: the failed build itself cleans up what it wrote, and its message
+   * names the cause. Pages are written by several threads; when one fails, the others must stop
+   * before the temporary folder is deleted. Ten tries with four threads, in child JVMs, on a 64 KiB
+   * disk.
    */
   @Test
   void aBuildThatRunsOutOfSpaceRemovesItsTemporaryFolderAndNamesTheCause() throws Exception {
     Path disk = mounts.tmpfs(tmp.resolve("tiny"), "64k");
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      ChildJvm.Finished f = new ChildJvm(tmp.resolve("logs")).jvm("-Dsourced.threads=4")
-          .args("build", "--source", changed.toString(), "--output", disk.resolve("site")
-              .toString()).run("tiny-" + i, Duration.ofMinutes(2));
+      ChildJvm.Finished f =
+          new ChildJvm(tmp.resolve("logs"))
+              .jvm("-Dsourced.threads=4")
+              .args(
+                  "build",
+                  "--source",
+                  changed.toString(),
+                  "--output",
+                  disk.resolve("site").toString())
+              .run("tiny-" + i, Duration.ofMinutes(2));
       List<String> left = Trees.names(disk);
       List<String> lines = f.err().lines().filter(l -> !l.isBlank()).toList();
-      if (f.exit() != Main.CONTENT_ERRORS || !left.isEmpty() || lines.size() != 1
+      if (f.exit() != Main.CONTENT_ERRORS
+          || !left.isEmpty()
+          || lines.size() != 1
           || !lines.get(0).contains("No space left on device")) {
         problems.add("try " + i + ": exit " + f.exit() + ", left " + left + ", stderr " + lines);
       }

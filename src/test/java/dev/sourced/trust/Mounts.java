@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Small tmpfs mounts for disk faults: a full disk is a tmpfs with a small {@code size}, a
- * read-only disk is one remounted {@code ro}. Tests run as root here, where file permissions
- * (chmod 555) are not enforced, so a mount is the honest way to make writing fail. Mounting
- * needs root (CAP_SYS_ADMIN); without it the tests are skipped, saying why.
+ * Small tmpfs mounts for disk faults: a full disk is a tmpfs with a small {@code size}, a read-only
+ * disk is one remounted {@code ro}. Tests run as root here, where file permissions (chmod 555) are
+ * not enforced, so a mount is the honest way to make writing fail. Mounting needs root
+ * (CAP_SYS_ADMIN); without it the tests are skipped, saying why.
  */
 final class Mounts implements AutoCloseable {
   private final List<Path> mounted = new ArrayList<>();
@@ -28,8 +28,13 @@ final class Mounts implements AutoCloseable {
       tried = "no mount command: " + e.getMessage();
     }
     String result = tried;
-    Assumptions.assumeTrue(result == null, () -> "skipped: cannot mount a tmpfs at " + dir
-        + " (needs root or CAP_SYS_ADMIN): " + result);
+    Assumptions.assumeTrue(
+        result == null,
+        () ->
+            "skipped: cannot mount a tmpfs at "
+                + dir
+                + " (needs root or CAP_SYS_ADMIN): "
+                + result);
     mounted.add(dir);
     return dir;
   }

@@ -12,10 +12,10 @@ import org.jsoup.select.Elements;
  * The checks an {@code expect-ok} file lists, one a line, run on the new output:
  *
  * <ul>
- *   <li>{@code safe}: no script, handler, embedding element or unsafe address from content in
- *       any page or feed ({@link SafeOutput});
- *   <li>{@code text FILE SELECTOR => TEXT}: the text of the first element matching the CSS
- *       selector in an HTML file is exactly TEXT;
+ *   <li>{@code safe}: no script, handler, embedding element or unsafe address from content in any
+ *       page or feed ({@link SafeOutput});
+ *   <li>{@code text FILE SELECTOR => TEXT}: the text of the first element matching the CSS selector
+ *       in an HTML file is exactly TEXT;
  *   <li>{@code count FILE SELECTOR => N}: how many elements match;
  *   <li>{@code exists FILE} and {@code absent FILE}.
  * </ul>
@@ -35,8 +35,10 @@ final class OutputChecks {
         case "text", "count" -> {
           String[] fileAndRest = rest.split("\\s+", 2);
           String[] selectorAndValue = fileAndRest[1].split("\\s+=>\\s*", 2);
-          Document d = Jsoup.parse(SafeOutput.read(out.resolve(fileAndRest[0])),
-              "https://example.org/" + fileAndRest[0]);
+          Document d =
+              Jsoup.parse(
+                  SafeOutput.read(out.resolve(fileAndRest[0])),
+                  "https://example.org/" + fileAndRest[0]);
           Elements found = d.select(selectorAndValue[0]);
           String value = selectorAndValue.length > 1 ? selectorAndValue[1] : "";
           if (w[0].equals("count")) {

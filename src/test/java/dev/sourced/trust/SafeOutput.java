@@ -19,8 +19,8 @@ import org.jsoup.parser.Parser;
 /**
  * What a reader's browser must never get from content, checked on a built site through jsoup
  * (parsed HTML, never substrings): a script that the theme did not put there, an event-handler
- * attribute, an element that loads or embeds another document, or an address with a scheme
- * other than http, https or mailto.
+ * attribute, an element that loads or embeds another document, or an address with a scheme other
+ * than http, https or mailto.
  *
  * <p>The theme's own scripts are files under {@code /assets/} (with {@code src} and no body) and
  * JSON-LD blocks ({@code type="application/ld+json"}, whose text must not be able to close the
@@ -28,8 +28,22 @@ import org.jsoup.parser.Parser;
  */
 final class SafeOutput {
   private static final Set<String> URL_ATTRS =
-      Set.of("href", "src", "action", "formaction", "xlink:href", "poster", "data", "background",
-          "cite", "longdesc", "manifest", "ping", "srcset", "lowsrc", "dynsrc");
+      Set.of(
+          "href",
+          "src",
+          "action",
+          "formaction",
+          "xlink:href",
+          "poster",
+          "data",
+          "background",
+          "cite",
+          "longdesc",
+          "manifest",
+          "ping",
+          "srcset",
+          "lowsrc",
+          "dynsrc");
   private static final Set<String> EMBEDDING =
       Set.of("iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal");
   private static final Set<String> SAFE_SCHEMES = Set.of("", "http", "https", "mailto");
@@ -55,7 +69,8 @@ final class SafeOutput {
           }
           // Atom text of type html is HTML to a feed reader.
           if ("html".equals(e.attr("type")) && !e.normalName().equals("link")) {
-            for (String p : htmlProblems(Jsoup.parse(e.text()))) out.add(f + ": in feed html: " + p);
+            for (String p : htmlProblems(Jsoup.parse(e.text())))
+              out.add(f + ": in feed html: " + p);
           }
         }
       }
@@ -69,8 +84,10 @@ final class SafeOutput {
       String tag = e.normalName();
       if (tag.equals("script")) {
         boolean themeFile = e.attr("src").startsWith("/assets/") && e.data().isBlank();
-        boolean jsonLd = e.attr("type").equals("application/ld+json") && !e.hasAttr("src")
-            && !e.data().contains("<");
+        boolean jsonLd =
+            e.attr("type").equals("application/ld+json")
+                && !e.hasAttr("src")
+                && !e.data().contains("<");
         if (!themeFile && !jsonLd) out.add("script not from the theme: " + clip(e.outerHtml()));
       }
       if (EMBEDDING.contains(tag)) out.add("embedding element: " + clip(e.outerHtml()));
@@ -88,8 +105,10 @@ final class SafeOutput {
             out.add("address with scheme " + scheme + ": " + clip(e.outerHtml()));
           }
         }
-        if (key.equals("style") && a.getValue().toLowerCase(Locale.ROOT).matches(
-            "(?s).*(expression\\(|javascript:|url\\().*")) {
+        if (key.equals("style")
+            && a.getValue()
+                .toLowerCase(Locale.ROOT)
+                .matches("(?s).*(expression\\(|javascript:|url\\().*")) {
           out.add("active style: " + clip(e.outerHtml()));
         }
       }

@@ -14,10 +14,10 @@ import java.util.List;
  * One case of the bad-input suite: a folder under {@code src/test/resources/trust/cases/}.
  *
  * <ul>
- *   <li>{@code site/}: the site's files as stored (may be missing when {@code case.txt} writes
- *       them all);
- *   <li>{@code case.txt}: what the case is about and how to run it, one directive a line
- *       ({@code #} starts a comment):
+ *   <li>{@code site/}: the site's files as stored (may be missing when {@code case.txt} writes them
+ *       all);
+ *   <li>{@code case.txt}: what the case is about and how to run it, one directive a line ({@code #}
+ *       starts a comment):
  *       <ul>
  *         <li>{@code what TEXT}: one line for the table in docs/trust.md;
  *         <li>{@code output PATH}: the {@code --output} given (default {@code <out>});
@@ -27,29 +27,36 @@ import java.util.List;
  *         <li>{@code diagnostics N}: how many diagnostics, when {@code expected.txt} ends with
  *             {@code ...} and lists only the first ones;
  *         <li>files that git cannot hold as they are, made in the temporary copy of the site:
- *             {@code write FILE TEXT}, {@code append FILE COUNT TEXT} (TEXT repeated COUNT
- *             times), {@code bom FILE}, {@code crlf FILE}, {@code cr FILE}, {@code link LINK
- *             TARGET}, {@code mkdir DIR}. TEXT takes escapes: {@code \n \r \t \e \0 \\ \s}
- *             (space), {@code \}{@code uXXXX} (a character) and {@code \xNN} (a raw byte, for
- *             invalid UTF-8).
+ *             {@code write FILE TEXT}, {@code append FILE COUNT TEXT} (TEXT repeated COUNT times),
+ *             {@code bom FILE}, {@code crlf FILE}, {@code cr FILE}, {@code link LINK TARGET},
+ *             {@code mkdir DIR}. TEXT takes escapes: {@code \n \r \t \e \0 \\ \s} (space), {@code
+ *             \}{@code uXXXX} (a character) and {@code \xNN} (a raw byte, for invalid UTF-8).
  *       </ul>
  *   <li>{@code expected.txt}: the exact first line of every diagnostic, in order ({@code
  *       path:line:col: severity[CODE] message}). A line starting with {@code ~ } is a regular
- *       expression instead, for a diagnostic the build does not give yet (a product bug this
- *       case shows): it pins what must hold (file, position, severity) and leaves the wording to
- *       whoever writes the diagnostic. A last line {@code ...} means more lines follow that are
- *       not listed;
- *   <li>{@code expect-ok}: present when the site must build (exit 0); its lines are checks on
- *       the new output, see {@link OutputChecks}.
+ *       expression instead, for a diagnostic the build does not give yet (a product bug this case
+ *       shows): it pins what must hold (file, position, severity) and leaves the wording to whoever
+ *       writes the diagnostic. A last line {@code ...} means more lines follow that are not listed;
+ *   <li>{@code expect-ok}: present when the site must build (exit 0); its lines are checks on the
+ *       new output, see {@link OutputChecks}.
  * </ul>
  *
- * In {@code case.txt} and {@code expected.txt}, {@code <site>}, {@code <out>} and {@code
- * <outside>} stand for the temporary site, the output folder, and a folder beside the site that
- * holds {@code secret.md}, {@code secret.png} and {@code dir/} for links to lead to.
+ * In {@code case.txt} and {@code expected.txt}, {@code <site>}, {@code <out>} and {@code <outside>}
+ * stand for the temporary site, the output folder, and a folder beside the site that holds {@code
+ * secret.md}, {@code secret.png} and {@code dir/} for links to lead to.
  */
-record TrustCase(String name, Path folder, String what, String output, List<String> extraArgs,
-    boolean fork, int timeoutSeconds, int diagnosticCount, List<String> generate,
-    List<String> expected, List<String> okChecks) {
+record TrustCase(
+    String name,
+    Path folder,
+    String what,
+    String output,
+    List<String> extraArgs,
+    boolean fork,
+    int timeoutSeconds,
+    int diagnosticCount,
+    List<String> generate,
+    List<String> expected,
+    List<String> okChecks) {
 
   static final Path CASES = Path.of("src/test/resources/trust/cases");
 
@@ -82,13 +89,25 @@ record TrustCase(String name, Path folder, String what, String output, List<Stri
         default -> throw new IllegalArgumentException(name + "/case.txt: unknown directive " + l);
       }
     }
-    List<String> expected = lines(folder.resolve("expected.txt")).stream()
-        .filter(l -> !l.isBlank()).toList();
+    List<String> expected =
+        lines(folder.resolve("expected.txt")).stream().filter(l -> !l.isBlank()).toList();
     Path ok = folder.resolve("expect-ok");
-    List<String> checks = Files.exists(ok)
-        ? lines(ok).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList() : null;
-    return new TrustCase(name, folder, what, output, List.copyOf(extra), fork, timeout, count,
-        List.copyOf(generate), expected, checks);
+    List<String> checks =
+        Files.exists(ok)
+            ? lines(ok).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList()
+            : null;
+    return new TrustCase(
+        name,
+        folder,
+        what,
+        output,
+        List.copyOf(extra),
+        fork,
+        timeout,
+        count,
+        List.copyOf(generate),
+        expected,
+        checks);
   }
 
   boolean mustBuild() {
@@ -102,7 +121,8 @@ record TrustCase(String name, Path folder, String what, String output, List<Stri
     }
 
     String expand(String s) {
-      return s.replace("<site>", site.toString()).replace("<out>", out.toString())
+      return s.replace("<site>", site.toString())
+          .replace("<out>", out.toString())
           .replace("<outside>", outside.toString());
     }
   }
@@ -113,10 +133,12 @@ record TrustCase(String name, Path folder, String what, String output, List<Stri
     Path stored = folder.resolve("site");
     if (Files.isDirectory(stored)) Trees.copy(stored, at.site());
     Files.createDirectories(at.outside().resolve("dir"));
-    Files.writeString(at.outside().resolve("secret.md"),
+    Files.writeString(
+        at.outside().resolve("secret.md"),
         "---\ntitle: Secret\ndate: 2021-01-01\n---\nSECRET-OUTSIDE-THE-SITE\n");
     Files.writeString(at.outside().resolve("secret.png"), "SECRET-OUTSIDE-THE-SITE\n");
-    Files.writeString(at.outside().resolve("dir/secret.md"),
+    Files.writeString(
+        at.outside().resolve("dir/secret.md"),
         "---\ntitle: Secret\ndate: 2021-01-01\n---\nSECRET-OUTSIDE-THE-SITE\n");
     for (String g : generate) apply(g, at);
   }
@@ -131,9 +153,13 @@ record TrustCase(String name, Path folder, String what, String output, List<Stri
         String[] r = w[2].split(" ", 2);
         int times = Integer.parseInt(r[0]);
         byte[] piece = unescape(r.length > 1 ? r[1] : "");
-        try (var o = new java.io.BufferedOutputStream(Files.newOutputStream(file,
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND),
-            1 << 16)) {
+        try (var o =
+            new java.io.BufferedOutputStream(
+                Files.newOutputStream(
+                    file,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND),
+                1 << 16)) {
           for (int i = 0; i < times; i++) o.write(piece);
         }
       }

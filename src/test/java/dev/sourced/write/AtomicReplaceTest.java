@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AtomicReplaceTest {
   @TempDir Path tmp;
 
-  private static final String SITE = """
+  private static final String SITE =
+      """
       -- sourced.yaml --
       title: T
       -- content/kept.md --
@@ -71,7 +72,8 @@ class AtomicReplaceTest {
     Map<String, String> before = Trees.fingerprint(site.output());
     List<String> siblings = Trees.names(tmp);
 
-    site.write("""
+    site.write(
+        """
         -- content/kept.md --
         ---
         title: Kept

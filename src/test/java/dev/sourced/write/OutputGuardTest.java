@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The output folder is replaced whole, so the build refuses any --output that would destroy
- * something: the site folder, a parent of it, a folder inside content/ or templates/, a file, and
- * a non-empty folder that sourced did not write. Nothing anywhere changes when it refuses.
+ * something: the site folder, a parent of it, a folder inside content/ or templates/, a file, and a
+ * non-empty folder that sourced did not write. Nothing anywhere changes when it refuses.
  */
 class OutputGuardTest {
   @TempDir Path tmp;
@@ -24,7 +24,10 @@ class OutputGuardTest {
 
   @BeforeEach
   void makeSite() throws Exception {
-    TestSite s = TestSite.of(tmp, """
+    TestSite s =
+        TestSite.of(
+            tmp,
+            """
         -- sourced.yaml --
         title: T
         -- content/a.md --
@@ -52,7 +55,8 @@ class OutputGuardTest {
     Cli r = Cli.run("build", "--source", site.toString(), "--output", output.toString());
     assertThat(r.exit()).as(r.toString()).isEqualTo(Main.CONTENT_ERRORS);
     assertThat(r.diagnosticLines()).as(r.toString()).hasSize(1);
-    assertThat(r.diagnosticLines().get(0)).startsWith(output + ": error[bad-output] ")
+    assertThat(r.diagnosticLines().get(0))
+        .startsWith(output + ": error[bad-output] ")
         .contains(reason);
     assertThat(r.hasStackTrace()).isFalse();
     assertThat(Trees.fingerprint(tmp)).as("nothing changed").isEqualTo(before);
@@ -103,8 +107,17 @@ class OutputGuardTest {
     assertThat(Cli.run("build", "--source", site.toString(), "--output", empty.toString()).exit())
         .isZero();
     assertThat(Cli.run("build", "--source", site.toString(), "--output", empty.toString()).exit())
-        .as("its own output again").isZero();
-    assertThat(Cli.run("build", "--source", site.toString(), "--output",
-        site.resolve("site").toString()).exit()).as("the default site/ inside the site").isZero();
+        .as("its own output again")
+        .isZero();
+    assertThat(
+            Cli.run(
+                    "build",
+                    "--source",
+                    site.toString(),
+                    "--output",
+                    site.resolve("site").toString())
+                .exit())
+        .as("the default site/ inside the site")
+        .isZero();
   }
 }

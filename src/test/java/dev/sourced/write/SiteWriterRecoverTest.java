@@ -25,7 +25,10 @@ class SiteWriterRecoverTest {
 
   @BeforeEach
   void buildOnce() {
-    site = TestSite.of(tmp, """
+    site =
+        TestSite.of(
+            tmp,
+            """
         -- sourced.yaml --
         title: T
         -- content/a.md --
@@ -72,8 +75,9 @@ class SiteWriterRecoverTest {
     Files.createDirectory(tmp.resolve(".other" + SiteWriter.OLD + "x"));
     Files.createDirectory(tmp.resolve("out-sourced-old-lookalike"));
     SiteWriter.recover(out);
-    assertThat(Trees.names(tmp)).containsExactly(".other" + SiteWriter.OLD + "x", "out",
-        "out-sourced-old-lookalike", "site");
+    assertThat(Trees.names(tmp))
+        .containsExactly(
+            ".other" + SiteWriter.OLD + "x", "out", "out-sourced-old-lookalike", "site");
   }
 
   @Test
@@ -91,7 +95,8 @@ class SiteWriterRecoverTest {
     // if the kill fell between the two renames)". A build that stops on a content error is still
     // the next build: the reader's site must come back, not stay missing until a clean build.
     killBetweenTheRenames();
-    site.write("""
+    site.write(
+        """
         -- content/a.md --
         ---
         title: A

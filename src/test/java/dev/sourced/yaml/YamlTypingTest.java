@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Typing from the raw scalar text, through {@link SafeYaml#readMapping} and {@link YamlMap}'s
- * getters: YAML 1.1's surprises ({@code NO} as false, {@code 010} as 8, {@code 1.10} as 1.1,
- * {@code 12:30} as 750, {@code 2024-02-30} as 1 March) must not happen, and each problem is one
- * diagnostic at the offending value. The YAML is read as front-matter starting on file line 2.
+ * getters: YAML 1.1's surprises ({@code NO} as false, {@code 010} as 8, {@code 1.10} as 1.1, {@code
+ * 12:30} as 750, {@code 2024-02-30} as 1 March) must not happen, and each problem is one diagnostic
+ * at the offending value. The YAML is read as front-matter starting on file line 2.
  */
 class YamlTypingTest {
   private final Diagnostics diagnostics = new Diagnostics();
@@ -31,7 +31,9 @@ class YamlTypingTest {
 
   @Test
   void textFieldsKeepTheScalarAsWritten() {
-    YamlMap m = read("""
+    YamlMap m =
+        read(
+            """
         a: NO
         b: 010
         c: 1.10
@@ -66,7 +68,9 @@ class YamlTypingTest {
     assertThat(m.string("c", false, "x")).isNull();
     assertThat(printed()).isEmpty();
     assertThat(m.string("b", true, "the front-matter")).isNull();
-    assertThat(printed()).isEqualTo("""
+    assertThat(printed())
+        .isEqualTo(
+            """
         content/a.md:2:1: error[missing-field] the front-matter needs `b`
           = hint: add it, e.g. `b: ...`
         """);
@@ -87,15 +91,32 @@ class YamlTypingTest {
   void aLeadingZeroIsAnErrorNotOctal() {
     YamlMap m = read("value: 010\n");
     assertThat(m.number("value", true, "x")).isNull();
-    assertThat(printed()).isEqualTo("""
+    assertThat(printed())
+        .isEqualTo(
+            """
         content/a.md:2:8: error[wrong-type] `value` has a leading zero: 010
           = hint: write the number without leading zeros (YAML 1.1 would read 010 as 8)
         """);
   }
 
   @ParameterizedTest(name = "value: {0}")
-  @ValueSource(strings = {"0x1F", "1_000", "1,000", "+5", ".5", "1e6", "'5'", "\"70000\"",
-      "12:30", ".inf", "NaN", "true", "[1]", "{a: 1}"})
+  @ValueSource(
+      strings = {
+        "0x1F",
+        "1_000",
+        "1,000",
+        "+5",
+        ".5",
+        "1e6",
+        "'5'",
+        "\"70000\"",
+        "12:30",
+        ".inf",
+        "NaN",
+        "true",
+        "[1]",
+        "{a: 1}"
+      })
   void anythingElseIsNotANumber(String scalar) {
     YamlMap m = read("value: " + scalar + "\n");
     assertThat(m.number("value", true, "x")).isNull();
@@ -116,20 +137,33 @@ class YamlTypingTest {
   void anImpossibleDayIsABadDateNotTheNextMonth() {
     YamlMap m = read("date: 2024-02-30\n");
     assertThat(m.date("date", true, "x")).isNull();
-    assertThat(printed()).isEqualTo("""
+    assertThat(printed())
+        .isEqualTo(
+            """
         content/a.md:2:7: error[bad-date] `date` is not a valid date: "2024-02-30"
           = hint: write dates as YYYY-MM-DD with a real day, e.g. 2021-03-09
         """);
   }
 
   @ParameterizedTest(name = "date: {0}")
-  @ValueSource(strings = {"2023-02-29", "2021-3-9", "20210309", "2021-03-09T10:00:00",
-      "+2021-03-09", "09-03-2021", "2021/03/09", "March 9, 2021"})
+  @ValueSource(
+      strings = {
+        "2023-02-29",
+        "2021-3-9",
+        "20210309",
+        "2021-03-09T10:00:00",
+        "+2021-03-09",
+        "09-03-2021",
+        "2021/03/09",
+        "March 9, 2021"
+      })
   void otherDateSpellingsAreBadDates(String scalar) {
     YamlMap m = read("date: " + scalar + "\n");
     assertThat(m.date("date", true, "x")).isNull();
-    assertThat(diagnostics.sorted()).singleElement().hasToString(
-        "content/a.md:2:7: error[bad-date] `date` is not a valid date: \"" + scalar + "\"");
+    assertThat(diagnostics.sorted())
+        .singleElement()
+        .hasToString(
+            "content/a.md:2:7: error[bad-date] `date` is not a valid date: \"" + scalar + "\"");
   }
 
   @Test
@@ -140,7 +174,9 @@ class YamlTypingTest {
     assertThat(m.bool("c", "x")).isNull();
     assertThat(m.bool("d", "x")).isNull();
     assertThat(m.bool("e", "x")).isNull();
-    assertThat(printed()).isEqualTo("""
+    assertThat(printed())
+        .isEqualTo(
+            """
         content/a.md:4:4: error[wrong-type] `c` must be true or false, not "yes"
           = hint: write `c: true` or `c: false`
         content/a.md:5:4: error[wrong-type] `d` must be true or false, not "NO"
@@ -156,7 +192,9 @@ class YamlTypingTest {
     assertThat(m.strings("a", "x")).containsExactly("NO", "010", "1.10", "yes");
     assertThat(m.strings("b", "x")).containsExactly("NO");
     assertThat(m.strings("c", "x")).containsExactly("off");
-    assertThat(printed()).isEqualTo("""
+    assertThat(printed())
+        .isEqualTo(
+            """
         content/a.md:6:5: error[wrong-type] `c[]` must be text, not a list
           = hint: each item of `c` is one word or phrase
         """);
@@ -166,16 +204,18 @@ class YamlTypingTest {
   void aDuplicateKeyNamesTheFirstLineAndTheFirstValueStays() {
     YamlMap m = read("a: 1\nb: x\na: 2\n");
     assertThat(m.string("a", true, "x")).isEqualTo("1");
-    assertThat(printed()).isEqualTo("""
+    assertThat(printed())
+        .isEqualTo(
+            """
         content/a.md:4:1: error[duplicate-key] key "a" is given twice (first at line 2)
           = hint: remove or rename one of them; YAML would silently keep only the last
         """);
   }
 
   /**
-   * The loader counts lines by {@code \n} only; YAML 1.1 (SnakeYAML) also breaks lines at NEL,
-   * LINE SEPARATOR and PARAGRAPH SEPARATOR. Such a character pasted into a quoted title must not
-   * move every later diagnostic down a line.
+   * The loader counts lines by {@code \n} only; YAML 1.1 (SnakeYAML) also breaks lines at NEL, LINE
+   * SEPARATOR and PARAGRAPH SEPARATOR. Such a character pasted into a quoted title must not move
+   * every later diagnostic down a line.
    */
   @ParameterizedTest(name = "U+{0}")
   @ValueSource(strings = {"2028", "2029", "0085"})
@@ -183,8 +223,10 @@ class YamlTypingTest {
     String separator = Character.toString(Integer.parseInt(hex, 16));
     YamlMap m = read("title: \"a" + separator + "b\"\ndate: 2021-13-01\n");
     assertThat(m.date("date", true, "x")).isNull();
-    assertThat(diagnostics.sorted()).singleElement().hasToString(
-        "content/a.md:3:7: error[bad-date] `date` is not a valid date: \"2021-13-01\"");
+    assertThat(diagnostics.sorted())
+        .singleElement()
+        .hasToString(
+            "content/a.md:3:7: error[bad-date] `date` is not a valid date: \"2021-13-01\"");
   }
 
   @Test
@@ -200,7 +242,9 @@ class YamlTypingTest {
         .isNull();
     assertThat(SafeYaml.readMapping("just text\n", "content/b.md", 1, diagnostics, "front-matter"))
         .isNull();
-    assertThat(printed()).isEqualTo("""
+    assertThat(printed())
+        .isEqualTo(
+            """
         content/a.md:2:1: error[yaml-not-mapping] the front-matter must be a mapping of keys to values, not a list
           = hint: write it as `key: value` lines, e.g. `title: My article`
         content/b.md:2:1: error[yaml-not-mapping] the front-matter must be a mapping of keys to values, not a text

@@ -20,27 +20,29 @@ public final class BoxPostProcessor implements PostProcessor {
 
   @Override
   public Node process(Node document) {
-    document.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Paragraph paragraph) {
-        Directive only = soleDirective(paragraph);
-        if (only == null) return;
-        Block box = switch (only.getKind()) {
-          case "factbox" -> new FactBox(only.getId());
-          case "claim" -> new ClaimBox(only.getId());
-          default -> null;
-        };
-        if (box == null) return;
-        box.setSourceSpans(only.getSourceSpans());
-        paragraph.insertBefore(box);
-        paragraph.unlink();
-      }
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Paragraph paragraph) {
+            Directive only = soleDirective(paragraph);
+            if (only == null) return;
+            Block box =
+                switch (only.getKind()) {
+                  case "factbox" -> new FactBox(only.getId());
+                  case "claim" -> new ClaimBox(only.getId());
+                  default -> null;
+                };
+            if (box == null) return;
+            box.setSourceSpans(only.getSourceSpans());
+            paragraph.insertBefore(box);
+            paragraph.unlink();
+          }
 
-      @Override
-      public void visit(CustomNode node) {
-        // Directives have no children worth visiting.
-      }
-    });
+          @Override
+          public void visit(CustomNode node) {
+            // Directives have no children worth visiting.
+          }
+        });
     return document;
   }
 

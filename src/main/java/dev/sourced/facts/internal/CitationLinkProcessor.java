@@ -12,9 +12,8 @@ import org.commonmark.parser.beta.Scanner;
 
 /**
  * Turns Pandoc-style citations into {@link Citation} nodes: {@code [@id]} and {@code [@a; @b]}.
- * Laid out like commonmark-java's footnote link processor: only bracket text without a
- * destination is considered, a link reference definition of the same label ({@code [@x]: url})
- * wins, and the
+ * Laid out like commonmark-java's footnote link processor: only bracket text without a destination
+ * is considered, a link reference definition of the same label ({@code [@x]: url}) wins, and the
  * text must be nothing but {@code @ID} items separated by semicolons (so {@code [@ mention]} and
  * e-mail-like text stay as written).
  */

@@ -11,11 +11,11 @@ import java.util.Map;
 import org.commonmark.renderer.html.HtmlWriter;
 
 /**
- * Writes what a page shows of the rest of the site as plain HTML that works without JavaScript:
- * a fact value is a link to its box, a citation is a link to the reference list, boxes are
- * sections with every value, source, scope and note spelled out. Used by the render stage to
- * fill the markers a pre-rendered body left (see {@link dev.sourced.facts.BodyHtml}) and to write
- * the boxes of facts an article declares but does not box itself.
+ * Writes what a page shows of the rest of the site as plain HTML that works without JavaScript: a
+ * fact value is a link to its box, a citation is a link to the reference list, boxes are sections
+ * with every value, source, scope and note spelled out. Used by the render stage to fill the
+ * markers a pre-rendered body left (see {@link dev.sourced.facts.BodyHtml}) and to write the boxes
+ * of facts an article declares but does not box itself.
  */
 public final class FactsHtml {
   private final HtmlWriter html;
@@ -60,8 +60,8 @@ public final class FactsHtml {
       String id = ids.get(i);
       if (i > 0) html.text(", ");
       int n = occurrences[i];
-      html.tag("a", attrs("href", site.referenceHref(id), "id", "cite-" + id + "-" + n,
-          "data-ref", id));
+      html.tag(
+          "a", attrs("href", site.referenceHref(id), "id", "cite-" + id + "-" + n, "data-ref", id));
       html.text(Integer.toString(site.referenceNumber(id)));
       html.tag("/a");
     }
@@ -74,8 +74,15 @@ public final class FactsHtml {
     Fact f = site.fact(id);
     if (f == null) return;
     html.line();
-    html.tag("aside", attrs("class", f.isDisputed() ? "factbox factbox-disputed" : "factbox",
-        "id", "fact-" + id, "aria-labelledby", "fact-" + id + "-label"));
+    html.tag(
+        "aside",
+        attrs(
+            "class",
+            f.isDisputed() ? "factbox factbox-disputed" : "factbox",
+            "id",
+            "fact-" + id,
+            "aria-labelledby",
+            "fact-" + id + "-label"));
     html.line();
     html.tag("p", attrs("class", "factbox-label", "id", "fact-" + id + "-label"));
     html.tag("span", attrs("class", "factbox-kind"));
@@ -191,8 +198,15 @@ public final class FactsHtml {
     if (c == null) return;
     String verdictClass = "verdict verdict-" + c.verdict().key();
     html.line();
-    html.tag("section", attrs("class", "claim", "id", "claim-" + id,
-        "aria-labelledby", "claim-" + id + "-label claim-" + id + "-text"));
+    html.tag(
+        "section",
+        attrs(
+            "class",
+            "claim",
+            "id",
+            "claim-" + id,
+            "aria-labelledby",
+            "claim-" + id + "-label claim-" + id + "-text"));
     html.line();
     html.tag("p", attrs("class", "claim-label", "id", "claim-" + id + "-label"));
     html.text("Claim");

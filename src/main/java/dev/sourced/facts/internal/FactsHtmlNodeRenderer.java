@@ -19,10 +19,10 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * Renders the fact syntax in a body before the site is resolved: everything that depends on the
- * rest of the site becomes a {@link BodyHtml#MARK marker} and a {@link BodyHtml.Part part},
- * filled in later by {@link FactsHtml}. What depends on the page alone is written here: which
- * facts stand inside a link, how often each source has been cited so far, images' alternative
- * text. commonmark-java creates node renderers per render call, so the per-page state lives here.
+ * rest of the site becomes a {@link BodyHtml#MARK marker} and a {@link BodyHtml.Part part}, filled
+ * in later by {@link FactsHtml}. What depends on the page alone is written here: which facts stand
+ * inside a link, how often each source has been cited so far, images' alternative text.
+ * commonmark-java creates node renderers per render call, so the per-page state lives here.
  */
 public final class FactsHtmlNodeRenderer implements NodeRenderer {
   private static final String MARK = String.valueOf(BodyHtml.MARK);
@@ -31,7 +31,9 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
   private final List<BodyHtml.Part> parts;
   private final Map<String, Integer> citeCount = new HashMap<>();
 
-  /** @param parts receives one part per marker written, in order */
+  /**
+   * @param parts receives one part per marker written, in order
+   */
   public FactsHtmlNodeRenderer(HtmlNodeRendererContext context, List<BodyHtml.Part> parts) {
     this.context = context;
     this.html = context.getWriter();
@@ -40,8 +42,14 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
 
   @Override
   public Set<Class<? extends Node>> getNodeTypes() {
-    return Set.of(FactReference.class, FactBox.class, ClaimBox.class, Citation.class,
-        Directive.class, UnsourcedFigure.class, org.commonmark.node.Image.class);
+    return Set.of(
+        FactReference.class,
+        FactBox.class,
+        ClaimBox.class,
+        Citation.class,
+        Directive.class,
+        UnsourcedFigure.class,
+        org.commonmark.node.Image.class);
   }
 
   @Override
@@ -93,41 +101,42 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
   private void renderImage(org.commonmark.node.Image image) {
     String url = image.getDestination();
     StringBuilder alt = new StringBuilder();
-    image.accept(new org.commonmark.node.AbstractVisitor() {
-      @Override
-      public void visit(org.commonmark.node.Text text) {
-        alt.append(text.getLiteral());
-      }
+    image.accept(
+        new org.commonmark.node.AbstractVisitor() {
+          @Override
+          public void visit(org.commonmark.node.Text text) {
+            alt.append(text.getLiteral());
+          }
 
-      @Override
-      public void visit(org.commonmark.node.Code code) {
-        alt.append(code.getLiteral());
-      }
+          @Override
+          public void visit(org.commonmark.node.Code code) {
+            alt.append(code.getLiteral());
+          }
 
-      @Override
-      public void visit(org.commonmark.node.SoftLineBreak b) {
-        alt.append('\n');
-      }
+          @Override
+          public void visit(org.commonmark.node.SoftLineBreak b) {
+            alt.append('\n');
+          }
 
-      @Override
-      public void visit(org.commonmark.node.HardLineBreak b) {
-        alt.append('\n');
-      }
+          @Override
+          public void visit(org.commonmark.node.HardLineBreak b) {
+            alt.append('\n');
+          }
 
-      @Override
-      public void visit(org.commonmark.node.CustomNode node) {
-        if (node instanceof FactReference r) {
-          parts.add(new BodyHtml.FactPart(r.getId(), true));
-          alt.append(MARK);
-        } else if (node instanceof UnsourcedFigure u) {
-          alt.append(u.getText());
-        } else if (node instanceof Directive d) {
-          alt.append(d.literal());
-        } else {
-          visitChildren(node);
-        }
-      }
-    });
+          @Override
+          public void visit(org.commonmark.node.CustomNode node) {
+            if (node instanceof FactReference r) {
+              parts.add(new BodyHtml.FactPart(r.getId(), true));
+              alt.append(MARK);
+            } else if (node instanceof UnsourcedFigure u) {
+              alt.append(u.getText());
+            } else if (node instanceof Directive d) {
+              alt.append(d.literal());
+            } else {
+              visitChildren(node);
+            }
+          }
+        });
     Map<String, String> attrs = new java.util.LinkedHashMap<>();
     if (context.shouldSanitizeUrls()) url = context.urlSanitizer().sanitizeImageUrl(url);
     attrs.put("src", context.encodeUrl(url));

@@ -15,29 +15,32 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A fact's competing figures drawn at build time as an inline SVG bar chart, for the fact box:
- * one bar per numeric value, from zero, each labelled with its figure and source, the figure the
- * text uses marked in words. No script, no fonts, no fixed colours: bars and text take the
- * theme's colours through CSS classes ({@code value-chart-*}), so the chart follows dark mode
- * and prints.
+ * A fact's competing figures drawn at build time as an inline SVG bar chart, for the fact box: one
+ * bar per numeric value, from zero, each labelled with its figure and source, the figure the text
+ * uses marked in words. No script, no fonts, no fixed colours: bars and text take the theme's
+ * colours through CSS classes ({@code value-chart-*}), so the chart follows dark mode and prints.
  *
- * <p>The SVG has no {@code viewBox}: its coordinates are CSS pixels and bar lengths are
- * percentages of its width, so text keeps its size on a phone while the bars shrink. The
- * whole chart is one image for assistive technology ({@code role="img"}) whose {@code
- * aria-label} lists every figure with its full source name; the table above it says the same.
- * Figures in words ("hundreds of millions") are not drawn and are named under the chart.
+ * <p>The SVG has no {@code viewBox}: its coordinates are CSS pixels and bar lengths are percentages
+ * of its width, so text keeps its size on a phone while the bars shrink. The whole chart is one
+ * image for assistive technology ({@code role="img"}) whose {@code aria-label} lists every figure
+ * with its full source name; the table above it says the same. Figures in words ("hundreds of
+ * millions") are not drawn and are named under the chart.
  */
 public final class ValueChart {
   /** Vertical rhythm in CSS pixels. */
   private static final int ROW = 44;
+
   private static final int TOP = 4;
   private static final int SOURCE_BASELINE = 12;
   private static final int BAR_Y = 18;
   private static final int BAR_H = 16;
+
   /** The longest bar as a share of the width, leaving room for the "more than" arrow. */
   private static final BigDecimal SPAN = BigDecimal.valueOf(95);
+
   /** Where a bar is long enough to hold its own figure. */
   private static final BigDecimal INSIDE = BigDecimal.valueOf(50);
+
   private static final int SOURCE_LABEL_MAX = 34;
 
   private ValueChart() {}
@@ -74,40 +77,67 @@ public final class ValueChart {
     if (max.signum() == 0) return "";
 
     int height = TOP + drawn.size() * ROW;
-    StringBuilder alt = new StringBuilder("Bar chart, from zero, of what each source gives for: ")
-        .append(f.label()).append(". ");
+    StringBuilder alt =
+        new StringBuilder("Bar chart, from zero, of what each source gives for: ")
+            .append(f.label())
+            .append(". ");
     StringBuilder rows = new StringBuilder();
     int row = 0;
     for (int i : drawn) {
       FactValue v = f.values().get(i);
       boolean used = i == f.use();
       String figure = fmt.inline(f, v);
-      alt.append(fmt.withUnit(f, v)).append(" (").append(names(v, site)).append(')')
-          .append(used ? ", the figure used in the text" : "").append("; ");
-      BigDecimal pct = v.number().multiply(SPAN).divide(max, new MathContext(6, RoundingMode.HALF_EVEN))
-          .setScale(1, RoundingMode.HALF_EVEN);
+      alt.append(fmt.withUnit(f, v))
+          .append(" (")
+          .append(names(v, site))
+          .append(')')
+          .append(used ? ", the figure used in the text" : "")
+          .append("; ");
+      BigDecimal pct =
+          v.number()
+              .multiply(SPAN)
+              .divide(max, new MathContext(6, RoundingMode.HALF_EVEN))
+              .setScale(1, RoundingMode.HALF_EVEN);
       if (v.number().signum() > 0 && pct.compareTo(BigDecimal.valueOf(0.5)) < 0) {
         pct = BigDecimal.valueOf(0.5);
       }
       String w = pct.stripTrailingZeros().toPlainString() + "%";
       int y = TOP + row * ROW;
       rows.append(used ? "<g class=\"value-chart-used\">" : "<g>");
-      rows.append("<text x=\"6\" y=\"").append(y + SOURCE_BASELINE).append("\">")
+      rows.append("<text x=\"6\" y=\"")
+          .append(y + SOURCE_BASELINE)
+          .append("\">")
           .append(esc(shortSources(v, site)));
       if (used) rows.append("<tspan class=\"mark\"> · used in the text</tspan>");
-      rows.append("</text><rect y=\"").append(y + BAR_Y).append("\" width=\"").append(w)
-          .append("\" height=\"").append(BAR_H).append("\"/>");
+      rows.append("</text><rect y=\"")
+          .append(y + BAR_Y)
+          .append("\" width=\"")
+          .append(w)
+          .append("\" height=\"")
+          .append(BAR_H)
+          .append("\"/>");
       if (v.qualifier() == Qualifier.MORE_THAN || v.qualifier() == Qualifier.AT_LEAST) {
         // An open end: the figure is a floor, the true value lies further right.
-        rows.append("<svg x=\"").append(w).append("\" y=\"").append(y + BAR_Y)
-            .append("\" width=\"8\" height=\"").append(BAR_H)
+        rows.append("<svg x=\"")
+            .append(w)
+            .append("\" y=\"")
+            .append(y + BAR_Y)
+            .append("\" width=\"8\" height=\"")
+            .append(BAR_H)
             .append("\" overflow=\"visible\"><path d=\"M1 2l6 6-6 6\"/></svg>");
       }
       boolean inside = pct.compareTo(INSIDE) >= 0;
-      rows.append("<text class=\"").append(inside ? "val in" : "val").append("\" x=\"")
-          .append(w).append("\" y=\"").append(y + BAR_Y + 12).append("\" dx=\"")
-          .append(inside ? "-6\" text-anchor=\"end\"" : "12\"").append('>')
-          .append(esc(figure)).append("</text></g>");
+      rows.append("<text class=\"")
+          .append(inside ? "val in" : "val")
+          .append("\" x=\"")
+          .append(w)
+          .append("\" y=\"")
+          .append(y + BAR_Y + 12)
+          .append("\" dx=\"")
+          .append(inside ? "-6\" text-anchor=\"end\"" : "12\"")
+          .append('>')
+          .append(esc(figure))
+          .append("</text></g>");
       row++;
     }
     if (!words.isEmpty()) {
@@ -123,7 +153,10 @@ public final class ValueChart {
     StringBuilder out = new StringBuilder(rows.length() + 1024);
     out.append("<figure class=\"value-chart\">");
     out.append("<svg class=\"value-chart-svg\" role=\"img\" width=\"100%\" height=\"")
-        .append(height).append("\" aria-label=\"").append(esc(label)).append("\">");
+        .append(height)
+        .append("\" aria-label=\"")
+        .append(esc(label))
+        .append("\">");
     out.append("<line y1=\"").append(TOP).append("\" y2=\"").append(height).append("\"/>");
     out.append(rows);
     out.append("</svg>");
@@ -140,8 +173,13 @@ public final class ValueChart {
       Source s = site.source(id);
       if (s == null) continue;
       if (n++ > 0) out.append("; ");
-      out.append("<a href=\"").append(esc(site.referenceHref(id))).append("\">[")
-          .append(site.referenceNumber(id)).append("] ").append(esc(shortName(s))).append("</a>");
+      out.append("<a href=\"")
+          .append(esc(site.referenceHref(id)))
+          .append("\">[")
+          .append(site.referenceNumber(id))
+          .append("] ")
+          .append(esc(shortName(s)))
+          .append("</a>");
     }
     out.append('.');
     if (!words.isEmpty()) {
