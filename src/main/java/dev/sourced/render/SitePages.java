@@ -190,6 +190,7 @@ final class SitePages {
       Home home = site.claimHome(c.id());
       Map<String, Object> cm =
           models.link(c.claim(), site.config().url(home.url()) + "#claim-" + c.id());
+      cm.put("verdict", c.verdict().key());
       cm.put("verdictLabel", c.verdict().label());
       claims.add(cm);
     }

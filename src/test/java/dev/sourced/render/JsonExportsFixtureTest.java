@@ -74,28 +74,29 @@ class JsonExportsFixtureTest {
       if (values.size() == 1) {
         assertThat(box.select(".factbox-value").text()).as(id).isEqualTo(shown);
       } else {
-        // One row per distinct figure; every value's sources are named in its figure's row.
+        // One row per distinct figure, in order of first declaration; every value's sources
+        // are named in its figure's row, with the value's scope.
         var rows = box.select(".figure-row");
-        java.util.Set<Object> figures = new java.util.HashSet<>();
+        List<Object> figures = new java.util.ArrayList<>();
         for (Object v : values) {
           Object n = JsonReader.at(v, "value");
-          figures.add(n == null ? JsonReader.at(v, "text") : ((BigDecimal) n).stripTrailingZeros());
+          Object key = n == null ? JsonReader.at(v, "text") : ((BigDecimal) n).stripTrailingZeros();
+          if (!figures.contains(key)) figures.add(key);
         }
         assertThat(rows).as(id).hasSize(figures.size());
         int use = ((BigDecimal) JsonReader.at(f, "use")).intValueExact();
-        assertThat(rows.select(".fact-used").text()).as(id).isNotEmpty();
         for (int i = 0; i < values.size(); i++) {
           Object v = values.get(i);
-          List<Object> sources = JsonReader.list(v, "sources");
+          Object n = JsonReader.at(v, "value");
           var row =
-              rows.stream()
-                  .filter(
-                      r ->
-                          r.select("a[data-ref]")
-                              .eachAttr("data-ref")
-                              .containsAll(sources.stream().map(String::valueOf).toList()))
-                  .findFirst()
-                  .orElseThrow(() -> new AssertionError(id + ": no row names " + sources));
+              rows.get(
+                  figures.indexOf(
+                      n == null
+                          ? JsonReader.at(v, "text")
+                          : ((BigDecimal) n).stripTrailingZeros()));
+          assertThat(row.select("a[data-ref]").eachAttr("data-ref"))
+              .as(id)
+              .containsAll(JsonReader.list(v, "sources").stream().map(String::valueOf).toList());
           if (JsonReader.at(v, "scope") != null) {
             assertThat(row.text()).contains((String) JsonReader.at(v, "scope"));
           }
@@ -151,45 +152,35 @@ class JsonExportsFixtureTest {
     Object census = JsonReader.list(json, "sources").get(0);
     assertThat(census)
         .isEqualTo(
-            Map.of(
-                "id",
-                "census",
-                "title",
-                "Census 2020",
-                "publisher",
-                "Statistics Office",
-                "date",
-                "2020-12-01",
-                "url",
-                "https://example.org/census",
-                "accessed",
-                "2026-11-01",
-                "archive",
-                "https://archive.example.org/census",
-                "language",
-                "nl",
-                "page",
-                BASE + "sources/census/",
-                "cited_in",
-                List.of(BASE + "uses/"),
-                "short",
-                "Statistics Office (2020)",
-                "facts",
-                List.of(
-                    Map.of(
-                        "id",
-                        "population",
-                        "label",
-                        "Population",
-                        "values",
-                        List.of(
-                            Map.of(
-                                "value",
-                                new BigDecimal("17500000"),
-                                "qualifier",
-                                "more-than",
-                                "formatted",
-                                "more than 17.5 million"))))));
+            Map.ofEntries(
+                Map.entry("id", "census"),
+                Map.entry("title", "Census 2020"),
+                Map.entry("short", "Statistics Office (2020)"),
+                Map.entry("publisher", "Statistics Office"),
+                Map.entry("date", "2020-12-01"),
+                Map.entry("url", "https://example.org/census"),
+                Map.entry("accessed", "2026-11-01"),
+                Map.entry("archive", "https://archive.example.org/census"),
+                Map.entry("language", "nl"),
+                Map.entry("page", BASE + "sources/census/"),
+                Map.entry("cited_in", List.of(BASE + "uses/")),
+                Map.entry(
+                    "facts",
+                    List.of(
+                        Map.of(
+                            "id",
+                            "population",
+                            "label",
+                            "Population",
+                            "values",
+                            List.of(
+                                Map.of(
+                                    "value",
+                                    new BigDecimal("17500000"),
+                                    "qualifier",
+                                    "more-than",
+                                    "formatted",
+                                    "more than 17.5 million")))))));
   }
 
   @Test
