@@ -5,6 +5,7 @@ import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Source;
+import dev.sourced.resolve.OutputPlan;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.time.LocalDate;
@@ -98,7 +99,7 @@ final class Models {
   }
 
   static String tagUrl(String tag) {
-    return "tags/" + Slugs.of(tag) + "/";
+    return OutputPlan.tagAddress(tag);
   }
 
   /** A source as a reference list shows it. */
