@@ -72,6 +72,7 @@ final class AddressProber {
     List<URI> visited = new ArrayList<>();
     URI current = start;
     String movedTo = null;
+    int movedBy = 0;
     boolean permanent = true;
     while (true) {
       visited.add(current);
@@ -92,6 +93,7 @@ final class AddressProber {
         }
         if (permanent && (status == 301 || status == 308)) {
           movedTo = next.toString();
+          if (movedBy == 0) movedBy = status;
         } else {
           permanent = false;
         }
@@ -99,7 +101,7 @@ final class AddressProber {
         continue;
       }
       if (status >= 200 && status < 300) {
-        return movedTo == null ? Outcome.ok(status) : Outcome.moved(status, movedTo);
+        return movedTo == null ? Outcome.ok(status) : Outcome.moved(movedBy, movedTo);
       }
       if (status == 404 || status == 410) return Outcome.dead(status, StatusText.of(status) + via);
       return Outcome.failing(status, "the server answered " + StatusText.of(status) + via);

@@ -3,7 +3,8 @@ package dev.sourced.links;
 /**
  * What asking one address gave.
  *
- * @param status the last HTTP status seen, or 0 when no answer came
+ * @param status the last HTTP status seen (for a move, the first permanent redirect's), or 0 when
+ *     no answer came
  * @param detail what went wrong, in words that follow "is dead: " or "is failing: "; null when fine
  * @param newAddress for {@link Kind#MOVED}, where the permanent redirects lead
  * @param fromCache whether this came from the result cache instead of the network

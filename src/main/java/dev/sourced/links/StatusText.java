@@ -8,6 +8,9 @@ final class StatusText {
 
   private static final Map<Integer, String> REASONS =
       Map.ofEntries(
+          Map.entry(200, "OK"),
+          Map.entry(301, "Moved Permanently"),
+          Map.entry(308, "Permanent Redirect"),
           Map.entry(400, "Bad Request"),
           Map.entry(401, "Unauthorized"),
           Map.entry(403, "Forbidden"),
