@@ -1,6 +1,6 @@
 package dev.sourced.cli;
 
-import dev.sourced.build.BuildResult;
+import dev.sourced.pipeline.BuildResult;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.links.LinkCheck;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.sourced.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sourced.build.BuildResult;
+import dev.sourced.pipeline.BuildResult;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.testing.TestSite;
 import java.nio.file.Path;
