@@ -1,8 +1,8 @@
 package dev.sourced.cli;
 
-import dev.sourced.pipeline.BuildResult;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.links.LinkCheck;
+import dev.sourced.pipeline.BuildResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;

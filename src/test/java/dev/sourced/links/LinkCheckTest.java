@@ -2,8 +2,8 @@ package dev.sourced.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sourced.pipeline.BuildResult;
 import dev.sourced.diag.Diagnostic;
+import dev.sourced.pipeline.BuildResult;
 import dev.sourced.testing.TestSite;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -187,7 +187,11 @@ class LinkCheckTest {
         body.append("[slow ").append(i).append("](").append(s.silentUrl()).append(")\n\n");
       }
       for (int i = 0; i < 180; i++) {
-        body.append("[fast ").append(i).append("](").append(servers.url("/ok?" + i)).append(")\n\n");
+        body.append("[fast ")
+            .append(i)
+            .append("](")
+            .append(servers.url("/ok?" + i))
+            .append(")\n\n");
       }
       TestSite site =
           TestSite.of(

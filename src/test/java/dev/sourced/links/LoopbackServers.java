@@ -30,11 +30,11 @@ import javax.net.ssl.SSLContext;
  * refuses connections, and an HTTPS server with a self-signed certificate made by keytool.
  *
  * <p>Paths of the HTTP server: {@code /ok}, {@code /301} (301 to 301b, 301 to ok), {@code /308},
- * {@code /302} (temporary, to ok), {@code /301-to-404}, {@code /loop-a} and {@code /loop-b},
- * {@code /404}, {@code /410}, {@code /flaky} (500 once, then 200), {@code /500} (always), {@code
- * /rate} (429 with Retry-After: 1 once, then 200), {@code /rate-long} (429 asking for an hour),
- * {@code /no-head} (405 to HEAD), {@code /drip} (refuses HEAD; GET drips a body without end),
- * {@code /slow} (answers after {@link #slowMillis}), and {@code /count} (counts requests at once).
+ * {@code /302} (temporary, to ok), {@code /301-to-404}, {@code /loop-a} and {@code /loop-b}, {@code
+ * /404}, {@code /410}, {@code /flaky} (500 once, then 200), {@code /500} (always), {@code /rate}
+ * (429 with Retry-After: 1 once, then 200), {@code /rate-long} (429 asking for an hour), {@code
+ * /no-head} (405 to HEAD), {@code /drip} (refuses HEAD; GET drips a body without end), {@code
+ * /slow} (answers after {@link #slowMillis}), and {@code /count} (counts requests at once).
  */
 final class LoopbackServers implements AutoCloseable {
   final HttpServer http;

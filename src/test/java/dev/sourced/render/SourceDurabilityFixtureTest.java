@@ -81,7 +81,8 @@ class SourceDurabilityFixtureTest {
 
   @Test
   void requireArchiveWarnsAboutEachSourceWithoutACopyAndStrictFailsOnIt() {
-    TestSite site = TestSite.of(dir, SITE).write("-- sourced.yaml --\ntitle: T\nrequire_archive: true\n");
+    TestSite site =
+        TestSite.of(dir, SITE).write("-- sourced.yaml --\ntitle: T\nrequire_archive: true\n");
     site.build();
     assertThat(site.diagnostics())
         .containsExactly(
