@@ -133,27 +133,18 @@ class JsonExportsFixtureTest {
     Object census = JsonReader.list(json, "sources").get(0);
     assertThat(census)
         .isEqualTo(
-            Map.of(
-                "id",
-                "census",
-                "title",
-                "Census 2020",
-                "publisher",
-                "Statistics Office",
-                "date",
-                "2020-12-01",
-                "url",
-                "https://example.org/census",
-                "accessed",
-                "2026-11-01",
-                "archive",
-                "https://archive.example.org/census",
-                "language",
-                "nl",
-                "page",
-                BASE + "sources/census/",
-                "cited_in",
-                List.of(BASE + "uses/")));
+            Map.ofEntries(
+                Map.entry("id", "census"),
+                Map.entry("title", "Census 2020"),
+                Map.entry("publisher", "Statistics Office"),
+                Map.entry("date", "2020-12-01"),
+                Map.entry("url", "https://example.org/census"),
+                Map.entry("accessed", "2026-11-01"),
+                Map.entry("archive", "https://archive.example.org/census"),
+                Map.entry("archived", "2026-11-02"),
+                Map.entry("language", "nl"),
+                Map.entry("page", BASE + "sources/census/"),
+                Map.entry("cited_in", List.of(BASE + "uses/"))));
   }
 
   @Test
