@@ -47,11 +47,10 @@ final class LinkCache {
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split("\t", -1);
         if (f.length != 5) continue;
-        Outcome.Kind kind = f[2].equals("OK") ? Outcome.Kind.OK : Outcome.Kind.MOVED;
         if (!f[2].equals("OK") && !f[2].equals("MOVED")) continue;
         try {
           int status = Integer.parseInt(f[3]);
-          Outcome o = kind == Outcome.Kind.OK ? Outcome.ok(status) : Outcome.moved(status, f[4]);
+          Outcome o = f[2].equals("OK") ? Outcome.ok(status) : Outcome.moved(status, f[4]);
           c.entries.put(f[0], new Entry(Long.parseLong(f[1]), o));
         } catch (NumberFormatException e) {
           // a damaged line is skipped: that address is asked again
