@@ -5,7 +5,7 @@ import dev.sourced.facts.Json;
 import dev.sourced.links.LinkCheck;
 import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
-import dev.sourced.pipeline.SiteBuilder;
+import dev.sourced.pipeline.Pipeline;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -59,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     BuildResult r =
-        SiteBuilder.build(new BuildOptions(site.source, null, site.strict, LocalDate.now()));
+        Pipeline.build(new BuildOptions(site.source, null, site.strict, LocalDate.now()));
     LinkCheck.Summary links = null;
     if (this.links && r.site() != null) {
       LinkCheckRun run = LinkCheckRun.run(r, site, !noCache, spec.commandLine().getErr());
