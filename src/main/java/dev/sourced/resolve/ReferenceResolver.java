@@ -200,7 +200,17 @@ public final class ReferenceResolver {
 
   private void register(List<Source> ss, List<Fact> fs, List<Claim> cs, Home home) {
     for (Source s : ss) {
-      if (firstDeclaration("source", s.id(), s.declaredAt())) sources.put(s.id(), s);
+      if (firstDeclaration("source", s.id(), s.declaredAt())) {
+        sources.put(s.id(), s);
+        if (config.requireArchive() && s.archive() == null) {
+          diagnostics.warning(
+              s.declaredAt(),
+              "missing-archive",
+              "source \"" + s.id() + "\" has no archived copy (sourced.yaml has require_archive)",
+              "add `archive:` with the address of a saved copy, e.g. from"
+                  + " https://web.archive.org/save, and `archived:` with its date");
+        }
+      }
     }
     for (Fact f : fs) {
       if (firstDeclaration("fact", f.id(), f.declaredAt())) {
