@@ -74,6 +74,11 @@ public final class Preview implements AutoCloseable {
     return output;
   }
 
+  /** How many live-reload event streams are open. */
+  int openStreams() {
+    return reload.clientCount();
+  }
+
   /** Rebuilds after a change; called by the watcher's thread, one change at a time. */
   synchronized void changed(Collection<String> paths) {
     try {
