@@ -55,6 +55,13 @@ public final class DiagnosticPrinter {
     return out.toString();
   }
 
+  /** The notes about a run as a whole, one {@code note: ...} line each. */
+  public static String notes(List<String> notes) {
+    StringBuilder out = new StringBuilder();
+    for (String n : notes) out.append("note: ").append(n).append('\n');
+    return out.toString();
+  }
+
   public void format(Diagnostic d, StringBuilder out) {
     String sev = d.severity().label() + "[" + d.code() + "]";
     if (colour) sev = (d.isError() ? "\u001b[1;31m" : "\u001b[1;33m") + sev + "\u001b[0m";

@@ -9,7 +9,8 @@ import java.util.List;
  * whether the site was written, counts for the summary line, the text of each source file by its
  * path (for showing the line of a diagnostic; null when unknown), and the resolved site: null when
  * the build stopped before resolving; its article bodies can be rendered again only when the build
- * was asked not to render.
+ * was asked not to render; and the notes about the run as a whole (see {@link
+ * dev.sourced.diag.Diagnostics#note}).
  */
 public record BuildResult(
     List<Diagnostic> diagnostics,
@@ -20,7 +21,8 @@ public record BuildResult(
     int claims,
     long millis,
     java.util.function.Function<String, String> sourceText,
-    ResolvedSite site) {
+    ResolvedSite site,
+    List<String> notes) {
 
   public boolean failed() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);

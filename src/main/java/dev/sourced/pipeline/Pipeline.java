@@ -265,6 +265,7 @@ public final class Pipeline {
         site == null ? 0 : site.claims().size(),
         (System.nanoTime() - start) / 1_000_000,
         site == null ? path -> null : inputs.texts(),
-        site);
+        site,
+        d.notes());
   }
 }

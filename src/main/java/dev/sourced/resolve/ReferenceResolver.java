@@ -37,6 +37,10 @@ import java.util.TreeMap;
  * order; the rest is bookkeeping over those lists.
  */
 public final class ReferenceResolver {
+  /** The note given when the warnings about unused declarations wait for errors to be fixed. */
+  public static final String UNUSED_WAIT =
+      "unused sources, facts and claims are checked once the errors above are fixed";
+
   public static final String SHARED_HOME_URL = "facts/";
   public static final String SHARED_HOME_TITLE = "Facts and claims";
 
@@ -139,6 +143,7 @@ public final class ReferenceResolver {
       for (String t : r.frontMatter().tags())
         tags.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
     }
+    warnStale();
     warnUnused(factUsers);
     ResolvedSite site =
         new ResolvedSite(
@@ -479,10 +484,34 @@ public final class ReferenceResolver {
             "declare it under `" + kind + "s:` in an article's front-matter or in content/_data/"));
   }
 
+  /** Stale facts are checked whatever else is wrong: an error elsewhere never hides one. */
+  private void warnStale() {
+    if (config.staleAfterDays() <= 0) return;
+    for (Fact f : facts.values()) {
+      if (f.asOf() != null && f.asOf().plusDays(config.staleAfterDays()).isBefore(today)) {
+        diagnostics.warning(
+            f.declaredAt(),
+            "stale-fact",
+            "fact \""
+                + f.id()
+                + "\" is as of "
+                + f.asOf()
+                + ", older than stale_after ("
+                + config.staleAfterDays()
+                + " days)",
+            "check for a newer figure and update `as_of`, or raise stale_after in sourced.yaml");
+      }
+    }
+  }
+
   private void warnUnused(Map<String, List<ResolvedPage>> factUsers) {
-    // With a declaration refused, its sources and facts look unused: say nothing rather than
-    // bury the one error that matters under warnings that go away with its fix.
-    if (!rejected.isEmpty()) return;
+    // With a declaration refused (or an article unreadable), what it would have used looks
+    // unused: those warnings would be noise that goes away with the fix, so they wait, and one
+    // note says so. Every other check has run.
+    if (!rejected.isEmpty()) {
+      diagnostics.note(UNUSED_WAIT);
+      return;
+    }
     for (Fact f : facts.values()) citedSources.addAll(f.sourceIds());
     for (Claim c : claims.values()) citedSources.addAll(c.sources());
     for (Source s : sources.values()) {
@@ -510,21 +539,6 @@ public final class ReferenceResolver {
             "unused-fact",
             "fact \"" + f.id() + "\" is declared but no article uses it",
             "use it with {{fact:" + f.id() + "}} or {{factbox:" + f.id() + "}}, or remove it");
-      }
-      if (config.staleAfterDays() > 0
-          && f.asOf() != null
-          && f.asOf().plusDays(config.staleAfterDays()).isBefore(today)) {
-        diagnostics.warning(
-            f.declaredAt(),
-            "stale-fact",
-            "fact \""
-                + f.id()
-                + "\" is as of "
-                + f.asOf()
-                + ", older than stale_after ("
-                + config.staleAfterDays()
-                + " days)",
-            "check for a newer figure and update `as_of`, or raise stale_after in sourced.yaml");
       }
     }
   }

@@ -95,6 +95,7 @@ public final class Preview implements AutoCloseable {
     String text =
         new DiagnosticPrinter(r.sourceText(), colour).format(r.diagnostics(), warningsPerCode);
     err.print(text);
+    err.print(DiagnosticPrinter.notes(r.notes()));
     if (r.failed()) {
       err.printf("build failed (%d errors); still serving the last good site%n", r.errorCount());
       reload.buildFailed(
