@@ -2,9 +2,9 @@ package dev.sourced.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sourced.facts.Boxes;
 import dev.sourced.facts.FactsRenderContext;
 import dev.sourced.facts.ValueFormatter;
-import dev.sourced.facts.internal.ValueChart;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Qualifier;
@@ -19,7 +19,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
-/** The build-time SVG chart of a fact's competing figures ({@link ValueChart}). */
+/** The build-time SVG chart of a fact's competing figures ({@link Boxes#chart}). */
 class ValueChartTest {
   private static final Map<String, Source> SOURCES =
       Map.of(
@@ -92,7 +92,7 @@ class ValueChartTest {
                 null, "hundreds of thousands", Qualifier.EXACT, List.of("c"), null, null, null),
             v(35_000, Qualifier.EXACT, "c", "a"));
     Element figure =
-        Jsoup.parseBodyFragment(ValueChart.html(f, SITE)).selectFirst("figure.value-chart");
+        Jsoup.parseBodyFragment(Boxes.chart(f, SITE)).selectFirst("figure.value-chart");
     assertThat(figure).isNotNull();
     Element svg = figure.selectFirst("svg");
     assertThat(svg.attr("role")).isEqualTo("img");
@@ -128,7 +128,7 @@ class ValueChartTest {
   @Test
   void escapesTextAndKeepsLongSourceNamesShort() {
     Fact f = fact(1, v(1, Qualifier.EXACT, "b"), v(2, Qualifier.EXACT, "b"));
-    String html = ValueChart.html(f, SITE);
+    String html = Boxes.chart(f, SITE);
     assertThat(html).doesNotContain("<of>").contains("&lt;of&gt;").contains("&amp;");
     Element svg = Jsoup.parseBodyFragment(html).selectFirst("svg");
     for (Element t : svg.select("g > text:not(.val)")) {
@@ -138,15 +138,12 @@ class ValueChartTest {
 
   @Test
   void drawsNothingWithoutTwoDifferentNumbers() {
-    assertThat(ValueChart.html(fact(0, v(5, Qualifier.EXACT, "a")), SITE)).isEmpty();
-    assertThat(
-            ValueChart.html(fact(0, v(5, Qualifier.EXACT, "a"), v(5, Qualifier.ABOUT, "b")), SITE))
+    assertThat(Boxes.chart(fact(0, v(5, Qualifier.EXACT, "a")), SITE)).isEmpty();
+    assertThat(Boxes.chart(fact(0, v(5, Qualifier.EXACT, "a"), v(5, Qualifier.ABOUT, "b")), SITE))
         .isEmpty();
-    assertThat(
-            ValueChart.html(fact(0, v(5, Qualifier.EXACT, "a"), v(-3, Qualifier.EXACT, "b")), SITE))
+    assertThat(Boxes.chart(fact(0, v(5, Qualifier.EXACT, "a"), v(-3, Qualifier.EXACT, "b")), SITE))
         .isEmpty();
-    assertThat(
-            ValueChart.html(fact(0, v(0, Qualifier.EXACT, "a"), v(0, Qualifier.EXACT, "b")), SITE))
+    assertThat(Boxes.chart(fact(0, v(0, Qualifier.EXACT, "a"), v(0, Qualifier.EXACT, "b")), SITE))
         .isEmpty();
   }
 }
