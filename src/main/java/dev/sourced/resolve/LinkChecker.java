@@ -1,6 +1,7 @@
 package dev.sourced.resolve;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.parse.BodyLink;
 import java.net.URI;
@@ -171,6 +172,6 @@ final class LinkChecker {
   }
 
   private void warn(BodyLink link, String message, String hint) {
-    diagnostics.warning(link.at(), "broken-link", message, hint);
+    diagnostics.warning(link.at(), Code.BROKEN_LINK, message, hint);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sourced.resolve;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
@@ -232,7 +233,7 @@ public final class ReferenceResolver {
     if (!sameCase) rejected.add(kind + ":" + id);
     diagnostics.error(
         at,
-        "duplicate-id",
+        Code.DUPLICATE_ID,
         kind
             + " \""
             + id
@@ -256,7 +257,7 @@ public final class ReferenceResolver {
       if (OutputKind.reservedSegments().contains(first.toLowerCase(Locale.ROOT))) {
         diagnostics.error(
             at,
-            "reserved-slug",
+            Code.RESERVED_SLUG,
             "the address /" + p.slug() + "/ is taken by a page the build writes itself",
             "set another `slug:` in the front-matter");
         continue;
@@ -265,7 +266,7 @@ public final class ReferenceResolver {
       if (other != null) {
         diagnostics.error(
             at,
-            "duplicate-address",
+            Code.DUPLICATE_ADDRESS,
             "this page and " + other + " would both be written to /" + p.slug() + "/",
             "give one of them another `slug:` or file name");
       }
@@ -278,7 +279,7 @@ public final class ReferenceResolver {
         if (!config.rawHtml() && isActive(f.file())) {
           diagnostics.error(
               SourcePosition.file(source),
-              "active-file",
+              Code.ACTIVE_FILE,
               "this file can run script in a reader's browser, and raw HTML is off",
               "publish it as an image or a link elsewhere, or set raw_html: true in sourced.yaml"
                   + " if you trust every author with the reader's browser");
@@ -287,7 +288,7 @@ public final class ReferenceResolver {
         if (other != null) {
           diagnostics.error(
               SourcePosition.file(source),
-              "duplicate-address",
+              Code.DUPLICATE_ADDRESS,
               "this file and " + other + " would both be written to /" + output,
               "rename one of them (names that differ only by case or accents are one file on"
                   + " some systems)");
@@ -360,7 +361,7 @@ public final class ReferenceResolver {
     if (sources.containsKey(id) || rejected.contains("source:" + id)) return;
     diagnostics.error(
         at,
-        "unknown-source",
+        Code.UNKNOWN_SOURCE,
         user + " names unknown source \"" + id + "\"",
         Suggestions.hint(
             id,
@@ -427,7 +428,7 @@ public final class ReferenceResolver {
     if (refs.isEmpty()) {
       diagnostics.warning(
           new SourcePosition(p.path(), 1, 1),
-          "no-sources",
+          Code.NO_SOURCES,
           "this article cites no sources at all",
           "declare `sources:` and cite them with [@ID], or use facts that have sources");
     }
@@ -448,7 +449,7 @@ public final class ReferenceResolver {
     if (kind.equals("factbox") || kind.equals("claim")) {
       diagnostics.error(
           u.at(),
-          "box-not-alone",
+          Code.BOX_NOT_ALONE,
           "{{" + kind + ":" + u.id() + "}} must stand alone in its own paragraph",
           kind.equals("factbox")
               ? "put blank lines before and after it, or use {{fact:"
@@ -464,7 +465,7 @@ public final class ReferenceResolver {
     }
     diagnostics.error(
         u.at(),
-        "unknown-directive",
+        Code.UNKNOWN_DIRECTIVE,
         "\"" + kind + "\" is not a kind of reference",
         Suggestions.hint(
             kind,
@@ -491,7 +492,7 @@ public final class ReferenceResolver {
       if (f.asOf() != null && f.asOf().plusDays(config.staleAfterDays()).isBefore(today)) {
         diagnostics.warning(
             f.declaredAt(),
-            "stale-fact",
+            Code.STALE_FACT,
             "fact \""
                 + f.id()
                 + "\" is as of "
@@ -518,7 +519,7 @@ public final class ReferenceResolver {
       if (!citedSources.contains(s.id())) {
         diagnostics.warning(
             s.declaredAt(),
-            "unused-source",
+            Code.UNUSED_SOURCE,
             "source \"" + s.id() + "\" is declared but nothing cites it",
             "cite it with [@" + s.id() + "] or name it in a fact's `sources`, or remove it");
       }
@@ -527,7 +528,7 @@ public final class ReferenceResolver {
       if (!usedClaims.contains(c.id())) {
         diagnostics.warning(
             c.declaredAt(),
-            "unused-claim",
+            Code.UNUSED_CLAIM,
             "claim \"" + c.id() + "\" is declared but no article shows it",
             "show it with {{claim:" + c.id() + "}} alone in a paragraph, or remove it");
       }
@@ -536,7 +537,7 @@ public final class ReferenceResolver {
       if (!factUsers.containsKey(f.id()) && !mentionedFacts.contains(f.id())) {
         diagnostics.warning(
             f.declaredAt(),
-            "unused-fact",
+            Code.UNUSED_FACT,
             "fact \"" + f.id() + "\" is declared but no article uses it",
             "use it with {{fact:" + f.id() + "}} or {{factbox:" + f.id() + "}}, or remove it");
       }
