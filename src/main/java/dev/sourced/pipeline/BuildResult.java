@@ -3,6 +3,7 @@ package dev.sourced.pipeline;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.resolve.ResolvedSite;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The outcome of a build: every diagnostic (sorted; warnings already promoted under --strict),
@@ -20,7 +21,7 @@ public record BuildResult(
     int facts,
     int claims,
     long millis,
-    java.util.function.Function<String, String> sourceText,
+    Function<String, String> sourceText,
     ResolvedSite site,
     List<String> notes) {
 

@@ -12,11 +12,16 @@ import dev.sourced.model.Source;
 import dev.sourced.parse.BodyUse;
 import dev.sourced.parse.ParsedData;
 import dev.sourced.parse.ParsedPage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The resolve stage: gathers every page's and data file's sources, facts and claims into one
@@ -58,16 +64,16 @@ public final class ReferenceResolver {
   private final Map<String, String> declaredIds = new HashMap<>();
 
   /** Sources cited with [@ID] in any body, or named by any fact or claim. */
-  private final Set<String> citedSources = new java.util.HashSet<>();
+  private final Set<String> citedSources = new HashSet<>();
 
   /** Declarations reported invalid while parsing, as kind:ID: their uses are not errors too. */
-  private final Set<String> rejected = new java.util.HashSet<>();
+  private final Set<String> rejected = new HashSet<>();
 
   /** Facts named in a misplaced box: reported there, so not also "never used". */
-  private final Set<String> mentionedFacts = new java.util.HashSet<>();
+  private final Set<String> mentionedFacts = new HashSet<>();
 
   /** Claims shown by a {{claim:ID}} box somewhere. */
-  private final Set<String> usedClaims = new java.util.HashSet<>();
+  private final Set<String> usedClaims = new HashSet<>();
 
   private ReferenceResolver(SiteConfig config, Diagnostics diagnostics, LocalDate today) {
     this.config = config;
@@ -77,17 +83,6 @@ public final class ReferenceResolver {
 
   /**
    * @param today the date stale facts are measured from (warnings only; output never depends on it)
-   */
-  public static ResolvedSite resolve(
-      SiteConfig config,
-      List<ParsedData> data,
-      List<ParsedPage> parsed,
-      Diagnostics diagnostics,
-      LocalDate today) {
-    return resolve(config, data, parsed, diagnostics, today, false);
-  }
-
-  /**
    * @param partial whether some articles could not be parsed (reported already): then what they
    *     would have used looks unused, so no "unused" warnings are given
    */
@@ -297,24 +292,22 @@ public final class ReferenceResolver {
     }
   }
 
-  private static final java.util.regex.Pattern SCRIPTED =
-      java.util.regex.Pattern.compile("(?i)<script|javascript:|\\son[a-z]+\\s*=|<foreignobject");
+  private static final Pattern SCRIPTED =
+      Pattern.compile("(?i)<script|javascript:|\\son[a-z]+\\s*=|<foreignobject");
 
   /**
    * A bundle file a browser would run script from: an HTML or script file, or an SVG image that
    * carries script, event handlers or embedded HTML. (Images and other files are inert.)
    */
-  static boolean isActive(java.nio.file.Path file) {
+  static boolean isActive(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.matches(".*\\.(html?|xhtml|xht|js|mjs|xml|xsl)$")) return true;
     if (!name.endsWith(".svg") && !name.endsWith(".svgz")) return false;
     try {
-      if (java.nio.file.Files.size(file) > (8 << 20)) return true;
-      String text =
-          new String(
-              java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (Files.size(file) > (8 << 20)) return true;
+      String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
       return name.endsWith(".svgz") || SCRIPTED.matcher(text).find();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return true;
     }
   }

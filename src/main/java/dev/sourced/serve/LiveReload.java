@@ -1,6 +1,7 @@
 package dev.sourced.serve;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.sourced.facts.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -182,7 +183,7 @@ final class LiveReload {
 
   static String json(String s) {
     StringBuilder j = new StringBuilder();
-    dev.sourced.facts.Json.string(s, j);
+    Json.string(s, j);
     return j.toString();
   }
 }

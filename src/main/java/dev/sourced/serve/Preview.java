@@ -4,6 +4,7 @@ import dev.sourced.diag.DiagnosticPrinter;
 import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
 import dev.sourced.pipeline.Pipeline;
+import dev.sourced.write.SiteWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -113,6 +114,6 @@ public final class Preview implements AutoCloseable {
   public void close() throws IOException {
     watcher.close();
     server.close();
-    dev.sourced.write.SiteWriter.deleteTree(output);
+    SiteWriter.deleteTree(output);
   }
 }
