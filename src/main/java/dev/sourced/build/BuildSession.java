@@ -59,6 +59,7 @@ public final class BuildSession {
 
   private List<Diagnostic> configDiagnostics = List.of();
   private Path templatesDir;
+  private List<dev.sourced.load.StaticFile> staticFiles = List.of();
   private final Map<String, Parsed<ArticleFile, ParsedPage>> articles = new TreeMap<>();
   private final Map<String, Parsed<SourceFile, ParsedData>> data = new TreeMap<>();
   private List<Diagnostic> loadDiagnostics = List.of();
@@ -130,6 +131,7 @@ public final class BuildSession {
             config,
             parsedData,
             pages,
+            staticFiles,
             resolveDiagnostics,
             LocalDate.now(),
             pages.size() < articles.values().stream().filter(a -> a.text() != null).count());
@@ -264,7 +266,7 @@ public final class BuildSession {
 
   private static boolean isArticle(String p) {
     return p.startsWith(ContentLoader.CONTENT + "/")
-        && p.endsWith(".md")
+        && ContentLoader.isMarkdown(p)
         && !p.startsWith(ContentLoader.CONTENT + "/" + ContentLoader.DATA + "/");
   }
 
@@ -280,6 +282,7 @@ public final class BuildSession {
     }
     configText = site.configText();
     templatesDir = site.templatesDir();
+    staticFiles = site.staticFiles();
     Diagnostics configDiag = new Diagnostics();
     config =
         configText == null && site.configFound()

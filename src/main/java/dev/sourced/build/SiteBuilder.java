@@ -125,7 +125,13 @@ public final class SiteBuilder {
     timer.lap("parse");
     ResolvedSite site =
         ReferenceResolver.resolve(
-            config, data, pages, diagnostics, options.today(), pages.size() < readCount.get());
+            config,
+            data,
+            pages,
+            loaded.staticFiles(),
+            diagnostics,
+            options.today(),
+            pages.size() < readCount.get());
     timer.lap("resolve");
     boolean written = false;
     int outputs = 0;

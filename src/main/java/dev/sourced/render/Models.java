@@ -29,6 +29,10 @@ final class Models {
     this.assets = assets;
   }
 
+  SiteConfig config() {
+    return config;
+  }
+
   /** The keys every template gets: site, page, assets. */
   Map<String, Object> base(String kind, String title, String description, String url) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -96,7 +100,7 @@ final class Models {
   }
 
   static String tagUrl(String tag) {
-    return "tags/" + Slugs.of(tag) + "/";
+    return "tags/" + dev.sourced.load.Addresses.tag(tag) + "/";
   }
 
   /** A source as a reference list shows it. */

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  *
  * <p>Pages and their templates: {@code article.ftlh} per article, {@code index.ftlh} (home), {@code
  * tags.ftlh} and {@code tag.ftlh}, {@code facts.ftlh}, {@code sources.ftlh} and {@code
- * source.ftlh}, {@code methodology.ftlh}, {@code corrections.ftlh} and {@code 404.ftlh}.
+ * source.ftlh}, {@code methodology.ftlh}, {@code corrections.ftlh}, {@code 404.ftlh} and {@code
+ * redirect.ftlh} (a page's old addresses). The files of {@code static/} are copied as they are.
  *
  * <p>A renderer holds its compiled templates and assets. Kept across rebuilds (the preview server),
  * it also keeps each output's bytes with a {@link Fingerprints fingerprint} of its inputs, and
@@ -44,7 +45,8 @@ public final class SiteRenderer {
           "methodology.ftlh",
           "corrections.ftlh",
           "404.ftlh",
-          "search.ftlh");
+          "search.ftlh",
+          "redirect.ftlh");
 
   private final SiteConfig config;
   private final TemplateEngine engine;
@@ -130,7 +132,21 @@ public final class SiteRenderer {
     Object lists = incremental ? family("lists", Fingerprints.lists(site)) : null;
     Object declarations =
         incremental ? family("declarations", Fingerprints.declarations(site)) : null;
-    out.page("index.html", "index.ftlh", () -> lists, pages::home);
+    // A site whose content/_index.md gives the home page its own text has it as a page above.
+    boolean ownHome = site.pages().stream().anyMatch(p -> p.url().isEmpty());
+    if (!ownHome) out.page("index.html", "index.ftlh", () -> lists, pages::home);
+    for (ResolvedPage p : site.pages()) {
+      for (var alias : p.parsed().aliases()) {
+        String path = Redirects.output(alias.path());
+        if (path == null) continue;
+        out.page(
+            path,
+            p.path(),
+            "redirect.ftlh",
+            () -> List.of("redirect", p.url(), p.title()),
+            () -> Redirects.model(models, p, path));
+      }
+    }
     var tagGroups = pages.tagGroups();
     out.page("tags/index.html", "tags.ftlh", () -> lists, () -> pages.tags(tagGroups));
     for (var e : tagGroups.entrySet()) {
@@ -168,7 +184,7 @@ public final class SiteRenderer {
         () -> SearchIndex.model(site, fmt),
         false);
 
-    out.text("feed.xml", () -> lists, () -> Feeds.atom(config, site.pages()));
+    out.text("feed.xml", () -> lists, () -> Feeds.atom(config, site.articles()));
     out.text(
         "corrections.xml", () -> lists, () -> Feeds.corrections(config, pages.correctionList()));
     out.text(
@@ -187,9 +203,25 @@ public final class SiteRenderer {
     out.json("sources.json", () -> declarations, json::sources, true);
     out.json("claims.json", () -> declarations, json::claims, true);
     for (RenderedPage a : assets.pages()) out.asset(a);
+    List<CopiedFile> copies = new ArrayList<>();
+    // static/ is copied as it is, unless a file would take the place of one the build writes.
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    out.paths.forEach(p -> taken.add(p.toLowerCase(java.util.Locale.ROOT)));
+    assets.pages().forEach(a -> taken.add(a.path().toLowerCase(java.util.Locale.ROOT)));
+    for (var f : site.staticFiles()) {
+      if (taken.contains(f.path().toLowerCase(java.util.Locale.ROOT))) {
+        diagnostics.error(
+            dev.sourced.diag.SourcePosition.file(f.sourcePath()),
+            "static-clash",
+            "this file would take the place of /" + f.path() + ", which the build writes itself",
+            "rename or move the file in static/");
+      } else {
+        copies.add(new CopiedFile(f.path(), f.file()));
+      }
+    }
+    if (diagnostics.hasErrors()) return null;
     out.run(sink);
 
-    List<CopiedFile> copies = new ArrayList<>();
     for (ResolvedPage p : site.pages()) {
       for (ArticleFile.BundleFile f : p.parsed().bundleFiles()) {
         copies.add(new CopiedFile(p.url() + f.relativeName(), f.file()));

@@ -37,6 +37,12 @@ final class LinkChecker {
     for (String p : generatedPages) anchors.put(p, null);
   }
 
+  /** A file the build copies (static/), at its site-relative path. */
+  void addFile(String path) {
+    files.add(path);
+    if (path.endsWith("index.html")) anchors.put(path.substring(0, path.length() - 10), null);
+  }
+
   void addPage(ResolvedPage page) {
     Set<String> ids = new HashSet<>(page.parsed().headingIds());
     page.boxedFacts().forEach(f -> ids.add("fact-" + f));
