@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  *       seen).
  * </ol>
  *
- * This is what Hugo does by default (lowercase, spaces to hyphens, underscores and dots kept), so an
- * imported page keeps its address, except that accents go and punctuation Hugo keeps ({@code #},
+ * This is what Hugo does by default (lowercase, spaces to hyphens, underscores and dots kept), so
+ * an imported page keeps its address, except that accents go and punctuation Hugo keeps ({@code #},
  * {@code +}, {@code ~}, {@code @}) is dropped: those characters mean something else in a link.
  * Bundle files and {@code static/} files are copied under their own names, not through this rule.
  */
@@ -31,7 +31,8 @@ public final class Addresses {
   public static final int MAX_LENGTH = 200;
 
   /** Names Windows reserves for devices, with or without an extension. */
-  private static final Pattern WINDOWS_DEVICE = Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]");
+  private static final Pattern WINDOWS_DEVICE =
+      Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]");
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -58,13 +59,16 @@ public final class Addresses {
     return joined.replaceAll("^[-.]+|[-.]+$", "");
   }
 
-  /** A path of names ({@code Blog/My Post}) as an address ({@code blog/my-post}). */
+  /**
+   * A path of names ({@code Blog/My Post}) as an address ({@code blog/my-post}). A name with
+   * nothing left ({@code ..}, {@code ???}) leaves an empty part, which {@link #problem} reports.
+   */
   public static String path(String names) {
     StringBuilder out = new StringBuilder();
-    for (String part : names.split("/")) {
-      if (part.isEmpty()) continue;
-      if (out.length() > 0) out.append('/');
-      out.append(segment(part));
+    String[] parts = names.split("/", -1);
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) out.append('/');
+      out.append(segment(parts[i]));
     }
     return out.toString();
   }

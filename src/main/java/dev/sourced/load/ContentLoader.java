@@ -198,7 +198,8 @@ public final class ContentLoader {
             && indexPage != null
             && !holdsOtherMarkdown(dir, indexPage);
     Path owner = sectionPage != null ? sectionPage : indexPage;
-    String folder = Addresses.path(rel(dir).substring(CONTENT.length()));
+    String under = rel(dir).substring(CONTENT.length());
+    String folder = under.isEmpty() ? "" : Addresses.path(under.substring(1));
     List<ArticleFile.BundleFile> bundleFiles = new ArrayList<>();
     for (Path p : entries) {
       String name = p.getFileName().toString();
@@ -209,7 +210,11 @@ public final class ContentLoader {
         boolean own = stem(name).equals(SECTION_INDEX) || stem(name).equals(INDEX);
         String slug;
         if (bundle || own) slug = folder;
-        else slug = folder.isEmpty() ? Addresses.segment(stem(name)) : folder + "/" + Addresses.segment(stem(name));
+        else
+          slug =
+              folder.isEmpty()
+                  ? Addresses.segment(stem(name))
+                  : folder + "/" + Addresses.segment(stem(name));
         articles.add(new ArticleFile(rel(p), target, slug, bundleFiles, !bundle && own));
       } else if (owner != null) {
         if (portableName(p, name)) bundleFiles.add(new ArticleFile.BundleFile(target, name));

@@ -15,8 +15,10 @@ final class FrontMatterSplitter {
   private FrontMatterSplitter() {}
 
   static SourceFile split(String path, String text, Diagnostics diagnostics) {
-    if (isFence(text, 0, "---")) return fenced(path, text, "---", SourceFile.Format.YAML, diagnostics);
-    if (isFence(text, 0, "+++")) return fenced(path, text, "+++", SourceFile.Format.TOML, diagnostics);
+    if (isFence(text, 0, "---"))
+      return fenced(path, text, "---", SourceFile.Format.YAML, diagnostics);
+    if (isFence(text, 0, "+++"))
+      return fenced(path, text, "+++", SourceFile.Format.TOML, diagnostics);
     if (text.startsWith("{")) return json(path, text, diagnostics);
     return new SourceFile(path, text, "", 1, text, 1, SourceFile.Format.NONE);
   }
@@ -28,7 +30,8 @@ final class FrontMatterSplitter {
     int line = 2;
     int pos = firstLineEnd + 1;
     while (pos <= text.length()) {
-      if (isFence(text, pos, fence) || (format == SourceFile.Format.YAML && isFence(text, pos, "..."))) {
+      if (isFence(text, pos, fence)
+          || (format == SourceFile.Format.YAML && isFence(text, pos, "..."))) {
         String inner = text.substring(Math.min(firstLineEnd + 1, text.length()), pos);
         int end = text.indexOf('\n', pos);
         String body = end < 0 ? "" : text.substring(end + 1);

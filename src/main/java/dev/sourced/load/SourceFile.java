@@ -23,7 +23,12 @@ public record SourceFile(
 
   /** A file with YAML front-matter (or a YAML data file). */
   public SourceFile(
-      String path, String text, String frontMatter, int frontMatterLine, String body, int bodyLine) {
+      String path,
+      String text,
+      String frontMatter,
+      int frontMatterLine,
+      String body,
+      int bodyLine) {
     this(path, text, frontMatter, frontMatterLine, body, bodyLine, Format.YAML);
   }
 

@@ -16,8 +16,9 @@ import org.commonmark.parser.Parser;
 /**
  * The one configured CommonMark parser: Markdown as GitHub renders it (tables, strikethrough, task
  * lists {@code - [x] done}, and extended autolinks: {@code https://}, {@code www.} and e-mail
- * addresses), footnotes and the fact syntax, with source spans on blocks and inlines so that every diagnostic in a body has a
- * line and column. Built once; CommonMark parsers are immutable and thread-safe.
+ * addresses), footnotes and the fact syntax, with source spans on blocks and inlines so that every
+ * diagnostic in a body has a line and column. Built once; CommonMark parsers are immutable and
+ * thread-safe.
  */
 public final class MarkdownParser {
   /** The parser-side extensions; the renderer adds heading anchors. */

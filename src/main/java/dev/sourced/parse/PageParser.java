@@ -19,8 +19,8 @@ import org.commonmark.node.Node;
 
 /**
  * The parse stage: front-matter (YAML through {@link SafeYaml}, TOML through {@link TomlNodes},
- * JSON through {@link JsonNodes}, all into one node tree) into a typed {@link FrontMatter}, the body
- * through {@link MarkdownParser}, scanned once ({@link BodyScan}) and rendered at once ({@link
+ * JSON through {@link JsonNodes}, all into one node tree) into a typed {@link FrontMatter}, the
+ * body through {@link MarkdownParser}, scanned once ({@link BodyScan}) and rendered at once ({@link
  * BodyRenderer}), so that no Markdown tree outlives its page's parse. Every problem is reported and
  * parsing goes on, so one run lists all of a site's mistakes; a page whose front-matter cannot be
  * read is left out.
@@ -161,14 +161,14 @@ public final class PageParser {
         List.copyOf(scan.headingIds),
         slugAt,
         decl.rejected(),
-        file.section() || slug.isEmpty(),
+        file.section(),
         List.copyOf(map.unknownKeys(KEYS)),
         List.copyOf(aliases));
   }
 
   /**
-   * Tags as written (any text: "U.S.", "1.10"), each problem reported at the tag itself. A tag typed
-   * in decomposed form (some macOS tools) is the same tag; a repeated one is kept once.
+   * Tags as written (any text: "U.S.", "1.10"), each problem reported at the tag itself. A tag
+   * typed in decomposed form (some macOS tools) is the same tag; a repeated one is kept once.
    */
   private static List<String> tags(YamlMap map, Diagnostics diagnostics) {
     List<String> tags = new ArrayList<>();
@@ -210,7 +210,8 @@ public final class PageParser {
     String given = map.string("slug", false, "the front-matter");
     if (given == null) {
       String slug = file.defaultSlug();
-      String problem = slug.isEmpty() ? null : Addresses.problem(slug);
+      // Only the home page's own text (content/_index.md) has the empty address.
+      String problem = slug.isEmpty() && file.section() ? null : Addresses.problem(slug);
       if (problem == null) return slug;
       diagnostics.error(
           new SourcePosition(file.path(), 1, 1),
@@ -222,6 +223,10 @@ public final class PageParser {
     String trimmed = given.replaceAll("^/+|/+$", "");
     String slug = Addresses.path(trimmed);
     String problem = trimmed.isEmpty() ? "it is empty" : Addresses.problem(slug);
+    // A separator of another system or a control character is a mistake (or an attack), not a
+    // name to clean up.
+    if (problem == null && given.chars().anyMatch(c -> c == '\\' || c < 0x20 || c == 0x7f))
+      problem = "it holds a backslash or a control character";
     if (problem != null) {
       diagnostics.error(
           map.valueAt("slug"),
@@ -235,7 +240,7 @@ public final class PageParser {
           map.valueAt("slug"),
           "slug-changed",
           "slug \"" + given + "\" gives the address /" + slug + "/",
-          "write `slug: " + slug + "` to keep this address without a warning");
+          "write the slug as " + slug + " to keep this address without a warning");
     }
     return slug;
   }

@@ -9,8 +9,9 @@ import org.commonmark.node.Text;
 /**
  * The title of a page whose front-matter has none (a warning says so): its first heading, else its
  * file's name ({@code getting_started.md} is "Getting started"; a section's page takes its folder's
- * name). A first heading of level 1 that opens the body is taken out of it, since the page shows its
- * title above the body already: a Markdown file that starts with {@code # Title} reads the same.
+ * name). A first heading of level 1 that opens the body is taken out of it, since the page shows
+ * its title above the body already: a Markdown file that starts with {@code # Title} reads the
+ * same.
  */
 final class PageTitles {
   private PageTitles() {}
@@ -27,7 +28,9 @@ final class PageTitles {
     return null;
   }
 
-  /** A title made from the file's (or, for a section's page, its folder's) name; null at the root. */
+  /**
+   * A title made from the file's (or, for a section's page, its folder's) name; null at the root.
+   */
   static String fromFileName(ArticleFile file) {
     String path = file.path();
     String name = path.substring(path.lastIndexOf('/') + 1);

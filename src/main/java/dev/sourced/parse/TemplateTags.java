@@ -29,7 +29,8 @@ final class TemplateTags {
     String s = text.getLiteral();
     if (s.indexOf('{') < 0) return;
     Matcher m = SHORTCODE.matcher(s);
-    while (m.find()) shortcode(scan, text, m.start(), m.group(1), m.group(2), m.group(3), diagnostics);
+    while (m.find())
+      shortcode(scan, text, m.start(), m.group(1), m.group(2), m.group(3), diagnostics);
     Matcher l = LIQUID.matcher(s);
     while (l.find()) {
       if (l.group(1) != null) {

@@ -17,9 +17,9 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * An article's or page's template model (a page has no date; a section's page also lists the
- * section's articles): the rendered body (as markup, so templates never need {@code
- * ?no_esc}), the boxes of the facts it declares and does not box itself, its numbered references,
- * corrections, and its JSON-LD.
+ * section's articles): the rendered body (as markup, so templates never need {@code ?no_esc}), the
+ * boxes of the facts it declares and does not box itself, its numbered references, corrections, and
+ * its JSON-LD.
  */
 final class ArticlePages {
   private final ResolvedSite site;

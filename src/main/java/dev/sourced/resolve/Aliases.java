@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * renamed or moved page keeps its old links working. An alias is an address of this site, written
  * from its root ({@code /old/path/}, the leading slash optional), kept as written (an old address
  * is what it was, capitals included): one that ends with {@code /} or has no extension becomes
- * {@code old/path/index.html}, one that ends with {@code .html} is that file. Checked here: an alias
- * must be such an address, may not be a page's own address or another page's alias, nor an
+ * {@code old/path/index.html}, one that ends with {@code .html} is that file. Checked here: an
+ * alias must be such an address, may not be a page's own address or another page's alias, nor an
  * address the build writes itself.
  */
 public final class Aliases {
@@ -44,8 +44,7 @@ public final class Aliases {
    * Checks every alias of the published pages, claiming its output file through {@code claim}
    * (which answers the owner a path already has, or null).
    */
-  static void check(
-      List<ParsedPage> pages, BinaryOperator<String> claim, Diagnostics diagnostics) {
+  static void check(List<ParsedPage> pages, BinaryOperator<String> claim, Diagnostics diagnostics) {
     Map<String, String> aliasOwners = new HashMap<>();
     for (ParsedPage p : pages) {
       for (ParsedPage.Alias a : p.aliases()) {

@@ -4,6 +4,7 @@ import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
+import dev.sourced.load.Addresses;
 import dev.sourced.load.StaticFile;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
@@ -134,7 +135,8 @@ public final class ReferenceResolver {
     return r.run(data, parsed, statics);
   }
 
-  private ResolvedSite run(List<ParsedData> data, List<ParsedPage> parsed, List<StaticFile> statics) {
+  private ResolvedSite run(
+      List<ParsedData> data, List<ParsedPage> parsed, List<StaticFile> statics) {
     UnknownKeys.report(parsed, diagnostics);
     List<String> sharedFacts = new ArrayList<>();
     List<String> sharedClaims = new ArrayList<>();
@@ -252,7 +254,9 @@ public final class ReferenceResolver {
     for (ResolvedPage r : pages) {
       for (ParsedPage.Alias a : r.parsed().aliases()) {
         String alias = Aliases.output(a.path());
-        if (alias != null) generated.add(alias.endsWith("index.html") ? alias.substring(0, alias.length() - 10) : alias);
+        if (alias != null)
+          generated.add(
+              alias.endsWith("index.html") ? alias.substring(0, alias.length() - 10) : alias);
       }
     }
     LinkChecker links = new LinkChecker(config, diagnostics, generated);
@@ -358,7 +362,16 @@ public final class ReferenceResolver {
       }
     }
     Aliases.check(pages, byKey::claim, diagnostics);
+    Set<String> generated = generatedFiles(pages);
     for (StaticFile f : statics) {
+      if (generated.contains(f.path().toLowerCase(Locale.ROOT))) {
+        diagnostics.error(
+            SourcePosition.file(f.sourcePath()),
+            "static-clash",
+            "this file would take the place of /" + f.path() + ", which the build writes itself",
+            "rename or move the file in static/");
+        continue;
+      }
       String other = byKey.claim(f.path(), f.sourcePath());
       if (other != null) {
         diagnostics.error(
@@ -368,6 +381,25 @@ public final class ReferenceResolver {
             "rename or move the file in static/, or give the page another address");
       }
     }
+  }
+
+  /**
+   * The files the build writes itself, besides pages and theme assets (which the render stage
+   * checks): what a file of static/ may not replace.
+   */
+  private Set<String> generatedFiles(List<ParsedPage> pages) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String name : RESERVED) {
+      out.add(name.contains(".") ? name : name + "/index.html");
+    }
+    out.remove("robots.txt");
+    if (pages.stream().anyMatch(p -> p.slug().isEmpty())) out.remove("index.html");
+    for (String id : sources.keySet())
+      out.add("sources/" + id.toLowerCase(Locale.ROOT) + "/index.html");
+    for (ParsedPage p : pages) {
+      for (String t : p.frontMatter().tags()) out.add("tags/" + Addresses.tag(t) + "/index.html");
+    }
+    return out;
   }
 
   private static final java.util.regex.Pattern SCRIPTED =

@@ -88,13 +88,14 @@ public record ResolvedSite(
   }
 
   /**
-   * The articles of a section's page: those below its address (all of them for the home page's own
-   * text), newest first.
+   * The articles of a section's page: those whose files are in its folder or below it (all of them
+   * for the home page's own text), newest first. Files, not addresses, decide: a {@code slug:}
+   * moves an article's address, not its section.
    */
   public List<ResolvedPage> sectionArticles(ResolvedPage section) {
-    String prefix = section.url();
+    String folder = section.path().substring(0, section.path().lastIndexOf('/') + 1);
     return pages.stream()
-        .filter(p -> p != section && p.parsed().isArticle() && p.url().startsWith(prefix))
+        .filter(p -> p != section && p.parsed().isArticle() && p.path().startsWith(folder))
         .toList();
   }
 

@@ -39,7 +39,9 @@ final class UnknownKeys {
           "unknown key \""
               + e.getKey()
               + "\" in front-matter"
-              + (others == 0 ? "" : " (also in " + others + (others == 1 ? " other file)" : " other files)")),
+              + (others == 0
+                  ? ""
+                  : " (also in " + others + (others == 1 ? " other file)" : " other files)")),
           Suggestions.hint(
               e.getKey(),
               PageParser.KEYS,

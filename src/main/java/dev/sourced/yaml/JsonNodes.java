@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.sourced.diag.Diagnostics;
-import dev.sourced.diag.SourcePosition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,7 +147,8 @@ public final class JsonNodes {
               Tag.STR, true, p.getText(), at, at, DumperOptions.ScalarStyle.DOUBLE_QUOTED);
         }
         default -> {
-          return new ScalarNode(Tag.STR, true, p.getText(), at, at, DumperOptions.ScalarStyle.PLAIN);
+          return new ScalarNode(
+              Tag.STR, true, p.getText(), at, at, DumperOptions.ScalarStyle.PLAIN);
         }
       }
     }

@@ -122,12 +122,14 @@ public final class TomlNodes {
         Node k = scalar(key, keyAt, DumperOptions.ScalarStyle.DOUBLE_QUOTED);
         tuples.add(new NodeTuple(k, node(t.get(path), valueStart(keyAt))));
       }
-      return new MappingNode(Tag.MAP, true, tuples, mark(at), mark(at), DumperOptions.FlowStyle.BLOCK);
+      return new MappingNode(
+          Tag.MAP, true, tuples, mark(at), mark(at), DumperOptions.FlowStyle.BLOCK);
     }
 
     /** Where a key's value starts: after the {@code =} that follows the key on its line. */
     private int valueStart(int keyAt) {
-      int chars = text.offsetByCodePoints(0, Math.min(keyAt, text.codePointCount(0, text.length())));
+      int chars =
+          text.offsetByCodePoints(0, Math.min(keyAt, text.codePointCount(0, text.length())));
       int eq = text.indexOf('=', chars);
       int nl = text.indexOf('\n', chars);
       if (eq < 0 || (nl >= 0 && eq > nl)) return keyAt;
@@ -140,8 +142,10 @@ public final class TomlNodes {
       if (v instanceof TomlTable t) return table(t, at);
       if (v instanceof TomlArray a) {
         List<Node> items = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) items.add(node(a.get(i), lines.index(a.inputPositionOf(i))));
-        return new SequenceNode(Tag.SEQ, true, items, mark(at), mark(at), DumperOptions.FlowStyle.FLOW);
+        for (int i = 0; i < a.size(); i++)
+          items.add(node(a.get(i), lines.index(a.inputPositionOf(i))));
+        return new SequenceNode(
+            Tag.SEQ, true, items, mark(at), mark(at), DumperOptions.FlowStyle.FLOW);
       }
       if (v instanceof String s) return scalar(s, at, DumperOptions.ScalarStyle.DOUBLE_QUOTED);
       if (v instanceof Double d) {

@@ -140,7 +140,8 @@ public final class YamlMap {
       return out;
     }
     for (Node item : seq.getValue()) {
-      if (item instanceof ScalarNode s && !isNull(s)) out.add(new ItemAt(s.getValue().strip(), at(item)));
+      if (item instanceof ScalarNode s && !isNull(s))
+        out.add(new ItemAt(s.getValue().strip(), at(item)));
       else wrongType(item, key + "[]", "text", "each item of `" + key + "` is one word or phrase");
     }
     return out;
