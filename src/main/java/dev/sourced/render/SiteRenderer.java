@@ -194,6 +194,8 @@ public final class SiteRenderer {
           List<String> listed =
               new ArrayList<>(
                   List.of("", "facts/", "sources/", "tags/", "methodology/", "corrections/"));
+          // The home page's own text is listed with the pages.
+          if (ownHome) listed.remove("");
           for (String tag : tagGroups.keySet()) listed.add(Models.tagUrl(tag));
           for (Source s : site.sources().values()) listed.add("sources/" + s.id() + "/");
           return Feeds.sitemap(config, site.pages(), listed);
