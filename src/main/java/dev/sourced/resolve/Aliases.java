@@ -58,7 +58,7 @@ public final class Aliases {
           continue;
         }
         String first = out.split("/", 2)[0].toLowerCase(Locale.ROOT);
-        if (ReferenceResolver.RESERVED.contains(first) || out.equals("index.html")) {
+        if (OutputKind.reservedSegments().contains(first) || out.equals("index.html")) {
           diagnostics.error(
               a.position(),
               "alias-clash",

@@ -4,7 +4,6 @@ import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
-import dev.sourced.load.Addresses;
 import dev.sourced.load.StaticFile;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
@@ -39,27 +38,6 @@ import java.util.TreeMap;
  * order; the rest is bookkeeping over those lists.
  */
 public final class ReferenceResolver {
-  /** First path segments the build writes itself; an article cannot take them. */
-  public static final Set<String> RESERVED =
-      Set.of(
-          "tags",
-          "facts",
-          "sources",
-          "methodology",
-          "corrections",
-          "assets",
-          "search",
-          "404.html",
-          "index.html",
-          "sitemap.xml",
-          "feed.xml",
-          "corrections.xml",
-          "facts.json",
-          "sources.json",
-          "claims.json",
-          "search.json",
-          "robots.txt");
-
   public static final String SHARED_HOME_URL = "facts/";
   public static final String SHARED_HOME_TITLE = "Facts and claims";
 
@@ -171,8 +149,6 @@ public final class ReferenceResolver {
     List<ResolvedPage> pages = new ArrayList<>();
     for (ParsedPage p : published) pages.add(resolvePage(p, claimBoxedAt));
 
-    checkLinks(pages, statics);
-
     Map<String, List<ResolvedPage>> factUsers = new LinkedHashMap<>();
     Map<String, List<ResolvedPage>> sourceUsers = new LinkedHashMap<>();
     Map<String, List<ResolvedPage>> claimUsers = new LinkedHashMap<>();
@@ -185,20 +161,24 @@ public final class ReferenceResolver {
         tags.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
     }
     warnUnused(factUsers);
-    return new ResolvedSite(
-        config,
-        List.copyOf(pages),
-        sources,
-        facts,
-        claims,
-        homes,
-        factUsers,
-        sourceUsers,
-        claimUsers,
-        tags,
-        List.copyOf(sharedFacts),
-        List.copyOf(sharedClaims),
-        List.copyOf(statics));
+    ResolvedSite site =
+        new ResolvedSite(
+            config,
+            List.copyOf(pages),
+            sources,
+            facts,
+            claims,
+            homes,
+            factUsers,
+            sourceUsers,
+            claimUsers,
+            tags,
+            List.copyOf(sharedFacts),
+            List.copyOf(sharedClaims),
+            List.copyOf(statics));
+    checkPlanned(site);
+    checkLinks(site);
+    return site;
   }
 
   /**
@@ -233,36 +213,11 @@ public final class ReferenceResolver {
     return boxedAt;
   }
 
-  private void checkLinks(List<ResolvedPage> pages, List<StaticFile> statics) {
-    Set<String> generated =
-        new java.util.HashSet<>(
-            List.of(
-                "",
-                "facts/",
-                "sources/",
-                "tags/",
-                "methodology/",
-                "corrections/",
-                "404.html",
-                "feed.xml",
-                "corrections.xml",
-                "sitemap.xml",
-                "facts.json",
-                "sources.json",
-                "claims.json"));
-    for (String id : sources.keySet()) generated.add("sources/" + id + "/");
-    for (ResolvedPage r : pages) {
-      for (ParsedPage.Alias a : r.parsed().aliases()) {
-        String alias = Aliases.output(a.path());
-        if (alias != null)
-          generated.add(
-              alias.endsWith("index.html") ? alias.substring(0, alias.length() - 10) : alias);
-      }
-    }
-    LinkChecker links = new LinkChecker(config, diagnostics, generated);
-    for (StaticFile f : statics) links.addFile(f.path());
-    for (ResolvedPage r : pages) links.addPage(r);
-    for (ResolvedPage r : pages) links.check(r);
+  /** Links in bodies must lead to a page or file of the output plan (and an anchor it has). */
+  private void checkLinks(ResolvedSite site) {
+    LinkChecker links = new LinkChecker(config, diagnostics, OutputPlan.of(site));
+    for (ResolvedPage r : site.pages()) links.addPage(r);
+    for (ResolvedPage r : site.pages()) links.check(r);
   }
 
   private void register(List<Source> ss, List<Fact> fs, List<Claim> cs, Home home) {
@@ -320,7 +275,7 @@ public final class ReferenceResolver {
         byKey.claim("index.html", p.path());
         continue;
       }
-      if (RESERVED.contains(first.toLowerCase(Locale.ROOT))) {
+      if (OutputKind.reservedSegments().contains(first.toLowerCase(Locale.ROOT))) {
         diagnostics.error(
             at,
             "reserved-slug",
@@ -362,16 +317,7 @@ public final class ReferenceResolver {
       }
     }
     Aliases.check(pages, byKey::claim, diagnostics);
-    Set<String> generated = generatedFiles(pages);
     for (StaticFile f : statics) {
-      if (generated.contains(f.path().toLowerCase(Locale.ROOT))) {
-        diagnostics.error(
-            SourcePosition.file(f.sourcePath()),
-            "static-clash",
-            "this file would take the place of /" + f.path() + ", which the build writes itself",
-            "rename or move the file in static/");
-        continue;
-      }
       String other = byKey.claim(f.path(), f.sourcePath());
       if (other != null) {
         diagnostics.error(
@@ -384,22 +330,27 @@ public final class ReferenceResolver {
   }
 
   /**
-   * The files the build writes itself, besides pages and theme assets (which the render stage
-   * checks): what a file of static/ may not replace.
+   * The files of static/ and the redirects against what the output plan says the build writes
+   * itself (pages, bundles and each other were checked with the addresses): none may take the place
+   * of a generated page or file.
    */
-  private Set<String> generatedFiles(List<ParsedPage> pages) {
-    Set<String> out = new java.util.HashSet<>();
-    for (String name : RESERVED) {
-      out.add(name.contains(".") ? name : name + "/index.html");
+  private void checkPlanned(ResolvedSite site) {
+    java.util.Map<String, OutputPlan.Output> generated = new HashMap<>();
+    for (OutputPlan.Output o : OutputPlan.of(site).outputs()) {
+      switch (o.kind()) {
+        case ARTICLE, BUNDLE_FILE, STATIC_FILE, REDIRECT, ASSET -> {}
+        default -> generated.put(o.path().toLowerCase(Locale.ROOT), o);
+      }
     }
-    out.remove("robots.txt");
-    if (pages.stream().anyMatch(p -> p.slug().isEmpty())) out.remove("index.html");
-    for (String id : sources.keySet())
-      out.add("sources/" + id.toLowerCase(Locale.ROOT) + "/index.html");
-    for (ParsedPage p : pages) {
-      for (String t : p.frontMatter().tags()) out.add("tags/" + Addresses.tag(t) + "/index.html");
+    for (StaticFile f : site.staticFiles()) {
+      if (generated.containsKey(f.path().toLowerCase(Locale.ROOT))) {
+        diagnostics.error(
+            SourcePosition.file(f.sourcePath()),
+            "static-clash",
+            "this file would take the place of /" + f.path() + ", which the build writes itself",
+            "rename or move the file in static/");
+      }
     }
-    return out;
   }
 
   private static final java.util.regex.Pattern SCRIPTED =
