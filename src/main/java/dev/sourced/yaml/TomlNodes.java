@@ -66,12 +66,23 @@ public final class TomlNodes {
         diagnostics.error(
             ctx.atIndex(new Lines(toml).index(e.position())),
             "toml-syntax",
-            "invalid TOML in " + what + ": " + e.getMessage().replaceAll("\\s+", " ").strip(),
+            "invalid TOML in " + what + ": " + fileLines(e.getMessage(), lineOffset),
             hintFor(e.getMessage()));
       }
       return null;
     }
     return new YamlMap(new TomlNodes.Converter(toml).table(result, 0), ctx);
+  }
+
+  /** tomlj's message with its line numbers (of the TOML text) made lines of the file. */
+  private static String fileLines(String message, int lineOffset) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("line (\\d+)").matcher(message.replaceAll("\\s+", " "));
+    StringBuilder out = new StringBuilder();
+    while (m.find())
+      m.appendReplacement(out, "line " + (Integer.parseInt(m.group(1)) + lineOffset));
+    m.appendTail(out);
+    return out.toString().strip();
   }
 
   private static String hintFor(String message) {
