@@ -16,10 +16,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The load stage: finds and reads a site's files. Reads {@code sourced.yaml}, every {@code
- * content/**}{@code /*.md} (a folder's {@code index.md} makes a bundle whose other files travel
- * with the page), and {@code content/_data/*.yaml}. Files are decoded strictly and split into
- * front-matter and body; nothing is parsed here.
+ * The load stage: finds and reads a site's files. Reads {@code sourced.yaml}, every Markdown page
+ * of {@code content/} ({@code .md}, or {@code .markdown} as Jekyll writes it), {@code
+ * content/_data/*.yaml}, and lists the files of {@code static/}. A folder whose {@code index.md} is
+ * its only Markdown is a bundle, whose other files travel with the page; in any other folder every
+ * Markdown file is a page, and {@code _index.md} (or {@code index.md}) is the section's own page.
+ * Every page's address comes from its path by the {@link Addresses address rule}. Files are decoded
+ * strictly and split into front-matter and body; nothing is parsed here.
  *
  * <p>Symbolic links are never followed out of the site: a link to a file inside the site is read, a
  * link that leads outside is an error, and linked folders are not entered (so link loops cannot
