@@ -32,6 +32,10 @@ final class Models {
     this.assets = assets;
   }
 
+  SiteConfig config() {
+    return config;
+  }
+
   /** The keys every template gets: site, page, assets. */
   Map<String, Object> base(String kind, String title, String description, String url) {
     Map<String, Object> m = new LinkedHashMap<>();
