@@ -11,13 +11,11 @@ import java.util.Map;
 public enum Code {
   MISSING_CONFIG("missing-config"),
   NO_CONTENT("no-content"),
-  NO_FRONT_MATTER("no-front-matter"),
   UNTERMINATED_FRONT_MATTER("unterminated-front-matter"),
   BAD_ENCODING("bad-encoding"),
   FILE_TOO_LARGE("file-too-large"),
   UNREADABLE("unreadable"),
   STRAY_FILE("stray-file"),
-  BUNDLE_MARKDOWN("bundle-markdown"),
   SYMLINK_ESCAPE("symlink-escape"),
   SYMLINK_BROKEN("symlink-broken"),
   SYMLINK_FOLDER("symlink-folder"),
@@ -70,7 +68,17 @@ public enum Code {
   FAILING_LINK("failing-link"),
   LOOPING_LINK("looping-link"),
   MOVED_LINK("moved-link"),
-  MISSING_ARCHIVE("missing-archive");
+  MISSING_ARCHIVE("missing-archive"),
+  ALIAS_CLASH("alias-clash"),
+  BAD_ALIAS("bad-alias"),
+  DUPLICATE_ALIAS("duplicate-alias"),
+  JSON_SYNTAX("json-syntax"),
+  LIQUID_TAG("liquid-tag"),
+  MISSING_TITLE("missing-title"),
+  SHORTCODE("shortcode"),
+  SLUG_CHANGED("slug-changed"),
+  STATIC_CLASH("static-clash"),
+  TOML_SYNTAX("toml-syntax");
 
   private static final Map<String, Code> BY_TEXT = new HashMap<>();
 
