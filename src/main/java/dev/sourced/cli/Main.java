@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       NewCommand.class,
       FactsCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -57,6 +58,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is needed: build, check, new or facts");
+        spec.commandLine(), "a command is needed: build, check, serve, new, facts or import");
   }
 }
