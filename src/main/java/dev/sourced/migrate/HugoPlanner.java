@@ -110,14 +110,10 @@ final class HugoPlanner {
     List<String> data = SourceFiles.list(src, src.resolve(dataDir));
     for (String f : data) plan.copy(f, "data/" + f.substring(dataDir.length() + 1));
     if (!data.isEmpty()) {
-      report.warning(
+      report.folderLeftOut(
           dataDir,
-          0,
-          0,
-          "data-not-used",
-          data.size()
-              + " data file(s) copied to data/ as they are; sourced's templates do not read them",
-          "sources, facts and claims shared by articles go in content/_data/ (docs/authoring.md)");
+          "(copied to data/ as it is; sourced's templates do not read it: shared sources, facts"
+              + " and claims go in content/_data/, see docs/authoring.md)");
     }
     return plan;
   }

@@ -107,7 +107,7 @@ final class JekyllPlanner {
             pages.add(
                 new Placed(
                     f,
-                    f.substring(underscore.length() + 1),
+                    ImportPlan.stem(f.substring(underscore.length() + 1)),
                     name,
                     text,
                     FrontMatterReader.read(f, text, report),
@@ -126,7 +126,12 @@ final class JekyllPlanner {
             report);
       }
     }
-    for (Placed p : pages) place(p, permalinks, collections, plan, report);
+    Set<String> sections = new HashSet<>();
+    for (Placed p : pages) {
+      String name = p.path().substring(p.path().lastIndexOf('/') + 1);
+      if (!name.equals("index")) sections.add(folderOf(p));
+    }
+    for (Placed p : pages) place(p, permalinks, sections, plan, report);
     return plan;
   }
 
@@ -216,19 +221,13 @@ final class JekyllPlanner {
   }
 
   private static void notImported(String path, String message, MigrationReport report) {
-    report.warning(
-        path,
-        0,
-        0,
-        "not-imported",
-        message,
-        "sourced uses its own templates: see docs/templates.md");
+    report.folderLeftOut(path, message);
   }
 
   private static void place(
       Placed p,
       JekyllPermalinks permalinks,
-      Map<String, String> collections,
+      Set<String> sections,
       ImportPlan plan,
       MigrationReport report) {
     FrontMatter fm = p.fm();
@@ -238,8 +237,9 @@ final class JekyllPlanner {
     String base = p.collection() == null ? "" : p.collection();
     String folderAddress = Addresses.path(HugoPlanner.join(base, folder));
     boolean index = stem.equals("index");
-    String fileName =
-        index ? (folderAddress.isEmpty() ? "_index.md" : "index.md") : Addresses.part(stem) + ".md";
+    // A folder's index.md is the folder's page: a section's (_index.md) where pages sit beside it.
+    boolean section = folderAddress.isEmpty() || sections.contains(folderOf(p));
+    String fileName = !index ? Addresses.part(stem) + ".md" : section ? "_index.md" : "index.md";
     String natural =
         index
             ? (folderAddress.isEmpty() ? "" : folderAddress + "/")
@@ -267,6 +267,12 @@ final class JekyllPlanner {
     if (p.post() && posts >= 0) {
       plan.targets.post(ImportPlan.stem(p.source().substring(posts + "_posts/".length())), address);
     }
+  }
+
+  private static String folderOf(Placed p) {
+    String base = p.collection() == null ? "" : p.collection();
+    String folder = p.path().contains("/") ? p.path().substring(0, p.path().lastIndexOf('/')) : "";
+    return HugoPlanner.join(base, folder);
   }
 
   /** Collection name to whether it is published ("true"), from {@code collections:}. */

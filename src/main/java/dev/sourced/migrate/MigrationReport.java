@@ -99,7 +99,7 @@ public final class MigrationReport {
       }
     }
     if (!renamed.isEmpty()) {
-      out.append("\nRenamed, so that each address is lowercase with hyphens:\n");
+      out.append("\nMoved or renamed (addresses are lowercase, with hyphens):\n");
       for (var e : renamed.entrySet()) {
         out.append("  ").append(e.getKey()).append(" -> ").append(e.getValue()).append('\n');
       }
