@@ -67,7 +67,9 @@ final class ImportCommand implements Runnable {
           dest.resolve(SiteImporter.REPORT));
       spec.commandLine()
           .getOut()
-          .printf("next: sourced build --source %s (or cd %s && sourced serve)%n", dest, dest);
+          .printf(
+              "next: cd %s && %s serve, and open the address it prints%n",
+              dest, Launcher.command());
       return r.report().hasErrors() ? Main.CONTENT_ERRORS : Main.OK;
     }
   }
