@@ -63,13 +63,9 @@ final class HugoPlanner {
           plan,
           report);
     } else {
-      report.warning(
-          ".",
-          0,
-          0,
-          "no-config",
-          "no Hugo config (hugo.toml, config.toml, ...) found; sourced.yaml gets a placeholder title",
-          "set the title in sourced.yaml");
+      report.note(
+          "No Hugo config (hugo.toml, config.toml, ...) was found: sourced.yaml takes the"
+              + " folder's name as the title.");
     }
     plan.config.putIfAbsent("title", src.toAbsolutePath().normalize().getFileName().toString());
     String contentDir = folder(config, "contentDir", "content");
@@ -99,6 +95,7 @@ final class HugoPlanner {
 
     HugoPermalinks permalinks =
         new HugoPermalinks(configPath, ConfigMapper.entry(config, "permalinks"));
+    plan.targets.contentDir(contentDir);
     content(src, contentDir, permalinks, plan, report);
     for (String dir : staticDirs) {
       for (String f : SourceFiles.list(src, src.resolve(dir))) {

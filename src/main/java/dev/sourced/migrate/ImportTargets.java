@@ -21,6 +21,13 @@ final class ImportTargets {
 
   private static final String AMBIGUOUS = "\u0000";
 
+  /** Hugo's content folder, which page paths in {@link #page} are relative to. */
+  private String contentDir = "";
+
+  void contentDir(String dir) {
+    contentDir = dir;
+  }
+
   void page(String path, String address) {
     pages.put(path, address);
     String name = path.substring(path.lastIndexOf('/') + 1);
@@ -44,7 +51,13 @@ final class ImportTargets {
   }
 
   /** The address of the page a Hugo {@code ref} names from a page in {@code folder}, or null. */
-  String hugoRef(String folder, String ref) {
+  String hugoRef(String sourceFolder, String ref) {
+    String folder =
+        sourceFolder.equals(contentDir)
+            ? ""
+            : sourceFolder.startsWith(contentDir + "/")
+                ? sourceFolder.substring(contentDir.length() + 1)
+                : sourceFolder;
     String path = ref;
     if (path.startsWith("/")) {
       String found = lookup(normalise(path.substring(1)));

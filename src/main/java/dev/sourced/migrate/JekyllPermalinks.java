@@ -66,6 +66,10 @@ final class JekyllPermalinks {
       values.put("month", String.format("%02d", date.getMonthValue()));
       values.put("day", String.format("%02d", date.getDayOfMonth()));
     }
+    if (date == null && p.post() && own == null) {
+      // Jekyll skips a post without a date (reported as post-name): it had no address.
+      return "/posts/" + Addresses.path(path) + "/";
+    }
     String url = template;
     for (var e : values.entrySet()) url = url.replace(":" + e.getKey(), e.getValue());
     if (url.matches(".*:[a-z_]+.*")) {

@@ -21,6 +21,7 @@ public final class MigrationReport {
   private final Map<String, String> renamed = new TreeMap<>();
   private final Map<String, String> texts = new java.util.HashMap<>();
   private final Map<String, String> leftOut = new TreeMap<>();
+  private final List<String> notes = new java.util.ArrayList<>();
 
   /** Front-matter keys not carried over: key to {first position, number of files}. */
   private final Map<String, Object[]> unmappedKeys = new TreeMap<>();
@@ -36,6 +37,11 @@ public final class MigrationReport {
   /** Keeps a file's text so that the printed report can quote the line of each warning. */
   void source(String path, String text) {
     texts.put(path, text);
+  }
+
+  /** A remark on the whole import, printed after the diagnostics. */
+  void note(String text) {
+    notes.add(text);
   }
 
   /** A folder of the source site left out as a whole (templates, build inputs), and why. */
@@ -92,6 +98,7 @@ public final class MigrationReport {
     Function<String, String> text = texts::get;
     StringBuilder out = new StringBuilder();
     out.append(new DiagnosticPrinter(text, colour).format(diagnostics()));
+    for (String n : notes) out.append("\nnote: ").append(n).append('\n');
     if (!leftOut.isEmpty()) {
       out.append("\nFolders not imported:\n");
       for (var e : leftOut.entrySet()) {
