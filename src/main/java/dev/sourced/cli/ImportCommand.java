@@ -46,6 +46,13 @@ final class ImportCommand implements Runnable {
         description = "Replace DEST if it holds an earlier import (it has a MIGRATION.txt).")
     boolean force;
 
+    @Option(
+        names = "--all-warnings",
+        description =
+            "Show every warning (by default, the first 20 of each kind, then a count;"
+                + " MIGRATION.txt lists every one).")
+    boolean all;
+
     @Spec CommandSpec spec;
 
     abstract SiteImporter.Generator generator();
@@ -55,7 +62,11 @@ final class ImportCommand implements Runnable {
       var err = spec.commandLine().getErr();
       long start = System.nanoTime();
       SiteImporter.Result r = SiteImporter.run(generator(), source, dest, force);
-      err.print(r.report().format(Reporter.colour()));
+      err.print(
+          r.report()
+              .format(
+                  Reporter.colour(),
+                  all ? Integer.MAX_VALUE : dev.sourced.diag.DiagnosticPrinter.WARNINGS_PER_CODE));
       int problems = r.report().diagnostics().size();
       err.printf(
           "imported %s and copied %s into %s in %d ms; %s to finish by hand, listed in %s%n",

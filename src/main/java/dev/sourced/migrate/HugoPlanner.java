@@ -135,6 +135,7 @@ final class HugoPlanner {
         leafBundles.add(f.substring(0, f.lastIndexOf('/')));
       }
     }
+    Map<String, Read> reads = read(src, files, report);
     for (String f : files) {
       String rel = f.substring(contentDir.length() + 1);
       String folder = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')) : "";
@@ -170,7 +171,7 @@ final class HugoPlanner {
         plan.targets.file(rel, target);
         continue;
       }
-      page(src, f, rel, folder, name, permalinks, plan, report);
+      page(src, f, rel, folder, name, permalinks, reads, plan, report);
     }
   }
 
@@ -181,17 +182,18 @@ final class HugoPlanner {
       String folder,
       String name,
       HugoPermalinks permalinks,
+      Map<String, Read> reads,
       ImportPlan plan,
       MigrationReport report)
       throws IOException {
-    String text = SourceFiles.text(src.resolve(f));
+    Read read = reads.get(f);
+    String text = read.text();
     if (text == null) {
       report.error(f, 1, 1, "not-utf8", "the file is not UTF-8 text; it is copied as it is", null);
       plan.copy(f, "content/" + rel);
       return;
     }
-    report.source(f, text);
-    FrontMatter fm = FrontMatterReader.read(f, text, report);
+    FrontMatter fm = read.frontMatter();
     String stem = ImportPlan.stem(name);
     boolean index = stem.equals("index") || stem.equals("_index");
     String folderAddress = Addresses.path(folder);
@@ -239,6 +241,31 @@ final class HugoPlanner {
         new SourcePage(f, target, address, natural, text, fm, null, false, List.copyOf(aliases));
     plan.pages.add(page);
     plan.targets.page(rel, address);
+  }
+
+  /** A Markdown file's text (null when not UTF-8) and front-matter, read before placing it. */
+  record Read(String text, FrontMatter frontMatter) {}
+
+  /** Reads and parses every Markdown file on all cores; placing them stays in path order. */
+  private static Map<String, Read> read(Path src, List<String> files, MigrationReport report) {
+    List<String> markdown = files.stream().filter(ImportPlan::isMarkdown).toList();
+    List<Read> reads =
+        dev.sourced.concurrent.Workers.map(
+            markdown.size(),
+            i -> {
+              String f = markdown.get(i);
+              try {
+                String text = SourceFiles.text(src.resolve(f));
+                if (text == null) return new Read(null, null);
+                report.source(f, text);
+                return new Read(text, FrontMatterReader.read(f, text, report));
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    Map<String, Read> out = new java.util.HashMap<>();
+    for (int i = 0; i < markdown.size(); i++) out.put(markdown.get(i), reads.get(i));
+    return out;
   }
 
   private static String parentOf(String address) {

@@ -19,7 +19,7 @@ import java.util.function.Function;
 public final class MigrationReport {
   private final Diagnostics diagnostics = new Diagnostics();
   private final Map<String, String> renamed = new TreeMap<>();
-  private final Map<String, String> texts = new java.util.HashMap<>();
+  private final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, String> leftOut = new TreeMap<>();
   private final List<String> notes = new java.util.ArrayList<>();
 
@@ -95,9 +95,22 @@ public final class MigrationReport {
 
   /** The report as printed: every diagnostic with its source line, then the renamed files. */
   public String format(boolean colour) {
+    return format(colour, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The report with at most {@code perCode} diagnostics of each code (then a count), for a
+   * terminal; the saved report has every one.
+   */
+  public String format(boolean colour, int perCode) {
     Function<String, String> text = texts::get;
     StringBuilder out = new StringBuilder();
-    out.append(new DiagnosticPrinter(text, colour).format(diagnostics()));
+    out.append(
+        new DiagnosticPrinter(text, colour)
+            .format(diagnostics(), perCode)
+            .replace(
+                "(--all-warnings shows every one)",
+                "(" + SiteImporter.REPORT + " lists every one)"));
     for (String n : notes) out.append("\nnote: ").append(n).append('\n');
     if (!leftOut.isEmpty()) {
       out.append("\nFolders not imported:\n");
@@ -107,7 +120,14 @@ public final class MigrationReport {
     }
     if (!renamed.isEmpty()) {
       out.append("\nMoved or renamed (addresses are lowercase, with hyphens):\n");
+      int shown = 0;
       for (var e : renamed.entrySet()) {
+        if (shown++ == perCode) {
+          out.append("  ... and ")
+              .append(renamed.size() - perCode)
+              .append(" more (" + SiteImporter.REPORT + " lists every one)\n");
+          break;
+        }
         out.append("  ").append(e.getKey()).append(" -> ").append(e.getValue()).append('\n');
       }
     }

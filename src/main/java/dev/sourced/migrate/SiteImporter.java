@@ -68,9 +68,18 @@ public final class SiteImporter {
     Path work = Files.createTempDirectory(d.getParent(), "." + d.getFileName() + ".import-");
     try {
       write(work.resolve("sourced.yaml"), YamlWriter.mapping(plan.config));
-      for (SourcePage page : plan.pages) {
-        write(work.resolve(page.target()), convert(page, plan, report));
-      }
+      // Pages are converted and written on all cores; each writes only its own file.
+      dev.sourced.concurrent.Workers.map(
+          plan.pages.size(),
+          i -> {
+            SourcePage page = plan.pages.get(i);
+            try {
+              write(work.resolve(page.target()), convert(page, plan, report));
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+            return page;
+          });
       for (ImportPlan.Copy c : plan.copies) {
         Path target = work.resolve(c.target());
         Files.createDirectories(target.getParent());
