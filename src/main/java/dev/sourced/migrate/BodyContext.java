@@ -41,8 +41,9 @@ final class BodyContext {
     return body.codePointCount(lineStarts[i], offset) + 1;
   }
 
-  void warn(int offset, String code, String message, String hint) {
-    report.warning(page.source(), line(offset), column(offset), code, message, hint);
+  void warning(int offset, String code, String message, String hint) {
+    report.warning(
+        MigrationReport.at(page.source(), line(offset), column(offset)), code, message, hint);
   }
 
   /** A link from this page to a site path ("posts/b/", "img/x.png"). */

@@ -1,5 +1,7 @@
 package dev.sourced.migrate;
 
+import static dev.sourced.migrate.MigrationReport.at;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -50,9 +52,7 @@ final class ConfigMapper {
         FrontMatter.Entry at =
             first(entries, "lang", "locale", "languagecode", "defaultcontentlanguage");
         report.warning(
-            path,
-            at.line(),
-            at.column(),
+            at(path, at.line(), at.column()),
             "locale-fallback",
             "numbers and dates will be written in English: sourced writes them in en or nl",
             "set `locale:` in sourced.yaml if nl suits the site better");
@@ -84,9 +84,7 @@ final class ConfigMapper {
         continue;
       }
       report.warning(
-          path,
-          e.getValue().line(),
-          e.getValue().column(),
+          at(path, e.getValue().line(), e.getValue().column()),
           "unmapped-config",
           "config key \"" + e.getKey() + "\" has no sourced equivalent and is left out",
           "see docs/commands.md#sourced-import for the settings that move");

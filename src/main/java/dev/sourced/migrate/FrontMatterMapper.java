@@ -1,5 +1,7 @@
 package dev.sourced.migrate;
 
+import static dev.sourced.migrate.MigrationReport.at;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -158,9 +160,7 @@ final class FrontMatterMapper {
     LocalDate d = v == null ? null : parseDate(v.toString().strip());
     if (d == null && v != null && !v.toString().isBlank()) {
       report.warning(
-          page.source(),
-          at.line(),
-          at.column(),
+          at(page.source(), at.line(), at.column()),
           "bad-date",
           "`" + key + "` \"" + v + "\" is not a date; it is left out",
           "write the date as YYYY-MM-DD in the imported page");

@@ -1,5 +1,7 @@
 package dev.sourced.migrate;
 
+import static dev.sourced.migrate.MigrationReport.at;
+
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,9 +53,7 @@ final class FrontMatterReader {
       var e = toml.errors().get(0);
       TomlPosition p = e.position();
       report.error(
-          path,
-          p == null ? 1 : p.line(),
-          p == null ? 1 : p.column(),
+          at(path, p == null ? 1 : p.line(), p == null ? 1 : p.column()),
           "bad-config",
           "the config cannot be read (" + e.getMessage() + "); it is not imported",
           "fix the config in the source site, then import again");
@@ -125,9 +125,7 @@ final class FrontMatterReader {
   private static FrontMatter unterminated(
       String path, String text, String open, MigrationReport report) {
     report.error(
-        path,
-        1,
-        1,
+        at(path, 1, 1),
         "unterminated-front-matter",
         "the front-matter opened with " + open + " is never closed; the file is imported as text",
         "close the front-matter in the source site, then import again");
@@ -146,26 +144,14 @@ final class FrontMatterReader {
       root = new Yaml(options).compose(new java.io.StringReader(block));
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark();
-      report.error(
-          path,
-          m == null ? 1 : m.getLine() + 1 + lineOffset,
-          m == null ? 1 : m.getColumn() + 1,
-          config ? "bad-config" : "bad-front-matter",
-          "the "
-              + (config ? "config" : "front-matter")
-              + " cannot be read ("
-              + e.getProblem()
-              + "); it is left out",
-          "fix the front-matter in the source site, then import again");
+      unreadable(
+          report,
+          config,
+          at(path, m == null ? 1 : m.getLine() + 1 + lineOffset, m == null ? 1 : m.getColumn() + 1),
+          " (" + e.getProblem() + ")");
       return out;
     } catch (RuntimeException e) {
-      report.error(
-          path,
-          1,
-          1,
-          config ? "bad-config" : "bad-front-matter",
-          "the " + (config ? "config" : "front-matter") + " cannot be read; it is left out",
-          "fix the front-matter in the source site, then import again");
+      unreadable(report, config, at(path, 1, 1), "");
       return out;
     }
     if (!(root instanceof MappingNode map)) return out;
@@ -178,6 +164,23 @@ final class FrontMatterReader {
               yamlValue(t.getValueNode()), m.getLine() + 1 + lineOffset, m.getColumn() + 1));
     }
     return out;
+  }
+
+  private static void unreadable(
+      MigrationReport report, boolean config, dev.sourced.diag.SourcePosition at, String why) {
+    if (config) {
+      report.error(
+          at,
+          "bad-config",
+          "the config cannot be read" + why + "; it is not imported",
+          "fix the config in the source site, then import again");
+    } else {
+      report.error(
+          at,
+          "bad-front-matter",
+          "the front-matter cannot be read" + why + "; the file is imported without it",
+          "fix the front-matter in the source site, then import again");
+    }
   }
 
   private static Object yamlValue(Node node) {
@@ -218,9 +221,7 @@ final class FrontMatterReader {
       var e = toml.errors().get(0);
       TomlPosition p = e.position();
       report.error(
-          path,
-          (p == null ? 1 : p.line()) + 1,
-          p == null ? 1 : p.column(),
+          at(path, (p == null ? 1 : p.line()) + 1, p == null ? 1 : p.column()),
           "bad-front-matter",
           "the TOML front-matter cannot be read ("
               + e.getMessage()

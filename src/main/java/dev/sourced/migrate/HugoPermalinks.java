@@ -1,5 +1,7 @@
 package dev.sourced.migrate;
 
+import static dev.sourced.migrate.MigrationReport.at;
+
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.LinkedHashMap;
@@ -61,9 +63,7 @@ final class HugoPermalinks {
     for (var e : values.entrySet()) url = url.replace(":" + e.getKey(), e.getValue());
     if (url.matches(".*:[a-z_]+.*")) {
       report.warning(
-          configPath,
-          at.line(),
-          at.column(),
+          at(configPath, at.line(), at.column()),
           "permalink",
           "the permalink \""
               + template

@@ -1,5 +1,7 @@
 package dev.sourced.migrate;
 
+import static dev.sourced.migrate.MigrationReport.at;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,9 +87,7 @@ final class HugoPlanner {
     if (theme != null && configPath != null) {
       FrontMatter.Entry at = ConfigMapper.entry(config, "theme");
       report.warning(
-          configPath,
-          at.line(),
-          at.column(),
+          at(configPath, at.line(), at.column()),
           "not-imported",
           "the theme \"" + ConfigMapper.text(theme) + "\" is not imported",
           "sourced uses its own templates: see docs/templates.md to restyle the site");
@@ -158,9 +158,7 @@ final class HugoPlanner {
         if (Set.of("html", "htm", "adoc", "asciidoc", "org", "rst", "pandoc", "ipynb")
             .contains(ext)) {
           report.warning(
-              f,
-              1,
-              1,
+              at(f, 1, 1),
               "not-imported",
               "a ." + ext + " content file is not imported: sourced pages are Markdown",
               "convert it to Markdown and add it under content/");
@@ -189,7 +187,8 @@ final class HugoPlanner {
     Read read = reads.get(f);
     String text = read.text();
     if (text == null) {
-      report.error(f, 1, 1, "not-utf8", "the file is not UTF-8 text; it is copied as it is", null);
+      report.error(
+          at(f, 1, 1), "not-utf8", "the file is not UTF-8 text; it is copied as it is", null);
       plan.copy(f, "content/" + rel);
       return;
     }

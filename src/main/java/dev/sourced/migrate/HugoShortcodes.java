@@ -65,7 +65,7 @@ final class HugoShortcodes {
         String ref = args.get("path", 0);
         String link = ref == null ? null : ref(cx, ref);
         if (link == null) {
-          cx.warn(
+          cx.warning(
               tag.start(),
               "unresolved-ref",
               "the page that " + raw + " names is not in the imported content; kept as text",
@@ -101,7 +101,7 @@ final class HugoShortcodes {
       }
       default -> {}
     }
-    cx.warn(
+    cx.warning(
         tag.start(),
         "unconverted-shortcode",
         "the shortcode {{"

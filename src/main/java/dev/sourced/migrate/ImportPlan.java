@@ -1,5 +1,7 @@
 package dev.sourced.migrate;
 
+import static dev.sourced.migrate.MigrationReport.at;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,9 +36,7 @@ final class ImportPlan {
     String owner = addresses.putIfAbsent(address, source);
     if (owner == null) return true;
     report.warning(
-        source,
-        1,
-        1,
+        at(source, 1, 1),
         "address-clash",
         "this page and " + owner + " both have the address /" + address + "; this one gets another",
         "give one of them a `slug:` in the imported page");

@@ -1,5 +1,7 @@
 package dev.sourced.migrate;
 
+import static dev.sourced.migrate.MigrationReport.at;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,9 +77,7 @@ final class JekyllPermalinks {
     if (url.matches(".*:[a-z_]+.*")) {
       FrontMatter.Entry at = p.fm().entries().get("permalink");
       report.warning(
-          p.source(),
-          at == null ? 1 : at.line(),
-          at == null ? 1 : at.column(),
+          at(p.source(), at == null ? 1 : at.line(), at == null ? 1 : at.column()),
           "permalink",
           "the address \""
               + url

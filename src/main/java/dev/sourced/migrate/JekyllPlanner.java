@@ -1,5 +1,7 @@
 package dev.sourced.migrate;
 
+import static dev.sourced.migrate.MigrationReport.at;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,9 +167,7 @@ final class JekyllPlanner {
       name = m.group(4);
     } else if (underscore.equals("_posts")) {
       report.warning(
-          f,
-          1,
-          1,
+          at(f, 1, 1),
           "post-name",
           "a post's file name should start with its date (YYYY-MM-DD-title.md); Jekyll skips this one",
           "rename it in the source site, then import again");
@@ -208,9 +208,7 @@ final class JekyllPlanner {
     String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
     if (start.startsWith("---\n") || start.startsWith("---\r") || start.equals("---")) {
       report.warning(
-          f,
-          1,
-          1,
+          at(f, 1, 1),
           "not-imported",
           "a Liquid page (." + ImportPlan.extension(f) + " with front-matter) is not imported",
           "sourced writes its own home page, lists, feeds and styles: see docs/templates.md");

@@ -65,7 +65,7 @@ final class LiquidTags {
                         ? cx.targets.jekyllLink(name)
                         : cx.targets.postUrl(name);
             if (target == null) {
-              cx.warn(
+              cx.warning(
                   m.start(),
                   "unresolved-ref",
                   "the page that " + m.group() + " names is not in the imported site; kept as text",
@@ -81,7 +81,7 @@ final class LiquidTags {
           default -> {}
         }
         dropBaseUrl = false;
-        cx.warn(
+        cx.warning(
             m.start(),
             "unconverted-liquid",
             "the Liquid tag {% "
@@ -111,7 +111,7 @@ final class LiquidTags {
         out.append(cx.linkTo(path.startsWith("/") ? path.substring(1) : path));
         continue;
       }
-      cx.warn(
+      cx.warning(
           m.start(),
           "unconverted-liquid",
           "the Liquid output {{ " + expr + " }} has no sourced equivalent; it is kept as text",

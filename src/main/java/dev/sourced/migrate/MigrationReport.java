@@ -26,12 +26,17 @@ public final class MigrationReport {
   /** Front-matter keys not carried over: key to {first position, number of files}. */
   private final Map<String, Object[]> unmappedKeys = new TreeMap<>();
 
-  void warning(String path, int line, int column, String code, String message, String hint) {
-    diagnostics.warning(new SourcePosition(path, line, column), code, message, hint);
+  /** A place in the source site: a path relative to its root, a 1-based line and column. */
+  static SourcePosition at(String path, int line, int column) {
+    return new SourcePosition(path, line, column);
   }
 
-  void error(String path, int line, int column, String code, String message, String hint) {
-    diagnostics.error(new SourcePosition(path, line, column), code, message, hint);
+  void warning(SourcePosition at, String code, String message, String hint) {
+    diagnostics.warning(at, code, message, hint);
+  }
+
+  void error(SourcePosition at, String code, String message, String hint) {
+    diagnostics.error(at, code, message, hint);
   }
 
   /** Keeps a file's text so that the printed report can quote the line of each warning. */
