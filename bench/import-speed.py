@@ -73,9 +73,9 @@ def generate(site, n, sections):
 
 
 def timed(args):
-    r = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + args, capture_output=True, text=True)
-    wall, rss = r.stderr.strip().splitlines()[-1].split()
-    return float(wall), int(rss) // 1024, r.returncode, r.stderr
+    r = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M"] + args, capture_output=True, text=True)
+    wall, user, system, rss = r.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(rss) // 1024, r.returncode, r.stderr, float(user) + float(system)
 
 
 def main():
@@ -97,22 +97,24 @@ def main():
     for _ in range(a.rounds):
         dest = os.path.join(work, "imported")
         shutil.rmtree(dest, ignore_errors=True)
-        wall, rss, code, err = timed([launcher, "import", "hugo", src, dest])
+        wall, rss, code, err, cpu = timed([launcher, "import", "hugo", src, dest])
         if code != 0:
             sys.exit("import failed:\n" + err[-2000:])
-        imports.append((wall, rss))
-        wall, rss, code, err = timed([launcher, "build", "--source", dest])
+        imports.append((wall, rss, cpu))
+        wall, rss, code, err, cpu = timed([launcher, "build", "--source", dest])
         if code != 0:
             sys.exit("build failed:\n" + err[-3000:])
-        builds.append((wall, rss))
+        builds.append((wall, rss, cpu))
         pages = sum(1 for _, _, fs in os.walk(os.path.join(dest, "site")) for f in fs
                     if f == "index.html")
     med = lambda xs, k: statistics.median(x[k] for x in xs)
     print("content files: %d (under %s)" % (files, src))
-    print("import: median %.2f s wall, %d MiB peak (%s)" % (
-        med(imports, 0), med(imports, 1), ", ".join("%.2f" % x[0] for x in imports)))
-    print("build:  median %.2f s wall, %d MiB peak (%s); %d pages" % (
-        med(builds, 0), med(builds, 1), ", ".join("%.2f" % x[0] for x in builds), pages))
+    print("import: median %.2f s wall, %.2f s cpu, %d MiB peak (walls %s)" % (
+        med(imports, 0), med(imports, 2), med(imports, 1),
+        ", ".join("%.2f" % x[0] for x in imports)))
+    print("build:  median %.2f s wall, %.2f s cpu, %d MiB peak (walls %s); %d pages" % (
+        med(builds, 0), med(builds, 2), med(builds, 1),
+        ", ".join("%.2f" % x[0] for x in builds), pages))
     if not a.work:
         shutil.rmtree(work)
 
