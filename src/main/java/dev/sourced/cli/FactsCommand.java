@@ -1,5 +1,6 @@
 package dev.sourced.cli;
 
+import dev.sourced.diag.Suggestions;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
@@ -57,7 +58,7 @@ final class FactsCommand implements Callable<Integer> {
           .getErr()
           .printf(
               "no fact \"%s\"; %s%n",
-              id, dev.sourced.diag.Suggestions.hint(id, s.facts().keySet(), "see `sourced facts`"));
+              id, Suggestions.hint(id, s.facts().keySet(), "see `sourced facts`"));
       return Main.CONTENT_ERRORS;
     }
     ValueFormatter fmt = new ValueFormatter(s.config().locale());
@@ -83,7 +84,7 @@ final class FactsCommand implements Callable<Integer> {
   private static void print(
       PrintWriter out, Fact f, ResolvedSite s, List<ResolvedPage> users, ValueFormatter fmt) {
     out.printf("%s: %s%n", f.id(), f.label());
-    out.printf("  value:   %s (%s)%n", fmt.withUnit(f, f.shown()), f.statusLabel());
+    out.printf("  value:   %s (%s)%n", fmt.withUnit(f, f.usedInText()), f.statusLabel());
     if (f.values().size() > 1) {
       for (int i = 0; i < f.values().size(); i++) {
         FactValue v = f.values().get(i);
