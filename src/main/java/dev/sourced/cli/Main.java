@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       NewCommand.class,
       FactsCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -60,6 +61,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is needed: build, check, new or facts");
+        spec.commandLine(), "a command is needed: build, check, serve, new, facts or import");
   }
 }

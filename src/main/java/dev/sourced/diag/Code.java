@@ -78,7 +78,20 @@ public enum Code {
   SHORTCODE("shortcode"),
   SLUG_CHANGED("slug-changed"),
   STATIC_CLASH("static-clash"),
-  TOML_SYNTAX("toml-syntax");
+  TOML_SYNTAX("toml-syntax"),
+  // sourced import (positions in the source site)
+  BAD_FRONT_MATTER("bad-front-matter"),
+  NOT_UTF8("not-utf8"),
+  UNCONVERTED_SHORTCODE("unconverted-shortcode"),
+  UNCONVERTED_LIQUID("unconverted-liquid"),
+  UNRESOLVED_REF("unresolved-ref"),
+  UNMAPPED_KEY("unmapped-key"),
+  UNMAPPED_CONFIG("unmapped-config"),
+  NOT_IMPORTED("not-imported"),
+  ADDRESS_CLASH("address-clash"),
+  POST_NAME("post-name"),
+  PERMALINK("permalink"),
+  LOCALE_FALLBACK("locale-fallback");
 
   private static final Map<String, Code> BY_TEXT = new HashMap<>();
 

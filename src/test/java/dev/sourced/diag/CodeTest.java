@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
  * every section is a {@link Code}, and every code written as text in the sources is one of them.
  */
 class CodeTest {
-  private static final Pattern HEADING = Pattern.compile("(?m)^### `([a-z-]+)`");
+  private static final Pattern HEADING = Pattern.compile("(?m)^### `([a-z0-9-]+)`");
   private static final Pattern LITERAL =
-      Pattern.compile("\\.(?:error|warning)\\(\\s*[^;\"]*?,\\s*\"([a-z]+(?:-[a-z]+)*)\"");
+      Pattern.compile("\\.(?:error|warning)\\(\\s*[^;\"]*?,\\s*\"([a-z0-9]+(?:-[a-z0-9]+)*)\"");
 
   @Test
   void everyCodeIsDocumentedAndEveryDocumentedCodeIsACode() throws IOException {
