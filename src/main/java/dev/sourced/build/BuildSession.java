@@ -50,6 +50,7 @@ public final class BuildSession {
   private final Path source;
   private final OutputSync output;
   private final boolean strict;
+  private final Path imageCache;
 
   private String configText;
   private SiteConfig config;
@@ -75,9 +76,17 @@ public final class BuildSession {
   private record Parsed<F, P>(String text, F file, P parsed, List<Diagnostic> diagnostics) {}
 
   public BuildSession(Path source, Path output, boolean strict) {
+    this(source, output, strict, source.resolve(BuildOptions.DEFAULT_CACHE));
+  }
+
+  /**
+   * @param cache the build cache folder (see {@link BuildOptions#cache()}), or null
+   */
+  public BuildSession(Path source, Path output, boolean strict, Path cache) {
     this.source = source;
     this.output = new OutputSync(output);
     this.strict = strict;
+    this.imageCache = cache == null ? null : cache.resolve("images");
   }
 
   public Path output() {
@@ -138,7 +147,9 @@ public final class BuildSession {
     boolean written = false;
     int files = 0;
     if (!stop(diagnostics)) {
-      if (renderer == null) renderer = SiteRenderer.create(config, templatesDir, true, diagnostics);
+      if (renderer == null) {
+        renderer = SiteRenderer.create(config, templatesDir, true, imageCache, diagnostics);
+      }
       RenderedSite rendered = renderer == null ? null : renderer.render(site, diagnostics);
       timer.lap("render");
       if (rendered != null && !stop(diagnostics)) {

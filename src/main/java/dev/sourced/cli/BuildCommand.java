@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
 final class BuildCommand implements Callable<Integer> {
   @Mixin SiteOptions site;
 
+  @Mixin CacheOptions cache;
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
@@ -40,7 +42,9 @@ final class BuildCommand implements Callable<Integer> {
     Progress progress = ProgressLine.forTerminal(err);
     BuildResult r =
         SiteBuilder.build(
-            new BuildOptions(site.source, out, site.strict, LocalDate.now()), progress);
+            new BuildOptions(
+                site.source, out, site.strict, LocalDate.now(), true, cache.folder(site.source)),
+            progress);
     if (progress instanceof ProgressLine line) line.clear();
     Reporter.diagnostics(r, site, err);
     if (r.failed()) {

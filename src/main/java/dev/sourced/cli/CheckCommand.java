@@ -33,6 +33,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin SiteOptions site;
 
+  @Mixin CacheOptions cache;
+
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
@@ -45,7 +47,9 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     BuildResult r =
-        SiteBuilder.build(new BuildOptions(site.source, null, site.strict, LocalDate.now()));
+        SiteBuilder.build(
+            new BuildOptions(
+                site.source, null, site.strict, LocalDate.now(), true, cache.folder(site.source)));
     if (format == Format.json) {
       var out = spec.commandLine().getOut();
       out.print("[");

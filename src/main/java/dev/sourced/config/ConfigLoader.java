@@ -19,7 +19,8 @@ public final class ConfigLoader {
           "locale",
           "stale_after",
           "raw_html",
-          "author");
+          "author",
+          "images");
   static final List<String> LOCALES = List.of("en", "nl");
 
   private ConfigLoader() {}
@@ -75,6 +76,7 @@ public final class ConfigLoader {
     Integer stale = map.integer("stale_after", false, "sourced.yaml");
     Boolean raw = map.bool("raw_html", "sourced.yaml");
     String author = map.string("author", false, "sourced.yaml");
+    ImageSettings images = ImageSettingsReader.read(map.map("images"), diagnostics);
     return new SiteConfig(
         title,
         description,
@@ -84,12 +86,22 @@ public final class ConfigLoader {
         locale,
         stale == null ? 0 : Math.max(0, stale),
         raw != null && raw,
-        author);
+        author,
+        images);
   }
 
   public static SiteConfig defaults() {
     return new SiteConfig(
-        "Untitled site", "", "http://localhost/", "/", "en", "en", 0, false, null);
+        "Untitled site",
+        "",
+        "http://localhost/",
+        "/",
+        "en",
+        "en",
+        0,
+        false,
+        null,
+        ImageSettings.DEFAULTS);
   }
 
   private static String orElse(String v, String fallback) {

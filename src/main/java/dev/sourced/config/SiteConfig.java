@@ -12,6 +12,7 @@ import java.util.Locale;
  * @param locale the number locale: "en" (70,000) or "nl" (70.000)
  * @param staleAfterDays facts older than this many days get a warning; 0 turns the check off
  * @param rawHtml whether raw HTML in Markdown passes through (off by default)
+ * @param images how bundle images are published (sizes made, metadata kept)
  */
 public record SiteConfig(
     String title,
@@ -22,7 +23,8 @@ public record SiteConfig(
     String locale,
     int staleAfterDays,
     boolean rawHtml,
-    String author) {
+    String author,
+    ImageSettings images) {
 
   public static final String FILE_NAME = "sourced.yaml";
 

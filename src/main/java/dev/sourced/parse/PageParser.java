@@ -37,7 +37,8 @@ public final class PageParser {
           "sources",
           "facts",
           "claims",
-          "corrections");
+          "corrections",
+          "images");
 
   /** One path segment of a portable URL: no spaces, no case tricks, no dot files. */
   static final Pattern SLUG_SEGMENT = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -106,11 +107,13 @@ public final class PageParser {
     String slug = slug(map, file, diagnostics);
     Declarations decl = new DeclarationReader(diagnostics).read(map);
     List<Correction> corrections = corrections(map, diagnostics);
+    List<dev.sourced.model.ImageCredit> images = ImageEntries.read(map, file, diagnostics);
     BodyScan scan;
     BodyHtml body;
     try {
       Node tree = MarkdownParser.parse(src.body());
       scan = BodyScan.of(tree, src.path(), src.bodyLine(), diagnostics);
+      ImageEntries.check(images, scan.images, file, diagnostics);
       if (title == null || date == null || slug == null) return null;
       body = BodyRenderer.of(rawHtml).render(tree, bodies);
     } catch (StackOverflowError e) {
@@ -134,7 +137,8 @@ public final class PageParser {
             decl.sources(),
             decl.facts(),
             decl.claims(),
-            corrections);
+            corrections,
+            List.copyOf(images));
     SourcePosition slugAt =
         map.has("slug") ? map.valueAt("slug") : new SourcePosition(src.path(), 1, 1);
     return new ParsedPage(

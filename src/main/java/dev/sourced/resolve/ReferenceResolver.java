@@ -139,6 +139,14 @@ public final class ReferenceResolver {
     }
     checkAddresses(published);
     checkDeclaredSources();
+    for (ParsedPage p : published) {
+      for (var img : p.frontMatter().images()) {
+        if (img.sourceId() != null) {
+          checkSource(img.sourceId(), img.sourceAt(), "image \"" + img.name() + "\"");
+          citedSources.add(img.sourceId());
+        }
+      }
+    }
     // Newest first, ties by address: the order of every list and of "also cited in".
     published.sort(
         Comparator.comparing((ParsedPage p) -> p.frontMatter().date())
