@@ -191,7 +191,7 @@ final class ImageDecoder {
       reader.dispose();
     }
     if (!warnings.isEmpty() || img == null) throw unreadable();
-    return orient(img, header.orientation());
+    return orient(rgb(img), header.orientation());
   }
 
   private static Refused unreadable() {
@@ -294,7 +294,7 @@ final class ImageDecoder {
             img.getColorModel().hasAlpha()
                 ? BufferedImage.TYPE_INT_ARGB
                 : BufferedImage.TYPE_INT_RGB);
-    new AffineTransformOp(t, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(rgb(img), out);
+    new AffineTransformOp(t, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(img, out);
     return out;
   }
 
