@@ -222,8 +222,8 @@ final class ImageDecoder {
     for (JPEGSegment s : exif) {
       try (InputStream data = s.data()) {
         byte[] bytes = data.readAllBytes();
-        // The segment's data starts with "Exif\0\0" (identifier and pad), then the TIFF structure.
-        int skip = 6;
+        // The segment's data follows its identifier ("Exif\0"): a pad byte, then the TIFF structure.
+        int skip = 1;
         if (bytes.length <= skip) continue;
         Directory dir =
             new TIFFReader()
