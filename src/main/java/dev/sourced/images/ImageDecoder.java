@@ -164,6 +164,21 @@ final class ImageDecoder {
           orientation = 1;
         }
       }
+      // A progressive JPEG's decoder holds every coefficient at once (6 bytes a pixel, outside
+      // the Java heap), whatever subsampling is asked for: a quarter of the limit keeps that bound.
+      if (progressive && pixels > maxPixels / 4) {
+        throw new Refused(
+            "image-too-large",
+            String.format(
+                java.util.Locale.ROOT,
+                "it is a progressive JPEG of %,d megapixels, more than a quarter of"
+                    + " images.max_megapixels (%,d), which a progressive file needs to decode in"
+                    + " bounded memory; it is copied as it is, not resized",
+                pixels / 1_000_000,
+                maxPixels / 1_000_000),
+            "save it as a baseline (not progressive) JPEG, or raise max_megapixels under images:"
+                + " in sourced.yaml");
+      }
       return new Header(format, w, h, orientation, progressive);
     } finally {
       reader.dispose();
@@ -197,7 +212,7 @@ final class ImageDecoder {
   private static Refused unreadable() {
     return new Refused(
         "bad-image",
-        "it cannot be decoded (the file is truncated or damaged); it is copied as it is, not"
+        "it cannot be read (the file is truncated or damaged); it is copied as it is, not"
             + " resized",
         "export the image again from its original");
   }
@@ -222,7 +237,8 @@ final class ImageDecoder {
     for (JPEGSegment s : exif) {
       try (InputStream data = s.data()) {
         byte[] bytes = data.readAllBytes();
-        // The segment's data follows its identifier ("Exif\0"): a pad byte, then the TIFF structure.
+        // The segment's data follows its identifier ("Exif\0"): a pad byte, then the TIFF
+        // structure.
         int skip = 1;
         if (bytes.length <= skip) continue;
         Directory dir =
