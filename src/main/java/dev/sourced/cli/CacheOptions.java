@@ -1,6 +1,6 @@
 package dev.sourced.cli;
 
-import dev.sourced.build.BuildOptions;
+import dev.sourced.pipeline.BuildOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,9 @@
 package dev.sourced.testing;
 
-import dev.sourced.build.BuildOptions;
-import dev.sourced.build.BuildResult;
-import dev.sourced.build.SiteBuilder;
 import dev.sourced.diag.Diagnostic;
+import dev.sourced.pipeline.BuildOptions;
+import dev.sourced.pipeline.BuildResult;
+import dev.sourced.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +125,7 @@ public final class TestSite {
     try {
       // The build cache (resized images) goes beside the output, never into a fixture folder.
       result =
-          SiteBuilder.build(
+          Pipeline.build(
               new BuildOptions(
                   root,
                   write ? output : null,
