@@ -19,7 +19,9 @@ final class CacheOptions {
 
   @Option(
       names = "--no-cache",
-      description = "Keep nothing between builds: every image is resized again.")
+      description =
+          "Keep nothing between builds: every image is resized again (and check --links asks"
+              + " every address again instead of trusting recent answers).")
   boolean noCache;
 
   /** The cache folder for a site, or null with --no-cache. */

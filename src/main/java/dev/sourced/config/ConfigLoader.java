@@ -20,6 +20,8 @@ public final class ConfigLoader {
           "stale_after",
           "raw_html",
           "author",
+          "require_archive",
+          "links",
           "images");
   static final List<String> LOCALES = List.of("en", "nl");
 
@@ -76,6 +78,8 @@ public final class ConfigLoader {
     Integer stale = map.integer("stale_after", false, "sourced.yaml");
     Boolean raw = map.bool("raw_html", "sourced.yaml");
     String author = map.string("author", false, "sourced.yaml");
+    Boolean requireArchive = map.bool("require_archive", "sourced.yaml");
+    LinkSettings links = LinkSettings.parse(map.map("links"), diagnostics);
     ImageSettings images = ImageSettingsReader.read(map.map("images"), diagnostics);
     return new SiteConfig(
         title,
@@ -87,6 +91,8 @@ public final class ConfigLoader {
         stale == null ? 0 : Math.max(0, stale),
         raw != null && raw,
         author,
+        requireArchive != null && requireArchive,
+        links,
         images);
   }
 
@@ -101,6 +107,8 @@ public final class ConfigLoader {
         0,
         false,
         null,
+        false,
+        LinkSettings.defaults(),
         ImageSettings.DEFAULTS);
   }
 

@@ -12,6 +12,9 @@ import java.util.Locale;
  * @param locale the number locale: "en" (70,000) or "nl" (70.000)
  * @param staleAfterDays facts older than this many days get a warning; 0 turns the check off
  * @param rawHtml whether raw HTML in Markdown passes through (off by default)
+ * @param requireArchive whether every source must name an archived copy (a warning without one, so
+ *     {@code --strict} fails on it)
+ * @param links how {@code sourced check --links} checks addresses
  * @param images how bundle images are published (sizes made, metadata kept)
  */
 public record SiteConfig(
@@ -24,6 +27,8 @@ public record SiteConfig(
     int staleAfterDays,
     boolean rawHtml,
     String author,
+    boolean requireArchive,
+    LinkSettings links,
     ImageSettings images) {
 
   public static final String FILE_NAME = "sourced.yaml";
