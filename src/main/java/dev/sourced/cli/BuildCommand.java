@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
 final class BuildCommand implements Callable<Integer> {
   @Mixin SiteOptions site;
 
+  @Mixin CacheOptions cache;
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
@@ -39,7 +41,10 @@ final class BuildCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Progress progress = ProgressLine.forTerminal(err);
     BuildResult r =
-        Pipeline.build(new BuildOptions(site.source, out, site.strict, LocalDate.now()), progress);
+        Pipeline.build(
+            new BuildOptions(
+                site.source, out, site.strict, LocalDate.now(), true, cache.folder(site.source)),
+            progress);
     if (progress instanceof ProgressLine line) line.clear();
     Reporter.diagnostics(r, site, err);
     if (r.failed()) {

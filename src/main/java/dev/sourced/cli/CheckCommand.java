@@ -36,6 +36,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin SiteOptions site;
 
+  @Mixin CacheOptions cache;
+
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
@@ -49,20 +51,17 @@ final class CheckCommand implements Callable<Integer> {
           "Also check external addresses over the network (settings: `links:` in sourced.yaml).")
   boolean links;
 
-  @Option(
-      names = "--no-cache",
-      description = "With --links, ask every address again instead of trusting recent answers.")
-  boolean noCache;
-
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     BuildResult r =
-        Pipeline.build(new BuildOptions(site.source, null, site.strict, LocalDate.now()));
+        Pipeline.build(
+            new BuildOptions(
+                site.source, null, site.strict, LocalDate.now(), true, cache.folder(site.source)));
     LinkCheck.Summary links = null;
     if (this.links && r.site() != null) {
-      LinkCheckRun run = LinkCheckRun.run(r, site, !noCache, spec.commandLine().getErr());
+      LinkCheckRun run = LinkCheckRun.run(r, site, !cache.noCache, spec.commandLine().getErr());
       r = run.result();
       links = run.summary();
     }

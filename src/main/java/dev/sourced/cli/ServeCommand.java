@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Mixin SiteOptions site;
 
+  @Mixin CacheOptions cache;
+
   @Option(
       names = {"-p", "--port"},
       paramLabel = "N",
@@ -50,7 +52,8 @@ final class ServeCommand implements Callable<Integer> {
             site.strict,
             err,
             Reporter.colour(),
-            site.warningsPerCode())) {
+            site.warningsPerCode(),
+            cache.folder(site.source))) {
       String host = address.isLoopbackAddress() ? "localhost" : address.getHostAddress();
       err.printf(
           "serving %s at http://%s:%d/ (Ctrl+C to stop)%n", preview.output(), host, preview.port());

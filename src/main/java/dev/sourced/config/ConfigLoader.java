@@ -21,7 +21,8 @@ public final class ConfigLoader {
           "raw_html",
           "author",
           "require_archive",
-          "links");
+          "links",
+          "images");
   static final List<String> LOCALES = List.of("en", "nl");
 
   private ConfigLoader() {}
@@ -79,6 +80,7 @@ public final class ConfigLoader {
     String author = map.string("author", false, "sourced.yaml");
     Boolean requireArchive = map.bool("require_archive", "sourced.yaml");
     LinkSettings links = LinkSettings.parse(map.map("links"), diagnostics);
+    ImageSettings images = ImageSettingsReader.read(map.map("images"), diagnostics);
     return new SiteConfig(
         title,
         description,
@@ -90,7 +92,8 @@ public final class ConfigLoader {
         raw != null && raw,
         author,
         requireArchive != null && requireArchive,
-        links);
+        links,
+        images);
   }
 
   public static SiteConfig defaults() {
@@ -105,7 +108,8 @@ public final class ConfigLoader {
         false,
         null,
         false,
-        LinkSettings.defaults());
+        LinkSettings.defaults(),
+        ImageSettings.DEFAULTS);
   }
 
   private static String orElse(String v, String fallback) {

@@ -15,6 +15,7 @@ import java.util.Locale;
  * @param requireArchive whether every source must name an archived copy (a warning without one, so
  *     {@code --strict} fails on it)
  * @param links how {@code sourced check --links} checks addresses
+ * @param images how bundle images are published (sizes made, metadata kept)
  */
 public record SiteConfig(
     String title,
@@ -27,7 +28,8 @@ public record SiteConfig(
     boolean rawHtml,
     String author,
     boolean requireArchive,
-    LinkSettings links) {
+    LinkSettings links,
+    ImageSettings images) {
 
   public static final String FILE_NAME = "sourced.yaml";
 

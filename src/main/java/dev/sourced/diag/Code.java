@@ -91,7 +91,14 @@ public enum Code {
   ADDRESS_CLASH("address-clash"),
   POST_NAME("post-name"),
   PERMALINK("permalink"),
-  LOCALE_FALLBACK("locale-fallback");
+  LOCALE_FALLBACK("locale-fallback"),
+  // images
+  BAD_IMAGE("bad-image"),
+  IMAGE_PROVENANCE("image-provenance"),
+  IMAGE_TOO_LARGE("image-too-large"),
+  MISSING_ALT("missing-alt"),
+  UNCREDITED_IMAGE("uncredited-image"),
+  UNKNOWN_IMAGE("unknown-image");
 
   private static final Map<String, Code> BY_TEXT = new HashMap<>();
 

@@ -1,6 +1,7 @@
 package dev.sourced.facts;
 
 import dev.sourced.facts.internal.FactsHtml;
+import dev.sourced.facts.internal.ImageHtml;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.commonmark.renderer.html.HtmlWriter;
@@ -84,6 +85,28 @@ public final class BodyHtml {
   /** {@code {{claim:ID}}}, a block like a fact box. */
   public record ClaimPart(String id) implements Part {}
 
+  /**
+   * An image of the article's bundle: written when the page is rendered, with its published sizes
+   * ({@code srcset}, width and height) and, as a figure, its caption and credit.
+   *
+   * @param name the bundle file's name, e.g. {@code photos/port.jpg}
+   * @param src the address as written (percent-encoded), for an image the build did not process
+   * @param alt the alternative text, with a marker for each fact in it
+   * @param altFacts what each of those markers stands for
+   * @param title the Markdown title ({@code "caption"}), or null
+   * @param figure whether the image stands alone in its paragraph (a block: a line break follows)
+   * @param eager whether it may be on the first screen (not loaded lazily)
+   */
+  public record ImagePart(
+      String name,
+      String src,
+      String alt,
+      List<FactPart> altFacts,
+      String title,
+      boolean figure,
+      boolean eager)
+      implements Part {}
+
   /** The body with every marker written out for one page of the resolved site. */
   public String fill(FactsRenderContext context) {
     String html = html();
@@ -99,6 +122,9 @@ public final class BodyHtml {
       Part part = parts.get(next++);
       if (part instanceof FactPart f) {
         facts.fact(f.id(), f.plain());
+      } else if (part instanceof ImagePart img) {
+        new ImageHtml(writer, context).image(img);
+        if (img.figure()) from++;
       } else if (part instanceof CitationPart c) {
         int[] n = new int[c.occurrences().size()];
         for (int k = 0; k < n.length; k++) n[k] = c.occurrences().get(k);

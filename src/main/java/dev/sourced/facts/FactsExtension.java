@@ -4,6 +4,7 @@ import dev.sourced.facts.internal.BoxPostProcessor;
 import dev.sourced.facts.internal.CitationLinkProcessor;
 import dev.sourced.facts.internal.DirectiveInlineParser;
 import dev.sourced.facts.internal.FactsHtmlNodeRenderer;
+import dev.sourced.facts.internal.FigurePostProcessor;
 import java.util.List;
 import java.util.function.Supplier;
 import org.commonmark.Extension;
@@ -15,10 +16,10 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * {{fact:ID}}}, {@code {{factbox:ID}}}, {@code {{claim:ID}}} and {@code [@ID]} citations.
  *
  * <p>Parsing needs nothing of the site: {@link #create()} registers an inline parser for {@code
- * {{...}}}, a link processor for citations and a post-processor that makes boxes blocks. Rendering
- * happens right after parsing, before the site is resolved: {@link #rendering(Supplier)} writes
- * markers where a page needs the site, which {@link BodyHtml#fill} writes in through a page's
- * {@link FactsRenderContext}.
+ * {{...}}}, a link processor for citations and post-processors that make boxes and lone images
+ * ({@link Figure}) blocks. Rendering happens right after parsing, before the site is resolved:
+ * {@link #rendering(Supplier)} writes markers where a page needs the site, which {@link
+ * BodyHtml#fill} writes in through a page's {@link FactsRenderContext}.
  */
 public final class FactsExtension implements Parser.ParserExtension {
 
@@ -33,7 +34,8 @@ public final class FactsExtension implements Parser.ParserExtension {
     builder
         .customInlineContentParserFactory(new DirectiveInlineParser.Factory())
         .linkProcessor(new CitationLinkProcessor())
-        .postProcessor(new BoxPostProcessor());
+        .postProcessor(new BoxPostProcessor())
+        .postProcessor(new FigurePostProcessor());
   }
 
   /**

@@ -49,6 +49,21 @@ public interface FactsRenderContext {
 
   ValueFormatter formatter();
 
+  /** How one of the page's bundle images is published; null when the build did not process it. */
+  default dev.sourced.images.PublishedImage image(String name) {
+    return null;
+  }
+
+  /** The provenance the article declares for one of its images, or null. */
+  default dev.sourced.model.ImageCredit imageCredit(String name) {
+    return null;
+  }
+
+  /** The {@code sizes} attribute of images: how wide they are shown. */
+  default String imageSizes() {
+    return "100vw";
+  }
+
   /** A titled link. */
   record Link(String title, String href) {}
 }

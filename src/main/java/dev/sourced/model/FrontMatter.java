@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * An article's typed front-matter. Absent optional fields are null (dates, slug) or empty (lists).
- * Sources, facts and claims keep their declaration order.
+ * Sources, facts and claims keep their declaration order; {@code images} lists the provenance of
+ * the bundle's images, in declaration order.
  */
 public record FrontMatter(
     String title,
@@ -19,4 +20,12 @@ public record FrontMatter(
     List<Source> sources,
     List<Fact> facts,
     List<Claim> claims,
-    List<Correction> corrections) {}
+    List<Correction> corrections,
+    List<ImageCredit> images) {
+
+  /** The declared provenance of the bundle file {@code name}, or null. */
+  public ImageCredit image(String name) {
+    for (ImageCredit c : images) if (c.name().equals(name)) return c;
+    return null;
+  }
+}

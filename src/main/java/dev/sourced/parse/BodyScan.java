@@ -18,6 +18,7 @@ import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -28,9 +29,9 @@ import org.commonmark.node.Text;
  * One walk over an article's Markdown tree that collects what later stages need, so no later stage
  * walks a body again: every use of an ID (facts, boxes, claims, citations, misplaced directives) in
  * document order, every link, the heading ids the renderer will give (same generator, same order as
- * the heading-anchor extension), the "figure without a fact" warnings of {@link FigureScanner}, and
- * the warnings for other generators' template tags left in the text ({@link TemplateTags}).
- * Positions are file positions.
+ * the heading-anchor extension), the images shown, the "figure without a fact" warnings of {@link
+ * FigureScanner}, and the warnings for other generators' template tags left in the text ({@link
+ * TemplateTags}). Positions are file positions.
  */
 final class BodyScan extends AbstractVisitor {
   private final String path;
@@ -39,6 +40,7 @@ final class BodyScan extends AbstractVisitor {
   final List<BodyUse> uses = new ArrayList<>();
   final List<BodyLink> links = new ArrayList<>();
   final List<String> headingIds = new ArrayList<>();
+  final List<BodyImage> images = new ArrayList<>();
   private final IdGenerator ids = IdGenerator.builder().build();
   private StringBuilder headingText;
 
@@ -99,6 +101,34 @@ final class BodyScan extends AbstractVisitor {
       return;
     }
     visitChildren(link);
+  }
+
+  @Override
+  public void visit(Image image) {
+    StringBuilder alt = new StringBuilder();
+    image.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            alt.append(text.getLiteral());
+          }
+
+          @Override
+          public void visit(Code code) {
+            alt.append(code.getLiteral());
+          }
+
+          @Override
+          public void visit(CustomNode node) {
+            alt.append('x');
+          }
+        });
+    images.add(
+        new BodyImage(
+            dev.sourced.images.ImageNames.local(image.getDestination()),
+            !alt.toString().isBlank(),
+            position(image)));
+    visitChildren(image);
   }
 
   @Override

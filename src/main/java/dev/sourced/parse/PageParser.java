@@ -40,7 +40,8 @@ public final class PageParser {
           "sources",
           "facts",
           "claims",
-          "corrections");
+          "corrections",
+          "images");
 
   /** The longest tag, so a pasted paragraph cannot become one. */
   static final int MAX_TAG = 100;
@@ -105,6 +106,7 @@ public final class PageParser {
     }
     Declarations decl = new DeclarationReader(diagnostics).read(map);
     List<Correction> corrections = corrections(map, diagnostics);
+    List<dev.sourced.model.ImageCredit> images = ImageEntries.read(map, file, diagnostics);
     BodyScan scan;
     BodyHtml body;
     try {
@@ -124,6 +126,7 @@ public final class PageParser {
                 ? "start the file with front-matter: ---, title: ..., then ---"
                 : "add `title: ...` to the front-matter");
       }
+      ImageEntries.check(images, scan.images, file, diagnostics);
       if (slug == null) return null;
       body = BodyRenderer.of(rawHtml).render(tree, bodies);
     } catch (StackOverflowError e) {
@@ -147,7 +150,8 @@ public final class PageParser {
             decl.sources(),
             decl.facts(),
             decl.claims(),
-            corrections);
+            corrections,
+            List.copyOf(images));
     SourcePosition slugAt =
         map.has("slug") ? map.valueAt("slug") : new SourcePosition(src.path(), 1, 1);
     return new ParsedPage(

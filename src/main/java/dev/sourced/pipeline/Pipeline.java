@@ -183,7 +183,8 @@ public final class Pipeline {
       progress.update("rendering", 0, site.pages().size());
       if (renderer == null) {
         renderer =
-            SiteRenderer.create(site.config(), inputs.templatesDir(), keepState, diagnostics);
+            SiteRenderer.create(
+                site.config(), inputs.templatesDir(), keepState, options.imageCache(), diagnostics);
       }
       if (renderer != null) {
         files = keepState ? sync(site, diagnostics) : stream(site, diagnostics, progress);

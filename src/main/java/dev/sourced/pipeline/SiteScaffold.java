@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Writes a new site that builds as it is: {@code sourced.yaml}, an example article showing every
- * feature, shared sources in {@code content/_data/}, and a copy of the default theme in {@code
- * templates/} to change at will. Refuses a folder that already has files in it.
+ * feature, shared sources in {@code content/_data/}, a {@code .gitignore} for the build cache, and
+ * a copy of the default theme in {@code templates/} to change at will. Refuses a folder that
+ * already has files in it.
  */
 public final class SiteScaffold {
   private SiteScaffold() {}
@@ -31,8 +32,9 @@ public final class SiteScaffold {
     List<String> scaffold = Theme.lines(Theme.resource("/scaffold/scaffold.list"));
     List<String> written = new ArrayList<>();
     for (String name : scaffold) {
-      write(dir.resolve(name), Theme.resource("/scaffold/" + name));
-      written.add(name);
+      String target = name.startsWith("dot-") ? "." + name.substring(4) : name;
+      write(dir.resolve(target), Theme.resource("/scaffold/" + name));
+      written.add(target);
     }
     for (String name : Theme.files()) {
       if (name.equals("theme.list")) continue;

@@ -24,16 +24,21 @@ final class ArticlePages {
   private final ResolvedSite site;
   private final Models models;
   private final dev.sourced.facts.ValueFormatter fmt;
+  private final PageImages images;
 
-  ArticlePages(ResolvedSite site, Models models, dev.sourced.facts.ValueFormatter fmt) {
+  ArticlePages(
+      ResolvedSite site, Models models, dev.sourced.facts.ValueFormatter fmt, PageImages images) {
     this.site = site;
     this.models = models;
     this.fmt = fmt;
+    this.images = images;
   }
 
   Map<String, Object> model(ResolvedPage page) {
     FrontMatter fm = page.frontMatter();
-    PageContext ctx = PageContext.of(site, page, fmt);
+    PageContext ctx =
+        PageContext.of(site, page, fmt)
+            .withImages(images.of(page.url()), fm, site.config().images().sizes());
     String body = page.parsed().body().fill(ctx);
     String boxes = renderBoxes(page.ownFactsToBox(), page.ownClaimsToBox(), ctx);
     Map<String, Object> m =

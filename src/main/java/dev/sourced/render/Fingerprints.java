@@ -18,10 +18,11 @@ import java.util.Map;
  * <ul>
  *   <li>an article depends on its own parsed file (by identity: the parse cache hands back the same
  *       object while the file is unchanged), its address, and every fact, source and claim it
- *       shows, with their homes and, for the facts it boxes, the articles that also cite them;
+ *       shows, with their homes and, for the facts it boxes, the articles that also cite them, and
+ *       how its images are published (their sizes and copies);
  *   <li>lists (home, tags, feeds, sitemap, corrections) depend on every article's summary;
  *   <li>declaration pages (facts index, sources, open-data exports) depend on every fact, source
- *       and claim and who uses them.
+ *       and claim and who uses them, and on the images that rely on sources.
  * </ul>
  *
  * A renderer's cache lives as long as its templates and settings; any change to those makes a new
@@ -53,9 +54,10 @@ final class Fingerprints {
       List<String> authors,
       List<Correction> corrections) {}
 
-  static Object article(ResolvedSite site, ResolvedPage page) {
+  static Object article(ResolvedSite site, ResolvedPage page, Object images) {
     List<Object> key = new ArrayList<>();
     key.add(new Ident(page.parsed()));
+    key.add(images);
     key.add(page.url());
     key.add(page.references());
     for (String id : page.references()) key.add(site.sources().get(id));
@@ -106,6 +108,13 @@ final class Fingerprints {
     key.add(usersById(site.sourceUsers()));
     key.add(usersById(site.claimUsers()));
     key.add(site.sharedFacts());
+    for (ResolvedPage p : site.pages()) {
+      if (!p.frontMatter().images().isEmpty()) {
+        key.add(p.url());
+        key.add(p.title());
+        key.add(p.frontMatter().images());
+      }
+    }
     return key;
   }
 

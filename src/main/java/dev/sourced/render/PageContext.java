@@ -23,6 +23,9 @@ final class PageContext implements FactsRenderContext {
   private final Set<String> localBoxes;
   private final ValueFormatter formatter;
   private final java.time.LocalDate reviewDate;
+  private java.util.Map<String, dev.sourced.images.PublishedImage> images = java.util.Map.of();
+  private dev.sourced.model.FrontMatter frontMatter;
+  private String imageSizes = "100vw";
 
   PageContext(
       ResolvedSite site,
@@ -53,6 +56,32 @@ final class PageContext implements FactsRenderContext {
     boxes.addAll(page.ownFactsToBox());
     return new PageContext(
         site, page.url(), page.references(), boxes, formatter, page.frontMatter().date());
+  }
+
+  /** This context, for an article whose bundle images are published as {@code images} say. */
+  PageContext withImages(
+      java.util.Map<String, dev.sourced.images.PublishedImage> images,
+      dev.sourced.model.FrontMatter frontMatter,
+      String sizes) {
+    this.images = images;
+    this.frontMatter = frontMatter;
+    this.imageSizes = sizes;
+    return this;
+  }
+
+  @Override
+  public dev.sourced.images.PublishedImage image(String name) {
+    return images.get(name);
+  }
+
+  @Override
+  public dev.sourced.model.ImageCredit imageCredit(String name) {
+    return frontMatter == null ? null : frontMatter.image(name);
+  }
+
+  @Override
+  public String imageSizes() {
+    return imageSizes;
   }
 
   @Override

@@ -32,6 +32,9 @@ final class SitePages {
 
   private final Map<String, List<Claim>> claimsBySource = new java.util.HashMap<>();
 
+  /** For each source, the images that come from it, as the template lists them. */
+  private final Map<String, List<Map<String, Object>>> imagesBySource = new java.util.HashMap<>();
+
   SitePages(ResolvedSite site, Models models, ValueFormatter fmt, ArticlePages articles) {
     this.site = site;
     this.models = models;
@@ -43,6 +46,18 @@ final class SitePages {
     }
     for (Claim c : site.claims().values()) {
       for (String s : c.sources()) claimsBySource.computeIfAbsent(s, k -> new ArrayList<>()).add(c);
+    }
+    for (ResolvedPage p : site.pages()) {
+      for (dev.sourced.model.ImageCredit img : p.frontMatter().images()) {
+        if (img.sourceId() == null) continue;
+        Map<String, Object> im = new LinkedHashMap<>();
+        im.put("name", img.name());
+        im.put("url", site.config().url(p.url() + dev.sourced.images.ImageNames.href(img.name())));
+        im.put("credit", img.credit() == null ? "" : img.credit());
+        Models.put(im, "licence", img.licence());
+        im.put("article", models.link(p.title(), site.config().url(p.url())));
+        imagesBySource.computeIfAbsent(img.sourceId(), k -> new ArrayList<>()).add(im);
+      }
     }
   }
 
@@ -168,6 +183,7 @@ final class SitePages {
             s -> {
               Map<String, Object> sm = models.source(s, 0);
               sm.put("articleCount", site.sourceUsers().getOrDefault(s.id(), List.of()).size());
+              sm.put("imageCount", imagesBySource.getOrDefault(s.id(), List.of()).size());
               return sm;
             }));
     return m;
@@ -196,6 +212,7 @@ final class SitePages {
     }
     m.put("claims", claims);
     m.put("articles", links(site.sourceUsers().getOrDefault(s.id(), List.of())));
+    m.put("images", imagesBySource.getOrDefault(s.id(), List.of()));
     return m;
   }
 

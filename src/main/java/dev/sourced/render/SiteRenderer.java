@@ -3,7 +3,6 @@ package dev.sourced.render;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.facts.ValueFormatter;
-import dev.sourced.load.ArticleFile;
 import dev.sourced.model.Source;
 import dev.sourced.resolve.OutputKind;
 import dev.sourced.resolve.OutputPlan;
@@ -44,6 +43,11 @@ public final class SiteRenderer {
   private final Assets assets;
   private final ValueFormatter fmt;
   private final boolean incremental;
+  private final dev.sourced.images.ImageProcessor images;
+
+  /** The images of the last render, for a render of one article. */
+  private PageImages lastImages = PageImages.NONE;
+
   private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Fingerprints shared by many pages, kept as a value and a small token standing for it. */
@@ -60,8 +64,12 @@ public final class SiteRenderer {
       TemplateEngine engine,
       Map<String, Template> templates,
       Path siteTemplates,
-      boolean incremental) {
+      boolean incremental,
+      Path imageCache) {
     this.config = config;
+    this.images =
+        new dev.sourced.images.ImageProcessor(
+            config.images(), dev.sourced.images.ImageCache.at(imageCache));
     this.engine = engine;
     this.templates = templates;
     this.assets = Assets.load(siteTemplates, config);
@@ -70,12 +78,27 @@ public final class SiteRenderer {
   }
 
   /**
-   * Compiles the templates; returns null after reporting why when one cannot be compiled.
+   * Compiles the templates; returns null after reporting why when one cannot be compiled. Images
+   * are made in a temporary folder, deleted when the program ends.
    *
    * @param incremental whether to keep outputs for later renders of the same site
    */
   public static SiteRenderer create(
       SiteConfig config, Path siteTemplates, boolean incremental, Diagnostics diagnostics)
+      throws IOException {
+    return create(config, siteTemplates, incremental, null, diagnostics);
+  }
+
+  /**
+   * As {@link #create(SiteConfig, Path, boolean, Diagnostics)}, keeping the images made in {@code
+   * imageCache} between builds (none kept when null).
+   */
+  public static SiteRenderer create(
+      SiteConfig config,
+      Path siteTemplates,
+      boolean incremental,
+      Path imageCache,
+      Diagnostics diagnostics)
       throws IOException {
     TemplateEngine engine = new TemplateEngine(siteTemplates, config.numberLocale());
     Map<String, Template> templates = new HashMap<>();
@@ -84,7 +107,7 @@ public final class SiteRenderer {
       if (t != null) templates.put(name, t);
     }
     if (templates.size() != TEMPLATES.size()) return null;
-    return new SiteRenderer(config, engine, templates, siteTemplates, incremental);
+    return new SiteRenderer(config, engine, templates, siteTemplates, incremental, imageCache);
   }
 
   /** Renders everything (reusing unchanged outputs); null after reporting a template failure. */
@@ -99,8 +122,10 @@ public final class SiteRenderer {
    * reporting a failure.
    */
   public RenderedSite render(ResolvedSite site, Diagnostics diagnostics, PageSink sink) {
+    PageImages published = PageImages.publish(site, images, diagnostics);
+    lastImages = published;
     Models models = new Models(site, fmt, assets.urls());
-    ArticlePages articles = new ArticlePages(site, models, fmt);
+    ArticlePages articles = new ArticlePages(site, models, fmt, published);
     SitePages pages = new SitePages(site, models, fmt, articles);
     Output out = new Output(diagnostics);
 
@@ -131,7 +156,7 @@ public final class SiteRenderer {
                       path,
                       p.path(),
                       template,
-                      () -> Fingerprints.article(site, p),
+                      () -> Fingerprints.article(site, p, published.of(p.url())),
                       () -> articles.model(p));
             }
             case HOME -> () -> out.page(path, template, () -> lists, pages::home);
@@ -220,11 +245,8 @@ public final class SiteRenderer {
     if (diagnostics.hasErrors()) return null;
     out.run(sink);
 
-    for (ResolvedPage p : site.pages()) {
-      for (ArticleFile.BundleFile f : p.parsed().bundleFiles()) {
-        copies.add(new CopiedFile(p.url() + f.relativeName(), f.file()));
-      }
-    }
+    // Bundle files (images as published: stripped, with their sized copies) are copied too.
+    copies.addAll(published.copies());
     if (diagnostics.hasErrors()) return null;
     if (incremental) cache.keySet().retainAll(out.paths);
     out.rendered.sort(Comparator.comparing(RenderedPage::path));
@@ -238,13 +260,16 @@ public final class SiteRenderer {
    */
   public RenderedPage renderArticle(ResolvedSite site, ResolvedPage page, Diagnostics diagnostics) {
     Models models = new Models(site, fmt, assets.urls());
-    ArticlePages articles = new ArticlePages(site, models, fmt);
+    ArticlePages articles = new ArticlePages(site, models, fmt, lastImages);
     String path = page.url() + "index.html";
     String html =
         engine.render(templates.get("article.ftlh"), articles.model(page), path, diagnostics);
     if (html == null) return null;
     byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-    if (incremental) cache.put(path, new Cached(Fingerprints.article(site, page), bytes));
+    if (incremental) {
+      cache.put(
+          path, new Cached(Fingerprints.article(site, page, lastImages.of(page.url())), bytes));
+    }
     return new RenderedPage(path, bytes);
   }
 

@@ -137,6 +137,14 @@ public final class ReferenceResolver {
     }
     checkAddresses(published, statics);
     checkDeclaredSources();
+    for (ParsedPage p : published) {
+      for (var img : p.frontMatter().images()) {
+        if (img.sourceId() != null) {
+          checkSource(img.sourceId(), img.sourceAt(), "image \"" + img.name() + "\"");
+          citedSources.add(img.sourceId());
+        }
+      }
+    }
     // Articles newest first, then pages (no date), ties by address: the order of every list and
     // of "also cited in".
     published.sort(

@@ -35,11 +35,14 @@ public final class Preview implements AutoCloseable {
       boolean strict,
       PrintWriter err,
       boolean colour,
-      int warningsPerCode)
+      int warningsPerCode,
+      Path cache)
       throws IOException {
     this.warningsPerCode = warningsPerCode;
     this.output = Files.createTempDirectory("sourced-serve-");
-    this.session = Pipeline.keepingState(new BuildOptions(source, output, strict, LocalDate.now()));
+    this.session =
+        Pipeline.keepingState(
+            new BuildOptions(source, output, strict, LocalDate.now(), true, cache));
     this.err = err;
     this.colour = colour;
     BuildResult first = session.rebuild(null);
@@ -64,7 +67,29 @@ public final class Preview implements AutoCloseable {
       boolean colour,
       int warningsPerCode)
       throws IOException {
-    return new Preview(source, bind, port, strict, err, colour, warningsPerCode);
+    return start(
+        source,
+        bind,
+        port,
+        strict,
+        err,
+        colour,
+        warningsPerCode,
+        source.resolve(dev.sourced.pipeline.BuildOptions.DEFAULT_CACHE));
+  }
+
+  /** As the other {@code start}, with the build cache in {@code cache} (none kept when null). */
+  public static Preview start(
+      Path source,
+      InetAddress bind,
+      int port,
+      boolean strict,
+      PrintWriter err,
+      boolean colour,
+      int warningsPerCode,
+      Path cache)
+      throws IOException {
+    return new Preview(source, bind, port, strict, err, colour, warningsPerCode, cache);
   }
 
   public int port() {

@@ -52,7 +52,16 @@ class BodyRendererTest {
             new BodyHtml.FactPart("b", true),
             new BodyHtml.CitationPart(List.of("s", "t"), List.of(1, 1)),
             new BodyHtml.FactBoxPart("a"),
-            new BodyHtml.FactPart("c", true),
+            // A bundle image is written when the page is rendered; the facts of its alt text are
+            // in its part.
+            new BodyHtml.ImagePart(
+                "p.png",
+                "p.png",
+                BodyHtml.MARK + " users",
+                List.of(new BodyHtml.FactPart("c", true)),
+                null,
+                false,
+                true),
             new BodyHtml.CitationPart(List.of("s"), List.of(2)),
             new BodyHtml.ClaimPart("k"));
     assertThat(marks(body.html())).isEqualTo(7);

@@ -37,9 +37,9 @@ class OutputPlanTest {
       ---
       Text [@europol]. See [search](/search/), [the tag](/tags/policing/),
       [all tags](../tags/), [the index](/search.json), [the source](/sources/europol/),
-      [facts](/facts/#top), [the feed](../feed.xml), [home](../), [a picture](pic.png),
+      [facts](/facts/#top), [the feed](../feed.xml), [home](../), [a picture](pic.txt),
       [methodology](/methodology/), [corrections](../corrections/), [b](../b/).
-      -- content/a/pic.png --
+      -- content/a/pic.txt --
       not really a picture
       -- content/b.md --
       ---
@@ -89,7 +89,7 @@ class OutputPlanTest {
       if (!f.startsWith("assets/") && !f.startsWith(".")) written.add(f);
     }
     assertThat(written).isEqualTo(planned);
-    assertThat(planned).contains("tags/policing/index.html", "search/index.html", "a/pic.png");
+    assertThat(planned).contains("tags/policing/index.html", "search/index.html", "a/pic.txt");
   }
 
   @Test

@@ -103,6 +103,11 @@ public final class TestSite {
     return output;
   }
 
+  /** The build cache folder the builds of this site use. */
+  public Path cache() {
+    return output.resolveSibling(output.getFileName() + "-cache");
+  }
+
   public BuildResult build() {
     return run(false, true);
   }
@@ -118,11 +123,25 @@ public final class TestSite {
 
   private BuildResult run(boolean strict, boolean write) {
     try {
-      result = Pipeline.build(new BuildOptions(root, write ? output : null, strict, TODAY));
+      // The build cache (resized images) goes beside the output, never into a fixture folder.
+      result =
+          Pipeline.build(
+              new BuildOptions(
+                  root,
+                  write ? output : null,
+                  strict,
+                  TODAY,
+                  true,
+                  output.resolveSibling(output.getFileName() + "-cache")));
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The last build's result. */
+  public BuildResult result() {
+    return result;
   }
 
   /** The contract lines of the last build's diagnostics: {@code path:line:col: error[CODE] msg}. */

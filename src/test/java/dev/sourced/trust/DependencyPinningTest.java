@@ -51,6 +51,11 @@ class DependencyPinningTest {
           Map.entry("info.picocli:picocli", "picocli."),
           Map.entry("org.yaml:snakeyaml", "org.yaml.snakeyaml."),
           Map.entry("org.tomlj:tomlj", "org.tomlj."),
+          Map.entry(
+              "com.twelvemonkeys.imageio:imageio-jpeg", "com.twelvemonkeys.imageio.plugins.jpeg."),
+          Map.entry(
+              "com.twelvemonkeys.imageio:imageio-metadata", "com.twelvemonkeys.imageio.metadata."),
+          Map.entry("com.github.usefulness:webp-imageio", "com.luciad.imageio.webp."),
           Map.entry("org.junit.jupiter:junit-jupiter", "org.junit.jupiter."),
           Map.entry("org.assertj:assertj-core", "org.assertj."),
           Map.entry("org.jsoup:jsoup", "org.jsoup."),

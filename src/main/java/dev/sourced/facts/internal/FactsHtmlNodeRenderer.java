@@ -6,12 +6,15 @@ import dev.sourced.facts.ClaimBox;
 import dev.sourced.facts.Directive;
 import dev.sourced.facts.FactBox;
 import dev.sourced.facts.FactReference;
+import dev.sourced.facts.Figure;
 import dev.sourced.facts.UnsourcedFigure;
+import dev.sourced.images.ImageNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.commonmark.node.Document;
 import org.commonmark.node.Node;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
@@ -21,8 +24,9 @@ import org.commonmark.renderer.html.HtmlWriter;
  * Renders the fact syntax in a body before the site is resolved: everything that depends on the
  * rest of the site becomes a {@link BodyHtml#MARK marker} and a {@link BodyHtml.Part part}, filled
  * in later by {@link FactsHtml}. What depends on the page alone is written here: which facts stand
- * inside a link, how often each source has been cited so far, images' alternative text.
- * commonmark-java creates node renderers per render call, so the per-page state lives here.
+ * inside a link, how often each source has been cited so far, images' alternative text, which
+ * images stand alone (figures) and which may be on the first screen. commonmark-java creates node
+ * renderers per render call, so the per-page state lives here.
  */
 public final class FactsHtmlNodeRenderer implements NodeRenderer {
   private static final String MARK = String.valueOf(BodyHtml.MARK);
@@ -30,6 +34,7 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
   private final HtmlNodeRendererContext context;
   private final List<BodyHtml.Part> parts;
   private final Map<String, Integer> citeCount = new HashMap<>();
+  private int imagesSeen;
 
   /**
    * @param parts receives one part per marker written, in order
@@ -49,7 +54,8 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
         Citation.class,
         Directive.class,
         UnsourcedFigure.class,
-        org.commonmark.node.Image.class);
+        org.commonmark.node.Image.class,
+        Figure.class);
   }
 
   @Override
@@ -60,7 +66,47 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
     else if (node instanceof ClaimBox c) block(new BodyHtml.ClaimPart(c.getId()));
     else if (node instanceof Directive d) html.text(d.literal());
     else if (node instanceof UnsourcedFigure u) html.text(u.getText());
-    else if (node instanceof org.commonmark.node.Image i) renderImage(i);
+    else if (node instanceof org.commonmark.node.Image i) renderImage(i, false);
+    else if (node instanceof Figure f) renderFigure(f);
+  }
+
+  /**
+   * An image alone in its paragraph: a figure. One of the bundle's images becomes a block marker,
+   * written when the page is rendered; any other (an address elsewhere) is written here, with its
+   * title as caption.
+   */
+  private void renderFigure(Figure figure) {
+    org.commonmark.node.Image image = (org.commonmark.node.Image) figure.getFirstChild();
+    html.line();
+    if (ImageNames.local(image.getDestination()) != null) {
+      renderImage(image, true);
+      html.raw("\n");
+      return;
+    }
+    html.tag("figure", Map.of("class", "figure"));
+    renderImage(image, true);
+    if (image.getTitle() != null && !image.getTitle().isBlank()) {
+      html.tag("figcaption");
+      html.text(image.getTitle());
+      html.tag("/figcaption");
+    }
+    html.tag("/figure");
+    html.line();
+  }
+
+  /**
+   * Whether an image may be on the first screen: the body's first image, within its first three
+   * blocks. Every other image is loaded lazily.
+   */
+  private boolean firstScreen(Node image) {
+    if (imagesSeen++ > 0) return false;
+    Node block = image;
+    while (block.getParent() != null && !(block.getParent() instanceof Document)) {
+      block = block.getParent();
+    }
+    int before = 0;
+    for (Node n = block.getPrevious(); n != null; n = n.getPrevious()) before++;
+    return before < 3;
   }
 
   private void mark(BodyHtml.Part part) {
@@ -98,8 +144,11 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
    * users" there too. Each fact is a plain marker inside the attribute; the attribute's escaping
    * leaves the marker alone, and the fact's text is escaped when it is filled in.
    */
-  private void renderImage(org.commonmark.node.Image image) {
+  private void renderImage(org.commonmark.node.Image image, boolean figure) {
     String url = image.getDestination();
+    String local = ImageNames.local(url);
+    boolean eager = firstScreen(image);
+    List<BodyHtml.Part> target = local != null ? new ArrayList<>() : parts;
     StringBuilder alt = new StringBuilder();
     image.accept(
         new org.commonmark.node.AbstractVisitor() {
@@ -126,7 +175,7 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
           @Override
           public void visit(org.commonmark.node.CustomNode node) {
             if (node instanceof FactReference r) {
-              parts.add(new BodyHtml.FactPart(r.getId(), true));
+              target.add(new BodyHtml.FactPart(r.getId(), true));
               alt.append(MARK);
             } else if (node instanceof UnsourcedFigure u) {
               alt.append(u.getText());
@@ -137,8 +186,22 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
             }
           }
         });
-    Map<String, String> attrs = new java.util.LinkedHashMap<>();
     if (context.shouldSanitizeUrls()) url = context.urlSanitizer().sanitizeImageUrl(url);
+    if (local != null) {
+      List<BodyHtml.FactPart> facts = new ArrayList<>();
+      for (BodyHtml.Part p : target) facts.add((BodyHtml.FactPart) p);
+      mark(
+          new BodyHtml.ImagePart(
+              local,
+              context.encodeUrl(url),
+              alt.toString(),
+              List.copyOf(facts),
+              image.getTitle(),
+              figure,
+              eager));
+      return;
+    }
+    Map<String, String> attrs = new java.util.LinkedHashMap<>();
     attrs.put("src", context.encodeUrl(url));
     attrs.put("alt", alt.toString());
     if (image.getTitle() != null) attrs.put("title", image.getTitle());

@@ -1,0 +1,228 @@
+package dev.sourced.images;
+
+import dev.sourced.config.ImageSettings;
+import dev.sourced.diag.Diagnostics;
+import dev.sourced.diag.SourcePosition;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Publishes a bundle's JPEG and PNG images: the original at its own address without its metadata
+ * (see {@link MetadataStripper}), and copies at the configured widths that are narrower than it, in
+ * its format and as WebP, for {@code srcset}. Copies are named by the width and a hash of the
+ * original and settings ({@code port-800w.1a2b3c4d.jpg}), so a changed image gets new addresses and
+ * a browser's cached copy is never stale.
+ *
+ * <p>What is made for an image is kept in the {@link ImageCache} under a key of its bytes
+ * (SHA-256), the settings and this code's version, so a second build decodes nothing. An image that
+ * cannot be read safely (not what its name says, truncated, declaring more pixels than {@code
+ * max_megapixels}) is reported as a warning on the file and published as it is; nothing in an
+ * image's content can stop or crash a build. Thread-safe: the render stage publishes images on all
+ * cores.
+ */
+public final class ImageProcessor {
+  /** Changes whenever what this code makes for the same input changes, to retire old entries. */
+  static final String VERSION = "1";
+
+  private final ImageSettings settings;
+  private final ImageCache cache;
+  private final ConcurrentHashMap<String, Object> making = new ConcurrentHashMap<>();
+
+  public ImageProcessor(ImageSettings settings, ImageCache cache) {
+    this.settings = settings;
+    this.cache = cache;
+  }
+
+  /**
+   * One bundle image to publish.
+   *
+   * @param sitePath the file relative to the site, for diagnostics ({@code content/a/port.jpg})
+   * @param file where it is
+   * @param pageUrl the page's address relative to the site root ({@code a/})
+   * @param name its name in the bundle ({@code port.jpg}, {@code photos/port.jpg})
+   */
+  public record Input(String sitePath, Path file, String pageUrl, String name) {}
+
+  /** A file to put in the output: its path relative to the site root, and where it is now. */
+  public record PublishedFile(String path, Path source) {}
+
+  /** How an image is shown, and the files that publish it (the original's address among them). */
+  public record Result(PublishedImage image, List<PublishedFile> files) {}
+
+  /** Publishes one image; problems with its content are warnings in {@code diagnostics}. */
+  public Result publish(Input in, Diagnostics diagnostics) throws IOException {
+    String key = key(in.file());
+    ImageCache.Entry entry;
+    // Two bundles may hold the same bytes: one thread makes the entry, the other waits for it.
+    synchronized (making.computeIfAbsent(key, k -> new Object())) {
+      entry = cache.get(key);
+      if (entry == null) entry = cache.put(key, dir -> make(in.file(), in.name(), dir));
+    }
+    return result(in, key, entry, diagnostics);
+  }
+
+  private String key(Path file) throws IOException {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] buf = new byte[1 << 16];
+    try (InputStream s = Files.newInputStream(file)) {
+      for (int r = s.read(buf); r >= 0; r = s.read(buf)) sha.update(buf, 0, r);
+    }
+    sha.update((VERSION + ";" + settings.cacheKey()).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /**
+   * Makes an entry's files in {@code dir}; returns its info lines: {@code size W H}, then {@code
+   * original FILE} and {@code copy FILE WIDTH EXT} lines, or {@code refused CODE|MESSAGE|HINT}.
+   */
+  private List<String> make(Path file, String name, Path dir) throws IOException {
+    List<String> info = new ArrayList<>();
+    String format = ImageNames.format(name);
+    ImageDecoder.Header header;
+    try {
+      header = ImageDecoder.header(file, format, (long) settings.maxMegapixels() * 1_000_000L);
+    } catch (ImageDecoder.Refused r) {
+      info.add("refused " + r.code + "|" + r.getMessage() + "|" + r.hint);
+      return info;
+    }
+    int shownW = header.shownWidth();
+    info.add("size " + shownW + " " + header.shownHeight());
+    String ext = format.equals("jpeg") ? "jpg" : "png";
+    // The original, without its metadata.
+    Path original = dir.resolve("original." + ext);
+    try (InputStream src = Files.newInputStream(file);
+        OutputStream out = ImageCache.create(original)) {
+      if (settings.keepMetadata()) src.transferTo(out);
+      else if (format.equals("jpeg")) MetadataStripper.jpeg(src, out, header.orientation());
+      else MetadataStripper.png(src, out);
+    } catch (MetadataStripper.Malformed e) {
+      Files.deleteIfExists(original);
+      info.set(0, "refused " + refusedDamaged());
+      return info.subList(0, 1);
+    }
+    info.add("original original." + ext);
+    int widest = settings.widths().get(settings.widths().size() - 1);
+    List<Integer> targets = new ArrayList<>();
+    for (int w : settings.widths()) if (w < shownW) targets.add(w);
+    boolean fullInSrcset = shownW <= widest;
+    boolean webp = settings.webp() && ImageEncoder.webpAvailable();
+    List<Integer> decoded = new ArrayList<>(targets);
+    if (webp && fullInSrcset) decoded.add(shownW);
+    if (decoded.isEmpty()) return info;
+    BufferedImage img;
+    try {
+      img = ImageDecoder.decode(file, header, decoded.get(decoded.size() - 1));
+    } catch (ImageDecoder.Refused r) {
+      Files.deleteIfExists(original);
+      List<String> refused = new ArrayList<>();
+      refused.add("refused " + r.code + "|" + r.getMessage() + "|" + r.hint);
+      return refused;
+    }
+    // Widest first, each copy resampled from the one before: every step shrinks by under 2x.
+    BufferedImage from = img;
+    for (int i = decoded.size() - 1; i >= 0; i--) {
+      int w = decoded.get(i);
+      BufferedImage copy = from.getWidth() == w ? from : ImageEncoder.resize(from, w);
+      if (targets.contains(w)) {
+        String f = w + "." + ext;
+        try (OutputStream out = ImageCache.create(dir.resolve(f))) {
+          if (format.equals("jpeg")) ImageEncoder.jpeg(copy, settings.quality(), out);
+          else ImageEncoder.png(copy, out);
+        }
+        info.add("copy " + f + " " + w + " " + ext);
+      }
+      if (webp) {
+        String f = w + ".webp";
+        try (OutputStream out = ImageCache.create(dir.resolve(f))) {
+          ImageEncoder.webp(copy, settings.quality(), format.equals("png"), out);
+        }
+        info.add("copy " + f + " " + w + " webp");
+      }
+      from = copy;
+    }
+    return info;
+  }
+
+  private static String refusedDamaged() {
+    return "bad-image|it cannot be read (the file is truncated or damaged); it is copied as it is,"
+        + " not resized|export the image again from its original";
+  }
+
+  /** The published files and the page's view of them, from an entry's info lines. */
+  private Result result(Input in, String key, ImageCache.Entry entry, Diagnostics diagnostics) {
+    String folder =
+        in.name().contains("/") ? in.name().substring(0, in.name().lastIndexOf('/') + 1) : "";
+    String base = in.name().substring(folder.length());
+    String stem = base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base;
+    String hash = key.substring(0, 8);
+    int width = 0;
+    int height = 0;
+    List<PublishedFile> files = new ArrayList<>();
+    List<PublishedImage.Rendition> main = new ArrayList<>();
+    List<PublishedImage.Rendition> webp = new ArrayList<>();
+    boolean original = false;
+    for (String line : entry.info()) {
+      String[] f = line.split(" ", 2);
+      switch (f[0]) {
+        case "refused" -> {
+          String[] w = f[1].split("\\|", 3);
+          diagnostics.warning(
+              SourcePosition.file(in.sitePath()), w[0], in.name() + ": " + w[1], w[2]);
+        }
+        case "size" -> {
+          String[] wh = f[1].split(" ");
+          width = Integer.parseInt(wh[0]);
+          height = Integer.parseInt(wh[1]);
+        }
+        case "original" -> {
+          files.add(new PublishedFile(in.pageUrl() + in.name(), entry.file(f[1])));
+          original = true;
+        }
+        case "copy" -> {
+          String[] c = f[1].split(" ");
+          int w = Integer.parseInt(c[1]);
+          String name = folder + stem + "-" + w + "w." + hash + "." + c[2];
+          files.add(new PublishedFile(in.pageUrl() + name, entry.file(c[0])));
+          (c[2].equals("webp") ? webp : main)
+              .add(new PublishedImage.Rendition(ImageNames.href(name), w));
+        }
+        default -> {}
+      }
+    }
+    if (!original) files.add(new PublishedFile(in.pageUrl() + in.name(), in.file()));
+    main.sort(java.util.Comparator.comparingInt(PublishedImage.Rendition::width));
+    webp.sort(java.util.Comparator.comparingInt(PublishedImage.Rendition::width));
+    int widest = settings.widths().get(settings.widths().size() - 1);
+    if (original && width > 0 && width <= widest) {
+      main.add(new PublishedImage.Rendition(ImageNames.href(in.name()), width));
+    }
+    String src = ImageNames.href(in.name());
+    for (PublishedImage.Rendition r : main) {
+      src = r.file();
+      if (r.width() >= 800) break;
+    }
+    if (!original) {
+      main.clear();
+      webp.clear();
+    }
+    return new Result(
+        new PublishedImage(in.name(), width, height, src, List.copyOf(main), List.copyOf(webp)),
+        List.copyOf(files));
+  }
+}
