@@ -65,7 +65,12 @@ public enum Code {
   TEMPLATE_RECURSION("template-recursion"),
   TEMPLATE_MISSING("template-missing"),
   TEMPLATE_UNREADABLE("template-unreadable"),
-  BAD_OUTPUT("bad-output");
+  BAD_OUTPUT("bad-output"),
+  DEAD_LINK("dead-link"),
+  FAILING_LINK("failing-link"),
+  LOOPING_LINK("looping-link"),
+  MOVED_LINK("moved-link"),
+  MISSING_ARCHIVE("missing-archive");
 
   private static final Map<String, Code> BY_TEXT = new HashMap<>();
 

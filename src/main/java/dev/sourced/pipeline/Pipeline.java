@@ -171,6 +171,7 @@ public final class Pipeline {
             inputs.config(),
             inputs.data(),
             inputs.pages(),
+            inputs.staticFiles(),
             resolveDiagnostics,
             options.today(),
             inputs.partial());

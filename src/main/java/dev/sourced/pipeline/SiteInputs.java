@@ -53,6 +53,7 @@ final class SiteInputs {
   private List<Diagnostic> configDiagnostics = List.of();
   private List<Diagnostic> loadDiagnostics = List.of();
   private Path templatesDir;
+  private List<dev.sourced.load.StaticFile> staticFiles = List.of();
 
   /** The raw_html setting the kept articles were parsed (and their bodies rendered) with. */
   private boolean parsedRawHtml;
@@ -72,6 +73,11 @@ final class SiteInputs {
 
   Path templatesDir() {
     return templatesDir;
+  }
+
+  /** The files of static/, as the last load found them. */
+  List<dev.sourced.load.StaticFile> staticFiles() {
+    return staticFiles;
   }
 
   Parsed<ArticleFile, ParsedPage> article(String path) {
@@ -114,6 +120,7 @@ final class SiteInputs {
             || !Objects.equals(site.templatesDir(), templatesDir);
     configText = site.configText();
     templatesDir = site.templatesDir();
+    staticFiles = site.staticFiles();
     Diagnostics configDiag = new Diagnostics();
     // A sourced.yaml that exists but cannot be read is reported by the loader, not as missing.
     config =
@@ -229,7 +236,7 @@ final class SiteInputs {
 
   private static boolean isArticle(String p) {
     return p.startsWith(ContentLoader.CONTENT + "/")
-        && p.endsWith(".md")
+        && ContentLoader.isMarkdown(p)
         && !p.startsWith(ContentLoader.CONTENT + "/" + ContentLoader.DATA + "/");
   }
 }

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An article's template model: the rendered body (as markup, so templates never need {@code
- * ?no_esc}), the boxes of the facts it declares and does not box itself, its numbered references,
- * corrections, and its JSON-LD.
+ * An article's or page's template model (a page has no date; a section's page also lists the
+ * section's articles): the rendered body (as markup, so templates never need {@code ?no_esc}), the
+ * boxes of the facts it declares and does not box itself, its numbered references, corrections, and
+ * its JSON-LD.
  */
 final class ArticlePages {
   private final ResolvedSite site;
@@ -35,8 +36,15 @@ final class ArticlePages {
     PageContext ctx = PageContext.of(site, page, fmt);
     String body = page.parsed().body().fill(ctx);
     String boxes = renderBoxes(page.ownFactsToBox(), page.ownClaimsToBox(), ctx);
-    Map<String, Object> m = models.base("article", fm.title(), fm.summary(), page.url());
+    Map<String, Object> m =
+        models.base(
+            page.parsed().isArticle() ? "article" : "page", fm.title(), fm.summary(), page.url());
     Map<String, Object> a = models.summary(page);
+    a.put("isArticle", page.parsed().isArticle());
+    if (page.parsed().section()) {
+      // A section's own page lists the articles below it (the home page's text: all of them).
+      a.put("sectionArticles", LazyList.of(site.sectionArticles(page), models::summary));
+    }
     a.put("body", markup(body));
     a.put("factBoxes", markup(boxes));
     a.put("hasFactBoxes", !boxes.isEmpty());
@@ -69,12 +77,13 @@ final class ArticlePages {
     FrontMatter fm = page.frontMatter();
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("@context", "https://schema.org");
-    j.put("@type", "Article");
+    j.put("@type", page.parsed().isArticle() ? "Article" : "WebPage");
     j.put("headline", fm.title());
     if (fm.summary() != null) j.put("description", fm.summary());
     j.put("url", site.config().permalink(page.url()));
-    j.put("datePublished", fm.date().toString());
-    j.put("dateModified", (fm.updated() != null ? fm.updated() : fm.date()).toString());
+    if (fm.date() != null) j.put("datePublished", fm.date().toString());
+    if (fm.updated() != null || fm.date() != null)
+      j.put("dateModified", (fm.updated() != null ? fm.updated() : fm.date()).toString());
     if (!fm.authors().isEmpty()) {
       List<Object> authors = new ArrayList<>();
       for (String name : fm.authors()) {

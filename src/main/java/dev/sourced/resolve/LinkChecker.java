@@ -37,8 +37,12 @@ final class LinkChecker {
     this.config = config;
     this.diagnostics = diagnostics;
     for (OutputPlan.Output o : plan.outputs()) {
-      if (o.kind() == OutputKind.BUNDLE_FILE) files.add(o.path());
-      else anchors.put(o.address(), null);
+      if (o.kind() == OutputKind.BUNDLE_FILE || o.kind() == OutputKind.STATIC_FILE) {
+        files.add(o.path());
+        if (o.path().endsWith("index.html")) anchors.put(o.address(), null);
+      } else {
+        anchors.put(o.address(), null);
+      }
     }
   }
 

@@ -37,7 +37,11 @@ public enum OutputKind {
   /** The theme's static files, under hashed names the renderer gives them. */
   ASSET("assets/{}", null, false),
   /** A file beside a bundle's index.md, copied next to its page ({@code slug/name}). */
-  BUNDLE_FILE("{}", null, false);
+  BUNDLE_FILE("{}", null, false),
+  /** A page's old address ({@code aliases:}), a redirect to the page (the alias's file). */
+  REDIRECT("{}", "redirect.ftlh", false),
+  /** A file of static/, copied as it is to the same path under the site's root. */
+  STATIC_FILE("{}", null, false);
 
   private final String pattern;
   private final String template;

@@ -1,12 +1,13 @@
 package dev.sourced.resolve;
 
+import dev.sourced.load.Addresses;
 import dev.sourced.load.ArticleFile;
+import dev.sourced.load.StaticFile;
 import dev.sourced.model.Source;
-import java.text.Normalizer;
+import dev.sourced.parse.ParsedPage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,8 +40,15 @@ public final class OutputPlan {
   /** The plan of a resolved site. */
   public static OutputPlan of(ResolvedSite site) {
     List<Output> out = new ArrayList<>();
+    boolean ownHome = false;
     for (ResolvedPage p : site.pages()) {
-      out.add(output(OutputKind.ARTICLE, p.url().substring(0, p.url().length() - 1)));
+      if (p.url().isEmpty()) {
+        // The home page's own text (content/_index.md) takes the generated home page's place.
+        ownHome = true;
+        out.add(new Output(OutputKind.ARTICLE, "", OutputKind.HOME.path(null)));
+      } else {
+        out.add(output(OutputKind.ARTICLE, p.url().substring(0, p.url().length() - 1)));
+      }
     }
     Map<String, List<String>> tags = new LinkedHashMap<>();
     for (String t : site.tags().keySet()) {
@@ -48,7 +56,10 @@ public final class OutputPlan {
     }
     for (OutputKind k : OutputKind.values()) {
       switch (k) {
-        case ARTICLE, ASSET, BUNDLE_FILE -> {}
+        case ARTICLE, ASSET, BUNDLE_FILE, REDIRECT, STATIC_FILE -> {}
+        case HOME -> {
+          if (!ownHome) out.add(output(k, null));
+        }
         case TAG -> {
           for (List<String> names : tags.values()) out.add(output(k, slug(names.get(0))));
         }
@@ -63,6 +74,13 @@ public final class OutputPlan {
         out.add(output(OutputKind.BUNDLE_FILE, p.url() + f.relativeName()));
       }
     }
+    for (ResolvedPage p : site.pages()) {
+      for (ParsedPage.Alias a : p.parsed().aliases()) {
+        String path = Aliases.output(a.path());
+        if (path != null) out.add(output(OutputKind.REDIRECT, path));
+      }
+    }
+    for (StaticFile f : site.staticFiles()) out.add(output(OutputKind.STATIC_FILE, f.path()));
     return new OutputPlan(out);
   }
 
@@ -70,7 +88,10 @@ public final class OutputPlan {
     return new Output(kind, subject, kind.path(subject));
   }
 
-  /** Every planned output, articles first, then the build's own pages and files, then bundles. */
+  /**
+   * Every planned output: articles and pages first, then the build's own pages and files, then
+   * bundles' files, redirects and static files.
+   */
   public List<Output> outputs() {
     return outputs;
   }
@@ -80,15 +101,8 @@ public final class OutputPlan {
     return OutputKind.TAG.path(slug(tag)).replace("index.html", "");
   }
 
-  /** A tag's address-safe form: lowercase ASCII letters, digits and hyphens. */
+  /** A tag's address-safe form, by the address rule ({@link Addresses#tag}). */
   static String slug(String name) {
-    String s =
-        Normalizer.normalize(name, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", "-")
-            .replaceAll("(^-+|-+$)", "");
-    if (s.isEmpty()) s = "tag-" + Integer.toHexString(name.hashCode());
-    return s;
+    return Addresses.tag(name);
   }
 }

@@ -5,6 +5,7 @@ import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
+import dev.sourced.load.StaticFile;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
@@ -93,12 +94,28 @@ public final class ReferenceResolver {
       Diagnostics diagnostics,
       LocalDate today,
       boolean partial) {
-    ReferenceResolver r = new ReferenceResolver(config, diagnostics, today);
-    if (partial) r.rejected.add("article:*");
-    return r.run(data, parsed);
+    return resolve(config, data, parsed, List.of(), diagnostics, today, partial);
   }
 
-  private ResolvedSite run(List<ParsedData> data, List<ParsedPage> parsed) {
+  /**
+   * @param statics the files of static/, copied to the site's root (checked against the pages)
+   */
+  public static ResolvedSite resolve(
+      SiteConfig config,
+      List<ParsedData> data,
+      List<ParsedPage> parsed,
+      List<StaticFile> statics,
+      Diagnostics diagnostics,
+      LocalDate today,
+      boolean partial) {
+    ReferenceResolver r = new ReferenceResolver(config, diagnostics, today);
+    if (partial) r.rejected.add("article:*");
+    return r.run(data, parsed, statics);
+  }
+
+  private ResolvedSite run(
+      List<ParsedData> data, List<ParsedPage> parsed, List<StaticFile> statics) {
+    UnknownKeys.report(parsed, diagnostics);
     List<String> sharedFacts = new ArrayList<>();
     List<String> sharedClaims = new ArrayList<>();
     Home shared = new Home(SHARED_HOME_URL, SHARED_HOME_TITLE, false);
@@ -109,19 +126,23 @@ public final class ReferenceResolver {
       d.claims().forEach(c -> sharedClaims.add(c.id()));
     }
     List<ParsedPage> published = new ArrayList<>();
-    for (ParsedPage p : parsed) {
-      if (p.frontMatter().draft()) continue;
+    for (ParsedPage page : parsed) {
+      if (page.frontMatter().draft()) continue;
+      // The home page's own text (content/_index.md) without a title takes the site's.
+      ParsedPage p = page.frontMatter().title() == null ? page.withTitle(config.title()) : page;
       published.add(p);
       rejected.addAll(p.rejected());
       var fm = p.frontMatter();
-      register(fm.sources(), fm.facts(), fm.claims(), new Home(p.slug() + "/", fm.title(), true));
+      register(fm.sources(), fm.facts(), fm.claims(), new Home(p.url(), fm.title(), true));
     }
-    checkAddresses(published);
+    checkAddresses(published, statics);
     checkDeclaredSources();
-    // Newest first, ties by address: the order of every list and of "also cited in".
+    // Articles newest first, then pages (no date), ties by address: the order of every list and
+    // of "also cited in".
     published.sort(
-        Comparator.comparing((ParsedPage p) -> p.frontMatter().date())
-            .reversed()
+        Comparator.comparing(
+                (ParsedPage p) -> p.frontMatter().date(),
+                Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(ParsedPage::slug));
     Map<String, String> claimBoxedAt = claimHomes(published);
 
@@ -154,7 +175,9 @@ public final class ReferenceResolver {
             claimUsers,
             tags,
             List.copyOf(sharedFacts),
-            List.copyOf(sharedClaims));
+            List.copyOf(sharedClaims),
+            List.copyOf(statics));
+    checkPlanned(site);
     checkLinks(site);
     return site;
   }
@@ -164,7 +187,7 @@ public final class ReferenceResolver {
    * if that article shows it, else the first article (newest first) that shows it; a claim no
    * article shows gets its box at the end of the article that declares it.
    *
-   * @return for each claim declared in an article, the slug of the article that boxes it
+   * @return for each claim declared in an article, the address of the article that boxes it
    */
   private Map<String, String> claimHomes(List<ParsedPage> pages) {
     Map<String, String> boxedAt = new HashMap<>();
@@ -174,19 +197,18 @@ public final class ReferenceResolver {
         Home home = homes.get(ResolvedSite.key("claim", u.id()));
         if (!home.article()) continue;
         String current = boxedAt.get(u.id());
-        if (current == null || (home.url().equals(p.slug() + "/") && !current.equals(p.slug()))) {
-          boxedAt.put(u.id(), p.slug());
+        if (current == null || (home.url().equals(p.url()) && !current.equals(p.url()))) {
+          boxedAt.put(u.id(), p.url());
         }
       }
     }
     for (ParsedPage p : pages) {
       for (var c : p.frontMatter().claims()) {
         if (claims.get(c.id()) != c) continue;
-        String at = boxedAt.computeIfAbsent(c.id(), k -> p.slug());
-        ParsedPage boxer = pages.stream().filter(q -> q.slug().equals(at)).findFirst().orElse(p);
+        String at = boxedAt.computeIfAbsent(c.id(), k -> p.url());
+        ParsedPage boxer = pages.stream().filter(q -> q.url().equals(at)).findFirst().orElse(p);
         homes.put(
-            ResolvedSite.key("claim", c.id()),
-            new Home(at + "/", boxer.frontMatter().title(), true));
+            ResolvedSite.key("claim", c.id()), new Home(at, boxer.frontMatter().title(), true));
       }
     }
     return boxedAt;
@@ -201,7 +223,17 @@ public final class ReferenceResolver {
 
   private void register(List<Source> ss, List<Fact> fs, List<Claim> cs, Home home) {
     for (Source s : ss) {
-      if (firstDeclaration("source", s.id(), s.declaredAt())) sources.put(s.id(), s);
+      if (firstDeclaration("source", s.id(), s.declaredAt())) {
+        sources.put(s.id(), s);
+        if (config.requireArchive() && s.archive() == null) {
+          diagnostics.warning(
+              s.declaredAt(),
+              Code.MISSING_ARCHIVE,
+              "source \"" + s.id() + "\" has no archived copy (sourced.yaml has require_archive)",
+              "add `archive:` with the address of a saved copy, e.g. from"
+                  + " https://web.archive.org/save, and `archived:` with its date");
+        }
+      }
     }
     for (Fact f : fs) {
       if (firstDeclaration("fact", f.id(), f.declaredAt())) {
@@ -244,11 +276,16 @@ public final class ReferenceResolver {
    * Windows): two pages, a page and a bundle's file, two files of bundles. Also a page at an
    * address the build writes itself.
    */
-  private void checkAddresses(List<ParsedPage> pages) {
+  private void checkAddresses(List<ParsedPage> pages, List<StaticFile> statics) {
     OutputPaths byKey = new OutputPaths();
     for (ParsedPage p : pages) {
       String first = p.slug().split("/", 2)[0];
       SourcePosition at = p.slugAt();
+      if (p.slug().isEmpty()) {
+        // The home page's own text: it takes the place of the generated home page.
+        byKey.claim("index.html", p.path());
+        continue;
+      }
       if (OutputKind.reservedSegments().contains(first.toLowerCase(Locale.ROOT))) {
         diagnostics.error(
             at,
@@ -269,7 +306,7 @@ public final class ReferenceResolver {
     for (ParsedPage p : pages) {
       String folder = p.path().substring(0, p.path().lastIndexOf('/') + 1);
       for (var f : p.bundleFiles()) {
-        String output = p.slug() + "/" + f.relativeName();
+        String output = p.url() + f.relativeName();
         String source = folder + f.relativeName();
         if (!config.rawHtml() && isActive(f.file())) {
           diagnostics.error(
@@ -288,6 +325,41 @@ public final class ReferenceResolver {
               "rename one of them (names that differ only by case or accents are one file on"
                   + " some systems)");
         }
+      }
+    }
+    Aliases.check(pages, byKey::claim, diagnostics);
+    for (StaticFile f : statics) {
+      String other = byKey.claim(f.path(), f.sourcePath());
+      if (other != null) {
+        diagnostics.error(
+            SourcePosition.file(f.sourcePath()),
+            "static-clash",
+            "this file and " + other + " would both be written to /" + f.path(),
+            "rename or move the file in static/, or give the page another address");
+      }
+    }
+  }
+
+  /**
+   * The files of static/ and the redirects against what the output plan says the build writes
+   * itself (pages, bundles and each other were checked with the addresses): none may take the place
+   * of a generated page or file.
+   */
+  private void checkPlanned(ResolvedSite site) {
+    java.util.Map<String, OutputPlan.Output> generated = new HashMap<>();
+    for (OutputPlan.Output o : OutputPlan.of(site).outputs()) {
+      switch (o.kind()) {
+        case ARTICLE, BUNDLE_FILE, STATIC_FILE, REDIRECT, ASSET -> {}
+        default -> generated.put(o.path().toLowerCase(Locale.ROOT), o);
+      }
+    }
+    for (StaticFile f : site.staticFiles()) {
+      if (generated.containsKey(f.path().toLowerCase(Locale.ROOT))) {
+        diagnostics.error(
+            SourcePosition.file(f.sourcePath()),
+            "static-clash",
+            "this file would take the place of /" + f.path() + ", which the build writes itself",
+            "rename or move the file in static/");
       }
     }
   }
@@ -317,7 +389,7 @@ public final class ReferenceResolver {
    * somewhere (case and Unicode normalisation folded). A file also clashes with a folder of the
    * same name (a page at b/pic.png/ against a bundle's b/pic.png).
    */
-  private static final class OutputPaths {
+  static final class OutputPaths {
     private final Map<String, String> files = new HashMap<>();
     private final Map<String, String> folders = new HashMap<>();
 
@@ -362,8 +434,17 @@ public final class ReferenceResolver {
             "declare it under `sources:` in an article or in content/_data/"));
   }
 
+  /**
+   * An article's uses, boxes and reference list. References are numbered by the first {@code
+   * [@...]} citation of each source in the text; the sources that only a fact or a claim on the
+   * page relies on follow, in order of first use, then the article's own declared sources that
+   * nothing on it cites. So the first citation of an article reads [1], never [3, 1, 2].
+   */
   private ResolvedPage resolvePage(ParsedPage p, Map<String, String> claimBoxedAt) {
     LinkedHashSet<String> refs = new LinkedHashSet<>();
+    for (BodyUse u : p.uses()) {
+      if (u.kind() == BodyUse.Kind.CITATION && sources.containsKey(u.id())) refs.add(u.id());
+    }
     LinkedHashSet<String> used = new LinkedHashSet<>();
     LinkedHashSet<String> boxed = new LinkedHashSet<>();
     LinkedHashSet<String> claimsUsed = new LinkedHashSet<>();
@@ -409,7 +490,7 @@ public final class ReferenceResolver {
     List<String> ownClaimsToBox = new ArrayList<>();
     for (var c : p.frontMatter().claims()) {
       if (claims.get(c.id()) != c || claimsUsed.contains(c.id())) continue;
-      if (p.slug().equals(claimBoxedAt.get(c.id()))) {
+      if (p.url().equals(claimBoxedAt.get(c.id()))) {
         ownClaimsToBox.add(c.id());
         refs.addAll(c.sources());
       }
@@ -418,7 +499,7 @@ public final class ReferenceResolver {
       if (sources.get(s.id()) == s) refs.add(s.id());
     }
     refs.retainAll(sources.keySet());
-    if (refs.isEmpty()) {
+    if (refs.isEmpty() && p.isArticle()) {
       diagnostics.warning(
           new SourcePosition(p.path(), 1, 1),
           Code.NO_SOURCES,
@@ -427,7 +508,7 @@ public final class ReferenceResolver {
     }
     return new ResolvedPage(
         p,
-        p.slug() + "/",
+        p.url(),
         List.copyOf(refs),
         List.copyOf(used),
         Set.copyOf(boxed),

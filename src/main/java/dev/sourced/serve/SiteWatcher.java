@@ -39,7 +39,7 @@ final class SiteWatcher implements AutoCloseable {
     this.root = root.toAbsolutePath().normalize();
     this.watch = FileSystems.getDefault().newWatchService();
     register(this.root, false);
-    for (String sub : new String[] {"content", "templates"}) {
+    for (String sub : new String[] {"content", "templates", "static"}) {
       Path p = this.root.resolve(sub);
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) register(p, true);
     }
@@ -111,7 +111,8 @@ final class SiteWatcher implements AutoCloseable {
       if (top
           && !rel.equals("sourced.yaml")
           && !rel.equals("content")
-          && !rel.equals("templates")) {
+          && !rel.equals("templates")
+          && !rel.equals("static")) {
         continue;
       }
       if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE
