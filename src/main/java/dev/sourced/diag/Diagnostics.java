@@ -75,6 +75,19 @@ public final class Diagnostics {
     return sorted(false);
   }
 
+  /** Every diagnostic as added (unsorted): cheap to keep per file. */
+  public synchronized List<Diagnostic> list() {
+    return List.copyOf(items);
+  }
+
+  public synchronized void addAll(List<Diagnostic> list) {
+    items.addAll(list);
+  }
+
+  public synchronized boolean isEmpty() {
+    return items.isEmpty();
+  }
+
   public synchronized boolean hasErrors() {
     return items.stream().anyMatch(Diagnostic::isError);
   }

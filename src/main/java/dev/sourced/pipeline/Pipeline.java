@@ -254,7 +254,7 @@ public final class Pipeline {
 
   /** The stop rule: an error, or under --strict any diagnostic, stops the build before writing. */
   private boolean stop(Diagnostics diagnostics) {
-    return options.strict() ? !diagnostics.sorted().isEmpty() : diagnostics.hasErrors();
+    return options.strict() ? !diagnostics.isEmpty() : diagnostics.hasErrors();
   }
 
   private BuildResult result(

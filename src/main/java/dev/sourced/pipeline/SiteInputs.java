@@ -111,7 +111,7 @@ final class SiteInputs {
       throws IOException {
     Diagnostics loadDiag = new Diagnostics();
     LoadedSite site = ContentLoader.load(source, loadDiag);
-    loadDiagnostics = loadDiag.sorted();
+    loadDiagnostics = loadDiag.list();
     boolean settingsChanged =
         changed == null
             || !loaded
@@ -127,7 +127,7 @@ final class SiteInputs {
         configText == null && site.configFound()
             ? ConfigLoader.defaults()
             : ConfigLoader.parse(configText, configDiag);
-    configDiagnostics = configDiag.sorted();
+    configDiagnostics = configDiag.list();
 
     Map<String, Parsed<SourceFile, ParsedData>> oldData = new HashMap<>(data);
     data.clear();
@@ -139,7 +139,7 @@ final class SiteInputs {
         Diagnostics d = new Diagnostics();
         ParsedData parsed = PageParser.parseData(f, d);
         // Data files are few and small: their text is always kept, for showing diagnostics.
-        data.put(f.path(), new Parsed<>(f.text(), true, f, parsed, d.sorted()));
+        data.put(f.path(), new Parsed<>(f.text(), true, f, parsed, d.list()));
       }
     }
 
@@ -180,7 +180,7 @@ final class SiteInputs {
     var old = articles.get(path);
     SourceFile src = f == null ? null : ContentLoader.read(f, d);
     if (src == null) {
-      articles.put(path, new Parsed<>(old.text(), false, old.file(), null, d.sorted()));
+      articles.put(path, new Parsed<>(old.text(), false, old.file(), null, d.list()));
       return;
     }
     if (old.parsed() != null && src.text().equals(old.text())) return;
@@ -191,7 +191,7 @@ final class SiteInputs {
       ArticleFile f, SourceFile src, BodySpill bodies, Diagnostics d) {
     ParsedPage p = src == null ? null : PageParser.parse(f, src, parsedRawHtml, bodies, d);
     String text = keepTexts && src != null ? src.text() : null;
-    return new Parsed<>(text, src != null, f, p, d.sorted());
+    return new Parsed<>(text, src != null, f, p, d.list());
   }
 
   List<ParsedData> data() {
@@ -215,10 +215,10 @@ final class SiteInputs {
   /** The diagnostics of loading, reading and parsing. */
   Diagnostics diagnostics() {
     Diagnostics diagnostics = new Diagnostics();
-    configDiagnostics.forEach(diagnostics::add);
-    loadDiagnostics.forEach(diagnostics::add);
-    for (var d : data.values()) d.diagnostics().forEach(diagnostics::add);
-    for (var a : articles.values()) a.diagnostics().forEach(diagnostics::add);
+    diagnostics.addAll(configDiagnostics);
+    diagnostics.addAll(loadDiagnostics);
+    for (var d : data.values()) diagnostics.addAll(d.diagnostics());
+    for (var a : articles.values()) diagnostics.addAll(a.diagnostics());
     return diagnostics;
   }
 
