@@ -39,7 +39,14 @@ final class NewCommand implements Callable<Integer> {
     List<String> files = SiteScaffold.create(dir);
     var out = spec.commandLine().getOut();
     out.printf("created a new site in %s (%d files)%n", dir, files.size());
-    out.printf("next: cd %s && sourced serve, and open the address it prints%n", dir);
+    var env = System.getenv();
+    out.printf(
+        "next: cd %s && %s serve, and open the address it prints%n", dir, Launcher.command(env));
+    if (!Launcher.installed(env)) {
+      out.println(
+          "(to run it as just `sourced` from any folder: ./sourced install in the sourced"
+              + " checkout, see its README)");
+    }
     return Main.OK;
   }
 }

@@ -19,7 +19,9 @@ public final class ConfigLoader {
           "locale",
           "stale_after",
           "raw_html",
-          "author");
+          "author",
+          "require_archive",
+          "links");
   static final List<String> LOCALES = List.of("en", "nl");
 
   private ConfigLoader() {}
@@ -75,6 +77,8 @@ public final class ConfigLoader {
     Integer stale = map.integer("stale_after", false, "sourced.yaml");
     Boolean raw = map.bool("raw_html", "sourced.yaml");
     String author = map.string("author", false, "sourced.yaml");
+    Boolean requireArchive = map.bool("require_archive", "sourced.yaml");
+    LinkSettings links = LinkSettings.parse(map.map("links"), diagnostics);
     return new SiteConfig(
         title,
         description,
@@ -84,12 +88,24 @@ public final class ConfigLoader {
         locale,
         stale == null ? 0 : Math.max(0, stale),
         raw != null && raw,
-        author);
+        author,
+        requireArchive != null && requireArchive,
+        links);
   }
 
   public static SiteConfig defaults() {
     return new SiteConfig(
-        "Untitled site", "", "http://localhost/", "/", "en", "en", 0, false, null);
+        "Untitled site",
+        "",
+        "http://localhost/",
+        "/",
+        "en",
+        "en",
+        0,
+        false,
+        null,
+        false,
+        LinkSettings.defaults());
   }
 
   private static String orElse(String v, String fallback) {

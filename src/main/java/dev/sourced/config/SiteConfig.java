@@ -12,6 +12,9 @@ import java.util.Locale;
  * @param locale the number locale: "en" (70,000) or "nl" (70.000)
  * @param staleAfterDays facts older than this many days get a warning; 0 turns the check off
  * @param rawHtml whether raw HTML in Markdown passes through (off by default)
+ * @param requireArchive whether every source must name an archived copy (a warning without one, so
+ *     {@code --strict} fails on it)
+ * @param links how {@code sourced check --links} checks addresses
  */
 public record SiteConfig(
     String title,
@@ -22,7 +25,9 @@ public record SiteConfig(
     String locale,
     int staleAfterDays,
     boolean rawHtml,
-    String author) {
+    String author,
+    boolean requireArchive,
+    LinkSettings links) {
 
   public static final String FILE_NAME = "sourced.yaml";
 

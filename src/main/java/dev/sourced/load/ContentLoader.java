@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -282,7 +283,7 @@ public final class ContentLoader {
       // quietly answer false), so do it on purpose.
       p.toFile().toPath();
       return true;
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (InvalidPathException e) {
       diagnostics.error(
           SourcePosition.file(rel(p.getParent()) + "/" + p.getFileName()),
           "unreadable",

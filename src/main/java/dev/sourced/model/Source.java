@@ -11,6 +11,12 @@ import java.util.Locale;
  * <p>{@code shortName} is the one name the site shows wherever a source is named briefly (box rows,
  * captions, cards, source lists): it is settled once, when the source is read, so no page can make
  * up a second form. See {@link #shortNameOf}.
+ *
+ * @param archived the day the archived copy was made: as declared, or read from a Wayback Machine
+ *     address ({@code web.archive.org/web/20210312...}); null when unknown
+ * @param urlAt where {@code url} is written (its value), for diagnostics about the address; the
+ *     declaration's position when unknown
+ * @param archiveAt where {@code archive} is written, likewise
  */
 public record Source(
     String id,
@@ -22,15 +28,23 @@ public record Source(
     String archive,
     String language,
     String shortName,
-    SourcePosition declaredAt) {
+    SourcePosition declaredAt,
+    LocalDate archived,
+    SourcePosition urlAt,
+    SourcePosition archiveAt) {
 
   public Source {
     if (shortName == null || shortName.isBlank()) {
       shortName = shortNameOf(null, title, publisher, date);
     }
+    if (urlAt == null) urlAt = declaredAt;
+    if (archiveAt == null) archiveAt = declaredAt;
   }
 
-  /** A source without an authored {@code short:} name: the short name is worked out. */
+  /**
+   * A source without an authored {@code short:} name (the short name is worked out), an archive
+   * date or the positions of its addresses.
+   */
   public Source(
       String id,
       String title,
@@ -41,7 +55,20 @@ public record Source(
       String archive,
       String language,
       SourcePosition declaredAt) {
-    this(id, title, publisher, date, url, accessed, archive, language, null, declaredAt);
+    this(
+        id,
+        title,
+        publisher,
+        date,
+        url,
+        accessed,
+        archive,
+        language,
+        null,
+        declaredAt,
+        null,
+        declaredAt,
+        declaredAt);
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.sourced.render;
 
+import dev.sourced.facts.Boxes;
 import dev.sourced.facts.Json;
-import dev.sourced.facts.internal.FactsHtml;
 import dev.sourced.model.Correction;
 import dev.sourced.model.FrontMatter;
 import dev.sourced.resolve.ResolvedPage;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * An article's or page's template model (a page has no date; a section's page also lists the
@@ -71,12 +70,7 @@ final class ArticlePages {
 
   /** Fact boxes, then claim boxes, as the body writes them. */
   String renderBoxes(List<String> factIds, List<String> claimIds, PageContext ctx) {
-    if (factIds.isEmpty() && claimIds.isEmpty()) return "";
-    StringBuilder out = new StringBuilder();
-    FactsHtml html = new FactsHtml(new HtmlWriter(out), ctx);
-    for (String id : factIds) html.factBox(id);
-    for (String id : claimIds) html.claim(id);
-    return out.toString();
+    return Boxes.html(factIds, claimIds, ctx);
   }
 
   private String jsonLd(ResolvedPage page) {

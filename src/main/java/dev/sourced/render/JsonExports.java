@@ -78,6 +78,7 @@ final class JsonExports {
               m.put("url", s.url());
               m.put("accessed", s.accessed() == null ? null : s.accessed().toString());
               m.put("archive", s.archive());
+              m.put("archived", s.archived() == null ? null : s.archived().toString());
               m.put("language", s.language());
               m.put("page", site.config().permalink("sources/" + s.id() + "/"));
               m.put("cited_in", urls(site.sourceUsers().getOrDefault(s.id(), List.of())));

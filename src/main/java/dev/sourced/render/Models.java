@@ -118,6 +118,7 @@ final class Models {
     put(m, "url", s.url());
     putDate(m, "accessed", s.accessed());
     put(m, "archive", s.archive());
+    putDate(m, "archived", s.archived());
     put(m, "language", s.language());
     m.put("pageUrl", config.url("sources/" + s.id() + "/"));
     return m;

@@ -87,13 +87,6 @@ public final class SiteRenderer {
     return new SiteRenderer(config, engine, templates, siteTemplates, incremental);
   }
 
-  /** Renders a site once; returns null (after reporting why) when a template fails. */
-  public static RenderedSite render(ResolvedSite site, Path siteTemplates, Diagnostics diagnostics)
-      throws IOException {
-    SiteRenderer r = create(site.config(), siteTemplates, false, diagnostics);
-    return r == null ? null : r.render(site, diagnostics);
-  }
-
   /** Renders everything (reusing unchanged outputs); null after reporting a template failure. */
   public RenderedSite render(ResolvedSite site, Diagnostics diagnostics) {
     return render(site, diagnostics, null);

@@ -1,6 +1,7 @@
 package dev.sourced.resolve;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
@@ -12,11 +13,16 @@ import dev.sourced.model.Source;
 import dev.sourced.parse.BodyUse;
 import dev.sourced.parse.ParsedData;
 import dev.sourced.parse.ParsedPage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The resolve stage: gathers every page's and data file's sources, facts and claims into one
@@ -38,6 +45,10 @@ import java.util.TreeMap;
  * order; the rest is bookkeeping over those lists.
  */
 public final class ReferenceResolver {
+  /** The note given when the warnings about unused declarations wait for errors to be fixed. */
+  public static final String UNUSED_WAIT =
+      "unused sources, facts and claims are checked once the errors above are fixed";
+
   public static final String SHARED_HOME_URL = "facts/";
   public static final String SHARED_HOME_TITLE = "Facts and claims";
 
@@ -54,16 +65,16 @@ public final class ReferenceResolver {
   private final Map<String, String> declaredIds = new HashMap<>();
 
   /** Sources cited with [@ID] in any body, or named by any fact or claim. */
-  private final Set<String> citedSources = new java.util.HashSet<>();
+  private final Set<String> citedSources = new HashSet<>();
 
   /** Declarations reported invalid while parsing, as kind:ID: their uses are not errors too. */
-  private final Set<String> rejected = new java.util.HashSet<>();
+  private final Set<String> rejected = new HashSet<>();
 
   /** Facts named in a misplaced box: reported there, so not also "never used". */
-  private final Set<String> mentionedFacts = new java.util.HashSet<>();
+  private final Set<String> mentionedFacts = new HashSet<>();
 
   /** Claims shown by a {{claim:ID}} box somewhere. */
-  private final Set<String> usedClaims = new java.util.HashSet<>();
+  private final Set<String> usedClaims = new HashSet<>();
 
   private ReferenceResolver(SiteConfig config, Diagnostics diagnostics, LocalDate today) {
     this.config = config;
@@ -73,17 +84,6 @@ public final class ReferenceResolver {
 
   /**
    * @param today the date stale facts are measured from (warnings only; output never depends on it)
-   */
-  public static ResolvedSite resolve(
-      SiteConfig config,
-      List<ParsedData> data,
-      List<ParsedPage> parsed,
-      Diagnostics diagnostics,
-      LocalDate today) {
-    return resolve(config, data, parsed, diagnostics, today, false);
-  }
-
-  /**
    * @param partial whether some articles could not be parsed (reported already): then what they
    *     would have used looks unused, so no "unused" warnings are given
    */
@@ -160,6 +160,7 @@ public final class ReferenceResolver {
       for (String t : r.frontMatter().tags())
         tags.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
     }
+    warnStale();
     warnUnused(factUsers);
     ResolvedSite site =
         new ResolvedSite(
@@ -222,7 +223,17 @@ public final class ReferenceResolver {
 
   private void register(List<Source> ss, List<Fact> fs, List<Claim> cs, Home home) {
     for (Source s : ss) {
-      if (firstDeclaration("source", s.id(), s.declaredAt())) sources.put(s.id(), s);
+      if (firstDeclaration("source", s.id(), s.declaredAt())) {
+        sources.put(s.id(), s);
+        if (config.requireArchive() && s.archive() == null) {
+          diagnostics.warning(
+              s.declaredAt(),
+              Code.MISSING_ARCHIVE,
+              "source \"" + s.id() + "\" has no archived copy (sourced.yaml has require_archive)",
+              "add `archive:` with the address of a saved copy, e.g. from"
+                  + " https://web.archive.org/save, and `archived:` with its date");
+        }
+      }
     }
     for (Fact f : fs) {
       if (firstDeclaration("fact", f.id(), f.declaredAt())) {
@@ -249,7 +260,7 @@ public final class ReferenceResolver {
     if (!sameCase) rejected.add(kind + ":" + id);
     diagnostics.error(
         at,
-        "duplicate-id",
+        Code.DUPLICATE_ID,
         kind
             + " \""
             + id
@@ -278,7 +289,7 @@ public final class ReferenceResolver {
       if (OutputKind.reservedSegments().contains(first.toLowerCase(Locale.ROOT))) {
         diagnostics.error(
             at,
-            "reserved-slug",
+            Code.RESERVED_SLUG,
             "the address /" + p.slug() + "/ is taken by a page the build writes itself",
             "set another `slug:` in the front-matter");
         continue;
@@ -287,7 +298,7 @@ public final class ReferenceResolver {
       if (other != null) {
         diagnostics.error(
             at,
-            "duplicate-address",
+            Code.DUPLICATE_ADDRESS,
             "this page and " + other + " would both be written to /" + p.slug() + "/",
             "give one of them another `slug:` or file name");
       }
@@ -300,7 +311,7 @@ public final class ReferenceResolver {
         if (!config.rawHtml() && isActive(f.file())) {
           diagnostics.error(
               SourcePosition.file(source),
-              "active-file",
+              Code.ACTIVE_FILE,
               "this file can run script in a reader's browser, and raw HTML is off",
               "publish it as an image or a link elsewhere, or set raw_html: true in sourced.yaml"
                   + " if you trust every author with the reader's browser");
@@ -309,7 +320,7 @@ public final class ReferenceResolver {
         if (other != null) {
           diagnostics.error(
               SourcePosition.file(source),
-              "duplicate-address",
+              Code.DUPLICATE_ADDRESS,
               "this file and " + other + " would both be written to /" + output,
               "rename one of them (names that differ only by case or accents are one file on"
                   + " some systems)");
@@ -353,24 +364,22 @@ public final class ReferenceResolver {
     }
   }
 
-  private static final java.util.regex.Pattern SCRIPTED =
-      java.util.regex.Pattern.compile("(?i)<script|javascript:|\\son[a-z]+\\s*=|<foreignobject");
+  private static final Pattern SCRIPTED =
+      Pattern.compile("(?i)<script|javascript:|\\son[a-z]+\\s*=|<foreignobject");
 
   /**
    * A bundle file a browser would run script from: an HTML or script file, or an SVG image that
    * carries script, event handlers or embedded HTML. (Images and other files are inert.)
    */
-  static boolean isActive(java.nio.file.Path file) {
+  static boolean isActive(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.matches(".*\\.(html?|xhtml|xht|js|mjs|xml|xsl)$")) return true;
     if (!name.endsWith(".svg") && !name.endsWith(".svgz")) return false;
     try {
-      if (java.nio.file.Files.size(file) > (8 << 20)) return true;
-      String text =
-          new String(
-              java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (Files.size(file) > (8 << 20)) return true;
+      String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
       return name.endsWith(".svgz") || SCRIPTED.matcher(text).find();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return true;
     }
   }
@@ -417,7 +426,7 @@ public final class ReferenceResolver {
     if (sources.containsKey(id) || rejected.contains("source:" + id)) return;
     diagnostics.error(
         at,
-        "unknown-source",
+        Code.UNKNOWN_SOURCE,
         user + " names unknown source \"" + id + "\"",
         Suggestions.hint(
             id,
@@ -493,7 +502,7 @@ public final class ReferenceResolver {
     if (refs.isEmpty() && p.isArticle()) {
       diagnostics.warning(
           new SourcePosition(p.path(), 1, 1),
-          "no-sources",
+          Code.NO_SOURCES,
           "this article cites no sources at all",
           "declare `sources:` and cite them with [@ID], or use facts that have sources");
     }
@@ -514,7 +523,7 @@ public final class ReferenceResolver {
     if (kind.equals("factbox") || kind.equals("claim")) {
       diagnostics.error(
           u.at(),
-          "box-not-alone",
+          Code.BOX_NOT_ALONE,
           "{{" + kind + ":" + u.id() + "}} must stand alone in its own paragraph",
           kind.equals("factbox")
               ? "put blank lines before and after it, or use {{fact:"
@@ -530,7 +539,7 @@ public final class ReferenceResolver {
     }
     diagnostics.error(
         u.at(),
-        "unknown-directive",
+        Code.UNKNOWN_DIRECTIVE,
         "\"" + kind + "\" is not a kind of reference",
         Suggestions.hint(
             kind,
@@ -550,44 +559,14 @@ public final class ReferenceResolver {
             "declare it under `" + kind + "s:` in an article's front-matter or in content/_data/"));
   }
 
-  private void warnUnused(Map<String, List<ResolvedPage>> factUsers) {
-    // With a declaration refused, its sources and facts look unused: say nothing rather than
-    // bury the one error that matters under warnings that go away with its fix.
-    if (!rejected.isEmpty()) return;
-    for (Fact f : facts.values()) citedSources.addAll(f.sourceIds());
-    for (Claim c : claims.values()) citedSources.addAll(c.sources());
-    for (Source s : sources.values()) {
-      if (!citedSources.contains(s.id())) {
-        diagnostics.warning(
-            s.declaredAt(),
-            "unused-source",
-            "source \"" + s.id() + "\" is declared but nothing cites it",
-            "cite it with [@" + s.id() + "] or name it in a fact's `sources`, or remove it");
-      }
-    }
-    for (Claim c : claims.values()) {
-      if (!usedClaims.contains(c.id())) {
-        diagnostics.warning(
-            c.declaredAt(),
-            "unused-claim",
-            "claim \"" + c.id() + "\" is declared but no article shows it",
-            "show it with {{claim:" + c.id() + "}} alone in a paragraph, or remove it");
-      }
-    }
+  /** Stale facts are checked whatever else is wrong: an error elsewhere never hides one. */
+  private void warnStale() {
+    if (config.staleAfterDays() <= 0) return;
     for (Fact f : facts.values()) {
-      if (!factUsers.containsKey(f.id()) && !mentionedFacts.contains(f.id())) {
+      if (f.asOf() != null && f.asOf().plusDays(config.staleAfterDays()).isBefore(today)) {
         diagnostics.warning(
             f.declaredAt(),
-            "unused-fact",
-            "fact \"" + f.id() + "\" is declared but no article uses it",
-            "use it with {{fact:" + f.id() + "}} or {{factbox:" + f.id() + "}}, or remove it");
-      }
-      if (config.staleAfterDays() > 0
-          && f.asOf() != null
-          && f.asOf().plusDays(config.staleAfterDays()).isBefore(today)) {
-        diagnostics.warning(
-            f.declaredAt(),
-            "stale-fact",
+            Code.STALE_FACT,
             "fact \""
                 + f.id()
                 + "\" is as of "
@@ -596,6 +575,45 @@ public final class ReferenceResolver {
                 + config.staleAfterDays()
                 + " days)",
             "check for a newer figure and update `as_of`, or raise stale_after in sourced.yaml");
+      }
+    }
+  }
+
+  private void warnUnused(Map<String, List<ResolvedPage>> factUsers) {
+    // With a declaration refused (or an article unreadable), what it would have used looks
+    // unused: those warnings would be noise that goes away with the fix, so they wait, and one
+    // note says so. Every other check has run.
+    if (!rejected.isEmpty()) {
+      diagnostics.note(UNUSED_WAIT);
+      return;
+    }
+    for (Fact f : facts.values()) citedSources.addAll(f.sourceIds());
+    for (Claim c : claims.values()) citedSources.addAll(c.sources());
+    for (Source s : sources.values()) {
+      if (!citedSources.contains(s.id())) {
+        diagnostics.warning(
+            s.declaredAt(),
+            Code.UNUSED_SOURCE,
+            "source \"" + s.id() + "\" is declared but nothing cites it",
+            "cite it with [@" + s.id() + "] or name it in a fact's `sources`, or remove it");
+      }
+    }
+    for (Claim c : claims.values()) {
+      if (!usedClaims.contains(c.id())) {
+        diagnostics.warning(
+            c.declaredAt(),
+            Code.UNUSED_CLAIM,
+            "claim \"" + c.id() + "\" is declared but no article shows it",
+            "show it with {{claim:" + c.id() + "}} alone in a paragraph, or remove it");
+      }
+    }
+    for (Fact f : facts.values()) {
+      if (!factUsers.containsKey(f.id()) && !mentionedFacts.contains(f.id())) {
+        diagnostics.warning(
+            f.declaredAt(),
+            Code.UNUSED_FACT,
+            "fact \"" + f.id() + "\" is declared but no article uses it",
+            "use it with {{fact:" + f.id() + "}} or {{factbox:" + f.id() + "}}, or remove it");
       }
     }
   }

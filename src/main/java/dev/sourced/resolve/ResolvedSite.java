@@ -5,9 +5,13 @@ import dev.sourced.load.StaticFile;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.Source;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The whole site after resolving: every declaration by its global ID, each one's home, and who uses
@@ -56,18 +60,15 @@ public record ResolvedSite(
         swapIn(factUsers, old.factsUsed(), old, neu),
         swapIn(sourceUsers, old.references(), old, neu),
         swapIn(claimUsers, old.claimsUsed(), old, neu),
-        new java.util.TreeMap<>(swapIn(tags, old.frontMatter().tags(), old, neu)),
+        new TreeMap<>(swapIn(tags, old.frontMatter().tags(), old, neu)),
         sharedFacts,
         sharedClaims,
         staticFiles);
   }
 
   private static <K> Map<K, List<ResolvedPage>> swapIn(
-      Map<K, List<ResolvedPage>> map,
-      java.util.Collection<K> keys,
-      ResolvedPage old,
-      ResolvedPage neu) {
-    Map<K, List<ResolvedPage>> out = new java.util.LinkedHashMap<>(map);
+      Map<K, List<ResolvedPage>> map, Collection<K> keys, ResolvedPage old, ResolvedPage neu) {
+    Map<K, List<ResolvedPage>> out = new LinkedHashMap<>(map);
     for (K k : keys) {
       List<ResolvedPage> list = out.get(k);
       if (list != null) out.put(k, swap(list, old, neu));
@@ -77,7 +78,7 @@ public record ResolvedSite(
 
   private static List<ResolvedPage> swap(
       List<ResolvedPage> list, ResolvedPage old, ResolvedPage neu) {
-    List<ResolvedPage> out = new java.util.ArrayList<>(list);
+    List<ResolvedPage> out = new ArrayList<>(list);
     for (int i = 0; i < out.size(); i++) if (out.get(i) == old) out.set(i, neu);
     return out;
   }

@@ -161,6 +161,7 @@ class JsonExportsFixtureTest {
                 Map.entry("url", "https://example.org/census"),
                 Map.entry("accessed", "2026-11-01"),
                 Map.entry("archive", "https://archive.example.org/census"),
+                Map.entry("archived", "2026-11-02"),
                 Map.entry("language", "nl"),
                 Map.entry("page", BASE + "sources/census/"),
                 Map.entry("cited_in", List.of(BASE + "uses/")),

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Imports a generated Hugo-style content tree, then builds the result, timed as a user runs both.
+
+usage: bench/import-speed.py [N] [--rounds 3] [--work DIR] [--sections]
+
+Writes a Hugo site of about N content files under WORK (default: a folder in /dev/shm): sections
+nested two deep, TOML and YAML front-matter, leaf bundles with an image, mixed-case file names,
+aliases, drafts, and shortcodes (ref, relref, figure, highlight, and one without an equivalent).
+Then, ROUNDS times: `./sourced import hugo` into a fresh folder, and `./sourced build` of the
+result, each under /usr/bin/time (wall seconds, peak memory). Prints the median of each and the
+number of pages written. With --sections the tree also has a section page (_index.md) per folder.
+A benchmark, not a test: it asserts nothing.
+"""
+import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4"
+    "890000000d49444154789c63f8cfc0500f0004850180848a9c210000000049454e44ae426082")
+
+
+def generate(site, n, sections):
+    os.makedirs(site)
+    with open(os.path.join(site, "hugo.toml"), "w") as f:
+        f.write('baseURL = "https://example.org/"\nlanguageCode = "en"\ntitle = "Bench"\n'
+                'theme = "ananke"\n[params]\n  description = "A generated site."\n')
+    os.makedirs(os.path.join(site, "static", "img"))
+    with open(os.path.join(site, "static", "img", "Logo.png"), "wb") as f:
+        f.write(PNG)
+    written = 0
+    i = 0
+    names = []
+    while written < n:
+        section = "section-%d/Part_%d" % (i % 10, (i // 10) % 5)
+        folder = os.path.join(site, "content", section)
+        os.makedirs(folder, exist_ok=True)
+        if sections and not os.path.exists(os.path.join(folder, "_index.md")):
+            with open(os.path.join(folder, "_index.md"), "w") as f:
+                f.write("---\ntitle: Part %d\n---\nThe pages of this part.\n" % i)
+            written += 1
+        name = "Page %d" % i if i % 3 == 0 else "page-%d" % i
+        own = section + ("/bundle-%d" % i if i % 10 == 5 else "/" + name + ".md")
+        prev = names[-1] if names else own
+        names.append(own)
+        body = (
+            "Paragraph %d with a [link]({{< ref \"%s\" >}}) and [another]({{< relref \"/%s\" >}}).\n\n"
+            "{{< figure src=\"/img/Logo.png\" caption=\"Figure %d\" >}}\n\n"
+            "{{< highlight go >}}\nfmt.Println(%d)\n{{< /highlight >}}\n\n"
+            "{{< notice >}}Kept as text.{{< /notice >}}\n\n## Section\n\n%s\n"
+        ) % (i, prev.rsplit("/", 1)[1], prev, i, i,
+             "Words of filler text for the body. " * 20)
+        date = "2021-%02d-%02dT10:00:00Z" % (i % 12 + 1, i % 28 + 1)
+        if i % 2 == 0:
+            fm = ('+++\ntitle = "Page %d"\ndate = %s\ntags = ["Tag %d", "Common"]\n'
+                  'aliases = ["/old/%d/"]\nweight = %d\n+++\n') % (i, date, i % 7, i, i)
+        else:
+            fm = ("---\ntitle: \"Page %d\"\ndate: %s\nlastmod: 2022-01-01\ncategories: [Cat%d]\n"
+                  "draft: %s\n---\n") % (i, date, i % 5, "true" if i % 50 == 0 else "false")
+        if i % 10 == 5:
+            bundle = os.path.join(folder, "bundle-%d" % i)
+            os.makedirs(bundle)
+            with open(os.path.join(bundle, "index.md"), "w") as f:
+                f.write(fm + "![A picture](picture.png)\n\n" + body)
+            with open(os.path.join(bundle, "picture.png"), "wb") as f:
+                f.write(PNG)
+        else:
+            with open(os.path.join(folder, name + ".md"), "w") as f:
+                f.write(fm + body)
+        written += 1
+        i += 1
+    return written
+
+
+def timed(args):
+    r = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M"] + args, capture_output=True, text=True)
+    wall, user, system, rss = r.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(rss) // 1024, r.returncode, r.stderr, float(user) + float(system)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("n", nargs="?", type=int, default=1000)
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--work")
+    p.add_argument("--sections", action="store_true")
+    a = p.parse_args()
+    work = a.work or tempfile.mkdtemp(prefix="sourced-import-bench.", dir="/dev/shm")
+    os.makedirs(work, exist_ok=True)
+    src = os.path.join(work, "hugo")
+    shutil.rmtree(src, ignore_errors=True)
+    files = generate(src, a.n, a.sections)
+    launcher = os.path.join(ROOT, "sourced")
+    subprocess.run([launcher, "--version"], check=True, capture_output=True)
+    imports, builds = [], []
+    pages = 0
+    for _ in range(a.rounds):
+        dest = os.path.join(work, "imported")
+        shutil.rmtree(dest, ignore_errors=True)
+        wall, rss, code, err, cpu = timed([launcher, "import", "hugo", src, dest])
+        if code != 0:
+            sys.exit("import failed:\n" + err[-2000:])
+        imports.append((wall, rss, cpu))
+        wall, rss, code, err, cpu = timed([launcher, "build", "--source", dest])
+        if code != 0:
+            sys.exit("build failed:\n" + err[-3000:])
+        builds.append((wall, rss, cpu))
+        pages = sum(1 for _, _, fs in os.walk(os.path.join(dest, "site")) for f in fs
+                    if f == "index.html")
+    med = lambda xs, k: statistics.median(x[k] for x in xs)
+    print("content files: %d (under %s)" % (files, src))
+    print("import: median %.2f s wall, %.2f s cpu, %d MiB peak (walls %s)" % (
+        med(imports, 0), med(imports, 2), med(imports, 1),
+        ", ".join("%.2f" % x[0] for x in imports)))
+    print("build:  median %.2f s wall, %.2f s cpu, %d MiB peak (walls %s); %d pages" % (
+        med(builds, 0), med(builds, 2), med(builds, 1),
+        ", ".join("%.2f" % x[0] for x in builds), pages))
+    if not a.work:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
