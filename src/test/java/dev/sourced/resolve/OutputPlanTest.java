@@ -93,6 +93,46 @@ class OutputPlanTest {
   }
 
   @Test
+  void redirectsStaticFilesAndTheHomePagesOwnTextArePlannedAndWrittenExactly() {
+    TestSite site =
+        TestSite.of(
+            dir,
+            """
+            -- sourced.yaml --
+            title: Plan
+            -- content/_index.md --
+            ---
+            title: Start
+            ---
+            Welcome.
+            -- content/a.md --
+            ---
+            title: A
+            aliases: [/old-a/, /a.html]
+            ---
+            Text.
+            -- static/robots.txt --
+            User-agent: *
+            -- static/.well-known/security.txt --
+            Contact: mailto:desk@example.org
+            """);
+    BuildResult r = site.build();
+    assertThat(r.failed()).as(r.diagnostics().toString()).isFalse();
+    Set<String> planned = new TreeSet<>();
+    for (OutputPlan.Output o : OutputPlan.of(r.site()).outputs()) planned.add(o.path());
+    Set<String> written = new TreeSet<>();
+    for (String f : Trees.files(site.output())) {
+      if (!f.startsWith("assets/") && !f.equals(".sourced-build")) written.add(f);
+    }
+    assertThat(written).isEqualTo(planned);
+    assertThat(planned)
+        .contains(
+            "index.html", "old-a/index.html", "a.html", "robots.txt", ".well-known/security.txt");
+    // The home page's own text takes the generated home page's place: one index.html.
+    assertThat(site.html("").selectFirst("article h1").text()).isEqualTo("Start");
+  }
+
+  @Test
   void everyAddressTheBuildWritesItselfIsReserved() {
     for (String slug : List.of("search", "tags", "assets", "feed.xml", "search.json", "404.html")) {
       Path d = dir.resolve(slug);
