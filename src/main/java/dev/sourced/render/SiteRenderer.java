@@ -2,6 +2,7 @@ package dev.sourced.render;
 
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostics;
+import dev.sourced.diag.SourcePosition;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Source;
 import dev.sourced.resolve.OutputKind;
@@ -15,8 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -48,7 +53,7 @@ public final class SiteRenderer {
   /** The images of the last render, for a render of one article. */
   private PageImages lastImages = PageImages.NONE;
 
-  private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   /** Fingerprints shared by many pages, kept as a value and a small token standing for it. */
   private final Map<String, Family> families = new HashMap<>();
@@ -229,12 +234,12 @@ public final class SiteRenderer {
     List<CopiedFile> copies = new ArrayList<>();
     // static/ is copied as it is; the resolve stage checked it against the planned outputs, and
     // only the theme's assets, named by their bytes, are known here alone.
-    java.util.Set<String> assetPaths = new java.util.HashSet<>();
-    assets.pages().forEach(a -> assetPaths.add(a.path().toLowerCase(java.util.Locale.ROOT)));
+    Set<String> assetPaths = new HashSet<>();
+    assets.pages().forEach(a -> assetPaths.add(a.path().toLowerCase(Locale.ROOT)));
     for (var f : site.staticFiles()) {
-      if (assetPaths.contains(f.path().toLowerCase(java.util.Locale.ROOT))) {
+      if (assetPaths.contains(f.path().toLowerCase(Locale.ROOT))) {
         diagnostics.error(
-            dev.sourced.diag.SourcePosition.file(f.sourcePath()),
+            SourcePosition.file(f.sourcePath()),
             "static-clash",
             "this file would take the place of /" + f.path() + ", which the build writes itself",
             "rename or move the file in static/");
@@ -392,7 +397,7 @@ public final class SiteRenderer {
               return keep(sink, path, bytes);
             } catch (StackOverflowError e) {
               diagnostics.error(
-                  dev.sourced.diag.SourcePosition.file(source),
+                  SourcePosition.file(source),
                   "too-deep",
                   "rendering " + path + " needs more nesting than a page can have",
                   "flatten deeply nested lists, quotes or emphasis in the article");

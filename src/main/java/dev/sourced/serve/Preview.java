@@ -75,7 +75,7 @@ public final class Preview implements AutoCloseable {
         err,
         colour,
         warningsPerCode,
-        source.resolve(dev.sourced.pipeline.BuildOptions.DEFAULT_CACHE));
+        source.resolve(BuildOptions.DEFAULT_CACHE));
   }
 
   /** As the other {@code start}, with the build cache in {@code cache} (none kept when null). */
