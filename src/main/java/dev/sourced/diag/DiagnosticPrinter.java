@@ -1,5 +1,6 @@
 package dev.sourced.diag;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +14,13 @@ import java.util.function.Function;
 public final class DiagnosticPrinter {
   private final Function<String, String> sourceText;
   private final boolean colour;
+
+  /**
+   * Where each line of a file starts, computed once per file: looking a line up is then a binary
+   * search, so a report's cost grows with the number of diagnostics, never with their number times
+   * the length of the file.
+   */
+  private final Map<String, int[]> lineStarts = new HashMap<>();
 
   /**
    * @param sourceText the text of a site-relative path, or null when unknown
@@ -94,14 +102,10 @@ public final class DiagnosticPrinter {
     if (at.line() <= 0 || sourceText == null) return null;
     String text = sourceText.apply(at.path());
     if (text == null) return null;
-    int start = 0;
-    for (int n = 1; n < at.line(); n++) {
-      int nl = text.indexOf('\n', start);
-      if (nl < 0) return null;
-      start = nl + 1;
-    }
-    int end = text.indexOf('\n', start);
-    if (end < 0) end = text.length();
+    int[] starts = lineStarts.computeIfAbsent(at.path(), p -> lineStartsOf(text));
+    if (at.line() > starts.length) return null;
+    int start = starts[at.line() - 1];
+    int end = at.line() < starts.length ? starts[at.line()] - 1 : text.length();
     if (end > start && text.charAt(end - 1) == '\r') end--;
     if (end - start > 200) return null;
     StringBuilder line = new StringBuilder(end - start);
@@ -117,5 +121,14 @@ public final class DiagnosticPrinter {
               : c);
     }
     return line.toString();
+  }
+
+  private static int[] lineStartsOf(String text) {
+    int count = 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    int[] starts = new int[count];
+    int n = 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
+    return starts;
   }
 }

@@ -1,7 +1,10 @@
 package dev.sourced.diag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -118,5 +121,32 @@ class DiagnosticPrinterTest {
         .isEqualTo("content/a.md:1:1: error[no-sources] m");
     assertThat(all.errorCount(true)).isEqualTo(1);
     assertThat(all.warningCount(false)).isEqualTo(1);
+  }
+
+  /**
+   * A report of 300,000 warnings on one 2 MB line (a trust case) once searched the file for the end
+   * of the line once per warning: hours of work. Each file's lines are now found once.
+   */
+  @Test
+  void manyDiagnosticsOnOneHugeLineCostTheirNumberNotTheirNumberTimesTheLine() {
+    String line = "70,000 ".repeat(300_000);
+    String text = "---\ntitle: A\n---\n" + line + "\nlast line\n";
+    List<Diagnostic> all = new ArrayList<>();
+    for (int i = 0; i < 300_000; i++) {
+      all.add(
+          Diagnostic.warning(
+              new SourcePosition("content/a.md", 4, 1 + 7 * i),
+              Code.FIGURE_WITHOUT_FACT,
+              "figure \"70,000\" without a fact",
+              null));
+    }
+    all.add(
+        Diagnostic.warning(
+            new SourcePosition("content/a.md", 5, 6), Code.FIGURE_WITHOUT_FACT, "last", null));
+    DiagnosticPrinter printer = new DiagnosticPrinter(Map.of("content/a.md", text)::get, false);
+    String out = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> printer.format(all));
+    assertThat(out)
+        .endsWith(
+            "content/a.md:5:6: warning[figure-without-fact] last\n 5 | last line\n   |      ^\n");
   }
 }
