@@ -59,6 +59,7 @@ public final class BuildSession {
 
   private List<Diagnostic> configDiagnostics = List.of();
   private Path templatesDir;
+  private List<dev.sourced.load.SourceFile> messageFiles = List.of();
   private final Map<String, Parsed<ArticleFile, ParsedPage>> articles = new TreeMap<>();
   private final Map<String, Parsed<SourceFile, ParsedData>> data = new TreeMap<>();
   private List<Diagnostic> loadDiagnostics = List.of();
@@ -138,7 +139,8 @@ public final class BuildSession {
     boolean written = false;
     int files = 0;
     if (!stop(diagnostics)) {
-      if (renderer == null) renderer = SiteRenderer.create(config, templatesDir, true, diagnostics);
+      if (renderer == null)
+        renderer = SiteRenderer.create(config, templatesDir, messageFiles, true, diagnostics);
       RenderedSite rendered = renderer == null ? null : renderer.render(site, diagnostics);
       timer.lap("render");
       if (rendered != null && !stop(diagnostics)) {
@@ -275,11 +277,13 @@ public final class BuildSession {
     if (changed == null
         || !java.util.Objects.equals(site.configText(), configText)
         || changed.stream().anyMatch(p -> p.startsWith(ContentLoader.TEMPLATES + "/"))
-        || !java.util.Objects.equals(site.templatesDir(), templatesDir)) {
+        || !java.util.Objects.equals(site.templatesDir(), templatesDir)
+        || !site.messageFiles().equals(messageFiles)) {
       renderer = null;
     }
     configText = site.configText();
     templatesDir = site.templatesDir();
+    messageFiles = site.messageFiles();
     Diagnostics configDiag = new Diagnostics();
     config =
         configText == null && site.configFound()

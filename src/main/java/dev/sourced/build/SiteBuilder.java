@@ -132,7 +132,8 @@ public final class SiteBuilder {
     if (options.render() && !stop(diagnostics, options)) {
       progress.update("rendering", 0, site.pages().size());
       SiteRenderer renderer =
-          SiteRenderer.create(site.config(), loaded.templatesDir(), false, diagnostics);
+          SiteRenderer.create(
+              site.config(), loaded.templatesDir(), loaded.messageFiles(), false, diagnostics);
       if (renderer != null) {
         // Pages stream to disk as they are rendered: memory holds the site's index, not its pages.
         SiteWriter.Transaction tx =

@@ -20,7 +20,6 @@ public final class ConfigLoader {
           "stale_after",
           "raw_html",
           "author");
-  static final List<String> LOCALES = List.of("en", "nl");
 
   private ConfigLoader() {}
 
@@ -64,13 +63,21 @@ public final class ConfigLoader {
     }
     String language = orElse(map.string("language", false, "sourced.yaml"), "en");
     String locale = orElse(map.string("locale", false, "sourced.yaml"), language);
-    if (!LOCALES.contains(locale)) {
+    if (!Locales.known(language)) {
+      diagnostics.error(
+          map.valueAt("language"),
+          "bad-config",
+          "language \"" + language + "\" is not a language tag with locale data",
+          "use a BCP 47 tag such as en, nl, de, fr or pt-BR");
+      language = "en";
+    }
+    if (!Locales.known(locale)) {
       diagnostics.error(
           map.valueAt(map.has("locale") ? "locale" : "language"),
           "bad-config",
-          "number locale \"" + locale + "\" is not supported",
-          "use one of " + String.join(", ", LOCALES));
-      locale = "en";
+          "locale \"" + locale + "\" is not a locale tag with locale data",
+          "use a BCP 47 tag such as en-GB, nl, nl-BE, de-CH or fr");
+      locale = Locales.known(language) ? language : "en";
     }
     Integer stale = map.integer("stale_after", false, "sourced.yaml");
     Boolean raw = map.bool("raw_html", "sourced.yaml");

@@ -44,8 +44,13 @@ final class Feeds {
     return x.append("</feed>\n").toString();
   }
 
-  static String corrections(SiteConfig config, List<Map<String, Object>> corrections) {
-    StringBuilder x = header(config, config.title() + ": corrections", "corrections.xml");
+  static String corrections(
+      SiteConfig config,
+      dev.sourced.i18n.Messages messages,
+      List<Map<String, Object>> corrections) {
+    StringBuilder x =
+        header(
+            config, messages.format("feed.corrections", "site", config.title()), "corrections.xml");
     updated(
         x, corrections.isEmpty() ? null : LocalDate.parse((String) corrections.get(0).get("date")));
     for (Map<String, Object> c : corrections) {
@@ -53,7 +58,8 @@ final class Feeds {
       Map<String, Object> article = (Map<String, Object>) c.get("article");
       String link = (String) c.get("articlePermalink");
       x.append("  <entry>\n");
-      element(x, "    ", "title", "Correction to “" + article.get("title") + "”");
+      element(
+          x, "    ", "title", messages.format("feed.correction", "title", article.get("title")));
       x.append("    <link href=\"").append(esc(link)).append("\"/>\n");
       element(x, "    ", "id", (String) c.get("feedId"));
       element(x, "    ", "updated", c.get("date") + "T00:00:00Z");

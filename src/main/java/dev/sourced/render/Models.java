@@ -21,12 +21,14 @@ final class Models {
   private final SiteConfig config;
   private final ValueFormatter fmt;
   private final Map<String, String> assets;
+  private final MessageMethod messageMethod;
 
   Models(ResolvedSite site, ValueFormatter fmt, Map<String, String> assets) {
     this.site = site;
     this.config = site.config();
     this.fmt = fmt;
     this.assets = assets;
+    this.messageMethod = new MessageMethod(fmt.messages());
   }
 
   /** The keys every template gets: site, page, assets. */
@@ -52,16 +54,27 @@ final class Models {
     p.put("permalink", config.permalink(url));
     m.put("page", p);
     m.put("assets", assets);
+    m.put("t", messageMethod);
     m.put(
         "nav",
         List.of(
-            link("Articles", config.url("")),
-            link("Facts and claims", config.url("facts/")),
-            link("Sources", config.url("sources/")),
-            link("Tags", config.url("tags/")),
-            link("How we rate claims", config.url("methodology/")),
-            link("Corrections", config.url("corrections/"))));
+            link(text("nav.articles"), config.url("")),
+            link(text("nav.facts"), config.url("facts/")),
+            link(text("nav.sources"), config.url("sources/")),
+            link(text("nav.tags"), config.url("tags/")),
+            link(text("nav.methodology"), config.url("methodology/")),
+            link(text("nav.corrections"), config.url("corrections/"))));
     return m;
+  }
+
+  /** A word of the theme in the site's language. */
+  String text(String key) {
+    return fmt.messages().text(key);
+  }
+
+  /** A text of the theme with arguments, in the site's language. */
+  String text(String key, String name, Object value) {
+    return fmt.messages().format(key, name, value);
   }
 
   Map<String, Object> link(String title, String url) {

@@ -76,7 +76,7 @@ final class SitePages {
   }
 
   Map<String, Object> tags(Map<String, List<ResolvedPage>> groups) {
-    Map<String, Object> m = models.base("tags", "Tags", null, "tags/");
+    Map<String, Object> m = models.base("tags", models.text("tags.title"), null, "tags/");
     List<Map<String, Object>> list = new ArrayList<>();
     for (var e : groups.entrySet()) {
       Map<String, Object> t = models.link(e.getKey(), site.config().url(Models.tagUrl(e.getKey())));
@@ -89,7 +89,8 @@ final class SitePages {
   }
 
   Map<String, Object> tag(String name, List<ResolvedPage> pages) {
-    Map<String, Object> m = models.base("tag", "Tagged “" + name + "”", null, Models.tagUrl(name));
+    Map<String, Object> m =
+        models.base("tag", models.text("tag.title", "tag", name), null, Models.tagUrl(name));
     Map<String, Object> t = models.link(name, site.config().url(Models.tagUrl(name)));
     t.put("name", name);
     m.put("tag", t);
@@ -100,10 +101,7 @@ final class SitePages {
   Map<String, Object> facts() {
     Map<String, Object> m =
         models.base(
-            "facts",
-            "Facts and claims",
-            "Every figure and claim on this site, with its status and where it is used.",
-            "facts/");
+            "facts", models.text("facts.title"), models.text("facts.description"), "facts/");
     // Every fact of the site: made one at a time as the template lists them.
     m.put(
         "facts",
@@ -114,7 +112,7 @@ final class SitePages {
               fm.put("id", f.id());
               fm.put("label", f.label());
               fm.put("value", fmt.withUnit(f, f.shown()));
-              fm.put("status", f.statusLabel());
+              fm.put("status", models.text("fact.status." + f.statusKey()));
               fm.put("disputed", f.isDisputed());
               Home home = site.factHome(f.id());
               fm.put(
@@ -134,7 +132,7 @@ final class SitePages {
               cm.put("claim", c.claim());
               cm.put("claimant", c.claimant());
               cm.put("verdict", c.verdict().key());
-              cm.put("verdictLabel", c.verdict().label());
+              cm.put("verdictLabel", models.text(c.verdict().messageKey()));
               Home home = site.claimHome(c.id());
               cm.put("href", site.config().url(home.url()) + "#claim-" + c.id());
               cm.put("home", models.link(home.title(), site.config().url(home.url())));
@@ -158,8 +156,8 @@ final class SitePages {
     Map<String, Object> m =
         models.base(
             "sources",
-            "Sources",
-            "Every publication this site cites, and what cites it.",
+            models.text("sources.title"),
+            models.text("sources.description"),
             "sources/");
     m.put(
         "sources",
@@ -190,7 +188,7 @@ final class SitePages {
       Home home = site.claimHome(c.id());
       Map<String, Object> cm =
           models.link(c.claim(), site.config().url(home.url()) + "#claim-" + c.id());
-      cm.put("verdictLabel", c.verdict().label());
+      cm.put("verdictLabel", models.text(c.verdict().messageKey()));
       claims.add(cm);
     }
     m.put("claims", claims);
@@ -202,16 +200,17 @@ final class SitePages {
     Map<String, Object> m =
         models.base(
             "methodology",
-            "How we rate claims",
-            "The verdict scale used on this site, and what each verdict means.",
+            models.text("methodology.title"),
+            models.text("methodology.description"),
             "methodology/");
     List<Map<String, Object>> verdicts = new ArrayList<>();
     for (Verdict v : Verdict.values()) {
       Map<String, Object> vm = new LinkedHashMap<>();
       vm.put("key", v.key());
-      vm.put("label", v.label());
+      vm.put("label", models.text(v.messageKey()));
       vm.put("rating", v.rating());
-      vm.put("meaning", v.meaning());
+      vm.put("best", Verdict.BEST);
+      vm.put("meaning", models.text(v.messageKey() + ".meaning"));
       verdicts.add(vm);
     }
     m.put("verdicts", verdicts);
@@ -249,8 +248,8 @@ final class SitePages {
     Map<String, Object> m =
         models.base(
             "corrections",
-            "Corrections",
-            "Every correction made to an article on this site, newest first.",
+            models.text("corrections.title"),
+            models.text("corrections.description"),
             "corrections/");
     m.put("corrections", correctionList());
     m.put("correctionsFeedUrl", site.config().url("corrections.xml"));
@@ -258,7 +257,7 @@ final class SitePages {
   }
 
   Map<String, Object> notFound() {
-    return models.base("404", "Page not found", null, "404.html");
+    return models.base("404", models.text("not_found.title"), null, "404.html");
   }
 
   /** Article summaries, made one at a time as the template lists them. */

@@ -2,8 +2,12 @@ package dev.sourced.render;
 
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostics;
+import dev.sourced.diag.SourcePosition;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.i18n.MessageFiles;
+import dev.sourced.i18n.Messages;
 import dev.sourced.load.ArticleFile;
+import dev.sourced.load.SourceFile;
 import dev.sourced.model.Source;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
@@ -68,12 +72,13 @@ public final class SiteRenderer {
       TemplateEngine engine,
       Map<String, Template> templates,
       Path siteTemplates,
+      Messages messages,
       boolean incremental) {
     this.config = config;
     this.engine = engine;
     this.templates = templates;
     this.assets = Assets.load(siteTemplates, config);
-    this.fmt = new ValueFormatter(config.locale());
+    this.fmt = new ValueFormatter(config.uLocale(), messages);
     this.incremental = incremental;
   }
 
@@ -83,8 +88,19 @@ public final class SiteRenderer {
    * @param incremental whether to keep outputs for later renders of the same site
    */
   public static SiteRenderer create(
-      SiteConfig config, Path siteTemplates, boolean incremental, Diagnostics diagnostics)
+      SiteConfig config,
+      Path siteTemplates,
+      List<SourceFile> messageFiles,
+      boolean incremental,
+      Diagnostics diagnostics)
       throws IOException {
+    Messages messages =
+        MessageFiles.load(
+            config.language(),
+            config.uLocale(),
+            messageFiles,
+            SourcePosition.file(SiteConfig.FILE_NAME),
+            diagnostics);
     TemplateEngine engine = new TemplateEngine(siteTemplates, config.numberLocale());
     Map<String, Template> templates = new HashMap<>();
     for (String name : TEMPLATES) {
@@ -92,13 +108,14 @@ public final class SiteRenderer {
       if (t != null) templates.put(name, t);
     }
     if (templates.size() != TEMPLATES.size()) return null;
-    return new SiteRenderer(config, engine, templates, siteTemplates, incremental);
+    return new SiteRenderer(config, engine, templates, siteTemplates, messages, incremental);
   }
 
   /** Renders a site once; returns null (after reporting why) when a template fails. */
-  public static RenderedSite render(ResolvedSite site, Path siteTemplates, Diagnostics diagnostics)
+  public static RenderedSite render(
+      ResolvedSite site, Path siteTemplates, List<SourceFile> messageFiles, Diagnostics diagnostics)
       throws IOException {
-    SiteRenderer r = create(site.config(), siteTemplates, false, diagnostics);
+    SiteRenderer r = create(site.config(), siteTemplates, messageFiles, false, diagnostics);
     return r == null ? null : r.render(site, diagnostics);
   }
 
@@ -156,12 +173,16 @@ public final class SiteRenderer {
         "search/index.html",
         "search.ftlh",
         () -> "static",
-        () ->
-            models.base(
-                "search",
-                "Search",
-                "Search the articles, facts and claims of " + config.title() + ".",
-                "search/"));
+        () -> {
+          Map<String, Object> m =
+              models.base(
+                  "search",
+                  models.text("search.title"),
+                  models.text("search.description", "site", config.title()),
+                  "search/");
+          m.put("searchMessages", SearchIndex.messages(fmt.messages()));
+          return m;
+        });
     out.json(
         "search.json",
         () -> List.of(lists, declarations),
@@ -170,7 +191,9 @@ public final class SiteRenderer {
 
     out.text("feed.xml", () -> lists, () -> Feeds.atom(config, site.pages()));
     out.text(
-        "corrections.xml", () -> lists, () -> Feeds.corrections(config, pages.correctionList()));
+        "corrections.xml",
+        () -> lists,
+        () -> Feeds.corrections(config, fmt.messages(), pages.correctionList()));
     out.text(
         "sitemap.xml",
         () -> List.of(lists, declarations),

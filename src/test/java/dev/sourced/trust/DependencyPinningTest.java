@@ -46,6 +46,7 @@ class DependencyPinningTest {
               "org.commonmark:commonmark-ext-heading-anchor", "org.commonmark.ext.heading.anchor."),
           Map.entry("info.picocli:picocli", "picocli."),
           Map.entry("org.yaml:snakeyaml", "org.yaml.snakeyaml."),
+          Map.entry("com.ibm.icu:icu4j", "com.ibm.icu."),
           Map.entry("org.junit.jupiter:junit-jupiter", "org.junit.jupiter."),
           Map.entry("org.assertj:assertj-core", "org.assertj."),
           Map.entry("org.jsoup:jsoup", "org.jsoup."),

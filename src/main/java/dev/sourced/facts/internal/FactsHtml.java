@@ -2,6 +2,7 @@ package dev.sourced.facts.internal;
 
 import dev.sourced.facts.FactsRenderContext;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.i18n.Messages;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
@@ -21,11 +22,13 @@ public final class FactsHtml {
   private final HtmlWriter html;
   private final FactsRenderContext site;
   private final ValueFormatter fmt;
+  private final Messages words;
 
   public FactsHtml(HtmlWriter html, FactsRenderContext site) {
     this.html = html;
     this.site = site;
     this.fmt = site.formatter();
+    this.words = fmt.messages();
   }
 
   /**
@@ -86,7 +89,7 @@ public final class FactsHtml {
     html.line();
     html.tag("p", attrs("class", "factbox-label", "id", "fact-" + id + "-label"));
     html.tag("span", attrs("class", "factbox-kind"));
-    html.text("Fact");
+    html.text(words.text("factbox.kind"));
     html.tag("/span");
     html.text(" " + f.label());
     html.tag("/p");
@@ -102,24 +105,24 @@ public final class FactsHtml {
     }
     html.tag("dl", attrs("class", "factbox-meta"));
     if (f.asOf() != null) {
-      term("As of");
+      term(words.text("factbox.as_of"));
       html.tag("dd");
       html.tag("time", attrs("datetime", f.asOf().toString()));
       html.text(fmt.date(f.asOf()));
       html.tag("/time");
       html.tag("/dd");
     }
-    term("Status");
-    html.tag("dd", attrs("class", "fact-status fact-status-" + f.statusLabel().replace(' ', '-')));
-    html.text(capitalise(f.statusLabel()));
+    term(words.text("factbox.status"));
+    html.tag("dd", attrs("class", "fact-status fact-status-" + f.statusKey()));
+    html.text(words.text("fact.status." + f.statusKey()));
     html.tag("/dd");
-    term("Sources");
+    term(words.text("factbox.sources"));
     html.tag("dd");
     sourceLinks(f.sourceIds());
     html.tag("/dd");
     List<FactsRenderContext.Link> others = site.alsoCitedIn(id);
     if (!others.isEmpty()) {
-      term("Also cited in");
+      term(words.text("factbox.also_cited"));
       html.tag("dd");
       html.tag("ul", attrs("class", "also-cited"));
       for (FactsRenderContext.Link l : others) {
@@ -137,7 +140,7 @@ public final class FactsHtml {
     if (f.note() != null) {
       html.tag("p", attrs("class", "factbox-note"));
       html.tag("strong");
-      html.text("Editor's note:");
+      html.text(words.text("factbox.note"));
       html.tag("/strong");
       html.text(" " + f.note());
       html.tag("/p");
@@ -150,13 +153,13 @@ public final class FactsHtml {
   private void renderValues(Fact f) {
     html.tag("table", attrs("class", "factbox-values"));
     html.tag("caption", attrs("class", "visually-hidden"));
-    html.text("What each source gives for: " + f.label());
+    html.text(words.format("factbox.values_caption", "label", f.label()));
     html.tag("/caption");
     html.tag("thead");
     html.tag("tr");
-    for (String h : List.of("Figure", "Scope", "Source")) {
+    for (String h : List.of("figure", "scope", "source")) {
       html.tag("th", attrs("scope", "col"));
-      html.text(h);
+      html.text(words.text("factbox.column." + h));
       html.tag("/th");
     }
     html.tag("/tr");
@@ -171,7 +174,7 @@ public final class FactsHtml {
       if (used) {
         html.text(" ");
         html.tag("span", attrs("class", "fact-used-label"));
-        html.text("(used in the text)");
+        html.text(words.text("factbox.used"));
         html.tag("/span");
       }
       html.tag("/td");
@@ -179,7 +182,7 @@ public final class FactsHtml {
       html.text(v.scope() == null ? "" : v.scope());
       if (v.asOf() != null) {
         html.text(v.scope() == null ? "" : ", ");
-        html.text("as of " + fmt.date(v.asOf()));
+        html.text(words.format("factbox.value_as_of", "date", fmt.date(v.asOf())));
       }
       html.tag("/td");
       html.tag("td");
@@ -209,7 +212,7 @@ public final class FactsHtml {
             "claim-" + id + "-label claim-" + id + "-text"));
     html.line();
     html.tag("p", attrs("class", "claim-label", "id", "claim-" + id + "-label"));
-    html.text("Claim");
+    html.text(words.text("claim.kind"));
     html.tag("/p");
     html.tag("blockquote", attrs("class", "claim-text"));
     html.tag("p", attrs("id", "claim-" + id + "-text"));
@@ -218,26 +221,33 @@ public final class FactsHtml {
     html.tag("/blockquote");
     html.line();
     html.tag("p", attrs("class", "claim-by"));
-    html.text("Claimed by " + c.claimant());
-    if (c.date() != null) {
-      html.text(", ");
+    if (c.date() == null) {
+      html.text(words.format("claim.by", "claimant", c.claimant()));
+    } else {
+      // The date is markup (a <time> element) inside the translated sentence.
+      String marker = "\uE000";
+      String sentence =
+          words.format("claim.by_on", java.util.Map.of("claimant", c.claimant(), "date", marker));
+      int at = sentence.indexOf(marker);
+      html.text(sentence.substring(0, at));
       html.tag("time", attrs("datetime", c.date().toString()));
       html.text(fmt.date(c.date()));
       html.tag("/time");
+      html.text(sentence.substring(at + marker.length()));
     }
     html.tag("/p");
     html.line();
     html.tag("p", attrs("class", verdictClass));
     html.tag("span", attrs("class", "verdict-label"));
-    html.text("Our verdict:");
+    html.text(words.text("claim.verdict"));
     html.tag("/span");
     html.text(" ");
     html.tag("strong", attrs("class", "verdict-value"));
-    html.text(c.verdict().label());
+    html.text(words.text(c.verdict().messageKey()));
     html.tag("/strong");
     html.text(" ");
     html.tag("a", attrs("class", "verdict-scale", "href", site.methodologyHref(c.verdict().key())));
-    html.text("How we rate claims");
+    html.text(words.text("claim.scale"));
     html.tag("/a");
     html.tag("/p");
     html.line();
@@ -249,7 +259,7 @@ public final class FactsHtml {
     }
     if (!c.sources().isEmpty()) {
       html.tag("p", attrs("class", "claim-sources"));
-      html.text("Sources: ");
+      html.text(words.text("claim.sources") + " ");
       sourceLinks(c.sources());
       html.tag("/p");
       html.line();
@@ -285,10 +295,6 @@ public final class FactsHtml {
     html.tag("dt");
     html.text(name);
     html.tag("/dt");
-  }
-
-  private static String capitalise(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static Map<String, String> attrs(String... kv) {

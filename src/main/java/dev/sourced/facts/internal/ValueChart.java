@@ -2,6 +2,7 @@ package dev.sourced.facts.internal;
 
 import dev.sourced.facts.FactsRenderContext;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.i18n.Messages;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Qualifier;
@@ -62,6 +63,7 @@ public final class ValueChart {
   public static String html(Fact f, FactsRenderContext site) {
     if (!applies(f)) return "";
     ValueFormatter fmt = site.formatter();
+    Messages msg = fmt.messages();
     BigDecimal max = BigDecimal.ZERO;
     List<Integer> drawn = new ArrayList<>();
     List<Integer> words = new ArrayList<>();
@@ -78,9 +80,7 @@ public final class ValueChart {
 
     int height = TOP + drawn.size() * ROW;
     StringBuilder alt =
-        new StringBuilder("Bar chart, from zero, of what each source gives for: ")
-            .append(f.label())
-            .append(". ");
+        new StringBuilder(msg.format("chart.label", "label", f.label())).append(' ');
     StringBuilder rows = new StringBuilder();
     int row = 0;
     for (int i : drawn) {
@@ -91,7 +91,7 @@ public final class ValueChart {
           .append(" (")
           .append(names(v, site))
           .append(')')
-          .append(used ? ", the figure used in the text" : "")
+          .append(used ? ", " + msg.text("chart.label_used") : "")
           .append("; ");
       BigDecimal pct =
           v.number()
@@ -108,7 +108,11 @@ public final class ValueChart {
           .append(y + SOURCE_BASELINE)
           .append("\">")
           .append(esc(shortSources(v, site)));
-      if (used) rows.append("<tspan class=\"mark\"> · used in the text</tspan>");
+      if (used) {
+        rows.append("<tspan class=\"mark\"> · ")
+            .append(esc(msg.text("chart.used")))
+            .append("</tspan>");
+      }
       rows.append("</text><rect y=\"")
           .append(y + BAR_Y)
           .append("\" width=\"")
@@ -141,7 +145,7 @@ public final class ValueChart {
       row++;
     }
     if (!words.isEmpty()) {
-      alt.append("Not drawn, as no single number stands for them: ");
+      alt.append(msg.text("chart.label_words")).append(' ');
       for (int i : words) {
         FactValue v = f.values().get(i);
         alt.append(v.text()).append(" (").append(names(v, site)).append("); ");
@@ -161,11 +165,11 @@ public final class ValueChart {
     out.append(rows);
     out.append("</svg>");
     out.append("<figcaption class=\"value-chart-caption\">");
-    out.append("Bars start at zero");
+    out.append(esc(msg.text("chart.caption")));
     if (f.unit() != null && !f.unit().isEmpty() && !"%".equals(f.unit())) {
-      out.append("; unit: ").append(esc(f.unit()));
+      out.append("; ").append(esc(msg.format("chart.caption_unit", "unit", f.unit())));
     }
-    out.append(". Source: ");
+    out.append(". ").append(esc(msg.text("chart.caption_source"))).append(' ');
     List<String> ids = new ArrayList<>();
     for (int i : drawn) ids.addAll(f.values().get(i).sources());
     int n = 0;
@@ -183,7 +187,7 @@ public final class ValueChart {
     }
     out.append('.');
     if (!words.isEmpty()) {
-      out.append(" Not drawn (no single number): ");
+      out.append(' ').append(esc(msg.text("chart.caption_words"))).append(' ');
       for (int k = 0; k < words.size(); k++) {
         FactValue v = f.values().get(words.get(k));
         if (k > 0) out.append("; ");
