@@ -57,6 +57,8 @@ public final class BuildSession {
   /** The raw_html setting the kept articles were parsed (and their bodies rendered) with. */
   private boolean parsedRawHtml;
 
+  private List<String> parsedLanguages = List.of();
+
   private List<Diagnostic> configDiagnostics = List.of();
   private Path templatesDir;
   private List<dev.sourced.load.SourceFile> messageFiles = List.of();
@@ -293,8 +295,11 @@ public final class BuildSession {
 
     // Bodies are rendered when parsed: a change of raw_html means parsing every article again.
     Map<String, Parsed<ArticleFile, ParsedPage>> oldArticles =
-        config.rawHtml() == parsedRawHtml ? new HashMap<>(articles) : new HashMap<>();
+        config.rawHtml() == parsedRawHtml && config.languages().equals(parsedLanguages)
+            ? new HashMap<>(articles)
+            : new HashMap<>();
     parsedRawHtml = config.rawHtml();
+    parsedLanguages = config.languages();
     articles.clear();
     for (ArticleFile f : site.articles()) {
       var old = oldArticles.get(f.path());
@@ -338,7 +343,8 @@ public final class BuildSession {
 
   /** Parses an article read into {@code src}; an unreadable one (null) is kept as a failure. */
   private Parsed<ArticleFile, ParsedPage> parse(ArticleFile f, SourceFile src, Diagnostics d) {
-    ParsedPage p = src == null ? null : PageParser.parse(f, src, parsedRawHtml, d);
+    ParsedPage p =
+        src == null ? null : PageParser.parse(f, src, parsedRawHtml, parsedLanguages, null, d);
     return new Parsed<>(src == null ? null : src.text(), f, p, d.sorted());
   }
 }

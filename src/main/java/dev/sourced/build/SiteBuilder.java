@@ -114,7 +114,14 @@ public final class SiteBuilder {
               ParsedPage parsed = null;
               if (src != null) {
                 readCount.incrementAndGet();
-                parsed = PageParser.parse(files.get(i), src, config.rawHtml(), spill, diagnostics);
+                parsed =
+                    PageParser.parse(
+                        files.get(i),
+                        src,
+                        config.rawHtml(),
+                        config.languages(),
+                        spill,
+                        diagnostics);
               }
               progress.update("parsing", parsedCount.incrementAndGet(), files.size());
               return parsed;

@@ -15,6 +15,11 @@ import java.util.Locale;
  *     2021, "en" March 9, 2021); the language unless set
  * @param staleAfterDays facts older than this many days get a warning; 0 turns the check off
  * @param rawHtml whether raw HTML in Markdown passes through (off by default)
+ * @param languages every language of the site, the default first (just {@code language} for a site
+ *     in one language); the default's pages are at the root, the others' under {@code /LANG/}
+ * @param locales each language's locale
+ * @param titles each language's site title
+ * @param descriptions each language's site description
  */
 public record SiteConfig(
     String title,
@@ -25,9 +30,81 @@ public record SiteConfig(
     String locale,
     int staleAfterDays,
     boolean rawHtml,
-    String author) {
+    String author,
+    java.util.List<String> languages,
+    java.util.Map<String, String> locales,
+    java.util.Map<String, String> titles,
+    java.util.Map<String, String> descriptions) {
 
   public static final String FILE_NAME = "sourced.yaml";
+
+  /** The site in one language: {@code language}, {@code locale}, title and description as given. */
+  public SiteConfig(
+      String title,
+      String description,
+      String baseUrl,
+      String basePath,
+      String language,
+      String locale,
+      int staleAfterDays,
+      boolean rawHtml,
+      String author) {
+    this(
+        title,
+        description,
+        baseUrl,
+        basePath,
+        language,
+        locale,
+        staleAfterDays,
+        rawHtml,
+        author,
+        java.util.List.of(language),
+        java.util.Map.of(language, locale),
+        java.util.Map.of(language, title),
+        java.util.Map.of(language, description));
+  }
+
+  /**
+   * The language of pages without a language in their file name: the first of {@code languages}.
+   */
+  public String defaultLanguage() {
+    return languages.get(0);
+  }
+
+  public boolean multilingual() {
+    return languages.size() > 1;
+  }
+
+  /**
+   * Where a language's pages live, relative to the site's root: "" for the default language, "en/"
+   * for the others. Every page of the language, the fixed ones too (facts/, sources/, search/), is
+   * under it.
+   */
+  public String prefix(String lang) {
+    return lang == null || lang.isEmpty() || lang.equals(defaultLanguage()) ? "" : lang + "/";
+  }
+
+  /**
+   * The settings as one language sees them: its language, locale, title and description; addresses
+   * are unchanged (they are relative to the site's root).
+   */
+  public SiteConfig in(String lang) {
+    return new SiteConfig(
+        titles.getOrDefault(lang, title),
+        descriptions.getOrDefault(lang, description),
+        baseUrl,
+        basePath,
+        lang,
+        locales.getOrDefault(lang, locale),
+        staleAfterDays,
+        rawHtml,
+        author,
+        languages,
+        locales,
+        titles,
+        descriptions);
+  }
 
   public Locale numberLocale() {
     return Locale.forLanguageTag(locale);
@@ -41,6 +118,14 @@ public record SiteConfig(
   /** The site-absolute path of a page or file, e.g. {@code url("sky-ecc/")}. */
   public String url(String relative) {
     return basePath + relative;
+  }
+
+  /**
+   * The address of a page of this language's part of the site: {@code languageUrl("facts/")} is
+   * {@code /facts/} in the default language and {@code /en/facts/} in English.
+   */
+  public String languageUrl(String relative) {
+    return url(prefix(language) + relative);
   }
 
   /** The full address of a page or file, for feeds, sitemaps and canonical links. */

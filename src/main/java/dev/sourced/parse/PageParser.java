@@ -57,7 +57,7 @@ public final class PageParser {
    */
   public static ParsedPage parse(
       ArticleFile file, SourceFile src, boolean rawHtml, Diagnostics diagnostics) {
-    return parse(file, src, rawHtml, null, diagnostics);
+    return parse(file, src, rawHtml, List.of(), null, diagnostics);
   }
 
   /**
@@ -70,6 +70,22 @@ public final class PageParser {
       boolean rawHtml,
       BodyHtml.Store bodies,
       Diagnostics diagnostics) {
+    return parse(file, src, rawHtml, List.of(), bodies, diagnostics);
+  }
+
+  /**
+   * As {@link #parse(ArticleFile, SourceFile, boolean, BodyHtml.Store, Diagnostics)} for a site in
+   * {@code languages} (the default first): a language in the file name ({@code users.en.md}) makes
+   * the page that language's, at {@code /en/users/}.
+   */
+  public static ParsedPage parse(
+      ArticleFile file,
+      SourceFile src,
+      boolean rawHtml,
+      List<String> languages,
+      BodyHtml.Store bodies,
+      Diagnostics diagnostics) {
+    PageLanguage lang = PageLanguage.of(file.path(), file.defaultSlug(), languages);
     YamlMap map =
         SafeYaml.readMapping(
             src.frontMatter(), src.path(), src.frontMatterLine() - 1, diagnostics, "front-matter");
@@ -103,7 +119,8 @@ public final class PageParser {
       }
     }
     Boolean draft = map.bool("draft", what);
-    String slug = slug(map, file, diagnostics);
+    String slug = slug(map, file, lang.slug(), diagnostics);
+    if (slug != null) slug = lang.address(slug, languages);
     Declarations decl = new DeclarationReader(diagnostics).read(map);
     List<Correction> corrections = corrections(map, diagnostics);
     BodyScan scan;
@@ -147,7 +164,9 @@ public final class PageParser {
         List.copyOf(scan.links),
         List.copyOf(scan.headingIds),
         slugAt,
-        decl.rejected());
+        decl.rejected(),
+        lang.language(),
+        lang.translationKey());
   }
 
   public static ParsedData parseData(SourceFile file, Diagnostics diagnostics) {
@@ -161,9 +180,10 @@ public final class PageParser {
         file.path(), decl.sources(), decl.facts(), decl.claims(), decl.rejected());
   }
 
-  private static String slug(YamlMap map, ArticleFile file, Diagnostics diagnostics) {
+  private static String slug(
+      YamlMap map, ArticleFile file, String fromName, Diagnostics diagnostics) {
     String given = map.string("slug", false, "the front-matter");
-    String slug = given != null ? given : file.defaultSlug();
+    String slug = given != null ? given : fromName;
     SourcePosition at = given != null ? map.valueAt("slug") : new SourcePosition(file.path(), 1, 1);
     if (isPortable(slug)) return slug;
     diagnostics.error(

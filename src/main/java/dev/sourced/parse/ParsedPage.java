@@ -15,6 +15,8 @@ import java.util.List;
  * @param bundleFiles the files beside a bundle's index.md, copied next to the page
  * @param slugAt where the address comes from: the {@code slug:} value, or the file's start
  * @param rejected declarations of this file that were reported as invalid, as {@code kind:ID}
+ * @param language the page's language (from its file name, see {@link PageLanguage})
+ * @param translationKey what this page and its translations share: the path without the language
  */
 public record ParsedPage(
     String path,
@@ -26,4 +28,6 @@ public record ParsedPage(
     List<BodyLink> links,
     List<String> headingIds,
     dev.sourced.diag.SourcePosition slugAt,
-    java.util.Set<String> rejected) {}
+    java.util.Set<String> rejected,
+    String language,
+    String translationKey) {}

@@ -36,7 +36,7 @@ final class ArticlePages {
     PageContext ctx = PageContext.of(site, page, fmt);
     String body = page.parsed().body().fill(ctx);
     String boxes = renderBoxes(page.ownFactsToBox(), page.ownClaimsToBox(), ctx);
-    Map<String, Object> m = models.base("article", fm.title(), fm.summary(), page.url());
+    Map<String, Object> m = models.base("article", fm.title(), fm.summary(), page.url(), page);
     Map<String, Object> a = models.summary(page);
     a.put("body", markup(body));
     a.put("factBoxes", markup(boxes));

@@ -22,8 +22,14 @@ final class Models {
   private final ValueFormatter fmt;
   private final Map<String, String> assets;
   private final MessageMethod messageMethod;
+  private final Alternates alternates;
 
   Models(ResolvedSite site, ValueFormatter fmt, Map<String, String> assets) {
+    this(site, fmt, assets, new Alternates(new LanguageViews(site), site.config()));
+  }
+
+  Models(ResolvedSite site, ValueFormatter fmt, Map<String, String> assets, Alternates alternates) {
+    this.alternates = alternates;
     this.site = site;
     this.config = site.config();
     this.fmt = fmt;
@@ -31,8 +37,20 @@ final class Models {
     this.messageMethod = new MessageMethod(fmt.messages());
   }
 
-  /** The keys every template gets: site, page, assets. */
+  /**
+   * The keys every template gets: site, page, assets, nav, languages, t.
+   *
+   * @param url the page's address relative to this language's part of the site ("facts/"), or an
+   *     article's own address
+   */
   Map<String, Object> base(String kind, String title, String description, String url) {
+    return base(kind, title, description, url, null);
+  }
+
+  /** As {@link #base(String, String, String, String)} for an article, whose translations count. */
+  Map<String, Object> base(
+      String kind, String title, String description, String url, ResolvedPage page) {
+    if (page == null) url = config.prefix(config.language()) + url;
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("title", config.title());
@@ -41,8 +59,10 @@ final class Models {
     s.put("basePath", config.basePath());
     s.put("language", config.language());
     put(s, "author", config.author());
-    s.put("feedUrl", config.url("feed.xml"));
-    s.put("homeUrl", config.url(""));
+    s.put("feedUrl", config.languageUrl("feed.xml"));
+    s.put("homeUrl", config.languageUrl(""));
+    s.put("languagePath", config.languageUrl(""));
+    s.put("locale", config.locale());
     m.put("site", s);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("kind", kind);
@@ -58,12 +78,16 @@ final class Models {
     m.put(
         "nav",
         List.of(
-            link(text("nav.articles"), config.url("")),
-            link(text("nav.facts"), config.url("facts/")),
-            link(text("nav.sources"), config.url("sources/")),
-            link(text("nav.tags"), config.url("tags/")),
-            link(text("nav.methodology"), config.url("methodology/")),
-            link(text("nav.corrections"), config.url("corrections/"))));
+            link(text("nav.articles"), config.languageUrl("")),
+            link(text("nav.facts"), config.languageUrl("facts/")),
+            link(text("nav.sources"), config.languageUrl("sources/")),
+            link(text("nav.tags"), config.languageUrl("tags/")),
+            link(text("nav.methodology"), config.languageUrl("methodology/")),
+            link(text("nav.corrections"), config.languageUrl("corrections/"))));
+    // The page in every language that has it (for hreflang), and the switcher's entries.
+    List<Map<String, Object>> versions = alternates.of(kind, url, page, config.language());
+    p.put("alternates", versions.size() > 1 ? versions : List.of());
+    m.put("languages", alternates.switcher(kind, url, page, config.language()));
     return m;
   }
 
@@ -101,7 +125,7 @@ final class Models {
   List<Map<String, Object>> tags(List<String> tags) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (String t : tags) {
-      Map<String, Object> m = link(t, config.url(tagUrl(t)));
+      Map<String, Object> m = link(t, config.languageUrl(tagUrl(t)));
       m.put("name", t);
       out.add(m);
     }
@@ -124,7 +148,13 @@ final class Models {
     putDate(m, "accessed", s.accessed());
     put(m, "archive", s.archive());
     put(m, "language", s.language());
-    m.put("pageUrl", config.url("sources/" + s.id() + "/"));
+    m.put("pageUrl", config.languageUrl("sources/" + s.id() + "/"));
+    if (s.language() != null) {
+      // As running text writes it: "(in Dutch)", "(in het Nederlands)", "(en néerlandais)".
+      m.put(
+          "languageName",
+          com.ibm.icu.util.ULocale.forLanguageTag(s.language()).getDisplayName(config.uLocale()));
+    }
     return m;
   }
 

@@ -79,7 +79,8 @@ final class SitePages {
     Map<String, Object> m = models.base("tags", models.text("tags.title"), null, "tags/");
     List<Map<String, Object>> list = new ArrayList<>();
     for (var e : groups.entrySet()) {
-      Map<String, Object> t = models.link(e.getKey(), site.config().url(Models.tagUrl(e.getKey())));
+      Map<String, Object> t =
+          models.link(e.getKey(), site.config().languageUrl(Models.tagUrl(e.getKey())));
       t.put("name", e.getKey());
       t.put("count", e.getValue().size());
       list.add(t);
@@ -91,7 +92,7 @@ final class SitePages {
   Map<String, Object> tag(String name, List<ResolvedPage> pages) {
     Map<String, Object> m =
         models.base("tag", models.text("tag.title", "tag", name), null, Models.tagUrl(name));
-    Map<String, Object> t = models.link(name, site.config().url(Models.tagUrl(name)));
+    Map<String, Object> t = models.link(name, site.config().languageUrl(Models.tagUrl(name)));
     t.put("name", name);
     m.put("tag", t);
     m.put("articles", summaries(pages));
@@ -118,7 +119,7 @@ final class SitePages {
               fm.put(
                   "href",
                   (home.article() ? site.config().url(home.url()) : "") + "#fact-" + f.id());
-              fm.put("home", models.link(home.title(), site.config().url(home.url())));
+              fm.put("home", models.link(homeTitle(home), site.config().url(home.url())));
               fm.put("usedIn", links(site.factUsers().getOrDefault(f.id(), List.of())));
               return fm;
             }));
@@ -135,7 +136,7 @@ final class SitePages {
               cm.put("verdictLabel", models.text(c.verdict().messageKey()));
               Home home = site.claimHome(c.id());
               cm.put("href", site.config().url(home.url()) + "#claim-" + c.id());
-              cm.put("home", models.link(home.title(), site.config().url(home.url())));
+              cm.put("home", models.link(homeTitle(home), site.config().url(home.url())));
               cm.put("usedIn", links(site.claimUsers().getOrDefault(c.id(), List.of())));
               return cm;
             }));
@@ -252,7 +253,7 @@ final class SitePages {
             models.text("corrections.description"),
             "corrections/");
     m.put("corrections", correctionList());
-    m.put("correctionsFeedUrl", site.config().url("corrections.xml"));
+    m.put("correctionsFeedUrl", site.config().languageUrl("corrections.xml"));
     return m;
   }
 
@@ -269,5 +270,10 @@ final class SitePages {
     List<Map<String, Object>> out = new ArrayList<>();
     for (ResolvedPage p : pages) out.add(models.link(p.title(), site.config().url(p.url())));
     return out;
+  }
+
+  /** A home's title: the article's, or the facts page's in this language. */
+  private String homeTitle(Home home) {
+    return home.article() ? home.title() : models.text("facts.title");
   }
 }

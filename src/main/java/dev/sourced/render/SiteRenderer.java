@@ -55,6 +55,10 @@ public final class SiteRenderer {
   private final Map<String, Template> templates;
   private final Assets assets;
   private final ValueFormatter fmt;
+
+  /** Each language's number formats and words. */
+  private final Map<String, ValueFormatter> formatters = new HashMap<>();
+
   private final boolean incremental;
   private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -72,13 +76,17 @@ public final class SiteRenderer {
       TemplateEngine engine,
       Map<String, Template> templates,
       Path siteTemplates,
-      Messages messages,
+      Map<String, Messages> messages,
       boolean incremental) {
     this.config = config;
     this.engine = engine;
     this.templates = templates;
     this.assets = Assets.load(siteTemplates, config);
-    this.fmt = new ValueFormatter(config.uLocale(), messages);
+    for (String lang : config.languages()) {
+      SiteConfig c = config.in(lang);
+      formatters.put(lang, new ValueFormatter(c.uLocale(), messages.get(lang)));
+    }
+    this.fmt = formatters.get(config.defaultLanguage());
     this.incremental = incremental;
   }
 
@@ -94,13 +102,17 @@ public final class SiteRenderer {
       boolean incremental,
       Diagnostics diagnostics)
       throws IOException {
-    Messages messages =
-        MessageFiles.load(
-            config.language(),
-            config.uLocale(),
-            messageFiles,
-            SourcePosition.file(SiteConfig.FILE_NAME),
-            diagnostics);
+    Map<String, Messages> messages = new HashMap<>();
+    for (String lang : config.languages()) {
+      messages.put(
+          lang,
+          MessageFiles.load(
+              lang,
+              config.in(lang).uLocale(),
+              messageFiles,
+              SourcePosition.file(SiteConfig.FILE_NAME),
+              diagnostics));
+    }
     TemplateEngine engine = new TemplateEngine(siteTemplates, config.numberLocale());
     Map<String, Template> templates = new HashMap<>();
     for (String name : TEMPLATES) {
@@ -131,80 +143,29 @@ public final class SiteRenderer {
    * reporting a failure.
    */
   public RenderedSite render(ResolvedSite site, Diagnostics diagnostics, PageSink sink) {
-    Models models = new Models(site, fmt, assets.urls());
-    ArticlePages articles = new ArticlePages(site, models, fmt);
-    SitePages pages = new SitePages(site, models, fmt, articles);
     Output out = new Output(diagnostics);
-
-    for (ResolvedPage p : site.pages()) {
-      out.page(
-          p.url() + "index.html",
-          p.path(),
-          "article.ftlh",
-          () -> Fingerprints.article(site, p),
-          () -> articles.model(p));
-    }
     Object lists = incremental ? family("lists", Fingerprints.lists(site)) : null;
     Object declarations =
         incremental ? family("declarations", Fingerprints.declarations(site)) : null;
-    out.page("index.html", "index.ftlh", () -> lists, pages::home);
-    var tagGroups = pages.tagGroups();
-    out.page("tags/index.html", "tags.ftlh", () -> lists, () -> pages.tags(tagGroups));
-    for (var e : tagGroups.entrySet()) {
-      out.page(
-          Models.tagUrl(e.getKey()) + "index.html",
-          "tag.ftlh",
-          () -> lists,
-          () -> pages.tag(e.getKey(), e.getValue()));
+    LanguageViews views = new LanguageViews(site);
+    Alternates alternates = new Alternates(views, config);
+    Map<String, ResolvedSite> byLanguage = new java.util.LinkedHashMap<>();
+    for (String lang : config.languages()) {
+      ResolvedSite view = views.view(lang);
+      byLanguage.put(lang, view);
+      java.util.Set<String> tagUrls = new java.util.HashSet<>();
+      for (String tag : view.tags().keySet()) tagUrls.add(Models.tagUrl(tag));
+      alternates.withTags(lang, tagUrls);
     }
-    out.page("facts/index.html", "facts.ftlh", () -> declarations, pages::facts);
-    out.page("sources/index.html", "sources.ftlh", () -> declarations, pages::sources);
-    for (Source s : site.sources().values()) {
-      out.page(
-          "sources/" + s.id() + "/index.html",
-          "source.ftlh",
-          () -> declarations,
-          () -> pages.source(s));
+    List<String[]> sitemapPages = new ArrayList<>();
+    for (Map.Entry<String, ResolvedSite> e : byLanguage.entrySet()) {
+      sitemapPages.addAll(
+          renderLanguage(e.getValue(), e.getKey(), alternates, out, lists, declarations));
     }
-    out.page("methodology/index.html", "methodology.ftlh", () -> "static", pages::methodology);
-    out.page("corrections/index.html", "corrections.ftlh", () -> lists, pages::corrections);
-    out.page("404.html", "404.ftlh", () -> "static", pages::notFound);
-    out.page(
-        "search/index.html",
-        "search.ftlh",
-        () -> "static",
-        () -> {
-          Map<String, Object> m =
-              models.base(
-                  "search",
-                  models.text("search.title"),
-                  models.text("search.description", "site", config.title()),
-                  "search/");
-          m.put("searchMessages", SearchIndex.messages(fmt.messages()));
-          return m;
-        });
-    out.json(
-        "search.json",
-        () -> List.of(lists, declarations),
-        () -> SearchIndex.model(site, fmt),
-        false);
-
-    out.text("feed.xml", () -> lists, () -> Feeds.atom(config, site.pages()));
-    out.text(
-        "corrections.xml",
-        () -> lists,
-        () -> Feeds.corrections(config, fmt.messages(), pages.correctionList()));
     out.text(
         "sitemap.xml",
         () -> List.of(lists, declarations),
-        () -> {
-          List<String> listed =
-              new ArrayList<>(
-                  List.of("", "facts/", "sources/", "tags/", "methodology/", "corrections/"));
-          for (String tag : tagGroups.keySet()) listed.add(Models.tagUrl(tag));
-          for (Source s : site.sources().values()) listed.add("sources/" + s.id() + "/");
-          return Feeds.sitemap(config, site.pages(), listed);
-        });
+        () -> Feeds.sitemap(config, sitemap(site, views, sitemapPages)));
     JsonExports json = new JsonExports(site, fmt);
     out.json("facts.json", () -> declarations, json::facts, true);
     out.json("sources.json", () -> declarations, json::sources, true);
@@ -223,6 +184,121 @@ public final class SiteRenderer {
     out.rendered.sort(Comparator.comparing(RenderedPage::path));
     copies.sort(Comparator.comparing(CopiedFile::path));
     return new RenderedSite(List.copyOf(out.rendered), List.copyOf(copies));
+  }
+
+  /**
+   * Queues every page of one language: its articles, home, tags, facts, sources, methodology,
+   * corrections, search and feeds, under the language's folder ({@code en/facts/}); the 404 page
+   * only for the default language, at the root.
+   *
+   * @return the site's own pages of this language for the sitemap, as {kind, language, address
+   *     relative to the language's folder}
+   */
+  private List<String[]> renderLanguage(
+      ResolvedSite site,
+      String lang,
+      Alternates alternates,
+      Output out,
+      Object lists,
+      Object declarations) {
+    ValueFormatter fmt = formatters.get(lang);
+    SiteConfig config = site.config();
+    String at = config.prefix(lang);
+    Models models = new Models(site, fmt, assets.urls(), alternates);
+    ArticlePages articles = new ArticlePages(site, models, fmt);
+    SitePages pages = new SitePages(site, models, fmt, articles);
+    for (ResolvedPage p : site.pages()) {
+      out.page(
+          p.url() + "index.html",
+          p.path(),
+          "article.ftlh",
+          () -> Fingerprints.article(site, p),
+          () -> articles.model(p));
+    }
+    List<String[]> listed = new ArrayList<>();
+    for (String u : List.of("", "facts/", "sources/", "tags/", "methodology/", "corrections/")) {
+      listed.add(new String[] {"page", lang, u});
+    }
+    out.page(at + "index.html", "index.ftlh", () -> lists, pages::home);
+    var tagGroups = pages.tagGroups();
+    out.page(at + "tags/index.html", "tags.ftlh", () -> lists, () -> pages.tags(tagGroups));
+    for (var e : tagGroups.entrySet()) {
+      out.page(
+          at + Models.tagUrl(e.getKey()) + "index.html",
+          "tag.ftlh",
+          () -> lists,
+          () -> pages.tag(e.getKey(), e.getValue()));
+      listed.add(new String[] {"tag", lang, Models.tagUrl(e.getKey())});
+    }
+    out.page(at + "facts/index.html", "facts.ftlh", () -> declarations, pages::facts);
+    out.page(at + "sources/index.html", "sources.ftlh", () -> declarations, pages::sources);
+    for (Source s : site.sources().values()) {
+      out.page(
+          at + "sources/" + s.id() + "/index.html",
+          "source.ftlh",
+          () -> declarations,
+          () -> pages.source(s));
+      listed.add(new String[] {"page", lang, "sources/" + s.id() + "/"});
+    }
+    out.page(at + "methodology/index.html", "methodology.ftlh", () -> "static", pages::methodology);
+    out.page(at + "corrections/index.html", "corrections.ftlh", () -> lists, pages::corrections);
+    if (at.isEmpty()) out.page("404.html", "404.ftlh", () -> "static", pages::notFound);
+    out.page(
+        at + "search/index.html",
+        "search.ftlh",
+        () -> "static",
+        () -> {
+          Map<String, Object> m =
+              models.base(
+                  "search",
+                  models.text("search.title"),
+                  models.text("search.description", "site", config.title()),
+                  "search/");
+          m.put("searchMessages", SearchIndex.messages(fmt.messages()));
+          return m;
+        });
+    out.json(
+        at + "search.json",
+        () -> List.of(lists, declarations),
+        () -> SearchIndex.model(site, fmt),
+        false);
+    out.text(at + "feed.xml", () -> lists, () -> Feeds.atom(config, site.pages()));
+    out.text(
+        at + "corrections.xml",
+        () -> lists,
+        () -> Feeds.corrections(config, fmt.messages(), pages.correctionList()));
+    return listed;
+  }
+
+  /**
+   * The sitemap's entries: every language's own pages, then every article, each with its versions
+   * in the other languages (none for a site in one language).
+   */
+  private List<Feeds.SitemapEntry> sitemap(
+      ResolvedSite site, LanguageViews views, List<String[]> listed) {
+    List<Feeds.SitemapEntry> out = new ArrayList<>();
+    java.util.Set<String> present = new java.util.HashSet<>();
+    for (String[] l : listed) present.add(l[1] + " " + l[2]);
+    for (String[] l : listed) {
+      Map<String, String> alt = new java.util.LinkedHashMap<>();
+      if (config.multilingual()) {
+        for (String lang : config.languages()) {
+          if (present.contains(lang + " " + l[2])) alt.put(lang, config.prefix(lang) + l[2]);
+        }
+      }
+      out.add(new Feeds.SitemapEntry(config.prefix(l[1]) + l[2], null, alt));
+    }
+    for (ResolvedPage p : site.pages()) {
+      Map<String, String> alt = new java.util.LinkedHashMap<>();
+      if (config.multilingual()) {
+        Map<String, ResolvedPage> t = views.translations(p);
+        if (t.size() > 1) for (var e : t.entrySet()) alt.put(e.getKey(), e.getValue().url());
+      }
+      var fm = p.frontMatter();
+      out.add(
+          new Feeds.SitemapEntry(p.url(), fm.updated() != null ? fm.updated() : fm.date(), alt));
+    }
+    return out;
   }
 
   /**

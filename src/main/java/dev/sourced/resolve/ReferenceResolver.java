@@ -85,6 +85,9 @@ public final class ReferenceResolver {
   /** Claims shown by a {{claim:ID}} box somewhere. */
   private final Set<String> usedClaims = new java.util.HashSet<>();
 
+  /** Each translation group's pages (see {@link #group}). */
+  private final Map<String, List<ParsedPage>> translations = new HashMap<>();
+
   private ReferenceResolver(SiteConfig config, Diagnostics diagnostics, LocalDate today) {
     this.config = config;
     this.diagnostics = diagnostics;
@@ -145,6 +148,9 @@ public final class ReferenceResolver {
             .reversed()
             .thenComparing(ParsedPage::slug));
     Map<String, String> claimBoxedAt = claimHomes(published);
+    for (ParsedPage p : published) {
+      translations.computeIfAbsent(groupOf(p), k -> new ArrayList<>()).add(p);
+    }
 
     List<ResolvedPage> pages = new ArrayList<>();
     for (ParsedPage p : published) pages.add(resolvePage(p, claimBoxedAt));
@@ -229,6 +235,18 @@ public final class ReferenceResolver {
                 "sources.json",
                 "claims.json"));
     for (String id : sources.keySet()) generated.add("sources/" + id + "/");
+    // Every other language has its own home, indexes, source pages and feeds under /LANG/.
+    for (String lang : config.languages()) {
+      String prefix = config.prefix(lang);
+      if (prefix.isEmpty()) continue;
+      for (String p :
+          List.of("", "facts/", "sources/", "tags/", "methodology/", "corrections/", "search/")) {
+        generated.add(prefix + p);
+      }
+      generated.add(prefix + "feed.xml");
+      generated.add(prefix + "corrections.xml");
+      for (String id : sources.keySet()) generated.add(prefix + "sources/" + id + "/");
+    }
     LinkChecker links = new LinkChecker(config, diagnostics, generated);
     for (ResolvedPage r : pages) links.addPage(r);
     for (ResolvedPage r : pages) links.check(r);
@@ -282,9 +300,14 @@ public final class ReferenceResolver {
   private void checkAddresses(List<ParsedPage> pages) {
     OutputPaths byKey = new OutputPaths();
     for (ParsedPage p : pages) {
-      String first = p.slug().split("/", 2)[0];
+      // A translation's address is under its language's folder: the fixed pages are there too.
+      String prefix = config.prefix(p.language() == null ? config.defaultLanguage() : p.language());
+      String own = p.slug().startsWith(prefix) ? p.slug().substring(prefix.length()) : p.slug();
+      String first = own.split("/", 2)[0].toLowerCase(Locale.ROOT);
       SourcePosition at = p.slugAt();
-      if (RESERVED.contains(first.toLowerCase(Locale.ROOT))) {
+      boolean languageFolder =
+          prefix.isEmpty() && config.multilingual() && config.languages().contains(first);
+      if (RESERVED.contains(first) || languageFolder) {
         diagnostics.error(
             at,
             "reserved-slug",
@@ -399,6 +422,23 @@ public final class ReferenceResolver {
             "declare it under `sources:` in an article or in content/_data/"));
   }
 
+  /** What a page and its translations share; a page parsed without languages is its own group. */
+  private static String groupOf(ParsedPage p) {
+    return p.translationKey() == null ? p.path() : p.translationKey();
+  }
+
+  /**
+   * A page and its translations, the page first: a translation shows the boxes and references of
+   * what its translations declare, as the declaring page does, so the fact that a Dutch article
+   * declares is boxed in its English translation too.
+   */
+  private List<ParsedPage> group(ParsedPage p) {
+    List<ParsedPage> out = new ArrayList<>();
+    out.add(p);
+    for (ParsedPage q : translations.getOrDefault(groupOf(p), List.of())) if (q != p) out.add(q);
+    return out;
+  }
+
   private ResolvedPage resolvePage(ParsedPage p, Map<String, String> claimBoxedAt) {
     LinkedHashSet<String> refs = new LinkedHashSet<>();
     LinkedHashSet<String> used = new LinkedHashSet<>();
@@ -438,21 +478,30 @@ public final class ReferenceResolver {
       }
     }
     List<String> ownToBox = new ArrayList<>();
-    for (Fact f : p.frontMatter().facts()) {
-      if (facts.get(f.id()) != f) continue;
-      if (!boxed.contains(f.id())) ownToBox.add(f.id());
-      refs.addAll(f.sourceIds());
-    }
-    List<String> ownClaimsToBox = new ArrayList<>();
-    for (var c : p.frontMatter().claims()) {
-      if (claims.get(c.id()) != c || claimsUsed.contains(c.id())) continue;
-      if (p.slug().equals(claimBoxedAt.get(c.id()))) {
-        ownClaimsToBox.add(c.id());
-        refs.addAll(c.sources());
+    List<ParsedPage> group = group(p);
+    java.util.Set<String> groupSlugs = new java.util.HashSet<>();
+    for (ParsedPage q : group) groupSlugs.add(q.slug());
+    for (ParsedPage q : group) {
+      for (Fact f : q.frontMatter().facts()) {
+        if (facts.get(f.id()) != f) continue;
+        if (!boxed.contains(f.id())) ownToBox.add(f.id());
+        refs.addAll(f.sourceIds());
       }
     }
-    for (Source s : p.frontMatter().sources()) {
-      if (sources.get(s.id()) == s) refs.add(s.id());
+    List<String> ownClaimsToBox = new ArrayList<>();
+    for (ParsedPage q : group) {
+      for (var c : q.frontMatter().claims()) {
+        if (claims.get(c.id()) != c || claimsUsed.contains(c.id())) continue;
+        if (groupSlugs.contains(claimBoxedAt.get(c.id()))) {
+          ownClaimsToBox.add(c.id());
+          refs.addAll(c.sources());
+        }
+      }
+    }
+    for (ParsedPage q : group) {
+      for (Source s : q.frontMatter().sources()) {
+        if (sources.get(s.id()) == s) refs.add(s.id());
+      }
     }
     refs.retainAll(sources.keySet());
     if (refs.isEmpty()) {
