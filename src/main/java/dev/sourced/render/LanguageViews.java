@@ -46,8 +46,7 @@ final class LanguageViews {
 
   /** A page's language; pages parsed without the site's languages are in the default one. */
   String language(ResolvedPage p) {
-    String l = p.parsed().language();
-    return l == null || l.isEmpty() ? config.defaultLanguage() : l;
+    return dev.sourced.resolve.OutputPlan.language(p, config);
   }
 
   /** The page in each language that has it, in the order of the site's languages. */

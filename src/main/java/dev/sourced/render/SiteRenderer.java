@@ -9,6 +9,8 @@ import dev.sourced.i18n.Messages;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.load.SourceFile;
 import dev.sourced.model.Source;
+import dev.sourced.resolve.OutputKind;
+import dev.sourced.resolve.OutputPlan;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import freemarker.template.Template;
@@ -36,19 +38,8 @@ import java.util.function.Supplier;
  * renders again only the outputs whose fingerprint changed.
  */
 public final class SiteRenderer {
-  static final List<String> TEMPLATES =
-      List.of(
-          "article.ftlh",
-          "index.ftlh",
-          "tags.ftlh",
-          "tag.ftlh",
-          "facts.ftlh",
-          "sources.ftlh",
-          "source.ftlh",
-          "methodology.ftlh",
-          "corrections.ftlh",
-          "404.ftlh",
-          "search.ftlh");
+  /** The templates that make pages: one per kind of planned page. */
+  static final List<String> TEMPLATES = OutputKind.templates();
 
   private final SiteConfig config;
   private final TemplateEngine engine;
@@ -147,29 +138,101 @@ public final class SiteRenderer {
     Object lists = incremental ? family("lists", Fingerprints.lists(site)) : null;
     Object declarations =
         incremental ? family("declarations", Fingerprints.declarations(site)) : null;
+    OutputPlan plan = OutputPlan.of(site);
     LanguageViews views = new LanguageViews(site);
     Alternates alternates = new Alternates(views, config);
-    Map<String, ResolvedSite> byLanguage = new java.util.LinkedHashMap<>();
+    Map<String, Language> languages = new HashMap<>();
     for (String lang : config.languages()) {
-      ResolvedSite view = views.view(lang);
-      byLanguage.put(lang, view);
-      java.util.Set<String> tagUrls = new java.util.HashSet<>();
-      for (String tag : view.tags().keySet()) tagUrls.add(Models.tagUrl(tag));
-      alternates.withTags(lang, tagUrls);
+      Language l = new Language(views.view(lang), formatters.get(lang), alternates);
+      languages.put(lang, l);
+      alternates.withTags(lang, l.tagsByAddress.keySet());
     }
-    List<String[]> sitemapPages = new ArrayList<>();
-    for (Map.Entry<String, ResolvedSite> e : byLanguage.entrySet()) {
-      sitemapPages.addAll(
-          renderLanguage(e.getValue(), e.getKey(), alternates, out, lists, declarations));
-    }
-    out.text(
-        "sitemap.xml",
-        () -> List.of(lists, declarations),
-        () -> Feeds.sitemap(config, sitemap(site, views, sitemapPages)));
+    Map<String, ResolvedPage> articlesByUrl = new HashMap<>();
+    for (ResolvedPage p : site.pages()) articlesByUrl.put(p.url(), p);
     JsonExports json = new JsonExports(site, fmt);
-    out.json("facts.json", () -> declarations, json::facts, true);
-    out.json("sources.json", () -> declarations, json::sources, true);
-    out.json("claims.json", () -> declarations, json::claims, true);
+    // Exactly the planned outputs: a kind of output this switch does not render cannot compile.
+    for (OutputPlan.Output o : plan.outputs()) {
+      String path = o.path();
+      String template = o.kind().template();
+      Language l = languages.get(o.language());
+      ResolvedSite view = l.site;
+      SiteConfig lc = view.config();
+      SitePages pages = l.pages;
+      String own = o.address().substring(config.prefix(o.language()).length());
+      Runnable job =
+          switch (o.kind()) {
+            case ARTICLE -> {
+              ResolvedPage p = articlesByUrl.get(o.address());
+              yield () ->
+                  out.page(
+                      path,
+                      p.path(),
+                      template,
+                      () -> Fingerprints.article(view, p),
+                      () -> l.articles.model(p));
+            }
+            case HOME -> () -> out.page(path, template, () -> lists, pages::home);
+            case TAGS -> () -> out.page(path, template, () -> lists, () -> pages.tags(l.tagGroups));
+            case TAG -> {
+              String name = l.tagsByAddress.get(own);
+              yield () ->
+                  out.page(
+                      path, template, () -> lists, () -> pages.tag(name, l.tagGroups.get(name)));
+            }
+            case FACTS -> () -> out.page(path, template, () -> declarations, pages::facts);
+            case SOURCES -> () -> out.page(path, template, () -> declarations, pages::sources);
+            case SOURCE -> {
+              Source s = site.sources().get(o.subject());
+              yield () -> out.page(path, template, () -> declarations, () -> pages.source(s));
+            }
+            case METHODOLOGY -> () -> out.page(path, template, () -> "static", pages::methodology);
+            case CORRECTIONS -> () -> out.page(path, template, () -> lists, pages::corrections);
+            case NOT_FOUND -> () -> out.page(path, template, () -> "static", pages::notFound);
+            case SEARCH ->
+                () ->
+                    out.page(
+                        path,
+                        template,
+                        () -> "static",
+                        () -> {
+                          Map<String, Object> m =
+                              l.models.base(
+                                  "search",
+                                  l.models.text("search.title"),
+                                  l.models.text("search.description", "site", lc.title()),
+                                  own);
+                          m.put("searchMessages", SearchIndex.messages(l.fmt.messages()));
+                          return m;
+                        });
+            case SEARCH_INDEX ->
+                () ->
+                    out.json(
+                        path,
+                        () -> List.of(lists, declarations),
+                        () -> SearchIndex.model(view, l.fmt),
+                        false);
+            case FEED -> () -> out.text(path, () -> lists, () -> Feeds.atom(lc, view.pages()));
+            case CORRECTIONS_FEED ->
+                () ->
+                    out.text(
+                        path,
+                        () -> lists,
+                        () -> Feeds.corrections(lc, l.fmt.messages(), pages.correctionList()));
+            case SITEMAP ->
+                () ->
+                    out.text(
+                        path,
+                        () -> List.of(lists, declarations),
+                        () -> Feeds.sitemap(config, sitemap(site, views, plan)));
+            case FACTS_JSON -> () -> out.json(path, () -> declarations, json::facts, true);
+            case SOURCES_JSON -> () -> out.json(path, () -> declarations, json::sources, true);
+            case CLAIMS_JSON -> () -> out.json(path, () -> declarations, json::claims, true);
+            // The theme's files and the bundles' files are not rendered: they are written and
+            // copied as they are, below.
+            case ASSET, BUNDLE_FILE -> () -> {};
+          };
+      job.run();
+    }
     for (RenderedPage a : assets.pages()) out.asset(a);
     out.run(sink);
 
@@ -186,107 +249,49 @@ public final class SiteRenderer {
     return new RenderedSite(List.copyOf(out.rendered), List.copyOf(copies));
   }
 
-  /**
-   * Queues every page of one language: its articles, home, tags, facts, sources, methodology,
-   * corrections, search and feeds, under the language's folder ({@code en/facts/}); the 404 page
-   * only for the default language, at the root.
-   *
-   * @return the site's own pages of this language for the sitemap, as {kind, language, address
-   *     relative to the language's folder}
-   */
-  private List<String[]> renderLanguage(
-      ResolvedSite site,
-      String lang,
-      Alternates alternates,
-      Output out,
-      Object lists,
-      Object declarations) {
-    ValueFormatter fmt = formatters.get(lang);
-    SiteConfig config = site.config();
-    String at = config.prefix(lang);
-    Models models = new Models(site, fmt, assets.urls(), alternates);
-    ArticlePages articles = new ArticlePages(site, models, fmt);
-    SitePages pages = new SitePages(site, models, fmt, articles);
-    for (ResolvedPage p : site.pages()) {
-      out.page(
-          p.url() + "index.html",
-          p.path(),
-          "article.ftlh",
-          () -> Fingerprints.article(site, p),
-          () -> articles.model(p));
+  /** What renders one language's pages: its view of the site, formats, words and models. */
+  private final class Language {
+    final ResolvedSite site;
+    final ValueFormatter fmt;
+    final Models models;
+    final ArticlePages articles;
+    final SitePages pages;
+    final Map<String, List<ResolvedPage>> tagGroups;
+
+    /** Tag names by their page's address in the language's folder ({@code tags/policing/}). */
+    final Map<String, String> tagsByAddress = new HashMap<>();
+
+    Language(ResolvedSite site, ValueFormatter fmt, Alternates alternates) {
+      this.site = site;
+      this.fmt = fmt;
+      this.models = new Models(site, fmt, assets.urls(), alternates);
+      this.articles = new ArticlePages(site, models, fmt);
+      this.pages = new SitePages(site, models, fmt, articles);
+      this.tagGroups = pages.tagGroups();
+      for (String name : tagGroups.keySet()) tagsByAddress.put(OutputPlan.tagAddress(name), name);
     }
-    List<String[]> listed = new ArrayList<>();
-    for (String u : List.of("", "facts/", "sources/", "tags/", "methodology/", "corrections/")) {
-      listed.add(new String[] {"page", lang, u});
-    }
-    out.page(at + "index.html", "index.ftlh", () -> lists, pages::home);
-    var tagGroups = pages.tagGroups();
-    out.page(at + "tags/index.html", "tags.ftlh", () -> lists, () -> pages.tags(tagGroups));
-    for (var e : tagGroups.entrySet()) {
-      out.page(
-          at + Models.tagUrl(e.getKey()) + "index.html",
-          "tag.ftlh",
-          () -> lists,
-          () -> pages.tag(e.getKey(), e.getValue()));
-      listed.add(new String[] {"tag", lang, Models.tagUrl(e.getKey())});
-    }
-    out.page(at + "facts/index.html", "facts.ftlh", () -> declarations, pages::facts);
-    out.page(at + "sources/index.html", "sources.ftlh", () -> declarations, pages::sources);
-    for (Source s : site.sources().values()) {
-      out.page(
-          at + "sources/" + s.id() + "/index.html",
-          "source.ftlh",
-          () -> declarations,
-          () -> pages.source(s));
-      listed.add(new String[] {"page", lang, "sources/" + s.id() + "/"});
-    }
-    out.page(at + "methodology/index.html", "methodology.ftlh", () -> "static", pages::methodology);
-    out.page(at + "corrections/index.html", "corrections.ftlh", () -> lists, pages::corrections);
-    if (at.isEmpty()) out.page("404.html", "404.ftlh", () -> "static", pages::notFound);
-    out.page(
-        at + "search/index.html",
-        "search.ftlh",
-        () -> "static",
-        () -> {
-          Map<String, Object> m =
-              models.base(
-                  "search",
-                  models.text("search.title"),
-                  models.text("search.description", "site", config.title()),
-                  "search/");
-          m.put("searchMessages", SearchIndex.messages(fmt.messages()));
-          return m;
-        });
-    out.json(
-        at + "search.json",
-        () -> List.of(lists, declarations),
-        () -> SearchIndex.model(site, fmt),
-        false);
-    out.text(at + "feed.xml", () -> lists, () -> Feeds.atom(config, site.pages()));
-    out.text(
-        at + "corrections.xml",
-        () -> lists,
-        () -> Feeds.corrections(config, fmt.messages(), pages.correctionList()));
-    return listed;
   }
 
   /**
-   * The sitemap's entries: every language's own pages, then every article, each with its versions
-   * in the other languages (none for a site in one language).
+   * The sitemap's entries: the planned pages it lists, then every article with its date, each with
+   * its versions in the other languages (none for a site in one language).
    */
   private List<Feeds.SitemapEntry> sitemap(
-      ResolvedSite site, LanguageViews views, List<String[]> listed) {
+      ResolvedSite site, LanguageViews views, OutputPlan plan) {
     List<Feeds.SitemapEntry> out = new ArrayList<>();
     java.util.Set<String> present = new java.util.HashSet<>();
-    for (String[] l : listed) present.add(l[1] + " " + l[2]);
-    for (String[] l : listed) {
+    for (OutputPlan.Output o : plan.outputs()) present.add(o.address());
+    for (OutputPlan.Output o : plan.outputs()) {
+      if (!o.kind().inSitemap() || o.kind() == OutputKind.ARTICLE) continue;
       Map<String, String> alt = new java.util.LinkedHashMap<>();
       if (config.multilingual()) {
+        String own = o.address().substring(config.prefix(o.language()).length());
         for (String lang : config.languages()) {
-          if (present.contains(lang + " " + l[2])) alt.put(lang, config.prefix(lang) + l[2]);
+          String there = config.prefix(lang) + own;
+          if (present.contains(there)) alt.put(lang, there);
         }
       }
-      out.add(new Feeds.SitemapEntry(config.prefix(l[1]) + l[2], null, alt));
+      out.add(new Feeds.SitemapEntry(o.address(), null, alt));
     }
     for (ResolvedPage p : site.pages()) {
       Map<String, String> alt = new java.util.LinkedHashMap<>();

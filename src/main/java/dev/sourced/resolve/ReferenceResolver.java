@@ -37,27 +37,6 @@ import java.util.TreeMap;
  * order; the rest is bookkeeping over those lists.
  */
 public final class ReferenceResolver {
-  /** First path segments the build writes itself; an article cannot take them. */
-  public static final Set<String> RESERVED =
-      Set.of(
-          "tags",
-          "facts",
-          "sources",
-          "methodology",
-          "corrections",
-          "assets",
-          "search",
-          "404.html",
-          "index.html",
-          "sitemap.xml",
-          "feed.xml",
-          "corrections.xml",
-          "facts.json",
-          "sources.json",
-          "claims.json",
-          "search.json",
-          "robots.txt");
-
   public static final String SHARED_HOME_URL = "facts/";
   public static final String SHARED_HOME_TITLE = "Facts and claims";
 
@@ -155,8 +134,6 @@ public final class ReferenceResolver {
     List<ResolvedPage> pages = new ArrayList<>();
     for (ParsedPage p : published) pages.add(resolvePage(p, claimBoxedAt));
 
-    checkLinks(pages);
-
     Map<String, List<ResolvedPage>> factUsers = new LinkedHashMap<>();
     Map<String, List<ResolvedPage>> sourceUsers = new LinkedHashMap<>();
     Map<String, List<ResolvedPage>> claimUsers = new LinkedHashMap<>();
@@ -169,19 +146,22 @@ public final class ReferenceResolver {
         tags.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
     }
     warnUnused(factUsers);
-    return new ResolvedSite(
-        config,
-        List.copyOf(pages),
-        sources,
-        facts,
-        claims,
-        homes,
-        factUsers,
-        sourceUsers,
-        claimUsers,
-        tags,
-        List.copyOf(sharedFacts),
-        List.copyOf(sharedClaims));
+    ResolvedSite site =
+        new ResolvedSite(
+            config,
+            List.copyOf(pages),
+            sources,
+            facts,
+            claims,
+            homes,
+            factUsers,
+            sourceUsers,
+            claimUsers,
+            tags,
+            List.copyOf(sharedFacts),
+            List.copyOf(sharedClaims));
+    checkLinks(site);
+    return site;
   }
 
   /**
@@ -217,39 +197,11 @@ public final class ReferenceResolver {
     return boxedAt;
   }
 
-  private void checkLinks(List<ResolvedPage> pages) {
-    Set<String> generated =
-        new java.util.HashSet<>(
-            List.of(
-                "",
-                "facts/",
-                "sources/",
-                "tags/",
-                "methodology/",
-                "corrections/",
-                "404.html",
-                "feed.xml",
-                "corrections.xml",
-                "sitemap.xml",
-                "facts.json",
-                "sources.json",
-                "claims.json"));
-    for (String id : sources.keySet()) generated.add("sources/" + id + "/");
-    // Every other language has its own home, indexes, source pages and feeds under /LANG/.
-    for (String lang : config.languages()) {
-      String prefix = config.prefix(lang);
-      if (prefix.isEmpty()) continue;
-      for (String p :
-          List.of("", "facts/", "sources/", "tags/", "methodology/", "corrections/", "search/")) {
-        generated.add(prefix + p);
-      }
-      generated.add(prefix + "feed.xml");
-      generated.add(prefix + "corrections.xml");
-      for (String id : sources.keySet()) generated.add(prefix + "sources/" + id + "/");
-    }
-    LinkChecker links = new LinkChecker(config, diagnostics, generated);
-    for (ResolvedPage r : pages) links.addPage(r);
-    for (ResolvedPage r : pages) links.check(r);
+  /** Links in bodies must lead to a page or file of the output plan (and an anchor it has). */
+  private void checkLinks(ResolvedSite site) {
+    LinkChecker links = new LinkChecker(config, diagnostics, OutputPlan.of(site));
+    for (ResolvedPage r : site.pages()) links.addPage(r);
+    for (ResolvedPage r : site.pages()) links.check(r);
   }
 
   private void register(List<Source> ss, List<Fact> fs, List<Claim> cs, Home home) {
@@ -307,7 +259,7 @@ public final class ReferenceResolver {
       SourcePosition at = p.slugAt();
       boolean languageFolder =
           prefix.isEmpty() && config.multilingual() && config.languages().contains(first);
-      if (RESERVED.contains(first) || languageFolder) {
+      if (OutputKind.reservedSegments().contains(first) || languageFolder) {
         diagnostics.error(
             at,
             "reserved-slug",
