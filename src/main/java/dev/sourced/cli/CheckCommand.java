@@ -2,6 +2,7 @@ package dev.sourced.cli;
 
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.facts.Json;
+import dev.sourced.links.LinkCheck;
 import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
 import dev.sourced.pipeline.Pipeline;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = {
       "Runs every check of a build without writing anything.",
+      "With --links, also asks every external address (sources' url and archive, links in",
+      "articles) whether it still answers: this one uses the network, a build never does.",
       "With --format json, prints a JSON array on standard output, one object per diagnostic",
       "(file, line, column, severity, code, message, hint)."
     })
@@ -40,12 +43,29 @@ final class CheckCommand implements Callable<Integer> {
       description = "text (default) or json.")
   Format format;
 
+  @Option(
+      names = "--links",
+      description =
+          "Also check external addresses over the network (settings: `links:` in sourced.yaml).")
+  boolean links;
+
+  @Option(
+      names = "--no-cache",
+      description = "With --links, ask every address again instead of trusting recent answers.")
+  boolean noCache;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     BuildResult r =
         Pipeline.build(new BuildOptions(site.source, null, site.strict, LocalDate.now()));
+    LinkCheck.Summary links = null;
+    if (this.links && r.site() != null) {
+      LinkCheckRun run = LinkCheckRun.run(r, site, !noCache, spec.commandLine().getErr());
+      r = run.result();
+      links = run.summary();
+    }
     if (format == Format.json) {
       var out = spec.commandLine().getOut();
       out.print("[");
@@ -58,6 +78,7 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       var err = spec.commandLine().getErr();
       Reporter.diagnostics(r, site, err);
+      if (links != null) err.println(LinkCheckRun.summaryLine(links));
       err.printf("checked %s: %s%n", Reporter.plural(r.articles(), "article"), Reporter.counts(r));
     }
     return r.failed() ? Main.CONTENT_ERRORS : Main.OK;

@@ -23,7 +23,9 @@ public final class ConfigLoader {
           "locale",
           "stale_after",
           "raw_html",
-          "author");
+          "author",
+          "require_archive",
+          "links");
 
   private ConfigLoader() {}
 
@@ -73,6 +75,8 @@ public final class ConfigLoader {
     Integer stale = map.integer("stale_after", false, "sourced.yaml");
     Boolean raw = map.bool("raw_html", "sourced.yaml");
     String author = map.string("author", false, "sourced.yaml");
+    Boolean requireArchive = map.bool("require_archive", "sourced.yaml");
+    LinkSettings links = LinkSettings.parse(map.map("links"), diagnostics);
     return new SiteConfig(
         titles.get(language),
         descriptions.get(language),
@@ -83,6 +87,8 @@ public final class ConfigLoader {
         stale == null ? 0 : Math.max(0, stale),
         raw != null && raw,
         author,
+        requireArchive != null && requireArchive,
+        links,
         languages,
         locales,
         titles,
@@ -187,7 +193,17 @@ public final class ConfigLoader {
 
   public static SiteConfig defaults() {
     return new SiteConfig(
-        "Untitled site", "", "http://localhost/", "/", "en", "en", 0, false, null);
+        "Untitled site",
+        "",
+        "http://localhost/",
+        "/",
+        "en",
+        "en",
+        0,
+        false,
+        null,
+        false,
+        LinkSettings.defaults());
   }
 
   private static String orElse(String v, String fallback) {

@@ -15,6 +15,9 @@ import java.util.Locale;
  *     2021, "en" March 9, 2021); the language unless set
  * @param staleAfterDays facts older than this many days get a warning; 0 turns the check off
  * @param rawHtml whether raw HTML in Markdown passes through (off by default)
+ * @param requireArchive whether every source must name an archived copy (a warning without one, so
+ *     {@code --strict} fails on it)
+ * @param links how {@code sourced check --links} checks addresses
  * @param languages every language of the site, the default first (just {@code language} for a site
  *     in one language); the default's pages are at the root, the others' under {@code /LANG/}
  * @param locales each language's locale
@@ -31,6 +34,8 @@ public record SiteConfig(
     int staleAfterDays,
     boolean rawHtml,
     String author,
+    boolean requireArchive,
+    LinkSettings links,
     java.util.List<String> languages,
     java.util.Map<String, String> locales,
     java.util.Map<String, String> titles,
@@ -48,7 +53,9 @@ public record SiteConfig(
       String locale,
       int staleAfterDays,
       boolean rawHtml,
-      String author) {
+      String author,
+      boolean requireArchive,
+      LinkSettings links) {
     this(
         title,
         description,
@@ -59,6 +66,8 @@ public record SiteConfig(
         staleAfterDays,
         rawHtml,
         author,
+        requireArchive,
+        links,
         java.util.List.of(language),
         java.util.Map.of(language, locale),
         java.util.Map.of(language, title),
@@ -100,6 +109,8 @@ public record SiteConfig(
         staleAfterDays,
         rawHtml,
         author,
+        requireArchive,
+        links,
         languages,
         locales,
         titles,

@@ -2,10 +2,21 @@ package dev.sourced.model;
 
 import dev.sourced.diag.SourcePosition;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * A publication that facts and sentences cite. IDs are global to the site. {@code url}, {@code
  * archive} are already checked to be http(s) links; optional fields are null when absent.
+ *
+ * <p>{@code shortName} is the one name the site shows wherever a source is named briefly (box rows,
+ * captions, cards, source lists): it is settled once, when the source is read, so no page can make
+ * up a second form. See {@link #shortNameOf}.
+ *
+ * @param archived the day the archived copy was made: as declared, or read from a Wayback Machine
+ *     address ({@code web.archive.org/web/20210312...}); null when unknown
+ * @param urlAt where {@code url} is written (its value), for diagnostics about the address; the
+ *     declaration's position when unknown
+ * @param archiveAt where {@code archive} is written, likewise
  */
 public record Source(
     String id,
@@ -16,4 +27,68 @@ public record Source(
     LocalDate accessed,
     String archive,
     String language,
-    SourcePosition declaredAt) {}
+    String shortName,
+    SourcePosition declaredAt,
+    LocalDate archived,
+    SourcePosition urlAt,
+    SourcePosition archiveAt) {
+
+  public Source {
+    if (shortName == null || shortName.isBlank()) {
+      shortName = shortNameOf(null, title, publisher, date);
+    }
+    if (urlAt == null) urlAt = declaredAt;
+    if (archiveAt == null) archiveAt = declaredAt;
+  }
+
+  /**
+   * A source without an authored {@code short:} name (the short name is worked out), an archive
+   * date or the positions of its addresses.
+   */
+  public Source(
+      String id,
+      String title,
+      String publisher,
+      LocalDate date,
+      String url,
+      LocalDate accessed,
+      String archive,
+      String language,
+      SourcePosition declaredAt) {
+    this(
+        id,
+        title,
+        publisher,
+        date,
+        url,
+        accessed,
+        archive,
+        language,
+        null,
+        declaredAt,
+        null,
+        declaredAt,
+        declaredAt);
+  }
+
+  /**
+   * The short name: the author's {@code short:} if given; else the publisher's name (up to its
+   * first bracket or comma, so "Europol (press release, copy kept by Statewatch)" is "Europol")
+   * with the year, "Europol (2021)"; else, when there is no publisher or it is only "unknown", the
+   * whole title. Never cut: a name cut mid-word names nothing.
+   */
+  public static String shortNameOf(
+      String authored, String title, String publisher, LocalDate date) {
+    if (authored != null && !authored.isBlank()) return authored.strip();
+    String name = publisher == null ? "" : publisher;
+    for (String stop : new String[] {" (", ", ", "("}) {
+      int at = name.indexOf(stop);
+      if (at >= 0) name = name.substring(0, at);
+    }
+    name = name.strip();
+    if (name.isEmpty() || name.toLowerCase(Locale.ROOT).equals("unknown")) {
+      return title == null ? "" : title.strip();
+    }
+    return date == null ? name : name + " (" + date.getYear() + ")";
+  }
+}

@@ -28,7 +28,16 @@ import org.yaml.snakeyaml.nodes.Node;
 final class DeclarationReader {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,199}");
   static final List<String> SOURCE_KEYS =
-      List.of("title", "publisher", "date", "url", "accessed", "archive", "language");
+      List.of(
+          "title",
+          "short",
+          "publisher",
+          "date",
+          "url",
+          "accessed",
+          "archive",
+          "archived",
+          "language");
   static final List<String> FACT_KEYS =
       List.of(
           "label",
@@ -99,9 +108,32 @@ final class DeclarationReader {
               m.date("accessed", false, what),
               archive,
               m.string("language", false, what),
-              sources.at(id)));
+              m.string("short", false, what),
+              sources.at(id),
+              archived(m, archive, what),
+              m.valueAt("url"),
+              m.valueAt("archive")));
     }
     return out;
+  }
+
+  private static final Pattern WAYBACK =
+      Pattern.compile("https?://(?:web\\.)?archive\\.org/web/([0-9]{8})[0-9]*[a-z_]*/.*");
+
+  /**
+   * The day an archived copy was made: {@code archived:} when given, else the date in a Wayback
+   * Machine address (its 14-digit timestamp starts with the day), else null.
+   */
+  private LocalDate archived(YamlMap m, String archive, String what) {
+    LocalDate given = m.date("archived", false, what);
+    if (given != null || archive == null) return given;
+    java.util.regex.Matcher w = WAYBACK.matcher(archive);
+    if (!w.matches()) return null;
+    try {
+      return LocalDate.parse(w.group(1), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
   }
 
   /** An http(s) address, or null; any other scheme ({@code javascript:}, {@code data:}) refused. */

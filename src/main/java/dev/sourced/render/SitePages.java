@@ -112,7 +112,7 @@ final class SitePages {
               Map<String, Object> fm = new LinkedHashMap<>();
               fm.put("id", f.id());
               fm.put("label", f.label());
-              fm.put("value", fmt.withUnit(f, f.shown()));
+              fm.put("value", fmt.withUnit(f, f.usedInText()));
               fm.put("status", models.text("fact.status." + f.statusKey()));
               fm.put("disputed", f.isDisputed());
               Home home = site.factHome(f.id());
@@ -180,7 +180,7 @@ final class SitePages {
       Home home = site.factHome(f.id());
       Map<String, Object> fm =
           models.link(f.label(), site.config().url(home.url()) + "#fact-" + f.id());
-      fm.put("value", fmt.withUnit(f, f.shown()));
+      fm.put("values", models.valuesFrom(f, s.id()));
       facts.add(fm);
     }
     m.put("facts", facts);
@@ -189,6 +189,7 @@ final class SitePages {
       Home home = site.claimHome(c.id());
       Map<String, Object> cm =
           models.link(c.claim(), site.config().url(home.url()) + "#claim-" + c.id());
+      cm.put("verdict", c.verdict().key());
       cm.put("verdictLabel", models.text(c.verdict().messageKey()));
       claims.add(cm);
     }

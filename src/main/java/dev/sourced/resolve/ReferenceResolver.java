@@ -206,7 +206,17 @@ public final class ReferenceResolver {
 
   private void register(List<Source> ss, List<Fact> fs, List<Claim> cs, Home home) {
     for (Source s : ss) {
-      if (firstDeclaration("source", s.id(), s.declaredAt())) sources.put(s.id(), s);
+      if (firstDeclaration("source", s.id(), s.declaredAt())) {
+        sources.put(s.id(), s);
+        if (config.requireArchive() && s.archive() == null) {
+          diagnostics.warning(
+              s.declaredAt(),
+              "missing-archive",
+              "source \"" + s.id() + "\" has no archived copy (sourced.yaml has require_archive)",
+              "add `archive:` with the address of a saved copy, e.g. from"
+                  + " https://web.archive.org/save, and `archived:` with its date");
+        }
+      }
     }
     for (Fact f : fs) {
       if (firstDeclaration("fact", f.id(), f.declaredAt())) {
@@ -391,8 +401,17 @@ public final class ReferenceResolver {
     return out;
   }
 
+  /**
+   * An article's uses, boxes and reference list. References are numbered by the first {@code
+   * [@...]} citation of each source in the text; the sources that only a fact or a claim on the
+   * page relies on follow, in order of first use, then the article's own declared sources that
+   * nothing on it cites. So the first citation of an article reads [1], never [3, 1, 2].
+   */
   private ResolvedPage resolvePage(ParsedPage p, Map<String, String> claimBoxedAt) {
     LinkedHashSet<String> refs = new LinkedHashSet<>();
+    for (BodyUse u : p.uses()) {
+      if (u.kind() == BodyUse.Kind.CITATION && sources.containsKey(u.id())) refs.add(u.id());
+    }
     LinkedHashSet<String> used = new LinkedHashSet<>();
     LinkedHashSet<String> boxed = new LinkedHashSet<>();
     LinkedHashSet<String> claimsUsed = new LinkedHashSet<>();

@@ -72,7 +72,7 @@ class ThemeWordsFixtureTest {
     assertThat(a.select(".claim-label").text()).isEqualTo("Bewering");
     assertThat(a.select(".claim-by").text()).isEqualTo("Bewering van Vendor, 10 maart 2021");
     assertThat(a.select(".verdict-label").text()).isEqualTo("Ons oordeel:");
-    assertThat(a.select(".verdict-value").text()).isEqualTo("Grotendeels onwaar");
+    assertThat(a.select(".claim .verdict-tag").text()).isEqualTo("Grotendeels onwaar");
     assertThat(a.select(".verdict-scale").text()).isEqualTo("Hoe we beweringen beoordelen");
     assertThat(a.select(".article-header .meta").text()).startsWith("Gepubliceerd 9 maart 2021");
     assertThat(a.select(".skip-link").text()).isEqualTo("Naar de inhoud");
@@ -94,7 +94,7 @@ class ThemeWordsFixtureTest {
     assertThat(a.select("#fact-users .factbox-kind").text()).isEqualTo("Fakt");
     assertThat(a.select("#fact-users .factbox-value").text()).isEqualTo("etwa 70.000");
     assertThat(a.select("#fact-users time").text()).isEqualTo("9. März 2021");
-    assertThat(a.select(".verdict-value").text()).isEqualTo("Überwiegend falsch");
+    assertThat(a.select(".claim .verdict-tag").text()).isEqualTo("Überwiegend falsch");
   }
 
   @Test
