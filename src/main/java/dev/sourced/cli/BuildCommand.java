@@ -46,9 +46,13 @@ final class BuildCommand implements Callable<Integer> {
       err.printf("build failed: %s; nothing was written%n", Reporter.counts(r));
       return Main.CONTENT_ERRORS;
     }
+    // Pages without a date are counted apart: they are not in the feeds or the article list.
+    int articles = r.site() == null ? r.articles() : r.site().articles().size();
+    int pages = r.articles() - articles;
     err.printf(
         "built %s (%s, %s, %s) into %s in %d ms; %s%n",
-        Reporter.plural(r.articles(), "article"),
+        Reporter.plural(articles, "article")
+            + (pages > 0 ? " and " + Reporter.plural(pages, "page") : ""),
         Reporter.plural(r.files(), "file"),
         Reporter.plural(r.facts(), "fact"),
         Reporter.plural(r.claims(), "claim"),

@@ -1,5 +1,6 @@
 package dev.sourced.cli;
 
+import dev.sourced.diag.Suggestions;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
@@ -57,7 +58,7 @@ final class FactsCommand implements Callable<Integer> {
           .getErr()
           .printf(
               "no fact \"%s\"; %s%n",
-              id, dev.sourced.diag.Suggestions.hint(id, s.facts().keySet(), "see `sourced facts`"));
+              id, Suggestions.hint(id, s.facts().keySet(), "see `sourced facts`"));
       return Main.CONTENT_ERRORS;
     }
     ValueFormatter fmt =

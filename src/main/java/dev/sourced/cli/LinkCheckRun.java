@@ -44,7 +44,8 @@ record LinkCheckRun(BuildResult result, LinkCheck.Summary summary) {
             r.claims(),
             r.millis(),
             r.sourceText(),
-            r.site());
+            r.site(),
+            r.notes());
     return new LinkCheckRun(merged, links.summary());
   }
 

@@ -1,6 +1,9 @@
 package dev.sourced.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,14 +41,14 @@ public final class Main implements Runnable {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     // Output must not depend on the machine's locale (a Turkish default lower-cases "I" to a
     // dotless "ı" in heading anchors); every format that needs a language names it.
-    java.util.Locale.setDefault(java.util.Locale.ROOT);
+    Locale.setDefault(Locale.ROOT);
     CommandLine cli = new CommandLine(new Main());
     cli.setExpandAtFiles(false);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+          if (e instanceof IOException || e instanceof UncheckedIOException) {
             cmd.getErr().println("sourced: " + e.getMessage());
             return CONTENT_ERRORS;
           }

@@ -17,6 +17,7 @@ final class Reporter {
   static void diagnostics(BuildResult r, SiteOptions site, PrintWriter err) {
     DiagnosticPrinter printer = new DiagnosticPrinter(r.sourceText(), colour());
     err.print(printer.format(r.diagnostics(), site.warningsPerCode()));
+    err.print(DiagnosticPrinter.notes(r.notes()));
   }
 
   static String counts(BuildResult r) {

@@ -1,5 +1,6 @@
 package dev.sourced.cli;
 
+import dev.sourced.diag.DiagnosticPrinter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -22,6 +23,6 @@ final class SiteOptions {
 
   /** How many warnings of one code to show in full. */
   int warningsPerCode() {
-    return allWarnings ? Integer.MAX_VALUE : dev.sourced.diag.DiagnosticPrinter.WARNINGS_PER_CODE;
+    return allWarnings ? Integer.MAX_VALUE : DiagnosticPrinter.WARNINGS_PER_CODE;
   }
 }

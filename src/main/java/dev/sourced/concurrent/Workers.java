@@ -1,6 +1,7 @@
 package dev.sourced.concurrent;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +45,7 @@ public final class Workers {
     T[] results = (T[]) new Object[n];
     if (threads <= 1) {
       for (int i = 0; i < n; i++) results[i] = work.apply(i);
-      return java.util.Arrays.asList(results);
+      return Arrays.asList(results);
     }
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool =
@@ -85,6 +86,6 @@ public final class Workers {
     } finally {
       pool.shutdownNow();
     }
-    return java.util.Arrays.asList(results);
+    return Arrays.asList(results);
   }
 }

@@ -34,6 +34,14 @@ public record Diagnostic(
     return b == null ? s : b.toString();
   }
 
+  public static Diagnostic error(SourcePosition at, Code code, String message, String hint) {
+    return error(at, code.text(), message, hint);
+  }
+
+  public static Diagnostic warning(SourcePosition at, Code code, String message, String hint) {
+    return warning(at, code.text(), message, hint);
+  }
+
   public static Diagnostic error(SourcePosition at, String code, String message, String hint) {
     return new Diagnostic(at, Severity.ERROR, code, message, hint);
   }

@@ -1,6 +1,8 @@
 package dev.sourced.diag;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -37,7 +39,7 @@ public final class DiagnosticPrinter {
    */
   public String format(List<Diagnostic> diagnostics, int warningsPerCode) {
     StringBuilder out = new StringBuilder();
-    java.util.Map<String, Integer> shown = new java.util.TreeMap<>();
+    Map<String, Integer> shown = new TreeMap<>();
     for (Diagnostic d : diagnostics) {
       if (!d.isError() && shown.merge(d.code(), 1, Integer::sum) > warningsPerCode) continue;
       format(d, out);
@@ -52,6 +54,13 @@ public final class DiagnosticPrinter {
           .append(more == 1 ? " warning" : " warnings")
           .append(" not shown (--all-warnings shows every one)\n");
     }
+    return out.toString();
+  }
+
+  /** The notes about a run as a whole, one {@code note: ...} line each. */
+  public static String notes(List<String> notes) {
+    StringBuilder out = new StringBuilder();
+    for (String n : notes) out.append("note: ").append(n).append('\n');
     return out.toString();
   }
 

@@ -11,6 +11,9 @@ import java.util.List;
 public final class Diagnostics {
   private final List<Diagnostic> items = new ArrayList<>();
 
+  /** Lines about the run as a whole, not about a place in the site (see {@link #note}). */
+  private final List<String> notes = new ArrayList<>();
+
   /** A collection holding these diagnostics. */
   public static Diagnostics of(List<Diagnostic> list) {
     Diagnostics d = new Diagnostics();
@@ -22,16 +25,42 @@ public final class Diagnostics {
     items.add(d);
   }
 
+  public void error(SourcePosition at, Code code, String message, String hint) {
+    error(at, code.text(), message, hint);
+  }
+
+  public void warning(SourcePosition at, Code code, String message, String hint) {
+    warning(at, code.text(), message, hint);
+  }
+
+  /** As {@link #error(SourcePosition, Code, String, String)}; the text must be a {@link Code}'s. */
   public void error(SourcePosition at, String code, String message, String hint) {
     add(Diagnostic.error(at, code, message, hint));
   }
 
+  /**
+   * As {@link #warning(SourcePosition, Code, String, String)}; the text must be a {@link Code}'s.
+   */
   public void warning(SourcePosition at, String code, String message, String hint) {
     add(Diagnostic.warning(at, code, message, hint));
   }
 
   public synchronized void addAll(Diagnostics other) {
     items.addAll(other.sorted());
+    for (String n : other.notes()) if (!notes.contains(n)) notes.add(n);
+  }
+
+  /**
+   * A line about the run as a whole, printed after the diagnostics as {@code note: ...}: for
+   * example that some checks wait until the errors are fixed. Notes never fail a build and are
+   * given once however often they are added.
+   */
+  public synchronized void note(String text) {
+    if (!notes.contains(text)) notes.add(text);
+  }
+
+  public synchronized List<String> notes() {
+    return List.copyOf(notes);
   }
 
   /** Every diagnostic, sorted by position; warnings promoted to errors when {@code strict}. */

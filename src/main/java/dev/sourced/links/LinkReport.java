@@ -1,5 +1,6 @@
 package dev.sourced.links;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.model.Source;
 import dev.sourced.resolve.ResolvedSite;
@@ -57,15 +58,15 @@ final class LinkReport {
           };
       return Diagnostic.warning(
           t.at(),
-          "moved-link",
+          Code.MOVED_LINK,
           subject + " has moved permanently (" + StatusText.of(o.status()) + ")",
           field + " (the old address only redirects there)");
     }
-    String code =
+    Code code =
         switch (o.kind()) {
-          case DEAD -> "dead-link";
-          case LOOPING -> "looping-link";
-          default -> "failing-link";
+          case DEAD -> Code.DEAD_LINK;
+          case LOOPING -> Code.LOOPING_LINK;
+          default -> Code.FAILING_LINK;
         };
     String message =
         subject

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -16,10 +17,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The load stage: finds and reads a site's files. Reads {@code sourced.yaml}, every {@code
- * content/**}{@code /*.md} (a folder's {@code index.md} makes a bundle whose other files travel
- * with the page), and {@code content/_data/*.yaml}. Files are decoded strictly and split into
- * front-matter and body; nothing is parsed here.
+ * The load stage: finds and reads a site's files. Reads {@code sourced.yaml}, every Markdown page
+ * of {@code content/} ({@code .md}, or {@code .markdown} as Jekyll writes it), {@code
+ * content/_data/*.yaml}, and lists the files of {@code static/}. A folder whose {@code index.md} is
+ * its only Markdown is a bundle, whose other files travel with the page; in any other folder every
+ * Markdown file is a page, and {@code _index.md} (or {@code index.md}) is the section's own page.
+ * Every page's address comes from its path by the {@link Addresses address rule}. Files are decoded
+ * strictly and split into front-matter and body; nothing is parsed here.
  *
  * <p>Symbolic links are never followed out of the site: a link to a file inside the site is read, a
  * link that leads outside is an error, and linked folders are not entered (so link loops cannot
@@ -30,6 +34,22 @@ public final class ContentLoader {
   public static final String DATA = "_data";
   public static final String TEMPLATES = "templates";
   public static final String MESSAGES = "i18n";
+  public static final String STATIC = "static";
+
+  /** A section's own page (Hugo's branch bundle): its folder's address, its files beside it. */
+  public static final String SECTION_INDEX = "_index";
+
+  /** A bundle's page, or a section's when the folder holds other pages. */
+  public static final String INDEX = "index";
+
+  /** Whether a file name is a Markdown page: {@code .md}, or {@code .markdown} as Jekyll writes. */
+  public static boolean isMarkdown(String name) {
+    return name.endsWith(".md") || name.endsWith(".markdown");
+  }
+
+  private static String stem(String name) {
+    return name.substring(0, name.lastIndexOf('.'));
+  }
 
   /** Largest file read, so a stray huge file cannot exhaust memory. */
   static final long MAX_FILE_BYTES = 16L << 20;
@@ -59,38 +79,23 @@ public final class ContentLoader {
 
   /**
    * Finds one article again (the preview server's rebuild of a saved file), with its bundle files
-   * when it is a folder's {@code index.md}. Null when it is a link that leads out of the site or
-   * nowhere (reported).
+   * when it is a bundle's {@code index.md} or a section's page. Null when it is a link that leads
+   * out of the site or nowhere (reported).
    *
    * @param relPath the article's path relative to the site, e.g. {@code content/a.md}
    */
   public static ArticleFile loadArticle(Path siteRoot, String relPath, Diagnostics diagnostics)
       throws IOException {
-    ContentLoader loader = new ContentLoader(siteRoot.toAbsolutePath().normalize(), diagnostics);
-    Path file = loader.root.resolve(relPath).normalize();
-    Path content = loader.root.resolve(CONTENT);
-    Path dir = file.getParent();
-    boolean bundle = file.getFileName().toString().equals("index.md") && !dir.equals(content);
-    Path target = loader.checkLink(file);
-    if (target == null) return null;
-    List<ArticleFile.BundleFile> bundleFiles = new ArrayList<>();
-    if (bundle) {
-      for (Path p : loader.list(dir)) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(".") || name.endsWith(".md")) continue;
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          loader.bundleTree(p, name, bundleFiles);
-          continue;
-        }
-        Path t = loader.checkLink(p);
-        if (t != null && !Files.isDirectory(t))
-          bundleFiles.add(new ArticleFile.BundleFile(t, name));
-      }
-      bundleFiles.sort(Comparator.comparing(ArticleFile.BundleFile::relativeName));
-    }
-    String slug = bundle ? loader.rel(dir) : relPath.substring(0, relPath.length() - 3);
-    return new ArticleFile(
-        relPath, target, slug.substring(CONTENT.length() + 1), List.copyOf(bundleFiles));
+    Path root = siteRoot.toAbsolutePath().normalize();
+    Path file = root.resolve(relPath).normalize();
+    // The folder is read again as a whole (its other files were reported by the full load), so
+    // that the page is a bundle, a section or a plain page by the same rule.
+    ContentLoader quiet = new ContentLoader(root, new Diagnostics());
+    List<ArticleFile> found = new ArrayList<>();
+    quiet.readFolder(file.getParent(), root.resolve(CONTENT), found);
+    for (ArticleFile a : found) if (a.path().equals(relPath)) return a;
+    new ContentLoader(root, diagnostics).checkLink(file);
+    return null;
   }
 
   /**
@@ -133,6 +138,12 @@ public final class ContentLoader {
     Path i18n = root.resolve(MESSAGES);
     if (Files.isSymbolicLink(i18n)) checkLink(i18n);
     else if (Files.isDirectory(i18n, LinkOption.NOFOLLOW_LINKS)) readMessages(i18n, messages);
+    List<StaticFile> statics = new ArrayList<>();
+    Path staticDir = root.resolve(STATIC);
+    if (Files.isSymbolicLink(staticDir)) checkLink(staticDir);
+    else if (Files.isDirectory(staticDir, LinkOption.NOFOLLOW_LINKS))
+      staticTree(staticDir, "", statics);
+    statics.sort(Comparator.comparing(StaticFile::path));
     return new LoadedSite(
         root,
         configText,
@@ -140,7 +151,8 @@ public final class ContentLoader {
         List.copyOf(articles),
         List.copyOf(data),
         Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS) ? templates : null,
-        List.copyOf(messages));
+        List.copyOf(messages),
+        List.copyOf(statics));
   }
 
   /** {@code i18n/LANG.yaml}: the site's words for the theme, one file per language. */
@@ -194,39 +206,55 @@ public final class ContentLoader {
   }
 
   /**
-   * Reads the articles directly in one folder; a folder with index.md is a bundle, whose other
-   * files (in sub-folders too) travel with its page. Returns whether it was a bundle.
+   * Reads the pages directly in one folder. A folder whose {@code index.md} is its only Markdown
+   * (in sub-folders too) is a bundle: one page, whose other files, in sub-folders too, travel with
+   * it. Otherwise every Markdown file is a page, and {@code _index.md} (or {@code index.md}) is the
+   * section's own page, at the folder's address, with the folder's other files beside it. Returns
+   * whether it was a bundle (its sub-folders are then not walked as content).
    */
   private boolean readFolder(Path dir, Path content, List<ArticleFile> articles) {
     List<Path> entries = list(dir);
-    Path index = dir.resolve("index.md");
-    boolean bundle = !dir.equals(content) && entries.contains(index);
+    Path sectionPage = null;
+    Path indexPage = null;
+    for (Path p : entries) {
+      String name = p.getFileName().toString();
+      if (!isMarkdown(name)) continue;
+      if (stem(name).equals(SECTION_INDEX) && sectionPage == null) sectionPage = p;
+      if (stem(name).equals(INDEX) && indexPage == null) indexPage = p;
+    }
+    boolean bundle =
+        !dir.equals(content)
+            && sectionPage == null
+            && indexPage != null
+            && !holdsOtherMarkdown(dir, indexPage);
+    Path owner = sectionPage != null ? sectionPage : indexPage;
+    String under = rel(dir).substring(CONTENT.length());
+    String folder = under.isEmpty() ? "" : Addresses.path(under.substring(1));
     List<ArticleFile.BundleFile> bundleFiles = new ArrayList<>();
     for (Path p : entries) {
       String name = p.getFileName().toString();
       if (name.startsWith(".") || !nameReadable(p)) continue;
       Path target = checkLink(p);
       if (target == null || Files.isDirectory(target)) continue;
-      if (name.endsWith(".md")) {
-        if (bundle && !p.equals(index)) {
-          diagnostics.warning(
-              SourcePosition.file(rel(p)),
-              "bundle-markdown",
-              "a bundle folder (with index.md) holds only one article; this file is skipped",
-              "move it out of " + rel(dir) + "/ or merge it into index.md");
-          continue;
-        }
-        String slug = bundle ? rel(dir) : rel(p).substring(0, rel(p).length() - 3);
-        slug = slug.substring(CONTENT.length() + 1);
-        articles.add(new ArticleFile(rel(p), target, slug, bundleFiles));
-      } else if (bundle) {
+      if (isMarkdown(name)) {
+        boolean own = stem(name).equals(SECTION_INDEX) || stem(name).equals(INDEX);
+        String slug;
+        if (bundle || own) slug = folder;
+        else
+          slug =
+              folder.isEmpty()
+                  ? Addresses.segment(stem(name))
+                  : folder + "/" + Addresses.segment(stem(name));
+        articles.add(new ArticleFile(rel(p), target, slug, bundleFiles, !bundle && own));
+      } else if (owner != null) {
         if (portableName(p, name)) bundleFiles.add(new ArticleFile.BundleFile(target, name));
       } else {
         diagnostics.warning(
             SourcePosition.file(rel(p)),
             "stray-file",
-            "this file is not part of any article and is not copied",
-            "put images beside an article written as a folder: content/<slug>/index.md");
+            "this file is not part of any page and is not copied",
+            "put it in static/ to publish it as it is, or beside a page written as a folder:"
+                + " content/<slug>/index.md");
       }
     }
     if (bundle) {
@@ -241,6 +269,36 @@ public final class ContentLoader {
     return bundle;
   }
 
+  /** Whether a folder holds Markdown besides {@code index}, directly or in its sub-folders. */
+  private boolean holdsOtherMarkdown(Path dir, Path index) {
+    try (var walk = Files.walk(dir)) {
+      return walk.anyMatch(
+          p ->
+              !p.equals(index)
+                  && isMarkdown(p.getFileName().toString())
+                  && root.relativize(p).toString().indexOf("/.") < 0
+                  && !p.getFileName().toString().startsWith("."));
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /** The files of static/, named relative to it; version-control folders are left out. */
+  private void staticTree(Path dir, String prefix, List<StaticFile> out) {
+    for (Path p : list(dir)) {
+      String name = p.getFileName().toString();
+      if (name.equals(".git") || name.equals(".svn") || name.equals(".hg")) continue;
+      if (name.equals(".DS_Store") || name.equals("Thumbs.db") || !nameReadable(p)) continue;
+      Path target = checkLink(p);
+      if (target == null) continue;
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        staticTree(p, prefix + name + "/", out);
+      } else if (portableName(p, name)) {
+        out.add(new StaticFile(prefix + name, target));
+      }
+    }
+  }
+
   /**
    * Whether Java can open a file by this name: under a locale whose charset cannot spell it ({@code
    * LANG=C} with "café.png"), it cannot, and saying so beats a crash.
@@ -251,7 +309,7 @@ public final class ContentLoader {
       // quietly answer false), so do it on purpose.
       p.toFile().toPath();
       return true;
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (InvalidPathException e) {
       diagnostics.error(
           SourcePosition.file(rel(p.getParent()) + "/" + p.getFileName()),
           "unreadable",
@@ -293,12 +351,6 @@ public final class ContentLoader {
       if (target == null) continue;
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
         bundleTree(p, prefix + "/" + name, out);
-      } else if (name.endsWith(".md")) {
-        diagnostics.warning(
-            SourcePosition.file(rel(p)),
-            "bundle-markdown",
-            "a bundle folder (with index.md) holds only one article; this file is skipped",
-            "move it out of " + rel(dir) + "/ or merge it into index.md");
       } else if (portableName(p, name)) {
         out.add(new ArticleFile.BundleFile(target, prefix + "/" + name));
       }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What the loader found in a site folder, in a stable order (sorted by path): the settings and data
- * files read, the articles found (each is read by the parse stage, see {@link ContentLoader#read}).
+ * files read, the articles found (each is read by the parse stage, see {@link ContentLoader#read}),
+ * and the files of {@code static/}.
  *
  * @param configText the text of sourced.yaml, or null when missing or unreadable
  * @param configFound whether sourced.yaml exists (unreadable ones are reported by the loader)
@@ -20,4 +21,5 @@ public record LoadedSite(
     List<ArticleFile> articles,
     List<SourceFile> dataFiles,
     Path templatesDir,
-    List<SourceFile> messageFiles) {}
+    List<SourceFile> messageFiles,
+    List<StaticFile> staticFiles) {}

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.autolink.AutolinkType;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.renderer.html.AttributeProvider;
@@ -32,7 +34,10 @@ public final class BodyRenderer {
           TablesExtension.create(),
           StrikethroughExtension.create(),
           FootnotesExtension.create(),
-          AutolinkExtension.create(),
+          AutolinkExtension.builder()
+              .linkTypes(AutolinkType.URL, AutolinkType.EMAIL, AutolinkType.WWW)
+              .build(),
+          TaskListItemsExtension.create(),
           HeadingAnchorExtension.create());
   private static final DefaultUrlSanitizer SANITIZER =
       new DefaultUrlSanitizer(List.of("http", "https", "mailto"));

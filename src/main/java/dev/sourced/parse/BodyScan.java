@@ -28,7 +28,8 @@ import org.commonmark.node.Text;
  * One walk over an article's Markdown tree that collects what later stages need, so no later stage
  * walks a body again: every use of an ID (facts, boxes, claims, citations, misplaced directives) in
  * document order, every link, the heading ids the renderer will give (same generator, same order as
- * the heading-anchor extension), and the "figure without a fact" warnings of {@link FigureScanner}.
+ * the heading-anchor extension), the "figure without a fact" warnings of {@link FigureScanner}, and
+ * the warnings for other generators' template tags left in the text ({@link TemplateTags}).
  * Positions are file positions.
  */
 final class BodyScan extends AbstractVisitor {
@@ -87,6 +88,7 @@ final class BodyScan extends AbstractVisitor {
   public void visit(Text text) {
     if (headingText != null) headingText.append(text.getLiteral());
     FigureScanner.scan(text, this, diagnostics);
+    TemplateTags.scan(text, this, diagnostics);
   }
 
   @Override

@@ -4,17 +4,21 @@ import dev.sourced.facts.FactsExtension;
 import java.util.List;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.autolink.AutolinkType;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * The one configured CommonMark parser: GFM tables, strikethrough, footnotes, autolinks and the
- * fact syntax, with source spans on blocks and inlines so that every diagnostic in a body has a
- * line and column. Built once; CommonMark parsers are immutable and thread-safe.
+ * The one configured CommonMark parser: Markdown as GitHub renders it (tables, strikethrough, task
+ * lists {@code - [x] done}, and extended autolinks: {@code https://}, {@code www.} and e-mail
+ * addresses), footnotes and the fact syntax, with source spans on blocks and inlines so that every
+ * diagnostic in a body has a line and column. Built once; CommonMark parsers are immutable and
+ * thread-safe.
  */
 public final class MarkdownParser {
   /** The parser-side extensions; the renderer adds heading anchors. */
@@ -23,7 +27,10 @@ public final class MarkdownParser {
           TablesExtension.create(),
           StrikethroughExtension.create(),
           FootnotesExtension.create(),
-          AutolinkExtension.create(),
+          AutolinkExtension.builder()
+              .linkTypes(AutolinkType.URL, AutolinkType.EMAIL, AutolinkType.WWW)
+              .build(),
+          TaskListItemsExtension.create(),
           FactsExtension.create());
 
   private static final Parser PARSER =

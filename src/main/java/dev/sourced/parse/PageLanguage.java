@@ -27,11 +27,13 @@ public record PageLanguage(String language, String slug, String translationKey) 
     String fallback = languages.isEmpty() ? "" : languages.get(0);
     int dot = defaultSlug.lastIndexOf('.');
     int slash = defaultSlug.lastIndexOf('/');
-    if (dot > slash + 1 && path.endsWith(".md")) {
+    int ext = path.lastIndexOf('.');
+    if (dot > slash + 1 && ext > 0) {
       String suffix = defaultSlug.substring(dot + 1);
-      String stem = path.substring(0, path.length() - 3);
-      if (languages.contains(suffix) && stem.endsWith("." + suffix)) {
-        String key = stem.substring(0, stem.length() - suffix.length() - 1) + ".md";
+      String stem = path.substring(0, ext);
+      if (languages.contains(suffix)
+          && stem.toLowerCase(java.util.Locale.ROOT).endsWith("." + suffix)) {
+        String key = stem.substring(0, stem.length() - suffix.length() - 1) + path.substring(ext);
         return new PageLanguage(suffix, defaultSlug.substring(0, dot), key);
       }
     }
@@ -40,6 +42,7 @@ public record PageLanguage(String language, String slug, String translationKey) 
 
   /** The address in the site: the default language's at the root, the others' under /LANG/. */
   public String address(String slug, List<String> languages) {
-    return languages.isEmpty() || languages.get(0).equals(language) ? slug : language + "/" + slug;
+    if (languages.isEmpty() || languages.get(0).equals(language)) return slug;
+    return slug.isEmpty() ? language : language + "/" + slug;
   }
 }

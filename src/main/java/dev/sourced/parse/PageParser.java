@@ -3,28 +3,30 @@ package dev.sourced.parse;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.facts.BodyHtml;
+import dev.sourced.load.Addresses;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.load.SourceFile;
 import dev.sourced.model.Correction;
 import dev.sourced.model.FrontMatter;
+import dev.sourced.yaml.JsonNodes;
 import dev.sourced.yaml.SafeYaml;
+import dev.sourced.yaml.TomlNodes;
 import dev.sourced.yaml.YamlMap;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.commonmark.node.Node;
 
 /**
- * The parse stage: front-matter through {@link SafeYaml} into a typed {@link FrontMatter}, the body
- * through {@link MarkdownParser}, scanned once ({@link BodyScan}) and rendered at once ({@link
+ * The parse stage: front-matter (YAML through {@link SafeYaml}, TOML through {@link TomlNodes},
+ * JSON through {@link JsonNodes}, all into one node tree) into a typed {@link FrontMatter}, the
+ * body through {@link MarkdownParser}, scanned once ({@link BodyScan}) and rendered at once ({@link
  * BodyRenderer}), so that no Markdown tree outlives its page's parse. Every problem is reported and
  * parsing goes on, so one run lists all of a site's mistakes; a page whose front-matter cannot be
  * read is left out.
  */
 public final class PageParser {
-  static final List<String> KEYS =
+  public static final List<String> KEYS =
       List.of(
           "title",
           "summary",
@@ -34,18 +36,14 @@ public final class PageParser {
           "tags",
           "draft",
           "slug",
+          "aliases",
           "sources",
           "facts",
           "claims",
           "corrections");
 
-  /** One path segment of a portable URL: no spaces, no case tricks, no dot files. */
-  static final Pattern SLUG_SEGMENT = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-
-  /** Names Windows reserves for devices, with or without an extension. */
-  static final Pattern WINDOWS_DEVICE = Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]");
-
-  static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]*");
+  /** The longest tag, so a pasted paragraph cannot become one. */
+  static final int MAX_TAG = 100;
 
   private PageParser() {}
 
@@ -58,6 +56,19 @@ public final class PageParser {
   public static ParsedPage parse(
       ArticleFile file, SourceFile src, boolean rawHtml, Diagnostics diagnostics) {
     return parse(file, src, rawHtml, List.of(), null, diagnostics);
+  }
+
+  /** The front-matter as a mapping, read by its own language; null after reporting why not. */
+  static YamlMap frontMatter(SourceFile src, Diagnostics diagnostics) {
+    int offset = src.frontMatterLine() - 1;
+    return switch (src.format()) {
+      case TOML ->
+          TomlNodes.readMapping(src.frontMatter(), src.path(), offset, diagnostics, "front-matter");
+      case JSON ->
+          JsonNodes.readMapping(src.frontMatter(), src.path(), offset, diagnostics, "front-matter");
+      case YAML, NONE ->
+          SafeYaml.readMapping(src.frontMatter(), src.path(), offset, diagnostics, "front-matter");
+    };
   }
 
   /**
@@ -86,16 +97,13 @@ public final class PageParser {
       BodyHtml.Store bodies,
       Diagnostics diagnostics) {
     PageLanguage lang = PageLanguage.of(file.path(), file.defaultSlug(), languages);
-    YamlMap map =
-        SafeYaml.readMapping(
-            src.frontMatter(), src.path(), src.frontMatterLine() - 1, diagnostics, "front-matter");
+    YamlMap map = frontMatter(src, diagnostics);
     if (map == null) return null;
-    map.warnUnknownKeys("front-matter", KEYS);
     String what = "the front-matter";
-    String title = map.string("title", true, what);
+    String title = map.string("title", false, what);
     String summary = map.string("summary", false, what);
-    LocalDate date = map.date("date", true, what);
-    LocalDate updated = map.date("updated", false, what);
+    LocalDate date = map.publicationDate("date", what);
+    LocalDate updated = map.publicationDate("updated", what);
     if (date != null && updated != null && updated.isBefore(date)) {
       diagnostics.error(
           map.valueAt("updated"),
@@ -104,31 +112,36 @@ public final class PageParser {
           "an article can only be updated after it was published");
     }
     List<String> authors = map.strings("authors", what);
-    List<String> tags = new ArrayList<>();
-    for (String raw : map.strings("tags", what)) {
-      // A tag typed in decomposed form (some macOS tools) is the same tag.
-      String t = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFC);
-      if (TAG.matcher(t).matches() && t.length() <= 60) {
-        if (!tags.contains(t)) tags.add(t);
-      } else {
-        diagnostics.error(
-            map.valueAt("tags"),
-            "bad-tag",
-            "tag \"" + t + "\" is not a plain word",
-            "tags are words of letters, digits, spaces, - and _");
-      }
-    }
+    List<String> tags = tags(map, diagnostics);
     Boolean draft = map.bool("draft", what);
     String slug = slug(map, file, lang.slug(), diagnostics);
     if (slug != null) slug = lang.address(slug, languages);
+    List<ParsedPage.Alias> aliases = new ArrayList<>();
+    for (YamlMap.ItemAt a : map.items("aliases", what)) {
+      aliases.add(new ParsedPage.Alias(a.value(), a.position()));
+    }
     Declarations decl = new DeclarationReader(diagnostics).read(map);
     List<Correction> corrections = corrections(map, diagnostics);
     BodyScan scan;
     BodyHtml body;
     try {
       Node tree = MarkdownParser.parse(src.body());
+      boolean titled = title != null;
+      if (!titled) title = PageTitles.fromBody(tree);
       scan = BodyScan.of(tree, src.path(), src.bodyLine(), diagnostics);
-      if (title == null || date == null || slug == null) return null;
+      if (title == null) title = PageTitles.fromFileName(file);
+      if (!titled) {
+        diagnostics.warning(
+            new SourcePosition(src.path(), 1, 1),
+            "missing-title",
+            title == null
+                ? "this page has no title, so it takes the site's title"
+                : "this page has no title, so it is titled \"" + title + "\"",
+            src.format() == SourceFile.Format.NONE
+                ? "start the file with front-matter: ---, title: ..., then ---"
+                : "add `title: ...` to the front-matter");
+      }
+      if (slug == null) return null;
       body = BodyRenderer.of(rawHtml).render(tree, bodies);
     } catch (StackOverflowError e) {
       diagnostics.error(
@@ -165,8 +178,35 @@ public final class PageParser {
         List.copyOf(scan.headingIds),
         slugAt,
         decl.rejected(),
+        file.section(),
+        List.copyOf(map.unknownKeys(KEYS)),
+        List.copyOf(aliases),
         lang.language(),
         lang.translationKey());
+  }
+
+  /**
+   * Tags as written (any text: "U.S.", "1.10"), each problem reported at the tag itself. A tag
+   * typed in decomposed form (some macOS tools) is the same tag; a repeated one is kept once.
+   */
+  private static List<String> tags(YamlMap map, Diagnostics diagnostics) {
+    List<String> tags = new ArrayList<>();
+    for (YamlMap.ItemAt item : map.items("tags", "the front-matter")) {
+      String t =
+          java.text.Normalizer.normalize(item.value(), java.text.Normalizer.Form.NFC)
+              .replaceAll("\\s+", " ");
+      if (t.isEmpty()) continue;
+      if (t.length() > MAX_TAG) {
+        diagnostics.error(
+            item.position(),
+            "bad-tag",
+            "this tag is " + t.length() + " characters long; a tag has at most " + MAX_TAG,
+            "tags are short words or phrases; move longer text into the summary");
+      } else if (!tags.contains(t)) {
+        tags.add(t);
+      }
+    }
+    return tags;
   }
 
   public static ParsedData parseData(SourceFile file, Diagnostics diagnostics) {
@@ -180,42 +220,49 @@ public final class PageParser {
         file.path(), decl.sources(), decl.facts(), decl.claims(), decl.rejected());
   }
 
+  /**
+   * The page's address: its {@code slug:}, else its file's path, made into an address by {@link
+   * Addresses the address rule}. A slug the rule changes is a warning naming the address it gives;
+   * an address the rule cannot make (nothing left, a Windows device name) is an error.
+   */
   private static String slug(
       YamlMap map, ArticleFile file, String fromName, Diagnostics diagnostics) {
     String given = map.string("slug", false, "the front-matter");
-    String slug = given != null ? given : fromName;
-    SourcePosition at = given != null ? map.valueAt("slug") : new SourcePosition(file.path(), 1, 1);
-    if (isPortable(slug)) return slug;
-    diagnostics.error(
-        at,
-        "bad-slug",
-        "\"" + slug + "\" cannot be a page address: use lowercase letters, digits, - and _",
-        given != null
-            ? "e.g. slug: " + suggest(slug)
-            : "rename the file, or set `slug: " + suggest(slug) + "` in the front-matter");
-    return null;
-  }
-
-  static boolean isPortable(String slug) {
-    if (slug.isEmpty() || slug.length() > 200) return false;
-    for (String seg : slug.split("/", -1)) {
-      if (!SLUG_SEGMENT.matcher(seg).matches() || seg.endsWith(".")) return false;
-      if (seg.contains("..")) return false;
-      String base = seg.contains(".") ? seg.substring(0, seg.indexOf('.')) : seg;
-      if (WINDOWS_DEVICE.matcher(base).matches()) return false;
+    if (given == null) {
+      String slug = fromName;
+      // Only the home page's own text (content/_index.md) has the empty address.
+      String problem = slug.isEmpty() && file.section() ? null : Addresses.problem(slug);
+      if (problem == null) return slug;
+      diagnostics.error(
+          new SourcePosition(file.path(), 1, 1),
+          "bad-slug",
+          "this file's path cannot be a page address: " + problem,
+          "rename the file, or set `slug: my-page` in the front-matter");
+      return null;
     }
-    return true;
-  }
-
-  private static String suggest(String slug) {
-    String s =
-        java.text.Normalizer.normalize(slug, java.text.Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9/]+", "-")
-            .replaceAll("(^-+|-+$)", "")
-            .replaceAll("/+", "/");
-    return s.isEmpty() ? "my-article" : s;
+    String trimmed = given.replaceAll("^/+|/+$", "");
+    String slug = Addresses.path(trimmed);
+    String problem = trimmed.isEmpty() ? "it is empty" : Addresses.problem(slug);
+    // A separator of another system or a control character is a mistake (or an attack), not a
+    // name to clean up.
+    if (problem == null && given.chars().anyMatch(c -> c == '\\' || c < 0x20 || c == 0x7f))
+      problem = "it holds a backslash or a control character";
+    if (problem != null) {
+      diagnostics.error(
+          map.valueAt("slug"),
+          "bad-slug",
+          "\"" + given + "\" cannot be a page address: " + problem,
+          "use letters, digits, - and _, e.g. slug: my-page");
+      return null;
+    }
+    if (!slug.equals(trimmed)) {
+      diagnostics.warning(
+          map.valueAt("slug"),
+          "slug-changed",
+          "slug \"" + given + "\" gives the address /" + slug + "/",
+          "write the slug as " + slug + " to keep this address without a warning");
+    }
+    return slug;
   }
 
   private static List<Correction> corrections(YamlMap map, Diagnostics diagnostics) {

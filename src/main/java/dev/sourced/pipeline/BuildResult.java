@@ -3,13 +3,15 @@ package dev.sourced.pipeline;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.resolve.ResolvedSite;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The outcome of a build: every diagnostic (sorted; warnings already promoted under --strict),
  * whether the site was written, counts for the summary line, the text of each source file by its
  * path (for showing the line of a diagnostic; null when unknown), and the resolved site: null when
  * the build stopped before resolving; its article bodies can be rendered again only when the build
- * was asked not to render.
+ * was asked not to render; and the notes about the run as a whole (see {@link
+ * dev.sourced.diag.Diagnostics#note}).
  */
 public record BuildResult(
     List<Diagnostic> diagnostics,
@@ -19,8 +21,9 @@ public record BuildResult(
     int facts,
     int claims,
     long millis,
-    java.util.function.Function<String, String> sourceText,
-    ResolvedSite site) {
+    Function<String, String> sourceText,
+    ResolvedSite site,
+    List<String> notes) {
 
   public boolean failed() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);

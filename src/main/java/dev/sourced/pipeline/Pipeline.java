@@ -1,5 +1,6 @@
 package dev.sourced.pipeline;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.load.ArticleFile;
@@ -101,7 +102,7 @@ public final class Pipeline {
     if (!Files.isDirectory(options.source())) {
       diagnostics.error(
           SourcePosition.file(options.source().toString()),
-          "missing-config",
+          Code.MISSING_CONFIG,
           "the site folder " + options.source() + " does not exist",
           "pass --source with a folder that holds sourced.yaml, or run `sourced new DIR`");
       return result(diagnostics, false, 0, null, start);
@@ -113,7 +114,7 @@ public final class Pipeline {
       if (problem != null) {
         diagnostics.error(
             SourcePosition.file(options.output().toString()),
-            "bad-output",
+            Code.BAD_OUTPUT,
             problem,
             "choose another --output folder (the default is site/)");
         return result(diagnostics, false, 0, null, start);
@@ -170,6 +171,7 @@ public final class Pipeline {
             inputs.config(),
             inputs.data(),
             inputs.pages(),
+            inputs.staticFiles(),
             resolveDiagnostics,
             options.today(),
             inputs.partial());
@@ -270,6 +272,7 @@ public final class Pipeline {
         site == null ? 0 : site.claims().size(),
         (System.nanoTime() - start) / 1_000_000,
         site == null ? path -> null : inputs.texts(),
-        site);
+        site,
+        d.notes());
   }
 }

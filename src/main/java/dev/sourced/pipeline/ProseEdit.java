@@ -93,6 +93,11 @@ final class ProseEdit {
   private static boolean sameShape(ParsedPage a, ParsedPage b) {
     return a.frontMatter().equals(b.frontMatter())
         && a.slug().equals(b.slug())
+        // Old addresses write redirects, a section lists others, unknown keys are reported
+        // site-wide.
+        && a.aliases().equals(b.aliases())
+        && a.section() == b.section()
+        && a.unknownKeys().equals(b.unknownKeys())
         && a.headingIds().equals(b.headingIds())
         && a.rejected().equals(b.rejected())
         && a.bundleFiles().equals(b.bundleFiles())

@@ -58,6 +58,8 @@ final class SiteInputs {
   /** The languages the kept articles were parsed with (a page's language is in its address). */
   private List<String> parsedLanguages = List.of();
 
+  private List<dev.sourced.load.StaticFile> staticFiles = List.of();
+
   /** The raw_html setting the kept articles were parsed (and their bodies rendered) with. */
   private boolean parsedRawHtml;
 
@@ -81,6 +83,11 @@ final class SiteInputs {
   /** The site's message files ({@code i18n/LANG.yaml}). */
   List<SourceFile> messageFiles() {
     return messageFiles;
+  }
+
+  /** The files of static/, as the last load found them. */
+  List<dev.sourced.load.StaticFile> staticFiles() {
+    return staticFiles;
   }
 
   Parsed<ArticleFile, ParsedPage> article(String path) {
@@ -125,6 +132,7 @@ final class SiteInputs {
     configText = site.configText();
     templatesDir = site.templatesDir();
     messageFiles = site.messageFiles();
+    staticFiles = site.staticFiles();
     Diagnostics configDiag = new Diagnostics();
     // A sourced.yaml that exists but cannot be read is reported by the loader, not as missing.
     config =
@@ -244,7 +252,7 @@ final class SiteInputs {
 
   private static boolean isArticle(String p) {
     return p.startsWith(ContentLoader.CONTENT + "/")
-        && p.endsWith(".md")
+        && ContentLoader.isMarkdown(p)
         && !p.startsWith(ContentLoader.CONTENT + "/" + ContentLoader.DATA + "/");
   }
 }

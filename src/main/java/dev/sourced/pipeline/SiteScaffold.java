@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public final class SiteScaffold {
       }
     }
     List<String> scaffold = Theme.lines(Theme.resource("/scaffold/scaffold.list"));
-    List<String> written = new java.util.ArrayList<>();
+    List<String> written = new ArrayList<>();
     for (String name : scaffold) {
       write(dir.resolve(name), Theme.resource("/scaffold/" + name));
       written.add(name);

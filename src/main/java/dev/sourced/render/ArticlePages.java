@@ -1,7 +1,7 @@
 package dev.sourced.render;
 
+import dev.sourced.facts.Boxes;
 import dev.sourced.facts.Json;
-import dev.sourced.facts.internal.FactsHtml;
 import dev.sourced.model.Correction;
 import dev.sourced.model.FrontMatter;
 import dev.sourced.resolve.ResolvedPage;
@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.commonmark.renderer.html.HtmlWriter;
 
 /**
- * An article's template model: the rendered body (as markup, so templates never need {@code
- * ?no_esc}), the boxes of the facts it declares and does not box itself, its numbered references,
- * corrections, and its JSON-LD.
+ * An article's or page's template model (a page has no date; a section's page also lists the
+ * section's articles): the rendered body (as markup, so templates never need {@code ?no_esc}), the
+ * boxes of the facts it declares and does not box itself, its numbered references, corrections, and
+ * its JSON-LD.
  */
 final class ArticlePages {
   private final ResolvedSite site;
@@ -36,8 +36,19 @@ final class ArticlePages {
     PageContext ctx = PageContext.of(site, page, fmt);
     String body = page.parsed().body().fill(ctx);
     String boxes = renderBoxes(page.ownFactsToBox(), page.ownClaimsToBox(), ctx);
-    Map<String, Object> m = models.base("article", fm.title(), fm.summary(), page.url(), page);
+    Map<String, Object> m =
+        models.base(
+            page.parsed().isArticle() ? "article" : "page",
+            fm.title(),
+            fm.summary(),
+            page.url(),
+            page);
     Map<String, Object> a = models.summary(page);
+    a.put("isArticle", page.parsed().isArticle());
+    if (page.parsed().section()) {
+      // A section's own page lists the articles below it (the home page's text: all of them).
+      a.put("sectionArticles", LazyList.of(site.sectionArticles(page), models::summary));
+    }
     a.put("body", markup(body));
     a.put("factBoxes", markup(boxes));
     a.put("hasFactBoxes", !boxes.isEmpty());
@@ -63,24 +74,20 @@ final class ArticlePages {
 
   /** Fact boxes, then claim boxes, as the body writes them. */
   String renderBoxes(List<String> factIds, List<String> claimIds, PageContext ctx) {
-    if (factIds.isEmpty() && claimIds.isEmpty()) return "";
-    StringBuilder out = new StringBuilder();
-    FactsHtml html = new FactsHtml(new HtmlWriter(out), ctx);
-    for (String id : factIds) html.factBox(id);
-    for (String id : claimIds) html.claim(id);
-    return out.toString();
+    return Boxes.html(factIds, claimIds, ctx);
   }
 
   private String jsonLd(ResolvedPage page) {
     FrontMatter fm = page.frontMatter();
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("@context", "https://schema.org");
-    j.put("@type", "Article");
+    j.put("@type", page.parsed().isArticle() ? "Article" : "WebPage");
     j.put("headline", fm.title());
     if (fm.summary() != null) j.put("description", fm.summary());
     j.put("url", site.config().permalink(page.url()));
-    j.put("datePublished", fm.date().toString());
-    j.put("dateModified", (fm.updated() != null ? fm.updated() : fm.date()).toString());
+    if (fm.date() != null) j.put("datePublished", fm.date().toString());
+    if (fm.updated() != null || fm.date() != null)
+      j.put("dateModified", (fm.updated() != null ? fm.updated() : fm.date()).toString());
     if (!fm.authors().isEmpty()) {
       List<Object> authors = new ArrayList<>();
       for (String name : fm.authors()) {

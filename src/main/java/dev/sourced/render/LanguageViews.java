@@ -87,7 +87,8 @@ final class LanguageViews {
         filter(site.claimUsers(), mine),
         tags,
         site.sharedFacts(),
-        site.sharedClaims());
+        site.sharedClaims(),
+        site.staticFiles());
   }
 
   /** A declaration's home as a language sees it: its translation, or its language's facts page. */

@@ -40,6 +40,10 @@ final class Models {
     this.messageMethod = new MessageMethod(fmt.messages());
   }
 
+  SiteConfig config() {
+    return config;
+  }
+
   /**
    * The keys every template gets: site, page, assets, nav, languages, t.
    *

@@ -49,7 +49,7 @@ final class SitePages {
   Map<String, Object> home() {
     Map<String, Object> m =
         models.base("home", site.config().title(), site.config().description(), "");
-    m.put("articles", summaries(site.pages()));
+    m.put("articles", summaries(site.articles()));
     return m;
   }
 

@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  *
  * <p>Pages and their templates: {@code article.ftlh} per article, {@code index.ftlh} (home), {@code
  * tags.ftlh} and {@code tag.ftlh}, {@code facts.ftlh}, {@code sources.ftlh} and {@code
- * source.ftlh}, {@code methodology.ftlh}, {@code corrections.ftlh} and {@code 404.ftlh}.
+ * source.ftlh}, {@code methodology.ftlh}, {@code corrections.ftlh}, {@code 404.ftlh} and {@code
+ * redirect.ftlh} (a page's old addresses). The files of {@code static/} are copied as they are.
  *
  * <p>A renderer holds its compiled templates and assets. Kept across rebuilds (the preview server),
  * it also keeps each output's bytes with a {@link Fingerprints fingerprint} of its inputs, and
@@ -114,14 +115,6 @@ public final class SiteRenderer {
     return new SiteRenderer(config, engine, templates, siteTemplates, messages, incremental);
   }
 
-  /** Renders a site once; returns null (after reporting why) when a template fails. */
-  public static RenderedSite render(
-      ResolvedSite site, Path siteTemplates, List<SourceFile> messageFiles, Diagnostics diagnostics)
-      throws IOException {
-    SiteRenderer r = create(site.config(), siteTemplates, messageFiles, false, diagnostics);
-    return r == null ? null : r.render(site, diagnostics);
-  }
-
   /** Renders everything (reusing unchanged outputs); null after reporting a template failure. */
   public RenderedSite render(ResolvedSite site, Diagnostics diagnostics) {
     return render(site, diagnostics, null);
@@ -148,7 +141,11 @@ public final class SiteRenderer {
       alternates.withTags(lang, l.tagsByAddress.keySet());
     }
     Map<String, ResolvedPage> articlesByUrl = new HashMap<>();
-    for (ResolvedPage p : site.pages()) articlesByUrl.put(p.url(), p);
+    Map<String, ResolvedPage> redirects = new HashMap<>();
+    for (ResolvedPage p : site.pages()) {
+      articlesByUrl.put(p.url(), p);
+      for (var a : p.parsed().aliases()) redirects.put(Redirects.output(a.path()), p);
+    }
     JsonExports json = new JsonExports(site, fmt);
     // Exactly the planned outputs: a kind of output this switch does not render cannot compile.
     for (OutputPlan.Output o : plan.outputs()) {
@@ -211,7 +208,7 @@ public final class SiteRenderer {
                         () -> List.of(lists, declarations),
                         () -> SearchIndex.model(view, l.fmt),
                         false);
-            case FEED -> () -> out.text(path, () -> lists, () -> Feeds.atom(lc, view.pages()));
+            case FEED -> () -> out.text(path, () -> lists, () -> Feeds.atom(lc, view.articles()));
             case CORRECTIONS_FEED ->
                 () ->
                     out.text(
@@ -227,16 +224,42 @@ public final class SiteRenderer {
             case FACTS_JSON -> () -> out.json(path, () -> declarations, json::facts, true);
             case SOURCES_JSON -> () -> out.json(path, () -> declarations, json::sources, true);
             case CLAIMS_JSON -> () -> out.json(path, () -> declarations, json::claims, true);
-            // The theme's files and the bundles' files are not rendered: they are written and
-            // copied as they are, below.
-            case ASSET, BUNDLE_FILE -> () -> {};
+            case REDIRECT -> {
+              ResolvedPage p = redirects.get(path);
+              yield () ->
+                  out.page(
+                      path,
+                      p.path(),
+                      template,
+                      () -> List.of("redirect", p.url(), p.title()),
+                      () -> Redirects.model(l.models, p, path));
+            }
+            // The theme's files, the bundles' files and static/ are not rendered: they are
+            // written and copied as they are, below.
+            case ASSET, BUNDLE_FILE, STATIC_FILE -> () -> {};
           };
       job.run();
     }
     for (RenderedPage a : assets.pages()) out.asset(a);
+    List<CopiedFile> copies = new ArrayList<>();
+    // static/ is copied as it is; the resolve stage checked it against the planned outputs, and
+    // only the theme's assets, named by their bytes, are known here alone.
+    java.util.Set<String> assetPaths = new java.util.HashSet<>();
+    assets.pages().forEach(a -> assetPaths.add(a.path().toLowerCase(java.util.Locale.ROOT)));
+    for (var f : site.staticFiles()) {
+      if (assetPaths.contains(f.path().toLowerCase(java.util.Locale.ROOT))) {
+        diagnostics.error(
+            dev.sourced.diag.SourcePosition.file(f.sourcePath()),
+            "static-clash",
+            "this file would take the place of /" + f.path() + ", which the build writes itself",
+            "rename or move the file in static/");
+      } else {
+        copies.add(new CopiedFile(f.path(), f.file()));
+      }
+    }
+    if (diagnostics.hasErrors()) return null;
     out.run(sink);
 
-    List<CopiedFile> copies = new ArrayList<>();
     for (ResolvedPage p : site.pages()) {
       for (ArticleFile.BundleFile f : p.parsed().bundleFiles()) {
         copies.add(new CopiedFile(p.url() + f.relativeName(), f.file()));

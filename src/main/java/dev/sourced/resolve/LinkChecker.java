@@ -1,10 +1,12 @@
 package dev.sourced.resolve;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.parse.BodyLink;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -35,8 +37,12 @@ final class LinkChecker {
     this.config = config;
     this.diagnostics = diagnostics;
     for (OutputPlan.Output o : plan.outputs()) {
-      if (o.kind() == OutputKind.BUNDLE_FILE) files.add(o.path());
-      else anchors.put(o.address(), null);
+      if (o.kind() == OutputKind.BUNDLE_FILE || o.kind() == OutputKind.STATIC_FILE) {
+        files.add(o.path());
+        if (o.path().endsWith("index.html")) anchors.put(o.address(), null);
+      } else {
+        anchors.put(o.address(), null);
+      }
     }
   }
 
@@ -117,7 +123,7 @@ final class LinkChecker {
     if (!plain(base, true) || !plain(ref, true) || !base.startsWith("/") || !base.endsWith("/")) {
       return null;
     }
-    java.util.ArrayDeque<String> segments = new java.util.ArrayDeque<>();
+    ArrayDeque<String> segments = new ArrayDeque<>();
     if (base.length() > 1) {
       for (String s : base.substring(1, base.length() - 1).split("/", -1)) {
         if (s.isEmpty() || s.equals(".") || s.equals("..")) return null;
@@ -171,6 +177,6 @@ final class LinkChecker {
   }
 
   private void warn(BodyLink link, String message, String hint) {
-    diagnostics.warning(link.at(), "broken-link", message, hint);
+    diagnostics.warning(link.at(), Code.BROKEN_LINK, message, hint);
   }
 }

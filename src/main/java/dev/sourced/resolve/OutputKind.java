@@ -37,7 +37,11 @@ public enum OutputKind {
   /** The theme's static files, under hashed names the renderer gives them. */
   ASSET("assets/{}", null, false),
   /** A file beside a bundle's index.md, copied next to its page ({@code slug/name}). */
-  BUNDLE_FILE("{}", null, false);
+  BUNDLE_FILE("{}", null, false),
+  /** A page's old address ({@code aliases:}), a redirect to the page (the alias's file). */
+  REDIRECT("{}", "redirect.ftlh", false),
+  /** A file of static/, copied as it is to the same path under the site's root. */
+  STATIC_FILE("{}", null, false);
 
   private final String pattern;
   private final String template;
@@ -83,7 +87,16 @@ public enum OutputKind {
           FEED,
           CORRECTIONS_FEED ->
           true;
-      case ARTICLE, NOT_FOUND, SITEMAP, FACTS_JSON, SOURCES_JSON, CLAIMS_JSON, ASSET, BUNDLE_FILE ->
+      case ARTICLE,
+          NOT_FOUND,
+          SITEMAP,
+          FACTS_JSON,
+          SOURCES_JSON,
+          CLAIMS_JSON,
+          ASSET,
+          BUNDLE_FILE,
+          REDIRECT,
+          STATIC_FILE ->
           false;
     };
   }

@@ -1,13 +1,14 @@
 package dev.sourced.resolve;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.load.Addresses;
 import dev.sourced.load.ArticleFile;
+import dev.sourced.load.StaticFile;
 import dev.sourced.model.Source;
-import java.text.Normalizer;
+import dev.sourced.parse.ParsedPage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,18 +44,22 @@ public final class OutputPlan {
   /**
    * The plan of a resolved site: its articles, then for each language (the default first) the
    * build's own pages of that language under its folder, with the site's single files among the
-   * default language's, then the bundles' files.
+   * default language's, then the bundles' files, the alias redirect pages (each in its page's
+   * language) and the files of {@code static/} (one for the whole site).
    */
   public static OutputPlan of(ResolvedSite site) {
     SiteConfig config = site.config();
     List<Output> out = new ArrayList<>();
+    java.util.Set<String> ownHome = new java.util.HashSet<>();
     for (ResolvedPage p : site.pages()) {
-      out.add(
-          output(
-              OutputKind.ARTICLE,
-              p.url().substring(0, p.url().length() - 1),
-              "",
-              language(p, config)));
+      String lang = language(p, config);
+      if (p.url().isEmpty()) {
+        // The home page's own text (content/_index.md) takes the generated home page's place.
+        ownHome.add(lang);
+        out.add(new Output(OutputKind.ARTICLE, "", OutputKind.HOME.path(null), lang));
+      } else {
+        out.add(output(OutputKind.ARTICLE, p.url().substring(0, p.url().length() - 1), "", lang));
+      }
     }
     for (String lang : config.languages()) {
       String prefix = config.prefix(lang);
@@ -67,7 +72,10 @@ public final class OutputPlan {
         if (!k.perLanguage() && !prefix.isEmpty()) continue;
         String at = k.perLanguage() ? prefix : "";
         switch (k) {
-          case ARTICLE, ASSET, BUNDLE_FILE -> {}
+          case ARTICLE, ASSET, BUNDLE_FILE, REDIRECT, STATIC_FILE -> {}
+          case HOME -> {
+            if (!ownHome.contains(lang)) out.add(output(k, null, at, lang));
+          }
           case TAG -> {
             for (List<String> names : tags.values())
               out.add(output(k, slug(names.get(0)), at, lang));
@@ -85,6 +93,14 @@ public final class OutputPlan {
             output(OutputKind.BUNDLE_FILE, p.url() + f.relativeName(), "", language(p, config)));
       }
     }
+    for (ResolvedPage p : site.pages()) {
+      for (ParsedPage.Alias a : p.parsed().aliases()) {
+        String path = Aliases.output(a.path());
+        if (path != null) out.add(output(OutputKind.REDIRECT, path, "", language(p, config)));
+      }
+    }
+    for (StaticFile f : site.staticFiles())
+      out.add(output(OutputKind.STATIC_FILE, f.path(), "", config.defaultLanguage()));
     return new OutputPlan(out);
   }
 
@@ -98,7 +114,10 @@ public final class OutputPlan {
     return new Output(kind, subject, prefix + kind.path(subject), language);
   }
 
-  /** Every planned output, articles first, then the build's own pages and files, then bundles. */
+  /**
+   * Every planned output: articles and pages first, then the build's own pages and files, then
+   * bundles' files, redirects and static files.
+   */
   public List<Output> outputs() {
     return outputs;
   }
@@ -108,15 +127,8 @@ public final class OutputPlan {
     return OutputKind.TAG.path(slug(tag)).replace("index.html", "");
   }
 
-  /** A tag's address-safe form: lowercase ASCII letters, digits and hyphens. */
+  /** A tag's address-safe form, by the address rule ({@link Addresses#tag}). */
   static String slug(String name) {
-    String s =
-        Normalizer.normalize(name, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", "-")
-            .replaceAll("(^-+|-+$)", "");
-    if (s.isEmpty()) s = "tag-" + Integer.toHexString(name.hashCode());
-    return s;
+    return Addresses.tag(name);
   }
 }

@@ -1,9 +1,11 @@
 package dev.sourced.resolve;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
+import dev.sourced.load.StaticFile;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
@@ -11,11 +13,16 @@ import dev.sourced.model.Source;
 import dev.sourced.parse.BodyUse;
 import dev.sourced.parse.ParsedData;
 import dev.sourced.parse.ParsedPage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The resolve stage: gathers every page's and data file's sources, facts and claims into one
@@ -37,6 +45,10 @@ import java.util.TreeMap;
  * order; the rest is bookkeeping over those lists.
  */
 public final class ReferenceResolver {
+  /** The note given when the warnings about unused declarations wait for errors to be fixed. */
+  public static final String UNUSED_WAIT =
+      "unused sources, facts and claims are checked once the errors above are fixed";
+
   public static final String SHARED_HOME_URL = "facts/";
   public static final String SHARED_HOME_TITLE = "Facts and claims";
 
@@ -53,16 +65,16 @@ public final class ReferenceResolver {
   private final Map<String, String> declaredIds = new HashMap<>();
 
   /** Sources cited with [@ID] in any body, or named by any fact or claim. */
-  private final Set<String> citedSources = new java.util.HashSet<>();
+  private final Set<String> citedSources = new HashSet<>();
 
   /** Declarations reported invalid while parsing, as kind:ID: their uses are not errors too. */
-  private final Set<String> rejected = new java.util.HashSet<>();
+  private final Set<String> rejected = new HashSet<>();
 
   /** Facts named in a misplaced box: reported there, so not also "never used". */
-  private final Set<String> mentionedFacts = new java.util.HashSet<>();
+  private final Set<String> mentionedFacts = new HashSet<>();
 
   /** Claims shown by a {{claim:ID}} box somewhere. */
-  private final Set<String> usedClaims = new java.util.HashSet<>();
+  private final Set<String> usedClaims = new HashSet<>();
 
   /** Each translation group's pages (see {@link #group}). */
   private final Map<String, List<ParsedPage>> translations = new HashMap<>();
@@ -75,17 +87,6 @@ public final class ReferenceResolver {
 
   /**
    * @param today the date stale facts are measured from (warnings only; output never depends on it)
-   */
-  public static ResolvedSite resolve(
-      SiteConfig config,
-      List<ParsedData> data,
-      List<ParsedPage> parsed,
-      Diagnostics diagnostics,
-      LocalDate today) {
-    return resolve(config, data, parsed, diagnostics, today, false);
-  }
-
-  /**
    * @param partial whether some articles could not be parsed (reported already): then what they
    *     would have used looks unused, so no "unused" warnings are given
    */
@@ -96,12 +97,28 @@ public final class ReferenceResolver {
       Diagnostics diagnostics,
       LocalDate today,
       boolean partial) {
-    ReferenceResolver r = new ReferenceResolver(config, diagnostics, today);
-    if (partial) r.rejected.add("article:*");
-    return r.run(data, parsed);
+    return resolve(config, data, parsed, List.of(), diagnostics, today, partial);
   }
 
-  private ResolvedSite run(List<ParsedData> data, List<ParsedPage> parsed) {
+  /**
+   * @param statics the files of static/, copied to the site's root (checked against the pages)
+   */
+  public static ResolvedSite resolve(
+      SiteConfig config,
+      List<ParsedData> data,
+      List<ParsedPage> parsed,
+      List<StaticFile> statics,
+      Diagnostics diagnostics,
+      LocalDate today,
+      boolean partial) {
+    ReferenceResolver r = new ReferenceResolver(config, diagnostics, today);
+    if (partial) r.rejected.add("article:*");
+    return r.run(data, parsed, statics);
+  }
+
+  private ResolvedSite run(
+      List<ParsedData> data, List<ParsedPage> parsed, List<StaticFile> statics) {
+    UnknownKeys.report(parsed, diagnostics);
     List<String> sharedFacts = new ArrayList<>();
     List<String> sharedClaims = new ArrayList<>();
     Home shared = new Home(SHARED_HOME_URL, SHARED_HOME_TITLE, false);
@@ -112,19 +129,23 @@ public final class ReferenceResolver {
       d.claims().forEach(c -> sharedClaims.add(c.id()));
     }
     List<ParsedPage> published = new ArrayList<>();
-    for (ParsedPage p : parsed) {
-      if (p.frontMatter().draft()) continue;
+    for (ParsedPage page : parsed) {
+      if (page.frontMatter().draft()) continue;
+      // The home page's own text (content/_index.md) without a title takes the site's.
+      ParsedPage p = page.frontMatter().title() == null ? page.withTitle(config.title()) : page;
       published.add(p);
       rejected.addAll(p.rejected());
       var fm = p.frontMatter();
-      register(fm.sources(), fm.facts(), fm.claims(), new Home(p.slug() + "/", fm.title(), true));
+      register(fm.sources(), fm.facts(), fm.claims(), new Home(p.url(), fm.title(), true));
     }
-    checkAddresses(published);
+    checkAddresses(published, statics);
     checkDeclaredSources();
-    // Newest first, ties by address: the order of every list and of "also cited in".
+    // Articles newest first, then pages (no date), ties by address: the order of every list and
+    // of "also cited in".
     published.sort(
-        Comparator.comparing((ParsedPage p) -> p.frontMatter().date())
-            .reversed()
+        Comparator.comparing(
+                (ParsedPage p) -> p.frontMatter().date(),
+                Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(ParsedPage::slug));
     Map<String, String> claimBoxedAt = claimHomes(published);
     for (ParsedPage p : published) {
@@ -145,6 +166,7 @@ public final class ReferenceResolver {
       for (String t : r.frontMatter().tags())
         tags.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
     }
+    warnStale();
     warnUnused(factUsers);
     ResolvedSite site =
         new ResolvedSite(
@@ -159,7 +181,9 @@ public final class ReferenceResolver {
             claimUsers,
             tags,
             List.copyOf(sharedFacts),
-            List.copyOf(sharedClaims));
+            List.copyOf(sharedClaims),
+            List.copyOf(statics));
+    checkPlanned(site);
     checkLinks(site);
     return site;
   }
@@ -169,7 +193,7 @@ public final class ReferenceResolver {
    * if that article shows it, else the first article (newest first) that shows it; a claim no
    * article shows gets its box at the end of the article that declares it.
    *
-   * @return for each claim declared in an article, the slug of the article that boxes it
+   * @return for each claim declared in an article, the address of the article that boxes it
    */
   private Map<String, String> claimHomes(List<ParsedPage> pages) {
     Map<String, String> boxedAt = new HashMap<>();
@@ -179,19 +203,18 @@ public final class ReferenceResolver {
         Home home = homes.get(ResolvedSite.key("claim", u.id()));
         if (!home.article()) continue;
         String current = boxedAt.get(u.id());
-        if (current == null || (home.url().equals(p.slug() + "/") && !current.equals(p.slug()))) {
-          boxedAt.put(u.id(), p.slug());
+        if (current == null || (home.url().equals(p.url()) && !current.equals(p.url()))) {
+          boxedAt.put(u.id(), p.url());
         }
       }
     }
     for (ParsedPage p : pages) {
       for (var c : p.frontMatter().claims()) {
         if (claims.get(c.id()) != c) continue;
-        String at = boxedAt.computeIfAbsent(c.id(), k -> p.slug());
-        ParsedPage boxer = pages.stream().filter(q -> q.slug().equals(at)).findFirst().orElse(p);
+        String at = boxedAt.computeIfAbsent(c.id(), k -> p.url());
+        ParsedPage boxer = pages.stream().filter(q -> q.url().equals(at)).findFirst().orElse(p);
         homes.put(
-            ResolvedSite.key("claim", c.id()),
-            new Home(at + "/", boxer.frontMatter().title(), true));
+            ResolvedSite.key("claim", c.id()), new Home(at, boxer.frontMatter().title(), true));
       }
     }
     return boxedAt;
@@ -211,7 +234,7 @@ public final class ReferenceResolver {
         if (config.requireArchive() && s.archive() == null) {
           diagnostics.warning(
               s.declaredAt(),
-              "missing-archive",
+              Code.MISSING_ARCHIVE,
               "source \"" + s.id() + "\" has no archived copy (sourced.yaml has require_archive)",
               "add `archive:` with the address of a saved copy, e.g. from"
                   + " https://web.archive.org/save, and `archived:` with its date");
@@ -243,7 +266,7 @@ public final class ReferenceResolver {
     if (!sameCase) rejected.add(kind + ":" + id);
     diagnostics.error(
         at,
-        "duplicate-id",
+        Code.DUPLICATE_ID,
         kind
             + " \""
             + id
@@ -259,7 +282,7 @@ public final class ReferenceResolver {
    * Windows): two pages, a page and a bundle's file, two files of bundles. Also a page at an
    * address the build writes itself.
    */
-  private void checkAddresses(List<ParsedPage> pages) {
+  private void checkAddresses(List<ParsedPage> pages, List<StaticFile> statics) {
     OutputPaths byKey = new OutputPaths();
     for (ParsedPage p : pages) {
       // A translation's address is under its language's folder: the fixed pages are there too.
@@ -267,12 +290,17 @@ public final class ReferenceResolver {
       String own = p.slug().startsWith(prefix) ? p.slug().substring(prefix.length()) : p.slug();
       String first = own.split("/", 2)[0].toLowerCase(Locale.ROOT);
       SourcePosition at = p.slugAt();
+      if (p.slug().isEmpty()) {
+        // The home page's own text: it takes the place of the generated home page.
+        byKey.claim("index.html", p.path());
+        continue;
+      }
       boolean languageFolder =
           prefix.isEmpty() && config.multilingual() && config.languages().contains(first);
       if (OutputKind.reservedSegments().contains(first) || languageFolder) {
         diagnostics.error(
             at,
-            "reserved-slug",
+            Code.RESERVED_SLUG,
             "the address /" + p.slug() + "/ is taken by a page the build writes itself",
             "set another `slug:` in the front-matter");
         continue;
@@ -281,7 +309,7 @@ public final class ReferenceResolver {
       if (other != null) {
         diagnostics.error(
             at,
-            "duplicate-address",
+            Code.DUPLICATE_ADDRESS,
             "this page and " + other + " would both be written to /" + p.slug() + "/",
             "give one of them another `slug:` or file name");
       }
@@ -289,12 +317,12 @@ public final class ReferenceResolver {
     for (ParsedPage p : pages) {
       String folder = p.path().substring(0, p.path().lastIndexOf('/') + 1);
       for (var f : p.bundleFiles()) {
-        String output = p.slug() + "/" + f.relativeName();
+        String output = p.url() + f.relativeName();
         String source = folder + f.relativeName();
         if (!config.rawHtml() && isActive(f.file())) {
           diagnostics.error(
               SourcePosition.file(source),
-              "active-file",
+              Code.ACTIVE_FILE,
               "this file can run script in a reader's browser, and raw HTML is off",
               "publish it as an image or a link elsewhere, or set raw_html: true in sourced.yaml"
                   + " if you trust every author with the reader's browser");
@@ -303,33 +331,66 @@ public final class ReferenceResolver {
         if (other != null) {
           diagnostics.error(
               SourcePosition.file(source),
-              "duplicate-address",
+              Code.DUPLICATE_ADDRESS,
               "this file and " + other + " would both be written to /" + output,
               "rename one of them (names that differ only by case or accents are one file on"
                   + " some systems)");
         }
       }
     }
+    Aliases.check(pages, byKey::claim, diagnostics);
+    for (StaticFile f : statics) {
+      String other = byKey.claim(f.path(), f.sourcePath());
+      if (other != null) {
+        diagnostics.error(
+            SourcePosition.file(f.sourcePath()),
+            "static-clash",
+            "this file and " + other + " would both be written to /" + f.path(),
+            "rename or move the file in static/, or give the page another address");
+      }
+    }
   }
 
-  private static final java.util.regex.Pattern SCRIPTED =
-      java.util.regex.Pattern.compile("(?i)<script|javascript:|\\son[a-z]+\\s*=|<foreignobject");
+  /**
+   * The files of static/ and the redirects against what the output plan says the build writes
+   * itself (pages, bundles and each other were checked with the addresses): none may take the place
+   * of a generated page or file.
+   */
+  private void checkPlanned(ResolvedSite site) {
+    java.util.Map<String, OutputPlan.Output> generated = new HashMap<>();
+    for (OutputPlan.Output o : OutputPlan.of(site).outputs()) {
+      switch (o.kind()) {
+        case ARTICLE, BUNDLE_FILE, STATIC_FILE, REDIRECT, ASSET -> {}
+        default -> generated.put(o.path().toLowerCase(Locale.ROOT), o);
+      }
+    }
+    for (StaticFile f : site.staticFiles()) {
+      if (generated.containsKey(f.path().toLowerCase(Locale.ROOT))) {
+        diagnostics.error(
+            SourcePosition.file(f.sourcePath()),
+            "static-clash",
+            "this file would take the place of /" + f.path() + ", which the build writes itself",
+            "rename or move the file in static/");
+      }
+    }
+  }
+
+  private static final Pattern SCRIPTED =
+      Pattern.compile("(?i)<script|javascript:|\\son[a-z]+\\s*=|<foreignobject");
 
   /**
    * A bundle file a browser would run script from: an HTML or script file, or an SVG image that
    * carries script, event handlers or embedded HTML. (Images and other files are inert.)
    */
-  static boolean isActive(java.nio.file.Path file) {
+  static boolean isActive(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.matches(".*\\.(html?|xhtml|xht|js|mjs|xml|xsl)$")) return true;
     if (!name.endsWith(".svg") && !name.endsWith(".svgz")) return false;
     try {
-      if (java.nio.file.Files.size(file) > (8 << 20)) return true;
-      String text =
-          new String(
-              java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (Files.size(file) > (8 << 20)) return true;
+      String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
       return name.endsWith(".svgz") || SCRIPTED.matcher(text).find();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return true;
     }
   }
@@ -339,7 +400,7 @@ public final class ReferenceResolver {
    * somewhere (case and Unicode normalisation folded). A file also clashes with a folder of the
    * same name (a page at b/pic.png/ against a bundle's b/pic.png).
    */
-  private static final class OutputPaths {
+  static final class OutputPaths {
     private final Map<String, String> files = new HashMap<>();
     private final Map<String, String> folders = new HashMap<>();
 
@@ -376,7 +437,7 @@ public final class ReferenceResolver {
     if (sources.containsKey(id) || rejected.contains("source:" + id)) return;
     diagnostics.error(
         at,
-        "unknown-source",
+        Code.UNKNOWN_SOURCE,
         user + " names unknown source \"" + id + "\"",
         Suggestions.hint(
             id,
@@ -450,8 +511,8 @@ public final class ReferenceResolver {
     }
     List<String> ownToBox = new ArrayList<>();
     List<ParsedPage> group = group(p);
-    java.util.Set<String> groupSlugs = new java.util.HashSet<>();
-    for (ParsedPage q : group) groupSlugs.add(q.slug());
+    java.util.Set<String> groupUrls = new java.util.HashSet<>();
+    for (ParsedPage q : group) groupUrls.add(q.url());
     for (ParsedPage q : group) {
       for (Fact f : q.frontMatter().facts()) {
         if (facts.get(f.id()) != f) continue;
@@ -463,7 +524,7 @@ public final class ReferenceResolver {
     for (ParsedPage q : group) {
       for (var c : q.frontMatter().claims()) {
         if (claims.get(c.id()) != c || claimsUsed.contains(c.id())) continue;
-        if (groupSlugs.contains(claimBoxedAt.get(c.id()))) {
+        if (groupUrls.contains(claimBoxedAt.get(c.id()))) {
           ownClaimsToBox.add(c.id());
           refs.addAll(c.sources());
         }
@@ -475,16 +536,16 @@ public final class ReferenceResolver {
       }
     }
     refs.retainAll(sources.keySet());
-    if (refs.isEmpty()) {
+    if (refs.isEmpty() && p.isArticle()) {
       diagnostics.warning(
           new SourcePosition(p.path(), 1, 1),
-          "no-sources",
+          Code.NO_SOURCES,
           "this article cites no sources at all",
           "declare `sources:` and cite them with [@ID], or use facts that have sources");
     }
     return new ResolvedPage(
         p,
-        p.slug() + "/",
+        p.url(),
         List.copyOf(refs),
         List.copyOf(used),
         Set.copyOf(boxed),
@@ -499,7 +560,7 @@ public final class ReferenceResolver {
     if (kind.equals("factbox") || kind.equals("claim")) {
       diagnostics.error(
           u.at(),
-          "box-not-alone",
+          Code.BOX_NOT_ALONE,
           "{{" + kind + ":" + u.id() + "}} must stand alone in its own paragraph",
           kind.equals("factbox")
               ? "put blank lines before and after it, or use {{fact:"
@@ -515,7 +576,7 @@ public final class ReferenceResolver {
     }
     diagnostics.error(
         u.at(),
-        "unknown-directive",
+        Code.UNKNOWN_DIRECTIVE,
         "\"" + kind + "\" is not a kind of reference",
         Suggestions.hint(
             kind,
@@ -535,44 +596,14 @@ public final class ReferenceResolver {
             "declare it under `" + kind + "s:` in an article's front-matter or in content/_data/"));
   }
 
-  private void warnUnused(Map<String, List<ResolvedPage>> factUsers) {
-    // With a declaration refused, its sources and facts look unused: say nothing rather than
-    // bury the one error that matters under warnings that go away with its fix.
-    if (!rejected.isEmpty()) return;
-    for (Fact f : facts.values()) citedSources.addAll(f.sourceIds());
-    for (Claim c : claims.values()) citedSources.addAll(c.sources());
-    for (Source s : sources.values()) {
-      if (!citedSources.contains(s.id())) {
-        diagnostics.warning(
-            s.declaredAt(),
-            "unused-source",
-            "source \"" + s.id() + "\" is declared but nothing cites it",
-            "cite it with [@" + s.id() + "] or name it in a fact's `sources`, or remove it");
-      }
-    }
-    for (Claim c : claims.values()) {
-      if (!usedClaims.contains(c.id())) {
-        diagnostics.warning(
-            c.declaredAt(),
-            "unused-claim",
-            "claim \"" + c.id() + "\" is declared but no article shows it",
-            "show it with {{claim:" + c.id() + "}} alone in a paragraph, or remove it");
-      }
-    }
+  /** Stale facts are checked whatever else is wrong: an error elsewhere never hides one. */
+  private void warnStale() {
+    if (config.staleAfterDays() <= 0) return;
     for (Fact f : facts.values()) {
-      if (!factUsers.containsKey(f.id()) && !mentionedFacts.contains(f.id())) {
+      if (f.asOf() != null && f.asOf().plusDays(config.staleAfterDays()).isBefore(today)) {
         diagnostics.warning(
             f.declaredAt(),
-            "unused-fact",
-            "fact \"" + f.id() + "\" is declared but no article uses it",
-            "use it with {{fact:" + f.id() + "}} or {{factbox:" + f.id() + "}}, or remove it");
-      }
-      if (config.staleAfterDays() > 0
-          && f.asOf() != null
-          && f.asOf().plusDays(config.staleAfterDays()).isBefore(today)) {
-        diagnostics.warning(
-            f.declaredAt(),
-            "stale-fact",
+            Code.STALE_FACT,
             "fact \""
                 + f.id()
                 + "\" is as of "
@@ -581,6 +612,45 @@ public final class ReferenceResolver {
                 + config.staleAfterDays()
                 + " days)",
             "check for a newer figure and update `as_of`, or raise stale_after in sourced.yaml");
+      }
+    }
+  }
+
+  private void warnUnused(Map<String, List<ResolvedPage>> factUsers) {
+    // With a declaration refused (or an article unreadable), what it would have used looks
+    // unused: those warnings would be noise that goes away with the fix, so they wait, and one
+    // note says so. Every other check has run.
+    if (!rejected.isEmpty()) {
+      diagnostics.note(UNUSED_WAIT);
+      return;
+    }
+    for (Fact f : facts.values()) citedSources.addAll(f.sourceIds());
+    for (Claim c : claims.values()) citedSources.addAll(c.sources());
+    for (Source s : sources.values()) {
+      if (!citedSources.contains(s.id())) {
+        diagnostics.warning(
+            s.declaredAt(),
+            Code.UNUSED_SOURCE,
+            "source \"" + s.id() + "\" is declared but nothing cites it",
+            "cite it with [@" + s.id() + "] or name it in a fact's `sources`, or remove it");
+      }
+    }
+    for (Claim c : claims.values()) {
+      if (!usedClaims.contains(c.id())) {
+        diagnostics.warning(
+            c.declaredAt(),
+            Code.UNUSED_CLAIM,
+            "claim \"" + c.id() + "\" is declared but no article shows it",
+            "show it with {{claim:" + c.id() + "}} alone in a paragraph, or remove it");
+      }
+    }
+    for (Fact f : facts.values()) {
+      if (!factUsers.containsKey(f.id()) && !mentionedFacts.contains(f.id())) {
+        diagnostics.warning(
+            f.declaredAt(),
+            Code.UNUSED_FACT,
+            "fact \"" + f.id() + "\" is declared but no article uses it",
+            "use it with {{fact:" + f.id() + "}} or {{factbox:" + f.id() + "}}, or remove it");
       }
     }
   }

@@ -1,22 +1,28 @@
 package dev.sourced.resolve;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.load.StaticFile;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.Source;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The whole site after resolving: every declaration by its global ID, each one's home, and who uses
  * what. Maps iterate in a stable order (declaration order for IDs, sorted for tags), so every page
  * and export is reproducible. Read-only after the resolve stage.
  *
- * @param pages published articles, newest first (ties by address)
+ * @param pages published articles newest first, then pages without a date (ties by address)
  * @param factUsers for each fact, the articles that use it, in page order
  * @param sourceUsers for each source, the articles that cite it or use a fact or claim that does
- * @param shared the facts declared in data files, boxed on the facts page
+ * @param sharedFacts the facts declared in data files, boxed on the facts page
+ * @param staticFiles the files of static/, copied to the site's root as they are
  */
 public record ResolvedSite(
     SiteConfig config,
@@ -30,7 +36,8 @@ public record ResolvedSite(
     Map<String, List<ResolvedPage>> claimUsers,
     SortedMap<String, List<ResolvedPage>> tags,
     List<String> sharedFacts,
-    List<String> sharedClaims) {
+    List<String> sharedClaims,
+    List<StaticFile> staticFiles) {
 
   /** The key of a fact's, source's or claim's home in {@link #homes}. */
   public static String key(String kind, String id) {
@@ -53,17 +60,15 @@ public record ResolvedSite(
         swapIn(factUsers, old.factsUsed(), old, neu),
         swapIn(sourceUsers, old.references(), old, neu),
         swapIn(claimUsers, old.claimsUsed(), old, neu),
-        new java.util.TreeMap<>(swapIn(tags, old.frontMatter().tags(), old, neu)),
+        new TreeMap<>(swapIn(tags, old.frontMatter().tags(), old, neu)),
         sharedFacts,
-        sharedClaims);
+        sharedClaims,
+        staticFiles);
   }
 
   private static <K> Map<K, List<ResolvedPage>> swapIn(
-      Map<K, List<ResolvedPage>> map,
-      java.util.Collection<K> keys,
-      ResolvedPage old,
-      ResolvedPage neu) {
-    Map<K, List<ResolvedPage>> out = new java.util.LinkedHashMap<>(map);
+      Map<K, List<ResolvedPage>> map, Collection<K> keys, ResolvedPage old, ResolvedPage neu) {
+    Map<K, List<ResolvedPage>> out = new LinkedHashMap<>(map);
     for (K k : keys) {
       List<ResolvedPage> list = out.get(k);
       if (list != null) out.put(k, swap(list, old, neu));
@@ -73,9 +78,26 @@ public record ResolvedSite(
 
   private static List<ResolvedPage> swap(
       List<ResolvedPage> list, ResolvedPage old, ResolvedPage neu) {
-    List<ResolvedPage> out = new java.util.ArrayList<>(list);
+    List<ResolvedPage> out = new ArrayList<>(list);
     for (int i = 0; i < out.size(); i++) if (out.get(i) == old) out.set(i, neu);
     return out;
+  }
+
+  /** The articles (pages with a date), newest first: what the home page and the feeds list. */
+  public List<ResolvedPage> articles() {
+    return pages.stream().filter(p -> p.parsed().isArticle()).toList();
+  }
+
+  /**
+   * The articles of a section's page: those whose files are in its folder or below it (all of them
+   * for the home page's own text), newest first. Files, not addresses, decide: a {@code slug:}
+   * moves an article's address, not its section.
+   */
+  public List<ResolvedPage> sectionArticles(ResolvedPage section) {
+    String folder = section.path().substring(0, section.path().lastIndexOf('/') + 1);
+    return pages.stream()
+        .filter(p -> p != section && p.parsed().isArticle() && p.path().startsWith(folder))
+        .toList();
   }
 
   public Home factHome(String id) {

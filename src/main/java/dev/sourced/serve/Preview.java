@@ -4,6 +4,7 @@ import dev.sourced.diag.DiagnosticPrinter;
 import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
 import dev.sourced.pipeline.Pipeline;
+import dev.sourced.write.SiteWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -74,6 +75,11 @@ public final class Preview implements AutoCloseable {
     return output;
   }
 
+  /** How many live-reload event streams are open. */
+  int openStreams() {
+    return reload.clientCount();
+  }
+
   /** Rebuilds after a change; called by the watcher's thread, one change at a time. */
   synchronized void changed(Collection<String> paths) {
     try {
@@ -90,6 +96,7 @@ public final class Preview implements AutoCloseable {
     String text =
         new DiagnosticPrinter(r.sourceText(), colour).format(r.diagnostics(), warningsPerCode);
     err.print(text);
+    err.print(DiagnosticPrinter.notes(r.notes()));
     if (r.failed()) {
       err.printf("build failed (%d errors); still serving the last good site%n", r.errorCount());
       reload.buildFailed(
@@ -107,6 +114,6 @@ public final class Preview implements AutoCloseable {
   public void close() throws IOException {
     watcher.close();
     server.close();
-    dev.sourced.write.SiteWriter.deleteTree(output);
+    SiteWriter.deleteTree(output);
   }
 }

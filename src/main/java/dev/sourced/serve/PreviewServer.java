@@ -3,7 +3,6 @@ package dev.sourced.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -25,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * {@code ..} segments, backslashes and NUL bytes are refused, and symbolic links that lead out are
  * not followed. Unknown paths get the site's own 404 page with status 404.
  *
- * <p>HTML responses get the live-reload script; the files on disk never do.
+ * <p>HTML responses get the live-reload script; the files on disk never do. Live-reload event
+ * streams do not hold request threads (see {@link LiveReload}), so any number of open tabs leaves
+ * the pool free for pages.
  */
 public final class PreviewServer implements AutoCloseable {
   static final Map<String, String> TYPES =
@@ -101,12 +102,14 @@ public final class PreviewServer implements AutoCloseable {
 
   @Override
   public void close() {
+    reload.close();
     server.stop(0);
     pool.shutdownNow();
   }
 
   private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
+    boolean stream = false;
+    try {
       String method = ex.getRequestMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
         ex.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -120,7 +123,7 @@ public final class PreviewServer implements AutoCloseable {
       String raw = ex.getRequestURI().getRawPath();
       if (raw == null || raw.isEmpty()) raw = "/";
       if (raw.equals(LiveReload.EVENTS)) {
-        events(ex);
+        stream = events(ex);
         return;
       }
       if (raw.equals(LiveReload.SCRIPT)) {
@@ -159,6 +162,9 @@ public final class PreviewServer implements AutoCloseable {
       } catch (IOException | RuntimeException ignored) {
         // the connection is gone
       }
+    } finally {
+      // An event stream stays open after this thread returns: LiveReload owns it from then on.
+      if (!stream) ex.close();
     }
   }
 
@@ -211,25 +217,20 @@ public final class PreviewServer implements AutoCloseable {
     return false;
   }
 
-  private void events(HttpExchange ex) throws IOException {
+  /**
+   * Opens an event stream and hands it to {@link LiveReload}, which writes to it from its own
+   * thread: the request thread returns at once, so open tabs never use up the pool. Returns whether
+   * the stream was taken (else the exchange is closed as usual).
+   */
+  private boolean events(HttpExchange ex) throws IOException {
     ex.getResponseHeaders().set("Content-Type", "text/event-stream");
     ex.getResponseHeaders().set("Cache-Control", "no-store");
-    ex.sendResponseHeaders(200, 0);
-    OutputStream out = ex.getResponseBody();
-    if (!reload.add(out)) return;
-    out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-    out.flush();
-    try {
-      // Hold the connection; LiveReload writes to it until the tab closes.
-      while (!Thread.currentThread().isInterrupted()) {
-        Thread.sleep(15_000);
-        reload.ping();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      reload.remove(out);
+    if (!reload.hasRoom()) {
+      plain(ex, 503, "too many open live-reload connections");
+      return false;
     }
+    ex.sendResponseHeaders(200, 0);
+    return reload.add(ex);
   }
 
   private void notFound(HttpExchange ex) throws IOException {

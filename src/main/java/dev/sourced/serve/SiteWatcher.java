@@ -39,7 +39,7 @@ final class SiteWatcher implements AutoCloseable {
     this.root = root.toAbsolutePath().normalize();
     this.watch = FileSystems.getDefault().newWatchService();
     register(this.root, false);
-    for (String sub : new String[] {"content", "templates", "i18n"}) {
+    for (String sub : new String[] {"content", "templates", "i18n", "static"}) {
       Path p = this.root.resolve(sub);
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) register(p, true);
     }
@@ -112,7 +112,8 @@ final class SiteWatcher implements AutoCloseable {
           && !rel.equals("sourced.yaml")
           && !rel.equals("content")
           && !rel.equals("templates")
-          && !rel.equals("i18n")) {
+          && !rel.equals("i18n")
+          && !rel.equals("static")) {
         continue;
       }
       if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE

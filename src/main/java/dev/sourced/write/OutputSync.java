@@ -85,7 +85,14 @@ public final class OutputSync {
         changes++;
       }
     }
-    copied.keySet().retainAll(paths);
+    // A copied file no longer produced (a deleted static or bundle file) goes too.
+    for (String old : new HashSet<>(copied.keySet())) {
+      if (!paths.contains(old)) {
+        Files.deleteIfExists(root.resolve(old));
+        copied.remove(old);
+        changes++;
+      }
+    }
     return changes;
   }
 }

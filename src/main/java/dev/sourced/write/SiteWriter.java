@@ -2,8 +2,9 @@ package dev.sourced.write;
 
 import dev.sourced.render.CopiedFile;
 import dev.sourced.render.RenderedPage;
-import dev.sourced.render.RenderedSite;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The write stage: puts a rendered site in place so that the output folder is always either the
@@ -38,18 +40,6 @@ public final class SiteWriter {
 
   private SiteWriter() {}
 
-  /** Writes the site to {@code output}, replacing what was there. */
-  public static void write(RenderedSite site, Path output) throws IOException {
-    Transaction t = begin(output);
-    try {
-      for (RenderedPage p : site.pages()) t.write(p);
-      t.commit(site.copies());
-    } catch (IOException | RuntimeException e) {
-      t.abort();
-      throw e;
-    }
-  }
-
   /**
    * Starts writing a new site beside {@code output}; pages can then be written as they are
    * rendered, from any thread, and the new site replaces the old one on {@link Transaction#commit}.
@@ -69,7 +59,7 @@ public final class SiteWriter {
   public static final class Transaction {
     private final Path tmp;
     private final Path out;
-    private final Set<Path> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Path> seen = ConcurrentHashMap.newKeySet();
 
     private Transaction(Path tmp, Path out) {
       this.tmp = tmp;
@@ -77,11 +67,11 @@ public final class SiteWriter {
     }
 
     /** Writes one page; safe to call from several threads. */
-    public void write(RenderedPage p) throws java.io.UncheckedIOException {
-      try (java.io.OutputStream out = open(p.path())) {
+    public void write(RenderedPage p) throws UncheckedIOException {
+      try (OutputStream out = open(p.path())) {
         out.write(p.bytes());
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
     }
 
@@ -89,7 +79,7 @@ public final class SiteWriter {
      * A new file at {@code path} (relative to the site root), for a page written as it is rendered;
      * safe to call from several threads.
      */
-    public java.io.OutputStream open(String path) throws IOException {
+    public OutputStream open(String path) throws IOException {
       Path target = inside(tmp, path, seen);
       Files.createDirectories(target.getParent());
       return Files.newOutputStream(target);

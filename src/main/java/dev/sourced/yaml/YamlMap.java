@@ -111,6 +111,68 @@ public final class YamlMap {
     return ctx.at(n.getStartMark());
   }
 
+  /** A key of this mapping and where it is written. */
+  public record KeyAt(String key, SourcePosition position) {}
+
+  /** A text item of a list and where it is written. */
+  public record ItemAt(String value, SourcePosition position) {}
+
+  /** The keys outside {@code allowed}, with their positions, in the order written. */
+  public List<KeyAt> unknownKeys(Collection<String> allowed) {
+    List<KeyAt> out = new ArrayList<>();
+    for (String k : entries.keySet()) if (!allowed.contains(k)) out.add(new KeyAt(k, at(k)));
+    return out;
+  }
+
+  /**
+   * As {@link #strings}, with each item's own position (a single text is one item, at the value).
+   */
+  public List<ItemAt> items(String key, String what) {
+    Node n = value(key);
+    List<ItemAt> out = new ArrayList<>();
+    if (n == null || isNull(n)) return out;
+    if (n instanceof ScalarNode s) {
+      out.add(new ItemAt(s.getValue().strip(), at(n)));
+      return out;
+    }
+    if (!(n instanceof SequenceNode seq)) {
+      wrongType(n, key, "a list", "write `" + key + ": [a, b]`");
+      return out;
+    }
+    for (Node item : seq.getValue()) {
+      if (item instanceof ScalarNode s && !isNull(s))
+        out.add(new ItemAt(s.getValue().strip(), at(item)));
+      else wrongType(item, key + "[]", "text", "each item of `" + key + "` is one word or phrase");
+    }
+    return out;
+  }
+
+  /**
+   * A page's publication date: {@code YYYY-MM-DD}, or a date and time as Hugo, Jekyll and TOML
+   * write them ({@code 2021-03-09T10:00:00+01:00}, {@code 2021-03-09 10:00:00 +0100}), of which the
+   * day is kept as written (the time and zone do not move it).
+   */
+  public LocalDate publicationDate(String key, String what) {
+    Node n = value(key);
+    if (n == null || isNull(n)) return null;
+    if (n instanceof ScalarNode s) {
+      java.util.regex.Matcher m = DATE_TIME.matcher(s.getValue().strip());
+      if (m.matches()) {
+        try {
+          return LocalDate.parse(m.group(1), DATE);
+        } catch (DateTimeParseException e) {
+          // Reported below with the whole value.
+        }
+      }
+    }
+    return dateOf(n, key);
+  }
+
+  private static final Pattern DATE_TIME =
+      Pattern.compile(
+          "([0-9]{4}-[0-9]{2}-[0-9]{2})[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?"
+              + " ?(Z|[+-][0-9]{2}:?[0-9]{2})?");
+
   /** Warns about keys outside {@code allowed}, suggesting the nearest one. */
   public void warnUnknownKeys(String what, Collection<String> allowed) {
     for (String k : entries.keySet()) {

@@ -2,9 +2,9 @@ package dev.sourced.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sourced.facts.Boxes;
 import dev.sourced.facts.FactsRenderContext;
 import dev.sourced.facts.ValueFormatter;
-import dev.sourced.facts.internal.ValueChart;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Qualifier;
@@ -19,7 +19,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
-/** The build-time SVG chart of a fact's competing figures ({@link ValueChart}). */
+/** The build-time SVG chart of a fact's competing figures ({@link Boxes#chart}). */
 class ValueChartTest {
   private static final Map<String, Source> SOURCES =
       Map.of(
@@ -93,7 +93,7 @@ class ValueChartTest {
             v(35_000, Qualifier.EXACT, "c", "a"),
             v(70_000, Qualifier.EXACT, "c"));
     Element figure =
-        Jsoup.parseBodyFragment(ValueChart.html(f, SITE)).selectFirst("figure.value-chart");
+        Jsoup.parseBodyFragment(Boxes.chart(f, SITE)).selectFirst("figure.value-chart");
     assertThat(figure).isNotNull();
     Element svg = figure.selectFirst("svg");
     assertThat(svg.attr("role")).isEqualTo("img");
@@ -130,21 +130,18 @@ class ValueChartTest {
   @Test
   void escapesText() {
     Fact f = fact(1, v(1, Qualifier.EXACT, "b"), v(2, Qualifier.EXACT, "b"));
-    String html = ValueChart.html(f, SITE);
+    String html = Boxes.chart(f, SITE);
     assertThat(html).doesNotContain("<worldwide>").contains("&lt;worldwide&gt;");
   }
 
   @Test
   void drawsNothingWithoutTwoDifferentNumbers() {
-    assertThat(ValueChart.html(fact(0, v(5, Qualifier.EXACT, "a")), SITE)).isEmpty();
-    assertThat(
-            ValueChart.html(fact(0, v(5, Qualifier.EXACT, "a"), v(5, Qualifier.ABOUT, "b")), SITE))
+    assertThat(Boxes.chart(fact(0, v(5, Qualifier.EXACT, "a")), SITE)).isEmpty();
+    assertThat(Boxes.chart(fact(0, v(5, Qualifier.EXACT, "a"), v(5, Qualifier.ABOUT, "b")), SITE))
         .isEmpty();
-    assertThat(
-            ValueChart.html(fact(0, v(5, Qualifier.EXACT, "a"), v(-3, Qualifier.EXACT, "b")), SITE))
+    assertThat(Boxes.chart(fact(0, v(5, Qualifier.EXACT, "a"), v(-3, Qualifier.EXACT, "b")), SITE))
         .isEmpty();
-    assertThat(
-            ValueChart.html(fact(0, v(0, Qualifier.EXACT, "a"), v(0, Qualifier.EXACT, "b")), SITE))
+    assertThat(Boxes.chart(fact(0, v(0, Qualifier.EXACT, "a"), v(0, Qualifier.EXACT, "b")), SITE))
         .isEmpty();
   }
 }

@@ -129,6 +129,51 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void pagesSectionsAliasesAndStaticFilesRebuildAsACleanBuildDoes() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    Path out = dir.resolve("served");
+    Pipeline session =
+        Pipeline.keepingState(new BuildOptions(site.root(), out, false, TestSite.TODAY));
+    assertThat(session.rebuild(null).failed()).isFalse();
+
+    site.write(
+        """
+        -- static/robots.txt --
+        User-agent: *
+        """);
+    rebuildAndCompare(session, site, out, "static/robots.txt");
+    edit(site, "static/robots.txt", "User-agent: *", "User-agent: *\nDisallow: /drafts/");
+    rebuildAndCompare(session, site, out, "static/robots.txt");
+
+    site.write(
+        """
+        -- content/_index.md --
+        +++
+        title = "Start here"
+        +++
+        The home page's own text.
+        -- content/about.md --
+        # About us
+
+        No date, so a page.
+        """);
+    rebuildAndCompare(session, site, out, "content/_index.md");
+    // A prose edit of a page and of the home page's own text.
+    edit(site, "content/about.md", "No date", "Without a date");
+    rebuildAndCompare(session, site, out, "content/about.md");
+    edit(site, "content/_index.md", "own text", "own words");
+    rebuildAndCompare(session, site, out, "content/_index.md");
+
+    edit(site, "content/b.md", "title: B", "title: B\naliases: [/old-b/]");
+    rebuildAndCompare(session, site, out, "content/b.md");
+    edit(site, "content/b.md", "aliases: [/old-b/]", "aliases: [/older-b/]");
+    rebuildAndCompare(session, site, out, "content/b.md");
+
+    Files.delete(site.root().resolve("static/robots.txt"));
+    rebuildAndCompare(session, site, out, "static/robots.txt");
+  }
+
+  @Test
   void aBrokenEditKeepsTheLastGoodSiteAndTheFixRestoresIt() throws IOException {
     TestSite site = TestSite.of(dir, SITE);
     Path out = dir.resolve("served");

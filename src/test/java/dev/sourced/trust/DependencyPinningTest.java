@@ -35,6 +35,7 @@ class DependencyPinningTest {
   static final Map<String, String> PACKAGES =
       Map.ofEntries(
           Map.entry("org.freemarker:freemarker", "freemarker."),
+          Map.entry("com.fasterxml.jackson.core:jackson-core", "com.fasterxml.jackson.core."),
           Map.entry("org.commonmark:commonmark", "org.commonmark."),
           Map.entry("org.commonmark:commonmark-ext-gfm-tables", "org.commonmark.ext.gfm.tables."),
           Map.entry(
@@ -43,10 +44,14 @@ class DependencyPinningTest {
           Map.entry("org.commonmark:commonmark-ext-footnotes", "org.commonmark.ext.footnotes."),
           Map.entry("org.commonmark:commonmark-ext-autolink", "org.commonmark.ext.autolink."),
           Map.entry(
+              "org.commonmark:commonmark-ext-task-list-items",
+              "org.commonmark.ext.task.list.items."),
+          Map.entry(
               "org.commonmark:commonmark-ext-heading-anchor", "org.commonmark.ext.heading.anchor."),
           Map.entry("info.picocli:picocli", "picocli."),
           Map.entry("org.yaml:snakeyaml", "org.yaml.snakeyaml."),
           Map.entry("com.ibm.icu:icu4j", "com.ibm.icu."),
+          Map.entry("org.tomlj:tomlj", "org.tomlj."),
           Map.entry("org.junit.jupiter:junit-jupiter", "org.junit.jupiter."),
           Map.entry("org.assertj:assertj-core", "org.assertj."),
           Map.entry("org.jsoup:jsoup", "org.jsoup."),
