@@ -54,7 +54,8 @@
     if (ref) {
       const kind = document.createElement('p');
       kind.className = 'fact-card-kind';
-      kind.textContent = 'Reference ' + a.textContent.trim();
+      kind.textContent = (document.body.getAttribute('data-msg-reference') || '{number}')
+        .replace('{number}', a.textContent.trim());
       div.appendChild(kind);
     }
     for (const c of box.childNodes) div.appendChild(c.cloneNode(true));

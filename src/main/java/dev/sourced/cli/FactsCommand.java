@@ -61,7 +61,10 @@ final class FactsCommand implements Callable<Integer> {
               id, Suggestions.hint(id, s.facts().keySet(), "see `sourced facts`"));
       return Main.CONTENT_ERRORS;
     }
-    ValueFormatter fmt = new ValueFormatter(s.config().locale());
+    ValueFormatter fmt =
+        new ValueFormatter(
+            s.config().uLocale(),
+            dev.sourced.i18n.MessageFiles.theme(s.config().language(), s.config().uLocale()));
     int shown = 0;
     for (Fact f : s.facts().values()) {
       if (id != null && !f.id().equals(id)) continue;

@@ -6,7 +6,10 @@ import dev.sourced.yaml.SafeYaml;
 import dev.sourced.yaml.YamlMap;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads and checks {@code sourced.yaml}, filling in defaults for what it leaves out. */
 public final class ConfigLoader {
@@ -16,6 +19,7 @@ public final class ConfigLoader {
           "description",
           "base_url",
           "language",
+          "languages",
           "locale",
           "stale_after",
           "raw_html",
@@ -23,7 +27,6 @@ public final class ConfigLoader {
           "require_archive",
           "links",
           "images");
-  static final List<String> LOCALES = List.of("en", "nl");
 
   private ConfigLoader() {}
 
@@ -44,8 +47,13 @@ public final class ConfigLoader {
     YamlMap map = SafeYaml.readMapping(text, path, 0, diagnostics, "sourced.yaml");
     if (map == null) return defaults();
     map.warnUnknownKeys("sourced.yaml", KEYS);
-    String title = orElse(map.string("title", true, "sourced.yaml"), "Untitled site");
-    String description = orElse(map.string("description", false, "sourced.yaml"), "");
+    List<String> languages = languages(map, diagnostics);
+    String language = languages.get(0);
+    Map<String, String> titles =
+        PerLanguage.read(map, "title", true, languages, "Untitled site", diagnostics);
+    Map<String, String> descriptions =
+        PerLanguage.read(map, "description", false, languages, "", diagnostics);
+    Map<String, String> locales = locales(map, languages, diagnostics);
     String baseUrl = orElse(map.string("base_url", false, "sourced.yaml"), "http://localhost/");
     String basePath = "/";
     try {
@@ -65,16 +73,6 @@ public final class ConfigLoader {
           "e.g. base_url: https://example.org/explainers/");
       baseUrl = "http://localhost/";
     }
-    String language = orElse(map.string("language", false, "sourced.yaml"), "en");
-    String locale = orElse(map.string("locale", false, "sourced.yaml"), language);
-    if (!LOCALES.contains(locale)) {
-      diagnostics.error(
-          map.valueAt(map.has("locale") ? "locale" : "language"),
-          "bad-config",
-          "number locale \"" + locale + "\" is not supported",
-          "use one of " + String.join(", ", LOCALES));
-      locale = "en";
-    }
     Integer stale = map.integer("stale_after", false, "sourced.yaml");
     Boolean raw = map.bool("raw_html", "sourced.yaml");
     String author = map.string("author", false, "sourced.yaml");
@@ -82,18 +80,118 @@ public final class ConfigLoader {
     LinkSettings links = LinkSettings.parse(map.map("links"), diagnostics);
     ImageSettings images = ImageSettingsReader.read(map.map("images"), diagnostics);
     return new SiteConfig(
-        title,
-        description,
+        titles.get(language),
+        descriptions.get(language),
         baseUrl,
         basePath,
         language,
-        locale,
+        locales.get(language),
         stale == null ? 0 : Math.max(0, stale),
         raw != null && raw,
         author,
         requireArchive != null && requireArchive,
         links,
-        images);
+        images,
+        languages,
+        locales,
+        titles,
+        descriptions);
+  }
+
+  /**
+   * {@code languages: [nl, en]} (the first is the default) or {@code language: en}; never both.
+   * Tags that are unknown, or given twice, are reported and left out.
+   */
+  private static List<String> languages(YamlMap map, Diagnostics diagnostics) {
+    if (map.has("language") && map.has("languages")) {
+      diagnostics.error(
+          map.at("languages"),
+          "bad-config",
+          "sourced.yaml sets both `language` and `languages`",
+          "keep `languages: [...]` (the first is the default) and remove `language`");
+    }
+    List<String> given =
+        map.has("languages")
+            ? map.strings("languages", "sourced.yaml")
+            : List.of(orElse(map.string("language", false, "sourced.yaml"), "en"));
+    String key = map.has("languages") ? "languages" : "language";
+    List<String> out = new ArrayList<>();
+    for (String tag : given) {
+      if (!Locales.known(tag)) {
+        diagnostics.error(
+            map.valueAt(key),
+            "bad-config",
+            "language \"" + tag + "\" is not a language tag with locale data",
+            "use a BCP 47 tag such as en, nl, de, fr or pt-BR");
+      } else if (out.contains(tag)) {
+        diagnostics.error(
+            map.valueAt(key),
+            "bad-config",
+            "language \"" + tag + "\" is listed twice",
+            "list each language once");
+      } else if (!tag.matches("[a-z]{2,3}(-[A-Za-z0-9]+)*")) {
+        diagnostics.error(
+            map.valueAt(key),
+            "bad-config",
+            "language \"" + tag + "\" must be written in lowercase, as its addresses are",
+            "write \"" + tag.toLowerCase(java.util.Locale.ROOT) + "\"");
+      } else {
+        out.add(tag);
+      }
+    }
+    if (out.isEmpty()) out.add("en");
+    return List.copyOf(out);
+  }
+
+  /**
+   * {@code locale: en-GB} for a site in one language, or one per language ({@code locale: {nl: nl,
+   * en: en-GB}}); a language without one writes numbers in its own locale.
+   */
+  private static Map<String, String> locales(
+      YamlMap map, List<String> languages, Diagnostics diagnostics) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, String> given = new LinkedHashMap<>();
+    if (map.node("locale") instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+      YamlMap m = map.map("locale");
+      for (String lang : m.keys()) {
+        if (!languages.contains(lang)) {
+          diagnostics.error(
+              m.at(lang),
+              "bad-config",
+              "`locale` names \"" + lang + "\", which is not one of the site's languages",
+              "the languages are " + String.join(", ", languages));
+          continue;
+        }
+        String tag = m.string(lang, false, "`locale`");
+        if (tag != null) given.put(lang, tag);
+      }
+    } else if (map.has("locale")) {
+      String tag = map.string("locale", false, "sourced.yaml");
+      if (tag != null) {
+        if (languages.size() > 1) {
+          diagnostics.error(
+              map.valueAt("locale"),
+              "bad-config",
+              "a site in several languages needs a locale per language",
+              "write `locale: {" + languages.get(0) + ": " + tag + ", ...}`, or leave it out");
+        } else {
+          given.put(languages.get(0), tag);
+        }
+      }
+    }
+    for (String lang : languages) {
+      String tag = given.getOrDefault(lang, lang);
+      if (!Locales.known(tag)) {
+        diagnostics.error(
+            map.valueAt("locale"),
+            "bad-config",
+            "locale \"" + tag + "\" is not a locale tag with locale data",
+            "use a BCP 47 tag such as en-GB, nl, nl-BE, de-CH or fr");
+        tag = lang;
+      }
+      out.put(lang, tag);
+    }
+    return Map.copyOf(out);
   }
 
   public static SiteConfig defaults() {

@@ -98,7 +98,12 @@ public enum Code {
   IMAGE_TOO_LARGE("image-too-large"),
   MISSING_ALT("missing-alt"),
   UNCREDITED_IMAGE("uncredited-image"),
-  UNKNOWN_IMAGE("unknown-image");
+  UNKNOWN_IMAGE("unknown-image"),
+  // languages and message files
+  MISSING_TRANSLATION("missing-translation"),
+  BAD_MESSAGE("bad-message"),
+  UNKNOWN_MESSAGE("unknown-message"),
+  UNTRANSLATED_THEME("untranslated-theme");
 
   private static final Map<String, Code> BY_TEXT = new HashMap<>();
 

@@ -1,43 +1,80 @@
 package dev.sourced.facts;
 
+import com.ibm.icu.number.LocalizedNumberFormatter;
+import com.ibm.icu.number.Notation;
+import com.ibm.icu.number.NumberFormatter;
+import com.ibm.icu.number.NumberFormatter.UnitWidth;
+import com.ibm.icu.number.Precision;
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.util.Currency;
+import com.ibm.icu.util.MeasureUnit;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import dev.sourced.i18n.Messages;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Qualifier;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Formats figures and dates for the site's locale: {@code 70,000} or {@code 70.000}, the compact
- * form ("80 million", "80 miljoen") where a fact asks for it, qualifiers ("about", "more than"),
- * money ("€1.2 million") and percentages. The same input always gives the same text, whatever the
- * locale of the machine that builds. Immutable and thread-safe.
+ * Formats figures and dates from the locale data of ICU4J (CLDR), for any locale: {@code 70,000},
+ * {@code 70.000} or {@code 70 000}; the compact form from a million up where a fact asks for it
+ * ("80 million", "80 miljoen", "80 Millionen", "80 millions"); money ("€1,500", "1.500 €", and in
+ * compact form "1.2 million euros"); percentages ("12.5%", "12,5 %"); long dates ("9 March 2021",
+ * "9 maart 2021", "9. März 2021"). Qualifiers ("about", "more than") are message texts, so word
+ * order is the translator's.
+ *
+ * <p>Nothing here depends on the machine: the locale is the site's, dates are calendar dates in
+ * UTC, and ICU's data is the jar's, not the JDK's, so a build's text stays the same when the JDK is
+ * updated. The formatters are ICU's immutable {@code LocalizedNumberFormatter}s; the date format,
+ * which is not thread-safe, is used under a lock.
  *
  * <p>In running text only the figure is shown (the author writes the noun: "{{fact:x}} users");
  * money and percentages carry their unit, since they are part of the figure. Boxes add the unit.
  */
 public final class ValueFormatter {
-  private static final Map<String, String> CURRENCY =
-      Map.of("EUR", "€", "€", "€", "USD", "$", "$", "$", "GBP", "£", "£", "£");
+  private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
-  private final String locale;
-  private final DecimalFormatSymbols symbols;
-  private final DateTimeFormatter longDate;
+  /** Currency symbols authors may write for a unit, as the ISO 4217 code they stand for. */
+  private static final Map<String, String> SYMBOLS = Map.of("€", "EUR", "$", "USD", "£", "GBP");
 
-  public ValueFormatter(String locale) {
+  private final ULocale locale;
+  private final Messages messages;
+  private final LocalizedNumberFormatter plain;
+  private final LocalizedNumberFormatter compact;
+  private final DateFormat longDate;
+
+  /**
+   * @param locale the locale numbers and dates are written in ("en-GB", "nl", "de-CH")
+   * @param messages the words of the page's language, for qualifiers
+   */
+  public ValueFormatter(ULocale locale, Messages messages) {
     this.locale = locale;
-    Locale l = Locale.forLanguageTag(locale);
-    this.symbols = DecimalFormatSymbols.getInstance(l);
-    this.longDate = DateTimeFormatter.ofPattern("d MMMM uuuu", l);
+    this.messages = messages;
+    this.plain = NumberFormatter.withLocale(locale).precision(Precision.unlimited());
+    this.compact =
+        NumberFormatter.withLocale(locale)
+            .notation(Notation.compactLong())
+            .precision(Precision.maxFraction(1));
+    DateFormat df = DateFormat.getDateInstance(DateFormat.LONG, locale);
+    df.setTimeZone(TimeZone.GMT_ZONE);
+    this.longDate = df;
   }
 
-  public String locale() {
+  /** A formatter for a locale tag ("nl", "de-CH") with the theme's words in its language. */
+  public static ValueFormatter of(String localeTag) {
+    ULocale l = ULocale.forLanguageTag(localeTag);
+    return new ValueFormatter(l, dev.sourced.i18n.MessageFiles.theme(l.getLanguage(), l));
+  }
+
+  public ULocale locale() {
     return locale;
+  }
+
+  public Messages messages() {
+    return messages;
   }
 
   /** The figure as running text shows it: "about 70,000", "more than €1.2 million". */
@@ -47,18 +84,17 @@ public final class ValueFormatter {
 
   public String inline(Fact fact, FactValue v) {
     String figure;
+    Currency currency = currency(fact.unit());
     if (!v.isNumber()) {
       figure = v.text();
-    } else if (isCurrency(fact.unit())) {
-      String sym = CURRENCY.get(fact.unit());
-      figure = sym + ("nl".equals(locale) ? "\u00a0" : "") + money(v.number(), fact.compact());
+    } else if (currency != null) {
+      figure = money(v.number(), currency, fact.compact());
     } else if ("%".equals(fact.unit())) {
-      figure = number(v.number(), false) + "%";
+      figure = percent(v.number());
     } else {
       figure = number(v.number(), fact.compact());
     }
-    String q = qualifier(v.qualifier());
-    return q.isEmpty() ? figure : q + " " + figure;
+    return qualified(v.qualifier(), figure);
   }
 
   /**
@@ -70,71 +106,71 @@ public final class ValueFormatter {
     if (!v.isNumber()
         || fact.unit() == null
         || fact.unit().isEmpty()
-        || isCurrency(fact.unit())
+        || currency(fact.unit()) != null
         || "%".equals(fact.unit())) {
       return s;
     }
     return s + " " + fact.unit();
   }
 
-  private static boolean isCurrency(String unit) {
-    return unit != null && CURRENCY.containsKey(unit);
+  /**
+   * The currency a unit names: an ISO 4217 code ("EUR", "CHF") or one of the symbols €, $, £; null
+   * for any other unit.
+   */
+  static Currency currency(String unit) {
+    if (unit == null) return null;
+    String code = SYMBOLS.getOrDefault(unit, unit);
+    if (!code.matches("[A-Z]{3}") || !Currency.isAvailable(code, null, null)) return null;
+    return Currency.getInstance(code);
   }
 
-  /** An amount: whole amounts as they are, others with two decimals (cents). */
-  String money(BigDecimal n, boolean compact) {
-    if (compact && n.abs().compareTo(BigDecimal.valueOf(1_000_000)) >= 0) return number(n, true);
-    if (n.stripTrailingZeros().scale() <= 0) return plain(n);
-    DecimalFormat f = new DecimalFormat("#,##0.00", symbols);
-    return f.format(n.setScale(2, RoundingMode.HALF_EVEN));
+  /**
+   * An amount: whole amounts without decimals, others with the currency's own (cents); from a
+   * million up in compact form, the currency named in words ("1.2 million euros"), since CLDR has
+   * long compact forms for numbers but only abbreviations ("€1.2M") for money.
+   */
+  String money(BigDecimal n, Currency currency, boolean compactForm) {
+    LocalizedNumberFormatter f = NumberFormatter.withLocale(locale).unit(currency);
+    if (compactForm && n.abs().compareTo(MILLION) >= 0) {
+      f = f.unitWidth(UnitWidth.FULL_NAME).notation(Notation.compactLong());
+      return f.precision(Precision.maxFraction(1)).format(n).toString();
+    }
+    boolean whole = n.stripTrailingZeros().scale() <= 0;
+    return f.precision(
+            whole ? Precision.integer() : Precision.currency(Currency.CurrencyUsage.STANDARD))
+        .format(n)
+        .toString();
+  }
+
+  /** A percentage as written (12.5 is 12.5 %, not 1,250 %). */
+  String percent(BigDecimal n) {
+    return NumberFormatter.withLocale(locale)
+        .unit(MeasureUnit.PERCENT)
+        .precision(Precision.unlimited())
+        .format(n.stripTrailingZeros())
+        .toString();
   }
 
   /** A number in the locale's grouping, or the compact form from a million up. */
-  public String number(BigDecimal n, boolean compact) {
-    if (compact && n.abs().compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
-      boolean billions = n.abs().compareTo(BigDecimal.valueOf(1_000_000_000)) >= 0;
-      BigDecimal scaled =
-          n.divide(BigDecimal.valueOf(billions ? 1_000_000_000 : 1_000_000))
-              .setScale(1, RoundingMode.HALF_EVEN)
-              .stripTrailingZeros();
-      if (!billions && scaled.abs().compareTo(BigDecimal.valueOf(1000)) >= 0) {
-        // 999,999,999.99 rounds to 1,000 million: say 1 billion.
-        billions = true;
-        scaled =
-            n.divide(BigDecimal.valueOf(1_000_000_000))
-                .setScale(1, RoundingMode.HALF_EVEN)
-                .stripTrailingZeros();
-      }
-      String word =
-          "nl".equals(locale)
-              ? (billions ? "miljard" : "miljoen")
-              : (billions ? "billion" : "million");
-      return plain(scaled) + " " + word;
+  public String number(BigDecimal n, boolean compactForm) {
+    if (compactForm && n.abs().compareTo(MILLION) >= 0) {
+      return compact.format(n).toString();
     }
-    return plain(n);
+    return plain.format(n.stripTrailingZeros()).toString();
   }
 
-  private String plain(BigDecimal n) {
-    DecimalFormat f = new DecimalFormat("#,##0", symbols);
-    f.setMaximumFractionDigits(340);
-    return f.format(n.stripTrailingZeros());
+  /** A figure with its qualifier, in the language's word order: "about 70,000". */
+  public String qualified(Qualifier q, String figure) {
+    if (q == null || q == Qualifier.EXACT) return figure;
+    return messages.format("qualifier." + q.key(), "value", figure);
   }
 
-  public String qualifier(Qualifier q) {
-    if (q == null || q == Qualifier.EXACT) return "";
-    if (!"nl".equals(locale)) return q.english();
-    return switch (q) {
-      case ABOUT -> "ongeveer";
-      case MORE_THAN -> "meer dan";
-      case LESS_THAN -> "minder dan";
-      case AT_LEAST -> "ten minste";
-      case UP_TO -> "tot";
-      case EXACT -> "";
-    };
-  }
-
-  /** "9 March 2021" / "9 maart 2021". */
+  /** "9 March 2021" (en-GB), "March 9, 2021" (en), "9 maart 2021" (nl). */
   public String date(LocalDate d) {
-    return d == null ? "" : longDate.format(d);
+    if (d == null) return "";
+    java.util.Date at = java.util.Date.from(d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    synchronized (longDate) {
+      return longDate.format(at);
+    }
   }
 }

@@ -33,6 +33,7 @@ public final class ContentLoader {
   public static final String CONTENT = "content";
   public static final String DATA = "_data";
   public static final String TEMPLATES = "templates";
+  public static final String MESSAGES = "i18n";
   public static final String STATIC = "static";
 
   /** A section's own page (Hugo's branch bundle): its folder's address, its files beside it. */
@@ -133,6 +134,10 @@ public final class ContentLoader {
     Path templates = root.resolve(TEMPLATES);
     if (Files.isSymbolicLink(templates)) checkLink(templates);
     else if (Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS)) checkTemplateLinks(templates);
+    List<SourceFile> messages = new ArrayList<>();
+    Path i18n = root.resolve(MESSAGES);
+    if (Files.isSymbolicLink(i18n)) checkLink(i18n);
+    else if (Files.isDirectory(i18n, LinkOption.NOFOLLOW_LINKS)) readMessages(i18n, messages);
     List<StaticFile> statics = new ArrayList<>();
     Path staticDir = root.resolve(STATIC);
     if (Files.isSymbolicLink(staticDir)) checkLink(staticDir);
@@ -146,7 +151,28 @@ public final class ContentLoader {
         List.copyOf(articles),
         List.copyOf(data),
         Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS) ? templates : null,
+        List.copyOf(messages),
         List.copyOf(statics));
+  }
+
+  /** {@code i18n/LANG.yaml}: the site's words for the theme, one file per language. */
+  private void readMessages(Path dir, List<SourceFile> out) {
+    for (Path p : list(dir)) {
+      String name = p.getFileName().toString();
+      if (name.startsWith(".")) continue;
+      Path target = checkLink(p);
+      if (target == null || Files.isDirectory(target)) continue;
+      if (!name.endsWith(".yaml")) {
+        diagnostics.warning(
+            SourcePosition.file(rel(p)),
+            "stray-file",
+            "i18n/ holds only message files named LANG.yaml; this one is skipped",
+            "name it after its language, e.g. i18n/nl.yaml");
+        continue;
+      }
+      String text = readText(target, rel(p), diagnostics);
+      if (text != null) out.add(new SourceFile(rel(p), text, text, 1, "", 1));
+    }
   }
 
   private void walk(Path content, List<ArticleFile> articles, List<SourceFile> data)

@@ -11,6 +11,8 @@ import java.util.List;
  * @param configText the text of sourced.yaml, or null when missing or unreadable
  * @param configFound whether sourced.yaml exists (unreadable ones are reported by the loader)
  * @param templatesDir the site's templates folder, or null when the site uses the default theme
+ * @param messageFiles the site's message files, {@code i18n/LANG.yaml}, which override the theme's
+ *     words (whole text in {@code frontMatter})
  */
 public record LoadedSite(
     Path root,
@@ -19,4 +21,5 @@ public record LoadedSite(
     List<ArticleFile> articles,
     List<SourceFile> dataFiles,
     Path templatesDir,
+    List<SourceFile> messageFiles,
     List<StaticFile> staticFiles) {}

@@ -56,9 +56,20 @@ public record Fact(
     return new ArrayList<>(ids);
   }
 
-  /** "single source", "several sources agree" or "disputed", for the box and the index. */
+  /**
+   * "single source", "several sources agree" or "disputed": the status as the open-data exports and
+   * {@code sourced facts} write it (a stable value, the same in every language).
+   */
   public String statusLabel() {
     if (isDisputed()) return "disputed";
     return sourceIds().size() > 1 ? "several sources agree" : "single source";
+  }
+
+  /**
+   * The status as a key ("single-source", "several-sources-agree", "disputed"): a CSS class suffix,
+   * and with {@code fact.status.} in front the message that names it to readers.
+   */
+  public String statusKey() {
+    return statusLabel().replace(' ', '-');
   }
 }

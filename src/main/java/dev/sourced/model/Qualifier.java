@@ -1,29 +1,26 @@
 package dev.sourced.model;
 
-/** How exact a figure is: "about 70,000", "more than 80 million". */
+/**
+ * How exact a figure is: "about 70,000", "more than 80 million". The words are message texts
+ * ({@code qualifier.KEY}), so each language puts them where its grammar wants them.
+ */
 public enum Qualifier {
-  EXACT("exact", ""),
-  ABOUT("about", "about"),
-  MORE_THAN("more-than", "more than"),
-  LESS_THAN("less-than", "less than"),
-  AT_LEAST("at-least", "at least"),
-  UP_TO("up-to", "up to");
+  EXACT("exact"),
+  ABOUT("about"),
+  MORE_THAN("more-than"),
+  LESS_THAN("less-than"),
+  AT_LEAST("at-least"),
+  UP_TO("up-to");
 
   private final String key;
-  private final String english;
 
-  Qualifier(String key, String english) {
+  Qualifier(String key) {
     this.key = key;
-    this.english = english;
   }
 
   /** The word authors write in front-matter ({@code qualifier: more-than}). */
   public String key() {
     return key;
-  }
-
-  public String english() {
-    return english;
   }
 
   public static Qualifier fromKey(String key) {

@@ -56,7 +56,7 @@ public final class PageParser {
    */
   public static ParsedPage parse(
       ArticleFile file, SourceFile src, boolean rawHtml, Diagnostics diagnostics) {
-    return parse(file, src, rawHtml, null, diagnostics);
+    return parse(file, src, rawHtml, List.of(), null, diagnostics);
   }
 
   /** The front-matter as a mapping, read by its own language; null after reporting why not. */
@@ -82,6 +82,22 @@ public final class PageParser {
       boolean rawHtml,
       BodyHtml.Store bodies,
       Diagnostics diagnostics) {
+    return parse(file, src, rawHtml, List.of(), bodies, diagnostics);
+  }
+
+  /**
+   * As {@link #parse(ArticleFile, SourceFile, boolean, BodyHtml.Store, Diagnostics)} for a site in
+   * {@code languages} (the default first): a language in the file name ({@code users.en.md}) makes
+   * the page that language's, at {@code /en/users/}.
+   */
+  public static ParsedPage parse(
+      ArticleFile file,
+      SourceFile src,
+      boolean rawHtml,
+      List<String> languages,
+      BodyHtml.Store bodies,
+      Diagnostics diagnostics) {
+    PageLanguage lang = PageLanguage.of(file.path(), file.defaultSlug(), languages);
     YamlMap map = frontMatter(src, diagnostics);
     if (map == null) return null;
     String what = "the front-matter";
@@ -99,7 +115,8 @@ public final class PageParser {
     List<String> authors = map.strings("authors", what);
     List<String> tags = tags(map, diagnostics);
     Boolean draft = map.bool("draft", what);
-    String slug = slug(map, file, diagnostics);
+    String slug = slug(map, file, lang.slug(), diagnostics);
+    if (slug != null) slug = lang.address(slug, languages);
     List<ParsedPage.Alias> aliases = new ArrayList<>();
     for (YamlMap.ItemAt a : map.items("aliases", what)) {
       aliases.add(new ParsedPage.Alias(a.value(), a.position()));
@@ -167,7 +184,9 @@ public final class PageParser {
         decl.rejected(),
         file.section(),
         List.copyOf(map.unknownKeys(KEYS)),
-        List.copyOf(aliases));
+        List.copyOf(aliases),
+        lang.language(),
+        lang.translationKey());
   }
 
   /**
@@ -210,10 +229,11 @@ public final class PageParser {
    * Addresses the address rule}. A slug the rule changes is a warning naming the address it gives;
    * an address the rule cannot make (nothing left, a Windows device name) is an error.
    */
-  private static String slug(YamlMap map, ArticleFile file, Diagnostics diagnostics) {
+  private static String slug(
+      YamlMap map, ArticleFile file, String fromName, Diagnostics diagnostics) {
     String given = map.string("slug", false, "the front-matter");
     if (given == null) {
-      String slug = file.defaultSlug();
+      String slug = fromName;
       // Only the home page's own text (content/_index.md) has the empty address.
       String problem = slug.isEmpty() && file.section() ? null : Addresses.problem(slug);
       if (problem == null) return slug;

@@ -23,6 +23,8 @@ import java.util.Set;
  *     section's articles
  * @param unknownKeys front-matter keys sourced does not know, reported once per key for the site
  * @param aliases the old addresses that redirect to this page
+ * @param language the page's language (from its file name, see {@link PageLanguage})
+ * @param translationKey what this page and its translations share: the path without the language
  */
 public record ParsedPage(
     String path,
@@ -37,7 +39,9 @@ public record ParsedPage(
     Set<String> rejected,
     boolean section,
     List<YamlMap.KeyAt> unknownKeys,
-    List<Alias> aliases) {
+    List<Alias> aliases,
+    String language,
+    String translationKey) {
 
   /** An old address of the page, as written ({@code /old/path/}), and where. */
   public record Alias(String path, SourcePosition position) {}
@@ -81,6 +85,8 @@ public record ParsedPage(
         rejected,
         section,
         unknownKeys,
-        aliases);
+        aliases,
+        language,
+        translationKey);
   }
 }

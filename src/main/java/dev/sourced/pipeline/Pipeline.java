@@ -184,7 +184,12 @@ public final class Pipeline {
       if (renderer == null) {
         renderer =
             SiteRenderer.create(
-                site.config(), inputs.templatesDir(), keepState, options.imageCache(), diagnostics);
+                site.config(),
+                inputs.templatesDir(),
+                inputs.messageFiles(),
+                keepState,
+                options.imageCache(),
+                diagnostics);
       }
       if (renderer != null) {
         files = keepState ? sync(site, diagnostics) : stream(site, diagnostics, progress);

@@ -53,6 +53,11 @@ final class SiteInputs {
   private List<Diagnostic> configDiagnostics = List.of();
   private List<Diagnostic> loadDiagnostics = List.of();
   private Path templatesDir;
+  private List<SourceFile> messageFiles = List.of();
+
+  /** The languages the kept articles were parsed with (a page's language is in its address). */
+  private List<String> parsedLanguages = List.of();
+
   private List<dev.sourced.load.StaticFile> staticFiles = List.of();
 
   /** The raw_html setting the kept articles were parsed (and their bodies rendered) with. */
@@ -73,6 +78,11 @@ final class SiteInputs {
 
   Path templatesDir() {
     return templatesDir;
+  }
+
+  /** The site's message files ({@code i18n/LANG.yaml}). */
+  List<SourceFile> messageFiles() {
+    return messageFiles;
   }
 
   /** The files of static/, as the last load found them. */
@@ -117,9 +127,11 @@ final class SiteInputs {
             || !loaded
             || !Objects.equals(site.configText(), configText)
             || changed.stream().anyMatch(p -> p.startsWith(ContentLoader.TEMPLATES + "/"))
-            || !Objects.equals(site.templatesDir(), templatesDir);
+            || !Objects.equals(site.templatesDir(), templatesDir)
+            || !site.messageFiles().equals(messageFiles);
     configText = site.configText();
     templatesDir = site.templatesDir();
+    messageFiles = site.messageFiles();
     staticFiles = site.staticFiles();
     Diagnostics configDiag = new Diagnostics();
     // A sourced.yaml that exists but cannot be read is reported by the loader, not as missing.
@@ -145,8 +157,11 @@ final class SiteInputs {
 
     // Bodies are rendered when parsed: a change of raw_html means parsing every article again.
     Map<String, Parsed<ArticleFile, ParsedPage>> oldArticles =
-        loaded && config.rawHtml() == parsedRawHtml ? new HashMap<>(articles) : Map.of();
+        loaded && config.rawHtml() == parsedRawHtml && config.languages().equals(parsedLanguages)
+            ? new HashMap<>(articles)
+            : Map.of();
     parsedRawHtml = config.rawHtml();
+    parsedLanguages = config.languages();
     List<ArticleFile> files = site.articles();
     AtomicInteger done = new AtomicInteger();
     List<Parsed<ArticleFile, ParsedPage>> parsed =
@@ -189,7 +204,8 @@ final class SiteInputs {
 
   private Parsed<ArticleFile, ParsedPage> parse(
       ArticleFile f, SourceFile src, BodySpill bodies, Diagnostics d) {
-    ParsedPage p = src == null ? null : PageParser.parse(f, src, parsedRawHtml, bodies, d);
+    ParsedPage p =
+        src == null ? null : PageParser.parse(f, src, parsedRawHtml, parsedLanguages, bodies, d);
     String text = keepTexts && src != null ? src.text() : null;
     return new Parsed<>(text, src != null, f, p, d.list());
   }

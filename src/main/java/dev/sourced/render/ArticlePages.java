@@ -43,7 +43,11 @@ final class ArticlePages {
     String boxes = renderBoxes(page.ownFactsToBox(), page.ownClaimsToBox(), ctx);
     Map<String, Object> m =
         models.base(
-            page.parsed().isArticle() ? "article" : "page", fm.title(), fm.summary(), page.url());
+            page.parsed().isArticle() ? "article" : "page",
+            fm.title(),
+            fm.summary(),
+            page.url(),
+            page);
     Map<String, Object> a = models.summary(page);
     a.put("isArticle", page.parsed().isArticle());
     if (page.parsed().section()) {

@@ -44,8 +44,13 @@ final class Feeds {
     return x.append("</feed>\n").toString();
   }
 
-  static String corrections(SiteConfig config, List<Map<String, Object>> corrections) {
-    StringBuilder x = header(config, config.title() + ": corrections", "corrections.xml");
+  static String corrections(
+      SiteConfig config,
+      dev.sourced.i18n.Messages messages,
+      List<Map<String, Object>> corrections) {
+    StringBuilder x =
+        header(
+            config, messages.format("feed.corrections", "site", config.title()), "corrections.xml");
     updated(
         x, corrections.isEmpty() ? null : LocalDate.parse((String) corrections.get(0).get("date")));
     for (Map<String, Object> c : corrections) {
@@ -53,7 +58,8 @@ final class Feeds {
       Map<String, Object> article = (Map<String, Object>) c.get("article");
       String link = (String) c.get("articlePermalink");
       x.append("  <entry>\n");
-      element(x, "    ", "title", "Correction to “" + article.get("title") + "”");
+      element(
+          x, "    ", "title", messages.format("feed.correction", "title", article.get("title")));
       x.append("    <link href=\"").append(esc(link)).append("\"/>\n");
       element(x, "    ", "id", (String) c.get("feedId"));
       element(x, "    ", "updated", c.get("date") + "T00:00:00Z");
@@ -63,19 +69,33 @@ final class Feeds {
     return x.append("</feed>\n").toString();
   }
 
-  static String sitemap(SiteConfig config, List<ResolvedPage> pages, List<String> otherUrls) {
+  /**
+   * One address of the sitemap.
+   *
+   * @param url relative to the site's root
+   * @param lastChange the article's last change; null for the site's own pages
+   * @param alternates the page in each language, relative to the root (empty in one language)
+   */
+  record SitemapEntry(String url, LocalDate lastChange, Map<String, String> alternates) {}
+
+  /** {@code sitemap.xml}; in several languages each address lists its versions with hreflang. */
+  static String sitemap(SiteConfig config, List<SitemapEntry> entries) {
     StringBuilder x = new StringBuilder(4096);
     x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    x.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (String u : otherUrls) {
-      x.append("  <url><loc>").append(esc(config.permalink(u))).append("</loc></url>\n");
-    }
-    for (ResolvedPage p : pages) {
-      x.append("  <url><loc>")
-          .append(esc(config.permalink(p.url())))
-          .append("</loc><lastmod>")
-          .append(lastChange(p))
-          .append("</lastmod></url>\n");
+    x.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"");
+    if (config.multilingual()) x.append(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    x.append(">\n");
+    for (SitemapEntry e : entries) {
+      x.append("  <url><loc>").append(esc(config.permalink(e.url()))).append("</loc>");
+      if (e.lastChange() != null) x.append("<lastmod>").append(e.lastChange()).append("</lastmod>");
+      for (Map.Entry<String, String> a : e.alternates().entrySet()) {
+        x.append("<xhtml:link rel=\"alternate\" hreflang=\"")
+            .append(esc(a.getKey()))
+            .append("\" href=\"")
+            .append(esc(config.permalink(a.getValue())))
+            .append("\"/>");
+      }
+      x.append("</url>\n");
     }
     return x.append("</urlset>\n").toString();
   }
@@ -88,11 +108,12 @@ final class Feeds {
         .append("\">\n");
     element(x, "  ", "title", title);
     if (!config.description().isEmpty()) element(x, "  ", "subtitle", config.description());
-    x.append("  <link href=\"").append(esc(config.baseUrl())).append("\"/>\n");
+    String lang = config.prefix(config.language());
+    x.append("  <link href=\"").append(esc(config.permalink(lang))).append("\"/>\n");
     x.append("  <link rel=\"self\" type=\"application/atom+xml\" href=\"")
-        .append(esc(config.permalink(self)))
+        .append(esc(config.permalink(lang + self)))
         .append("\"/>\n");
-    element(x, "  ", "id", config.permalink(self));
+    element(x, "  ", "id", config.permalink(lang + self));
     x.append("  <author>");
     element(x, "", "name", config.author() != null ? config.author() : config.title());
     x.setLength(x.length() - 1);

@@ -24,20 +24,40 @@ final class Models {
   private final SiteConfig config;
   private final ValueFormatter fmt;
   private final Map<String, String> assets;
+  private final MessageMethod messageMethod;
+  private final Alternates alternates;
 
   Models(ResolvedSite site, ValueFormatter fmt, Map<String, String> assets) {
+    this(site, fmt, assets, new Alternates(new LanguageViews(site), site.config()));
+  }
+
+  Models(ResolvedSite site, ValueFormatter fmt, Map<String, String> assets, Alternates alternates) {
+    this.alternates = alternates;
     this.site = site;
     this.config = site.config();
     this.fmt = fmt;
     this.assets = assets;
+    this.messageMethod = new MessageMethod(fmt.messages());
   }
 
   SiteConfig config() {
     return config;
   }
 
-  /** The keys every template gets: site, page, assets. */
+  /**
+   * The keys every template gets: site, page, assets, nav, languages, t.
+   *
+   * @param url the page's address relative to this language's part of the site ("facts/"), or an
+   *     article's own address
+   */
   Map<String, Object> base(String kind, String title, String description, String url) {
+    return base(kind, title, description, url, null);
+  }
+
+  /** As {@link #base(String, String, String, String)} for an article, whose translations count. */
+  Map<String, Object> base(
+      String kind, String title, String description, String url, ResolvedPage page) {
+    if (page == null) url = config.prefix(config.language()) + url;
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("title", config.title());
@@ -46,8 +66,10 @@ final class Models {
     s.put("basePath", config.basePath());
     s.put("language", config.language());
     put(s, "author", config.author());
-    s.put("feedUrl", config.url("feed.xml"));
-    s.put("homeUrl", config.url(""));
+    s.put("feedUrl", config.languageUrl("feed.xml"));
+    s.put("homeUrl", config.languageUrl(""));
+    s.put("languagePath", config.languageUrl(""));
+    s.put("locale", config.locale());
     m.put("site", s);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("kind", kind);
@@ -59,16 +81,31 @@ final class Models {
     p.put("permalink", config.permalink(url));
     m.put("page", p);
     m.put("assets", assets);
+    m.put("t", messageMethod);
     m.put(
         "nav",
         List.of(
-            link("Articles", config.url("")),
-            link("Facts and claims", config.url("facts/")),
-            link("Sources", config.url("sources/")),
-            link("Tags", config.url("tags/")),
-            link("How we rate claims", config.url("methodology/")),
-            link("Corrections", config.url("corrections/"))));
+            link(text("nav.articles"), config.languageUrl("")),
+            link(text("nav.facts"), config.languageUrl("facts/")),
+            link(text("nav.sources"), config.languageUrl("sources/")),
+            link(text("nav.tags"), config.languageUrl("tags/")),
+            link(text("nav.methodology"), config.languageUrl("methodology/")),
+            link(text("nav.corrections"), config.languageUrl("corrections/"))));
+    // The page in every language that has it (for hreflang), and the switcher's entries.
+    List<Map<String, Object>> versions = alternates.of(kind, url, page, config.language());
+    p.put("alternates", versions.size() > 1 ? versions : List.of());
+    m.put("languages", alternates.switcher(kind, url, page, config.language()));
     return m;
+  }
+
+  /** A word of the theme in the site's language. */
+  String text(String key) {
+    return fmt.messages().text(key);
+  }
+
+  /** A text of the theme with arguments, in the site's language. */
+  String text(String key, String name, Object value) {
+    return fmt.messages().format(key, name, value);
   }
 
   Map<String, Object> link(String title, String url) {
@@ -95,7 +132,7 @@ final class Models {
   List<Map<String, Object>> tags(List<String> tags) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (String t : tags) {
-      Map<String, Object> m = link(t, config.url(tagUrl(t)));
+      Map<String, Object> m = link(t, config.languageUrl(tagUrl(t)));
       m.put("name", t);
       out.add(m);
     }
@@ -120,7 +157,13 @@ final class Models {
     put(m, "archive", s.archive());
     putDate(m, "archived", s.archived());
     put(m, "language", s.language());
-    m.put("pageUrl", config.url("sources/" + s.id() + "/"));
+    m.put("pageUrl", config.languageUrl("sources/" + s.id() + "/"));
+    if (s.language() != null) {
+      // As running text writes it: "(in Dutch)", "(in het Nederlands)", "(en néerlandais)".
+      m.put(
+          "languageName",
+          com.ibm.icu.util.ULocale.forLanguageTag(s.language()).getDisplayName(config.uLocale()));
+    }
     return m;
   }
 

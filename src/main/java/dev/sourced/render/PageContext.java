@@ -127,12 +127,12 @@ final class PageContext implements FactsRenderContext {
 
   @Override
   public String methodologyHref(String verdictKey) {
-    return site.config().url("methodology/") + "#verdict-" + verdictKey;
+    return site.config().languageUrl("methodology/") + "#verdict-" + verdictKey;
   }
 
   @Override
   public String sourcePageHref(String sourceId) {
-    return site.config().url("sources/" + sourceId + "/");
+    return site.config().languageUrl("sources/" + sourceId + "/");
   }
 
   @Override

@@ -46,7 +46,7 @@ final class SearchIndex {
               Map<String, Object> m = new LinkedHashMap<>();
               m.put("label", f.label());
               m.put("value", fmt.withUnit(f, f.usedInText()));
-              m.put("status", f.statusLabel());
+              m.put("status", fmt.messages().text("fact.status." + f.statusKey()));
               m.put("url", config.url(site.factHome(f.id()).url()) + "#fact-" + f.id());
               return m;
             });
@@ -61,7 +61,7 @@ final class SearchIndex {
               Map<String, Object> m = new LinkedHashMap<>();
               m.put("claim", c.claim());
               m.put("claimant", c.claimant());
-              m.put("verdict", c.verdict().label());
+              m.put("verdict", fmt.messages().text(c.verdict().messageKey()));
               m.put("url", config.url(site.claimHome(c.id()).url()) + "#claim-" + c.id());
               return m;
             });
@@ -71,5 +71,22 @@ final class SearchIndex {
     root.put("facts", facts);
     root.put("claims", claims);
     return root;
+  }
+
+  /** The search script's words, as JSON for the search form's {@code data-messages}. */
+  static String messages(dev.sourced.i18n.Messages words) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("loading", words.text("search.loading"));
+    m.put("failed", words.text("search.failed"));
+    m.put("prompt", words.text("search.prompt"));
+    m.put("none", words.pattern("search.none"));
+    m.put("found", words.pattern("search.found"));
+    m.put("partial", words.pattern("search.partial"));
+    m.put("results", new LinkedHashMap<String, Object>(words.pluralForms("search.results")));
+    m.put("claim", words.pattern("search.claim_text"));
+    m.put("kind.article", words.text("search.kind.article"));
+    m.put("kind.fact", words.text("search.kind.fact"));
+    m.put("kind.claim", words.text("search.kind.claim"));
+    return dev.sourced.facts.Json.write(m, false);
   }
 }

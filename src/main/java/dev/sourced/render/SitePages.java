@@ -91,10 +91,11 @@ final class SitePages {
   }
 
   Map<String, Object> tags(Map<String, List<ResolvedPage>> groups) {
-    Map<String, Object> m = models.base("tags", "Tags", null, "tags/");
+    Map<String, Object> m = models.base("tags", models.text("tags.title"), null, "tags/");
     List<Map<String, Object>> list = new ArrayList<>();
     for (var e : groups.entrySet()) {
-      Map<String, Object> t = models.link(e.getKey(), site.config().url(Models.tagUrl(e.getKey())));
+      Map<String, Object> t =
+          models.link(e.getKey(), site.config().languageUrl(Models.tagUrl(e.getKey())));
       t.put("name", e.getKey());
       t.put("count", e.getValue().size());
       list.add(t);
@@ -104,8 +105,9 @@ final class SitePages {
   }
 
   Map<String, Object> tag(String name, List<ResolvedPage> pages) {
-    Map<String, Object> m = models.base("tag", "Tagged “" + name + "”", null, Models.tagUrl(name));
-    Map<String, Object> t = models.link(name, site.config().url(Models.tagUrl(name)));
+    Map<String, Object> m =
+        models.base("tag", models.text("tag.title", "tag", name), null, Models.tagUrl(name));
+    Map<String, Object> t = models.link(name, site.config().languageUrl(Models.tagUrl(name)));
     t.put("name", name);
     m.put("tag", t);
     m.put("articles", summaries(pages));
@@ -115,10 +117,7 @@ final class SitePages {
   Map<String, Object> facts() {
     Map<String, Object> m =
         models.base(
-            "facts",
-            "Facts and claims",
-            "Every figure and claim on this site, with its status and where it is used.",
-            "facts/");
+            "facts", models.text("facts.title"), models.text("facts.description"), "facts/");
     // Every fact of the site: made one at a time as the template lists them.
     m.put(
         "facts",
@@ -129,13 +128,13 @@ final class SitePages {
               fm.put("id", f.id());
               fm.put("label", f.label());
               fm.put("value", fmt.withUnit(f, f.usedInText()));
-              fm.put("status", f.statusLabel());
+              fm.put("status", models.text("fact.status." + f.statusKey()));
               fm.put("disputed", f.isDisputed());
               Home home = site.factHome(f.id());
               fm.put(
                   "href",
                   (home.article() ? site.config().url(home.url()) : "") + "#fact-" + f.id());
-              fm.put("home", models.link(home.title(), site.config().url(home.url())));
+              fm.put("home", models.link(homeTitle(home), site.config().url(home.url())));
               fm.put("usedIn", links(site.factUsers().getOrDefault(f.id(), List.of())));
               return fm;
             }));
@@ -149,10 +148,10 @@ final class SitePages {
               cm.put("claim", c.claim());
               cm.put("claimant", c.claimant());
               cm.put("verdict", c.verdict().key());
-              cm.put("verdictLabel", c.verdict().label());
+              cm.put("verdictLabel", models.text(c.verdict().messageKey()));
               Home home = site.claimHome(c.id());
               cm.put("href", site.config().url(home.url()) + "#claim-" + c.id());
-              cm.put("home", models.link(home.title(), site.config().url(home.url())));
+              cm.put("home", models.link(homeTitle(home), site.config().url(home.url())));
               cm.put("usedIn", links(site.claimUsers().getOrDefault(c.id(), List.of())));
               return cm;
             }));
@@ -173,8 +172,8 @@ final class SitePages {
     Map<String, Object> m =
         models.base(
             "sources",
-            "Sources",
-            "Every publication this site cites, and what cites it.",
+            models.text("sources.title"),
+            models.text("sources.description"),
             "sources/");
     m.put(
         "sources",
@@ -207,7 +206,7 @@ final class SitePages {
       Map<String, Object> cm =
           models.link(c.claim(), site.config().url(home.url()) + "#claim-" + c.id());
       cm.put("verdict", c.verdict().key());
-      cm.put("verdictLabel", c.verdict().label());
+      cm.put("verdictLabel", models.text(c.verdict().messageKey()));
       claims.add(cm);
     }
     m.put("claims", claims);
@@ -220,16 +219,17 @@ final class SitePages {
     Map<String, Object> m =
         models.base(
             "methodology",
-            "How we rate claims",
-            "The verdict scale used on this site, and what each verdict means.",
+            models.text("methodology.title"),
+            models.text("methodology.description"),
             "methodology/");
     List<Map<String, Object>> verdicts = new ArrayList<>();
     for (Verdict v : Verdict.values()) {
       Map<String, Object> vm = new LinkedHashMap<>();
       vm.put("key", v.key());
-      vm.put("label", v.label());
+      vm.put("label", models.text(v.messageKey()));
       vm.put("rating", v.rating());
-      vm.put("meaning", v.meaning());
+      vm.put("best", Verdict.BEST);
+      vm.put("meaning", models.text(v.messageKey() + ".meaning"));
       verdicts.add(vm);
     }
     m.put("verdicts", verdicts);
@@ -267,16 +267,16 @@ final class SitePages {
     Map<String, Object> m =
         models.base(
             "corrections",
-            "Corrections",
-            "Every correction made to an article on this site, newest first.",
+            models.text("corrections.title"),
+            models.text("corrections.description"),
             "corrections/");
     m.put("corrections", correctionList());
-    m.put("correctionsFeedUrl", site.config().url("corrections.xml"));
+    m.put("correctionsFeedUrl", site.config().languageUrl("corrections.xml"));
     return m;
   }
 
   Map<String, Object> notFound() {
-    return models.base("404", "Page not found", null, "404.html");
+    return models.base("404", models.text("not_found.title"), null, "404.html");
   }
 
   /** Article summaries, made one at a time as the template lists them. */
@@ -288,5 +288,10 @@ final class SitePages {
     List<Map<String, Object>> out = new ArrayList<>();
     for (ResolvedPage p : pages) out.add(models.link(p.title(), site.config().url(p.url())));
     return out;
+  }
+
+  /** A home's title: the article's, or the facts page's in this language. */
+  private String homeTitle(Home home) {
+    return home.article() ? home.title() : models.text("facts.title");
   }
 }

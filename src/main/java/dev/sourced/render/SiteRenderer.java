@@ -4,6 +4,9 @@ import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.i18n.MessageFiles;
+import dev.sourced.i18n.Messages;
+import dev.sourced.load.SourceFile;
 import dev.sourced.model.Source;
 import dev.sourced.resolve.OutputKind;
 import dev.sourced.resolve.OutputPlan;
@@ -47,6 +50,10 @@ public final class SiteRenderer {
   private final Map<String, Template> templates;
   private final Assets assets;
   private final ValueFormatter fmt;
+
+  /** Each language's number formats and words. */
+  private final Map<String, ValueFormatter> formatters = new HashMap<>();
+
   private final boolean incremental;
   private final dev.sourced.images.ImageProcessor images;
 
@@ -69,6 +76,7 @@ public final class SiteRenderer {
       TemplateEngine engine,
       Map<String, Template> templates,
       Path siteTemplates,
+      Map<String, Messages> messages,
       boolean incremental,
       Path imageCache) {
     this.config = config;
@@ -78,33 +86,41 @@ public final class SiteRenderer {
     this.engine = engine;
     this.templates = templates;
     this.assets = Assets.load(siteTemplates, config);
-    this.fmt = new ValueFormatter(config.locale());
+    for (String lang : config.languages()) {
+      SiteConfig c = config.in(lang);
+      formatters.put(lang, new ValueFormatter(c.uLocale(), messages.get(lang)));
+    }
+    this.fmt = formatters.get(config.defaultLanguage());
     this.incremental = incremental;
   }
 
   /**
-   * Compiles the templates; returns null after reporting why when one cannot be compiled. Images
-   * are made in a temporary folder, deleted when the program ends.
+   * Compiles the templates and reads each language's message files; returns null after reporting
+   * why when a template cannot be compiled.
    *
    * @param incremental whether to keep outputs for later renders of the same site
-   */
-  public static SiteRenderer create(
-      SiteConfig config, Path siteTemplates, boolean incremental, Diagnostics diagnostics)
-      throws IOException {
-    return create(config, siteTemplates, incremental, null, diagnostics);
-  }
-
-  /**
-   * As {@link #create(SiteConfig, Path, boolean, Diagnostics)}, keeping the images made in {@code
-   * imageCache} between builds (none kept when null).
+   * @param imageCache where the images made are kept between builds (none kept when null: they are
+   *     made in a temporary folder, deleted when the program ends)
    */
   public static SiteRenderer create(
       SiteConfig config,
       Path siteTemplates,
+      List<SourceFile> messageFiles,
       boolean incremental,
       Path imageCache,
       Diagnostics diagnostics)
       throws IOException {
+    Map<String, Messages> messages = new HashMap<>();
+    for (String lang : config.languages()) {
+      messages.put(
+          lang,
+          MessageFiles.load(
+              lang,
+              config.in(lang).uLocale(),
+              messageFiles,
+              SourcePosition.file(SiteConfig.FILE_NAME),
+              diagnostics));
+    }
     TemplateEngine engine = new TemplateEngine(siteTemplates, config.numberLocale());
     Map<String, Template> templates = new HashMap<>();
     for (String name : TEMPLATES) {
@@ -112,7 +128,8 @@ public final class SiteRenderer {
       if (t != null) templates.put(name, t);
     }
     if (templates.size() != TEMPLATES.size()) return null;
-    return new SiteRenderer(config, engine, templates, siteTemplates, incremental, imageCache);
+    return new SiteRenderer(
+        config, engine, templates, siteTemplates, messages, incremental, imageCache);
   }
 
   /** Renders everything (reusing unchanged outputs); null after reporting a template failure. */
@@ -129,29 +146,35 @@ public final class SiteRenderer {
   public RenderedSite render(ResolvedSite site, Diagnostics diagnostics, PageSink sink) {
     PageImages published = PageImages.publish(site, images, diagnostics);
     lastImages = published;
-    Models models = new Models(site, fmt, assets.urls());
-    ArticlePages articles = new ArticlePages(site, models, fmt, published);
-    SitePages pages = new SitePages(site, models, fmt, articles);
     Output out = new Output(diagnostics);
-
     Object lists = incremental ? family("lists", Fingerprints.lists(site)) : null;
     Object declarations =
         incremental ? family("declarations", Fingerprints.declarations(site)) : null;
     OutputPlan plan = OutputPlan.of(site);
+    LanguageViews views = new LanguageViews(site);
+    Alternates alternates = new Alternates(views, config);
+    Map<String, Language> languages = new HashMap<>();
+    for (String lang : config.languages()) {
+      Language l = new Language(views.view(lang), formatters.get(lang), alternates, published);
+      languages.put(lang, l);
+      alternates.withTags(lang, l.tagsByAddress.keySet());
+    }
     Map<String, ResolvedPage> articlesByUrl = new HashMap<>();
     Map<String, ResolvedPage> redirects = new HashMap<>();
     for (ResolvedPage p : site.pages()) {
       articlesByUrl.put(p.url(), p);
       for (var a : p.parsed().aliases()) redirects.put(Redirects.output(a.path()), p);
     }
-    var tagGroups = pages.tagGroups();
-    Map<String, String> tagsByAddress = new HashMap<>();
-    for (String name : tagGroups.keySet()) tagsByAddress.put(OutputPlan.tagAddress(name), name);
     JsonExports json = new JsonExports(site, fmt);
     // Exactly the planned outputs: a kind of output this switch does not render cannot compile.
     for (OutputPlan.Output o : plan.outputs()) {
       String path = o.path();
       String template = o.kind().template();
+      Language l = languages.get(o.language());
+      ResolvedSite view = l.site;
+      SiteConfig lc = view.config();
+      SitePages pages = l.pages;
+      String own = o.address().substring(config.prefix(o.language()).length());
       Runnable job =
           switch (o.kind()) {
             case ARTICLE -> {
@@ -161,15 +184,16 @@ public final class SiteRenderer {
                       path,
                       p.path(),
                       template,
-                      () -> Fingerprints.article(site, p, published.of(p.url())),
-                      () -> articles.model(p));
+                      () -> Fingerprints.article(view, p, published.of(p.url())),
+                      () -> l.articles.model(p));
             }
             case HOME -> () -> out.page(path, template, () -> lists, pages::home);
-            case TAGS -> () -> out.page(path, template, () -> lists, () -> pages.tags(tagGroups));
+            case TAGS -> () -> out.page(path, template, () -> lists, () -> pages.tags(l.tagGroups));
             case TAG -> {
-              String name = tagsByAddress.get(o.address());
+              String name = l.tagsByAddress.get(own);
               yield () ->
-                  out.page(path, template, () -> lists, () -> pages.tag(name, tagGroups.get(name)));
+                  out.page(
+                      path, template, () -> lists, () -> pages.tag(name, l.tagGroups.get(name)));
             }
             case FACTS -> () -> out.page(path, template, () -> declarations, pages::facts);
             case SOURCES -> () -> out.page(path, template, () -> declarations, pages::sources);
@@ -186,31 +210,36 @@ public final class SiteRenderer {
                         path,
                         template,
                         () -> "static",
-                        () ->
-                            models.base(
-                                "search",
-                                "Search",
-                                "Search the articles, facts and claims of " + config.title() + ".",
-                                o.address()));
+                        () -> {
+                          Map<String, Object> m =
+                              l.models.base(
+                                  "search",
+                                  l.models.text("search.title"),
+                                  l.models.text("search.description", "site", lc.title()),
+                                  own);
+                          m.put("searchMessages", SearchIndex.messages(l.fmt.messages()));
+                          return m;
+                        });
             case SEARCH_INDEX ->
                 () ->
                     out.json(
                         path,
                         () -> List.of(lists, declarations),
-                        () -> SearchIndex.model(site, fmt),
+                        () -> SearchIndex.model(view, l.fmt),
                         false);
-            case FEED ->
-                () -> out.text(path, () -> lists, () -> Feeds.atom(config, site.articles()));
+            case FEED -> () -> out.text(path, () -> lists, () -> Feeds.atom(lc, view.articles()));
             case CORRECTIONS_FEED ->
                 () ->
                     out.text(
-                        path, () -> lists, () -> Feeds.corrections(config, pages.correctionList()));
+                        path,
+                        () -> lists,
+                        () -> Feeds.corrections(lc, l.fmt.messages(), pages.correctionList()));
             case SITEMAP ->
                 () ->
                     out.text(
                         path,
                         () -> List.of(lists, declarations),
-                        () -> Feeds.sitemap(config, site.pages(), sitemapped(plan)));
+                        () -> Feeds.sitemap(config, sitemap(site, views, plan)));
             case FACTS_JSON -> () -> out.json(path, () -> declarations, json::facts, true);
             case SOURCES_JSON -> () -> out.json(path, () -> declarations, json::sources, true);
             case CLAIMS_JSON -> () -> out.json(path, () -> declarations, json::claims, true);
@@ -222,7 +251,7 @@ public final class SiteRenderer {
                       p.path(),
                       template,
                       () -> List.of("redirect", p.url(), p.title()),
-                      () -> Redirects.model(models, p, path));
+                      () -> Redirects.model(l.models, p, path));
             }
             // The theme's files, the bundles' files and static/ are not rendered: they are
             // written and copied as they are, below.
@@ -259,32 +288,83 @@ public final class SiteRenderer {
     return new RenderedSite(List.copyOf(out.rendered), List.copyOf(copies));
   }
 
+  /** What renders one language's pages: its view of the site, formats, words and models. */
+  private final class Language {
+    final ResolvedSite site;
+    final ValueFormatter fmt;
+    final Models models;
+    final ArticlePages articles;
+    final SitePages pages;
+    final Map<String, List<ResolvedPage>> tagGroups;
+
+    /** Tag names by their page's address in the language's folder ({@code tags/policing/}). */
+    final Map<String, String> tagsByAddress = new HashMap<>();
+
+    Language(ResolvedSite site, ValueFormatter fmt, Alternates alternates, PageImages images) {
+      this.site = site;
+      this.fmt = fmt;
+      this.models = new Models(site, fmt, assets.urls(), alternates);
+      this.articles = new ArticlePages(site, models, fmt, images);
+      this.pages = new SitePages(site, models, fmt, articles);
+      this.tagGroups = pages.tagGroups();
+      for (String name : tagGroups.keySet()) tagsByAddress.put(OutputPlan.tagAddress(name), name);
+    }
+  }
+
+  /**
+   * The sitemap's entries: the planned pages it lists, then every article with its date, each with
+   * its versions in the other languages (none for a site in one language).
+   */
+  private List<Feeds.SitemapEntry> sitemap(
+      ResolvedSite site, LanguageViews views, OutputPlan plan) {
+    List<Feeds.SitemapEntry> out = new ArrayList<>();
+    java.util.Set<String> present = new java.util.HashSet<>();
+    for (OutputPlan.Output o : plan.outputs()) present.add(o.address());
+    for (OutputPlan.Output o : plan.outputs()) {
+      if (!o.kind().inSitemap() || o.kind() == OutputKind.ARTICLE) continue;
+      Map<String, String> alt = new java.util.LinkedHashMap<>();
+      if (config.multilingual()) {
+        String own = o.address().substring(config.prefix(o.language()).length());
+        for (String lang : config.languages()) {
+          String there = config.prefix(lang) + own;
+          if (present.contains(there)) alt.put(lang, there);
+        }
+      }
+      out.add(new Feeds.SitemapEntry(o.address(), null, alt));
+    }
+    for (ResolvedPage p : site.pages()) {
+      Map<String, String> alt = new java.util.LinkedHashMap<>();
+      if (config.multilingual()) {
+        Map<String, ResolvedPage> t = views.translations(p);
+        if (t.size() > 1) for (var e : t.entrySet()) alt.put(e.getKey(), e.getValue().url());
+      }
+      var fm = p.frontMatter();
+      out.add(
+          new Feeds.SitemapEntry(p.url(), fm.updated() != null ? fm.updated() : fm.date(), alt));
+    }
+    return out;
+  }
+
   /**
    * Renders one article again (its prose changed, nothing it shows of the rest of the site did),
    * keeping the cache in step; null after reporting a failure.
    */
   public RenderedPage renderArticle(ResolvedSite site, ResolvedPage page, Diagnostics diagnostics) {
-    Models models = new Models(site, fmt, assets.urls());
-    ArticlePages articles = new ArticlePages(site, models, fmt, lastImages);
+    LanguageViews views = new LanguageViews(site);
+    String lang = views.language(page);
+    ResolvedSite view = views.view(lang);
+    Language l =
+        new Language(view, formatters.get(lang), new Alternates(views, config), lastImages);
     String path = page.url() + "index.html";
     String html =
-        engine.render(templates.get("article.ftlh"), articles.model(page), path, diagnostics);
+        engine.render(templates.get("article.ftlh"), l.articles.model(page), path, diagnostics);
     if (html == null) return null;
     byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
     if (incremental) {
       cache.put(
-          path, new Cached(Fingerprints.article(site, page, lastImages.of(page.url())), bytes));
+          path, new Cached(Fingerprints.article(view, page, lastImages.of(page.url())), bytes));
     }
     return new RenderedPage(path, bytes);
-  }
-
-  /** The planned pages the sitemap lists besides the articles (which it lists with their dates). */
-  private static List<String> sitemapped(OutputPlan plan) {
-    List<String> listed = new ArrayList<>();
-    for (OutputPlan.Output o : plan.outputs()) {
-      if (o.kind().inSitemap() && o.kind() != OutputKind.ARTICLE) listed.add(o.address());
-    }
-    return listed;
   }
 
   /**

@@ -67,6 +67,40 @@ public enum OutputKind {
     return inSitemap;
   }
 
+  /**
+   * Whether every language of the site has its own file of this kind, under its folder ({@code
+   * en/facts/index.html}); the others (the 404 page, the sitemap, the open-data exports, assets)
+   * are one for the whole site. Articles carry their language in their address already.
+   */
+  public boolean perLanguage() {
+    return switch (this) {
+      case HOME,
+          FACTS,
+          SOURCES,
+          TAGS,
+          METHODOLOGY,
+          CORRECTIONS,
+          TAG,
+          SOURCE,
+          SEARCH,
+          SEARCH_INDEX,
+          FEED,
+          CORRECTIONS_FEED ->
+          true;
+      case ARTICLE,
+          NOT_FOUND,
+          SITEMAP,
+          FACTS_JSON,
+          SOURCES_JSON,
+          CLAIMS_JSON,
+          ASSET,
+          BUNDLE_FILE,
+          REDIRECT,
+          STATIC_FILE ->
+          false;
+    };
+  }
+
   /** Whether there is one file of this kind (its path has no subject). */
   public boolean single() {
     return !pattern.contains("{}");

@@ -1,5 +1,6 @@
 package dev.sourced.resolve;
 
+import dev.sourced.config.SiteConfig;
 import dev.sourced.load.Addresses;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.load.StaticFile;
@@ -22,8 +23,11 @@ import java.util.Map;
  * <p>Tags that differ only by case or accents share one page ("Policing" and "policing").
  */
 public final class OutputPlan {
-  /** One planned file: its kind, subject (null for single files) and path in the output. */
-  public record Output(OutputKind kind, String subject, String path) {
+  /**
+   * One planned file: its kind, subject (null for single files), path in the output, and the
+   * language it is in (the default language for the site's single files).
+   */
+  public record Output(OutputKind kind, String subject, String path, String language) {
     /** The address a link reaches it by: {@code tags/} for {@code tags/index.html}. */
     public String address() {
       if (path.equals("index.html")) return "";
@@ -37,55 +41,77 @@ public final class OutputPlan {
     this.outputs = List.copyOf(outputs);
   }
 
-  /** The plan of a resolved site. */
+  /**
+   * The plan of a resolved site: its articles, then for each language (the default first) the
+   * build's own pages of that language under its folder, with the site's single files among the
+   * default language's, then the bundles' files, the alias redirect pages (each in its page's
+   * language) and the files of {@code static/} (one for the whole site).
+   */
   public static OutputPlan of(ResolvedSite site) {
+    SiteConfig config = site.config();
     List<Output> out = new ArrayList<>();
-    boolean ownHome = false;
+    java.util.Set<String> ownHome = new java.util.HashSet<>();
     for (ResolvedPage p : site.pages()) {
+      String lang = language(p, config);
       if (p.url().isEmpty()) {
         // The home page's own text (content/_index.md) takes the generated home page's place.
-        ownHome = true;
-        out.add(new Output(OutputKind.ARTICLE, "", OutputKind.HOME.path(null)));
+        ownHome.add(lang);
+        out.add(new Output(OutputKind.ARTICLE, "", OutputKind.HOME.path(null), lang));
       } else {
-        out.add(output(OutputKind.ARTICLE, p.url().substring(0, p.url().length() - 1)));
+        out.add(output(OutputKind.ARTICLE, p.url().substring(0, p.url().length() - 1), "", lang));
       }
     }
-    Map<String, List<String>> tags = new LinkedHashMap<>();
-    for (String t : site.tags().keySet()) {
-      tags.computeIfAbsent(tagAddress(t), k -> new ArrayList<>()).add(t);
-    }
-    for (OutputKind k : OutputKind.values()) {
-      switch (k) {
-        case ARTICLE, ASSET, BUNDLE_FILE, REDIRECT, STATIC_FILE -> {}
-        case HOME -> {
-          if (!ownHome) out.add(output(k, null));
+    for (String lang : config.languages()) {
+      String prefix = config.prefix(lang);
+      Map<String, List<String>> tags = new LinkedHashMap<>();
+      for (Map.Entry<String, List<ResolvedPage>> e : site.tags().entrySet()) {
+        if (e.getValue().stream().noneMatch(p -> language(p, config).equals(lang))) continue;
+        tags.computeIfAbsent(tagAddress(e.getKey()), k -> new ArrayList<>()).add(e.getKey());
+      }
+      for (OutputKind k : OutputKind.values()) {
+        if (!k.perLanguage() && !prefix.isEmpty()) continue;
+        String at = k.perLanguage() ? prefix : "";
+        switch (k) {
+          case ARTICLE, ASSET, BUNDLE_FILE, REDIRECT, STATIC_FILE -> {}
+          case HOME -> {
+            if (!ownHome.contains(lang)) out.add(output(k, null, at, lang));
+          }
+          case TAG -> {
+            for (List<String> names : tags.values())
+              out.add(output(k, slug(names.get(0)), at, lang));
+          }
+          case SOURCE -> {
+            for (Source s : site.sources().values()) out.add(output(k, s.id(), at, lang));
+          }
+          default -> out.add(output(k, null, at, lang));
         }
-        case TAG -> {
-          for (List<String> names : tags.values()) out.add(output(k, slug(names.get(0))));
-        }
-        case SOURCE -> {
-          for (Source s : site.sources().values()) out.add(output(k, s.id()));
-        }
-        default -> out.add(output(k, null));
       }
     }
     for (ResolvedPage p : site.pages()) {
       for (ArticleFile.BundleFile f : p.parsed().bundleFiles()) {
-        out.add(output(OutputKind.BUNDLE_FILE, p.url() + f.relativeName()));
+        out.add(
+            output(OutputKind.BUNDLE_FILE, p.url() + f.relativeName(), "", language(p, config)));
       }
     }
     for (ResolvedPage p : site.pages()) {
       for (ParsedPage.Alias a : p.parsed().aliases()) {
         String path = Aliases.output(a.path());
-        if (path != null) out.add(output(OutputKind.REDIRECT, path));
+        if (path != null) out.add(output(OutputKind.REDIRECT, path, "", language(p, config)));
       }
     }
-    for (StaticFile f : site.staticFiles()) out.add(output(OutputKind.STATIC_FILE, f.path()));
+    for (StaticFile f : site.staticFiles())
+      out.add(output(OutputKind.STATIC_FILE, f.path(), "", config.defaultLanguage()));
     return new OutputPlan(out);
   }
 
-  private static Output output(OutputKind kind, String subject) {
-    return new Output(kind, subject, kind.path(subject));
+  /** A page's language; a page parsed without the site's languages is in the default one. */
+  public static String language(ResolvedPage p, SiteConfig config) {
+    String l = p.parsed().language();
+    return l == null || l.isEmpty() ? config.defaultLanguage() : l;
+  }
+
+  private static Output output(OutputKind kind, String subject, String prefix, String language) {
+    return new Output(kind, subject, prefix + kind.path(subject), language);
   }
 
   /**

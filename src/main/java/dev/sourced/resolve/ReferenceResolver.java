@@ -76,6 +76,9 @@ public final class ReferenceResolver {
   /** Claims shown by a {{claim:ID}} box somewhere. */
   private final Set<String> usedClaims = new HashSet<>();
 
+  /** Each translation group's pages (see {@link #group}). */
+  private final Map<String, List<ParsedPage>> translations = new HashMap<>();
+
   private ReferenceResolver(SiteConfig config, Diagnostics diagnostics, LocalDate today) {
     this.config = config;
     this.diagnostics = diagnostics;
@@ -153,6 +156,9 @@ public final class ReferenceResolver {
                 Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(ParsedPage::slug));
     Map<String, String> claimBoxedAt = claimHomes(published);
+    for (ParsedPage p : published) {
+      translations.computeIfAbsent(groupOf(p), k -> new ArrayList<>()).add(p);
+    }
 
     List<ResolvedPage> pages = new ArrayList<>();
     for (ParsedPage p : published) pages.add(resolvePage(p, claimBoxedAt));
@@ -287,14 +293,19 @@ public final class ReferenceResolver {
   private void checkAddresses(List<ParsedPage> pages, List<StaticFile> statics) {
     OutputPaths byKey = new OutputPaths();
     for (ParsedPage p : pages) {
-      String first = p.slug().split("/", 2)[0];
+      // A translation's address is under its language's folder: the fixed pages are there too.
+      String prefix = config.prefix(p.language() == null ? config.defaultLanguage() : p.language());
+      String own = p.slug().startsWith(prefix) ? p.slug().substring(prefix.length()) : p.slug();
+      String first = own.split("/", 2)[0].toLowerCase(Locale.ROOT);
       SourcePosition at = p.slugAt();
       if (p.slug().isEmpty()) {
         // The home page's own text: it takes the place of the generated home page.
         byKey.claim("index.html", p.path());
         continue;
       }
-      if (OutputKind.reservedSegments().contains(first.toLowerCase(Locale.ROOT))) {
+      boolean languageFolder =
+          prefix.isEmpty() && config.multilingual() && config.languages().contains(first);
+      if (OutputKind.reservedSegments().contains(first) || languageFolder) {
         diagnostics.error(
             at,
             Code.RESERVED_SLUG,
@@ -442,6 +453,23 @@ public final class ReferenceResolver {
             "declare it under `sources:` in an article or in content/_data/"));
   }
 
+  /** What a page and its translations share; a page parsed without languages is its own group. */
+  private static String groupOf(ParsedPage p) {
+    return p.translationKey() == null ? p.path() : p.translationKey();
+  }
+
+  /**
+   * A page and its translations, the page first: a translation shows the boxes and references of
+   * what its translations declare, as the declaring page does, so the fact that a Dutch article
+   * declares is boxed in its English translation too.
+   */
+  private List<ParsedPage> group(ParsedPage p) {
+    List<ParsedPage> out = new ArrayList<>();
+    out.add(p);
+    for (ParsedPage q : translations.getOrDefault(groupOf(p), List.of())) if (q != p) out.add(q);
+    return out;
+  }
+
   /**
    * An article's uses, boxes and reference list. References are numbered by the first {@code
    * [@...]} citation of each source in the text; the sources that only a fact or a claim on the
@@ -490,21 +518,30 @@ public final class ReferenceResolver {
       }
     }
     List<String> ownToBox = new ArrayList<>();
-    for (Fact f : p.frontMatter().facts()) {
-      if (facts.get(f.id()) != f) continue;
-      if (!boxed.contains(f.id())) ownToBox.add(f.id());
-      refs.addAll(f.sourceIds());
-    }
-    List<String> ownClaimsToBox = new ArrayList<>();
-    for (var c : p.frontMatter().claims()) {
-      if (claims.get(c.id()) != c || claimsUsed.contains(c.id())) continue;
-      if (p.url().equals(claimBoxedAt.get(c.id()))) {
-        ownClaimsToBox.add(c.id());
-        refs.addAll(c.sources());
+    List<ParsedPage> group = group(p);
+    java.util.Set<String> groupUrls = new java.util.HashSet<>();
+    for (ParsedPage q : group) groupUrls.add(q.url());
+    for (ParsedPage q : group) {
+      for (Fact f : q.frontMatter().facts()) {
+        if (facts.get(f.id()) != f) continue;
+        if (!boxed.contains(f.id())) ownToBox.add(f.id());
+        refs.addAll(f.sourceIds());
       }
     }
-    for (Source s : p.frontMatter().sources()) {
-      if (sources.get(s.id()) == s) refs.add(s.id());
+    List<String> ownClaimsToBox = new ArrayList<>();
+    for (ParsedPage q : group) {
+      for (var c : q.frontMatter().claims()) {
+        if (claims.get(c.id()) != c || claimsUsed.contains(c.id())) continue;
+        if (groupUrls.contains(claimBoxedAt.get(c.id()))) {
+          ownClaimsToBox.add(c.id());
+          refs.addAll(c.sources());
+        }
+      }
+    }
+    for (ParsedPage q : group) {
+      for (Source s : q.frontMatter().sources()) {
+        if (sources.get(s.id()) == s) refs.add(s.id());
+      }
     }
     refs.retainAll(sources.keySet());
     if (refs.isEmpty() && p.isArticle()) {

@@ -22,9 +22,9 @@ import java.util.function.Consumer;
 
 /**
  * Watches a site for changes: {@code sourced.yaml}, every folder of {@code content/} (data files
- * included) and {@code templates/}. Events that arrive close together (an editor's
- * write-rename-touch) are gathered for a few milliseconds and handed over as one set of
- * site-relative paths. New folders are watched as they appear.
+ * included), {@code templates/} and {@code i18n/} (message files). Events that arrive close
+ * together (an editor's write-rename-touch) are gathered for a few milliseconds and handed over as
+ * one set of site-relative paths. New folders are watched as they appear.
  */
 final class SiteWatcher implements AutoCloseable {
   /** How long to wait for more events after the first one of a change. */
@@ -39,7 +39,7 @@ final class SiteWatcher implements AutoCloseable {
     this.root = root.toAbsolutePath().normalize();
     this.watch = FileSystems.getDefault().newWatchService();
     register(this.root, false);
-    for (String sub : new String[] {"content", "templates", "static"}) {
+    for (String sub : new String[] {"content", "templates", "i18n", "static"}) {
       Path p = this.root.resolve(sub);
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) register(p, true);
     }
@@ -112,6 +112,7 @@ final class SiteWatcher implements AutoCloseable {
           && !rel.equals("sourced.yaml")
           && !rel.equals("content")
           && !rel.equals("templates")
+          && !rel.equals("i18n")
           && !rel.equals("static")) {
         continue;
       }

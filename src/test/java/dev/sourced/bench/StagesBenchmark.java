@@ -75,7 +75,14 @@ public class StagesBenchmark {
       throw new IllegalStateException(corpus + " does not build: " + built.diagnostics());
     }
     site = built.site();
-    renderer = SiteRenderer.create(site.config(), loaded.templatesDir(), false, new Diagnostics());
+    renderer =
+        SiteRenderer.create(
+            site.config(),
+            loaded.templatesDir(),
+            loaded.messageFiles(),
+            false,
+            null,
+            new Diagnostics());
   }
 
   private int nextIndex(int size) {

@@ -59,7 +59,7 @@ class ValueChartTest {
                     case "source" -> SOURCES.get((String) args[0]);
                     case "referenceNumber" -> ORDER.indexOf((String) args[0]) + 1;
                     case "referenceHref" -> "#ref-" + args[0];
-                    case "formatter" -> new ValueFormatter("en");
+                    case "formatter" -> ValueFormatter.of("en");
                     default -> throw new UnsupportedOperationException(method.getName());
                   });
 

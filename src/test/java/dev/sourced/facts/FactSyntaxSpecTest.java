@@ -159,6 +159,7 @@ class FactSyntaxSpecTest {
         -- sourced.yaml --
         title: Spec
         base_url: https://example.org/
+        locale: en-GB
         """);
     try {
       Path file = site.root().resolve("content/spec.md");

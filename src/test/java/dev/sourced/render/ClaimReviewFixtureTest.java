@@ -38,7 +38,7 @@ class ClaimReviewFixtureTest {
     assertThat(box).isNotNull();
     assertThat(box.select("blockquote.claim-text").text())
         .isEqualTo("Sky ECC messages could not be decrypted.");
-    assertThat(box.select(".claim-by").text()).isEqualTo("Claimed by Sky Global, 10 March 2021");
+    assertThat(box.select(".claim-by").text()).isEqualTo("Claimed by Sky Global, March 10, 2021");
     assertThat(box.select(".claim-by time").attr("datetime")).isEqualTo("2021-03-10");
     assertThat(box.select(".verdict-tag").text()).isEqualTo("False");
     assertThat(box.select(".claim-explanation").text())

@@ -50,6 +50,7 @@ class DependencyPinningTest {
               "org.commonmark:commonmark-ext-heading-anchor", "org.commonmark.ext.heading.anchor."),
           Map.entry("info.picocli:picocli", "picocli."),
           Map.entry("org.yaml:snakeyaml", "org.yaml.snakeyaml."),
+          Map.entry("com.ibm.icu:icu4j", "com.ibm.icu."),
           Map.entry("org.tomlj:tomlj", "org.tomlj."),
           Map.entry(
               "com.twelvemonkeys.imageio:imageio-jpeg", "com.twelvemonkeys.imageio.plugins.jpeg."),

@@ -31,10 +31,10 @@ final class ClaimReviewJson {
     Verdict v = c.verdict();
     Map<String, Object> rating = new LinkedHashMap<>();
     rating.put("@type", "Rating");
-    rating.put("alternateName", v.label());
+    rating.put("alternateName", site.formatter().messages().text(v.messageKey()));
     if (v.rating() > 0) {
       rating.put("ratingValue", v.rating());
-      rating.put("bestRating", 5);
+      rating.put("bestRating", Verdict.BEST);
       rating.put("worstRating", 1);
     }
     j.put("reviewRating", rating);

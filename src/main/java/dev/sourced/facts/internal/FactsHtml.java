@@ -2,6 +2,7 @@ package dev.sourced.facts.internal;
 
 import dev.sourced.facts.FactsRenderContext;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.i18n.Messages;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
@@ -21,11 +22,13 @@ public final class FactsHtml {
   private final HtmlWriter html;
   private final FactsRenderContext site;
   private final ValueFormatter fmt;
+  private final Messages words;
 
   public FactsHtml(HtmlWriter html, FactsRenderContext site) {
     this.html = html;
     this.site = site;
     this.fmt = site.formatter();
+    this.words = fmt.messages();
   }
 
   /**
@@ -92,7 +95,7 @@ public final class FactsHtml {
     html.line();
     html.tag("p", attrs("class", "factbox-label", "id", "fact-" + id + "-label"));
     html.tag("span", attrs("class", "factbox-kind"));
-    html.text("Fact");
+    html.text(words.text("factbox.kind"));
     html.tag("/span");
     html.text(" " + f.label());
     html.tag("/p");
@@ -117,27 +120,27 @@ public final class FactsHtml {
     }
     html.tag("dl", attrs("class", "factbox-meta"));
     if (f.asOf() != null) {
-      term("As of");
+      term(words.text("factbox.as_of"));
       html.tag("dd");
       html.tag("time", attrs("datetime", f.asOf().toString()));
       html.text(fmt.date(f.asOf()));
       html.tag("/time");
       html.tag("/dd");
     }
-    term("Status");
-    html.tag("dd", attrs("class", "fact-status fact-status-" + f.statusLabel().replace(' ', '-')));
-    html.text(capitalise(f.statusLabel()));
+    term(words.text("factbox.status"));
+    html.tag("dd", attrs("class", "fact-status fact-status-" + f.statusKey()));
+    html.text(words.text("fact.status." + f.statusKey()));
     html.tag("/dd");
     if (single) {
       // With several values, the rows above name every source once, next to its own figure.
-      term(f.sourceIds().size() == 1 ? "Source" : "Sources");
+      term(words.format("factbox.sources_term", "count", f.sourceIds().size()));
       html.tag("dd");
       sourceLinks(f.sourceIds());
       html.tag("/dd");
     }
     List<FactsRenderContext.Link> others = site.alsoCitedIn(id);
     if (!others.isEmpty()) {
-      term("Also cited in");
+      term(words.text("factbox.also_cited"));
       html.tag("dd");
       html.tag("ul", attrs("class", "also-cited"));
       for (FactsRenderContext.Link l : others) {
@@ -155,7 +158,7 @@ public final class FactsHtml {
     if (f.note() != null) {
       html.tag("p", attrs("class", "factbox-note"));
       html.tag("strong");
-      html.text("Editor's note:");
+      html.text(words.text("factbox.note"));
       html.tag("/strong");
       html.text(" " + f.note());
       html.tag("/p");
@@ -221,7 +224,9 @@ public final class FactsHtml {
     html.tag("span", attrs("class", "figure-scope"));
     String text = v.scope() == null ? "" : v.scope();
     if (v.asOf() != null) {
-      text += (text.isEmpty() ? "" : ", ") + "as of " + fmt.date(v.asOf());
+      text +=
+          (text.isEmpty() ? "" : ", ")
+              + words.format("factbox.value_as_of", "date", fmt.date(v.asOf()));
     }
     html.text(" — " + text);
     html.tag("/span");
@@ -230,7 +235,7 @@ public final class FactsHtml {
   private void usedLabel() {
     html.text(" ");
     html.tag("span", attrs("class", "fact-used-label"));
-    html.text("(used in the text)");
+    html.text(words.text("factbox.used"));
     html.tag("/span");
   }
 
@@ -250,7 +255,7 @@ public final class FactsHtml {
             "claim-" + id + "-label claim-" + id + "-text"));
     html.line();
     html.tag("p", attrs("class", "claim-label", "id", "claim-" + id + "-label"));
-    html.text("Claim");
+    html.text(words.text("claim.kind"));
     html.tag("/p");
     html.tag("blockquote", attrs("class", "claim-text"));
     html.tag("p", attrs("id", "claim-" + id + "-text"));
@@ -259,27 +264,34 @@ public final class FactsHtml {
     html.tag("/blockquote");
     html.line();
     html.tag("p", attrs("class", "claim-by"));
-    html.text("Claimed by " + c.claimant());
-    if (c.date() != null) {
-      html.text(", ");
+    if (c.date() == null) {
+      html.text(words.format("claim.by", "claimant", c.claimant()));
+    } else {
+      // The date is markup (a <time> element) inside the translated sentence.
+      String marker = "\uE000";
+      String sentence =
+          words.format("claim.by_on", java.util.Map.of("claimant", c.claimant(), "date", marker));
+      int at = sentence.indexOf(marker);
+      html.text(sentence.substring(0, at));
       html.tag("time", attrs("datetime", c.date().toString()));
       html.text(fmt.date(c.date()));
       html.tag("/time");
+      html.text(sentence.substring(at + marker.length()));
     }
     html.tag("/p");
     html.line();
     html.tag("p", attrs("class", "verdict verdict-" + c.verdict().key()));
     html.tag("span", attrs("class", "verdict-label"));
-    html.text("Our verdict:");
+    html.text(words.text("claim.verdict"));
     html.tag("/span");
     html.text(" ");
     // The one verdict badge, as the templates write it (base.ftlh's verdictTag macro).
     html.tag("strong", attrs("class", "verdict-tag verdict-" + c.verdict().key()));
-    html.text(c.verdict().label());
+    html.text(words.text(c.verdict().messageKey()));
     html.tag("/strong");
     html.text(" ");
     html.tag("a", attrs("class", "verdict-scale", "href", site.methodologyHref(c.verdict().key())));
-    html.text("How we rate claims");
+    html.text(words.text("claim.scale"));
     html.tag("/a");
     html.tag("/p");
     html.line();
@@ -291,7 +303,7 @@ public final class FactsHtml {
     }
     if (!c.sources().isEmpty()) {
       html.tag("p", attrs("class", "claim-sources"));
-      html.text("Sources: ");
+      html.text(words.text("claim.sources") + " ");
       sourceLinks(c.sources());
       html.tag("/p");
       html.line();
@@ -339,10 +351,6 @@ public final class FactsHtml {
     html.tag("dt");
     html.text(name);
     html.tag("/dt");
-  }
-
-  private static String capitalise(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static Map<String, String> attrs(String... kv) {

@@ -87,11 +87,11 @@ public final class ImageHtml {
     return text;
   }
 
-  /** "Image: Credit, date, licence", the credit linked to its source. */
+  /** "Image: Credit, date, licence" in the page's language, the credit linked to its source. */
   private void credit(ImageCredit c, boolean afterCaption) {
     if (afterCaption) html.text(" ");
     html.tag("span", attrs("class", "image-credit"));
-    html.text("Image: ");
+    html.text(site.formatter().messages().text("image.credit") + " ");
     String href =
         c.sourceId() != null && site.source(c.sourceId()) != null
             ? site.sourcePageHref(c.sourceId())

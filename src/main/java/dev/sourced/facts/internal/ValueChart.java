@@ -2,6 +2,7 @@ package dev.sourced.facts.internal;
 
 import dev.sourced.facts.FactsRenderContext;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.i18n.Messages;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import java.math.BigDecimal;
@@ -59,6 +60,7 @@ public final class ValueChart {
   static String html(Fact f, List<FigureRows.Row> rows, FactsRenderContext site) {
     if (!applies(f)) return "";
     ValueFormatter fmt = site.formatter();
+    Messages msg = fmt.messages();
     BigDecimal max = BigDecimal.ZERO;
     List<FigureRows.Row> drawn = new ArrayList<>();
     List<FigureRows.Row> words = new ArrayList<>();
@@ -74,18 +76,16 @@ public final class ValueChart {
 
     int height = TOP + drawn.size() * ROW;
     StringBuilder alt =
-        new StringBuilder("Bar chart, from zero, of the figures the sources give for: ")
-            .append(f.label())
-            .append(". ");
+        new StringBuilder(msg.format("chart.label", "label", f.label())).append(' ');
     StringBuilder bars = new StringBuilder();
     int row = 0;
     for (FigureRows.Row r : drawn) {
       String figure = fmt.inline(f, r.heading());
       alt.append(fmt.withUnit(f, r.heading()))
           .append(" (")
-          .append(count(r.entries().size()))
+          .append(count(msg, r.entries().size()))
           .append(')')
-          .append(r.used() ? ", the figure used in the text" : "")
+          .append(r.used() ? ", " + msg.text("chart.label_used") : "")
           .append("; ");
       BigDecimal pct =
           FigureRows.number(r)
@@ -102,7 +102,11 @@ public final class ValueChart {
           .append(y + LABEL_BASELINE)
           .append("\">")
           .append(esc(figure));
-      if (r.used()) bars.append("<tspan class=\"mark\"> · used in the text</tspan>");
+      if (r.used()) {
+        bars.append("<tspan class=\"mark\"> · ")
+            .append(esc(msg.text("chart.used")))
+            .append("</tspan>");
+      }
       bars.append("</text><rect y=\"")
           .append(y + BAR_Y)
           .append("\" width=\"")
@@ -124,9 +128,12 @@ public final class ValueChart {
       row++;
     }
     if (!words.isEmpty()) {
-      alt.append("Not drawn, as no single number stands for them: ");
+      alt.append(msg.text("chart.label_words")).append(' ');
       for (FigureRows.Row r : words) {
-        alt.append(r.heading().text()).append(" (").append(count(r.entries().size())).append("); ");
+        alt.append(r.heading().text())
+            .append(" (")
+            .append(count(msg, r.entries().size()))
+            .append("); ");
       }
     }
     String label = alt.toString().strip();
@@ -143,13 +150,13 @@ public final class ValueChart {
     out.append(bars);
     out.append("</svg>");
     out.append("<figcaption class=\"value-chart-caption\">");
-    out.append("Bars start at zero");
+    out.append(esc(msg.text("chart.caption")));
     if (f.unit() != null && !f.unit().isEmpty() && !"%".equals(f.unit())) {
-      out.append("; unit: ").append(esc(f.unit()));
+      out.append("; ").append(esc(msg.format("chart.caption_unit", "unit", f.unit())));
     }
     out.append('.');
     if (!words.isEmpty()) {
-      out.append(" Not drawn (no single number): ");
+      out.append(' ').append(esc(msg.text("chart.caption_words"))).append(' ');
       for (int k = 0; k < words.size(); k++) {
         if (k > 0) out.append("; ");
         out.append(esc(words.get(k).heading().text()));
@@ -160,8 +167,8 @@ public final class ValueChart {
     return out.toString();
   }
 
-  private static String count(int sources) {
-    return sources == 1 ? "1 source" : sources + " sources";
+  private static String count(Messages msg, int sources) {
+    return msg.format("chart.sources", "count", sources);
   }
 
   static String esc(String s) {

@@ -11,24 +11,40 @@
   var title = document.title;
   var fallback = status.innerHTML;
   var mini = null, timer = 0;
+  // The page's words, from the site's message files (data-messages on the form): texts with
+  // {name} filled in here, and the result count's plural forms, chosen by the browser's CLDR
+  // plural rules for the page's language.
+  var words = JSON.parse(form.getAttribute('data-messages') || '{}');
+  var lang = document.documentElement.lang || 'en';
+  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
 
+  function text(key, args) {
+    return String(words[key] || '').replace(/\{(\w+)\}/g, function (m, name) {
+      return args && name in args ? args[name] : m;
+    });
+  }
+  function count(n) {
+    var forms = words.results || {};
+    var form = forms['=' + n] || forms[plural ? plural.select(n) : 'other'] || forms.other || '#';
+    return form.replace(/#/g, n.toLocaleString(lang));
+  }
   function say(text) { status.textContent = text; }
 
-  say('Loading the search index…');
+  say(text('loading'));
   input.value = new URLSearchParams(location.search).get('q') || '';
   fetch(form.getAttribute('data-index'), { credentials: 'same-origin' })
     .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
     .then(function (data) {
       var docs = [];
       (data.articles || []).forEach(function (a) {
-        docs.push({ kind: 'Article', title: a.title, text: a.summary, extra: a.tags, url: a.url });
+        docs.push({ kind: 'article', title: a.title, text: a.summary, extra: a.tags, url: a.url });
       });
       (data.facts || []).forEach(function (f) {
-        docs.push({ kind: 'Fact', title: f.label, text: f.value + ' (' + f.status + ')', url: f.url });
+        docs.push({ kind: 'fact', title: f.label, text: f.value + ' (' + f.status + ')', url: f.url });
       });
       (data.claims || []).forEach(function (c) {
-        docs.push({ kind: 'Claim', title: c.claim,
-          text: 'Verdict: ' + c.verdict + '. Claimed by ' + c.claimant + '.', url: c.url });
+        docs.push({ kind: 'claim', title: c.claim,
+          text: text('claim', { verdict: c.verdict, claimant: c.claimant }), url: c.url });
       });
       docs.forEach(function (d, i) { d.id = i; });
       mini = new window.MiniSearch({
@@ -41,7 +57,7 @@
     })
     .catch(function () {
       status.innerHTML = fallback;
-      status.insertBefore(document.createTextNode('The search index could not be loaded. '),
+      status.insertBefore(document.createTextNode(text('failed') + ' '),
         status.firstChild);
     });
 
@@ -50,16 +66,16 @@
     var q = input.value.trim();
     list.textContent = '';
     document.title = q ? '“' + q + '” · ' + title : title;
-    if (!q) { say('Type a word from a title, a figure or a claim.'); return; }
+    if (!q) { say(text('prompt')); return; }
     var hits = mini.search(q, { combineWith: 'AND' });
     var some = false;
     if (!hits.length) { hits = mini.search(q); some = hits.length > 0; }
     hits.slice(0, 50).forEach(function (h) {
       var li = document.createElement('li');
-      li.className = 'search-result search-' + h.kind.toLowerCase();
+      li.className = 'search-result search-' + h.kind;
       var kind = document.createElement('span');
       kind.className = 'search-kind';
-      kind.textContent = h.kind + ': ';
+      kind.textContent = text('kind.' + h.kind) + ': ';
       var a = document.createElement('a');
       a.href = h.url;
       a.textContent = h.title;
@@ -71,9 +87,8 @@
       list.appendChild(li);
     });
     var n = hits.length;
-    say(n === 0 ? 'Nothing found for “' + q + '”.'
-      : (some ? 'No result has every word; ' : '') + n + (n === 1 ? ' result' : ' results') +
-        (some ? ' with some of the words of “' : ' for “') + q + '”.');
+    say(n === 0 ? text('none', { query: q })
+      : text(some ? 'partial' : 'found', { results: count(n), query: q }));
   }
 
   function keep() {
