@@ -24,6 +24,7 @@ class ImageProvenanceTest {
   static final String CONFIG =
       """
       -- sourced.yaml --
+      locale: en-GB
       title: Test
       base_url: https://example.org/
       images: {widths: [100, 200], webp: false}

@@ -19,6 +19,7 @@ class SourceDurabilityFixtureTest {
   static final String SITE =
       """
       -- sourced.yaml --
+      locale: en-GB
       title: T
       -- content/_data/shared.yaml --
       sources:
