@@ -2,6 +2,7 @@ package dev.sourced.facts;
 
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
+import dev.sourced.model.PartialDate;
 import dev.sourced.model.Qualifier;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,12 +29,14 @@ public final class ValueFormatter {
   private final String locale;
   private final DecimalFormatSymbols symbols;
   private final DateTimeFormatter longDate;
+  private final DateTimeFormatter monthDate;
 
   public ValueFormatter(String locale) {
     this.locale = locale;
     Locale l = Locale.forLanguageTag(locale);
     this.symbols = DecimalFormatSymbols.getInstance(l);
     this.longDate = DateTimeFormatter.ofPattern("d MMMM uuuu", l);
+    this.monthDate = DateTimeFormatter.ofPattern("LLLL uuuu", l);
   }
 
   public String locale() {
@@ -75,6 +78,20 @@ public final class ValueFormatter {
       return s;
     }
     return s + " " + fact.unit();
+  }
+
+  /**
+   * The figure with its unit and the source's own caveat: "746 people (according to the Daily Mail,
+   * as cited by DutchNews)". What every place that shows a figure away from running text shows
+   * (boxes, charts, lists, exports).
+   */
+  public String withUnitAndCaveat(Fact fact, FactValue v) {
+    return withUnit(fact, v) + caveat(v);
+  }
+
+  /** " (caveat)" for a figure that carries one, else empty. */
+  public String caveat(FactValue v) {
+    return v.caveat() == null ? "" : " (" + v.caveat() + ")";
   }
 
   private static boolean isCurrency(String unit) {
@@ -125,6 +142,7 @@ public final class ValueFormatter {
     if (!"nl".equals(locale)) return q.english();
     return switch (q) {
       case ABOUT -> "ongeveer";
+      case ALMOST -> "bijna";
       case MORE_THAN -> "meer dan";
       case LESS_THAN -> "minder dan";
       case AT_LEAST -> "ten minste";
@@ -136,5 +154,15 @@ public final class ValueFormatter {
   /** "9 March 2021" / "9 maart 2021". */
   public String date(LocalDate d) {
     return d == null ? "" : longDate.format(d);
+  }
+
+  /** As precise as it is known: "2 July 2020", "July 2020" / "juli 2020", or "2020". */
+  public String date(PartialDate d) {
+    if (d == null) return "";
+    return switch (d.precision()) {
+      case DAY -> longDate.format(d.start());
+      case MONTH -> monthDate.format(d.start());
+      case YEAR -> Integer.toString(d.year());
+    };
   }
 }

@@ -1,9 +1,13 @@
 package dev.sourced.model;
 
-/** How exact a figure is: "about 70,000", "more than 80 million". */
+/**
+ * How exact a figure is: "about 70,000", "more than 80 million", "almost 20 million" (just under:
+ * not the same as "about", which may be either side).
+ */
 public enum Qualifier {
   EXACT("exact", ""),
   ABOUT("about", "about"),
+  ALMOST("almost", "almost"),
   MORE_THAN("more-than", "more than"),
   LESS_THAN("less-than", "less than"),
   AT_LEAST("at-least", "at least"),

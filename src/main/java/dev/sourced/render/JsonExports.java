@@ -38,7 +38,7 @@ final class JsonExports {
               m.put("as_of", f.asOf() == null ? null : f.asOf().toString());
               m.put("status", f.statusLabel());
               m.put("note", f.note());
-              m.put("shown", fmt.withUnit(f, f.shown()));
+              m.put("shown", fmt.withUnitAndCaveat(f, f.shown()));
               m.put("use", f.use());
               List<Object> values = new ArrayList<>();
               for (FactValue v : f.values()) {
@@ -49,6 +49,7 @@ final class JsonExports {
                 vm.put("sources", v.sources());
                 if (v.scope() != null) vm.put("scope", v.scope());
                 if (v.asOf() != null) vm.put("as_of", v.asOf().toString());
+                if (v.caveat() != null) vm.put("caveat", v.caveat());
                 values.add(vm);
               }
               m.put("values", values);
@@ -68,6 +69,7 @@ final class JsonExports {
               Map<String, Object> m = new LinkedHashMap<>();
               m.put("id", s.id());
               m.put("title", s.title());
+              if (s.isUntitled()) m.put("untitled", true);
               m.put("publisher", s.publisher());
               m.put("date", s.date() == null ? null : s.date().toString());
               m.put("url", s.url());

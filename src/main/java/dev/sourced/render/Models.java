@@ -104,7 +104,8 @@ final class Models {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
     if (number > 0) m.put("number", number);
-    m.put("title", s.title());
+    put(m, "title", s.title());
+    if (s.isUntitled()) m.put("untitled", true);
     put(m, "publisher", s.publisher());
     putDate(m, "date", s.date());
     put(m, "url", s.url());
@@ -120,6 +121,13 @@ final class Models {
     int n = 1;
     for (String id : ids) out.add(source(site.sources().get(id), n++));
     return out;
+  }
+
+  /** A date that may stop at the month or year: {@code 2020-07} and "July 2020". */
+  void putDate(Map<String, Object> m, String key, dev.sourced.model.PartialDate d) {
+    if (d == null) return;
+    m.put(key, d.toString());
+    m.put(key + "Text", fmt.date(d));
   }
 
   void putDate(Map<String, Object> m, String key, LocalDate d) {

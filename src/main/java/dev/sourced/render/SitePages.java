@@ -113,7 +113,7 @@ final class SitePages {
               Map<String, Object> fm = new LinkedHashMap<>();
               fm.put("id", f.id());
               fm.put("label", f.label());
-              fm.put("value", fmt.withUnit(f, f.shown()));
+              fm.put("value", fmt.withUnitAndCaveat(f, f.shown()));
               fm.put("status", f.statusLabel());
               fm.put("disputed", f.isDisputed());
               Home home = site.factHome(f.id());
@@ -174,14 +174,19 @@ final class SitePages {
   }
 
   Map<String, Object> source(Source s) {
-    Map<String, Object> m = models.base("source", s.title(), null, "sources/" + s.id() + "/");
+    // An untitled source's page is named by its publisher and date, never by a made-up title.
+    String name =
+        s.isUntitled()
+            ? s.publisher() + (s.date() == null ? "" : ", " + fmt.date(s.date()))
+            : s.title();
+    Map<String, Object> m = models.base("source", name, null, "sources/" + s.id() + "/");
     m.put("source", models.source(s, 0));
     List<Map<String, Object>> facts = new ArrayList<>();
     for (Fact f : factsBySource.getOrDefault(s.id(), List.of())) {
       Home home = site.factHome(f.id());
       Map<String, Object> fm =
           models.link(f.label(), site.config().url(home.url()) + "#fact-" + f.id());
-      fm.put("value", fmt.withUnit(f, f.shown()));
+      fm.put("value", fmt.withUnitAndCaveat(f, f.shown()));
       facts.add(fm);
     }
     m.put("facts", facts);

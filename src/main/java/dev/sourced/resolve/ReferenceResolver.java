@@ -549,7 +549,7 @@ public final class ReferenceResolver {
       }
       if (config.staleAfterDays() > 0
           && f.asOf() != null
-          && f.asOf().plusDays(config.staleAfterDays()).isBefore(today)) {
+          && f.asOf().end().plusDays(config.staleAfterDays()).isBefore(today)) {
         diagnostics.warning(
             f.declaredAt(),
             "stale-fact",

@@ -24,7 +24,8 @@ class ValueFormatterTest {
   private static final String NBSP = "\u00a0";
 
   private static Fact fact(String number, String unit, boolean compact, Qualifier q) {
-    FactValue v = new FactValue(new BigDecimal(number), null, q, List.of("s1"), null, null, null);
+    FactValue v =
+        new FactValue(new BigDecimal(number), null, q, List.of("s1"), null, null, null, null);
     return new Fact("x", "X", unit, compact, null, null, null, List.of(v), 0, null);
   }
 
@@ -150,10 +151,27 @@ class ValueFormatterTest {
   void aFigureInWordsIsShownAsWritten() {
     FactValue words =
         new FactValue(
-            null, "hundreds of millions", Qualifier.EXACT, List.of("s1"), null, null, null);
+            null, "hundreds of millions", Qualifier.EXACT, List.of("s1"), null, null, null, null);
     Fact f = new Fact("x", "X", "messages", false, null, null, null, List.of(words), 0, null);
     assertThat(EN.inline(f)).isEqualTo("hundreds of millions");
     assertThat(EN.withUnit(f, words)).isEqualTo("hundreds of millions");
+  }
+
+  @Test
+  void datesKnownToTheMonthOrTheYearAreShownToThatPrecision() {
+    assertThat(EN.date(dev.sourced.model.PartialDate.ofMonth(2020, 7))).isEqualTo("July 2020");
+    assertThat(NL.date(dev.sourced.model.PartialDate.ofMonth(2020, 7))).isEqualTo("juli 2020");
+    assertThat(EN.date(dev.sourced.model.PartialDate.ofYear(2020))).isEqualTo("2020");
+    assertThat(EN.date(dev.sourced.model.PartialDate.ofDay(LocalDate.of(2020, 7, 2))))
+        .isEqualTo("2 July 2020");
+    assertThat(dev.sourced.model.PartialDate.ofMonth(2020, 2).end())
+        .isEqualTo(LocalDate.of(2020, 2, 29));
+  }
+
+  @Test
+  void almostIsItsOwnQualifier() {
+    assertThat(EN.qualifier(Qualifier.ALMOST)).isEqualTo("almost");
+    assertThat(NL.qualifier(Qualifier.ALMOST)).isEqualTo("bijna");
   }
 
   @Test
@@ -162,7 +180,7 @@ class ValueFormatterTest {
     assertThat(NL.date(LocalDate.of(2021, 3, 9))).isEqualTo("9 maart 2021");
     assertThat(EN.date(LocalDate.of(2021, 5, 1))).isEqualTo("1 May 2021");
     assertThat(NL.date(LocalDate.of(2021, 5, 1))).isEqualTo("1 mei 2021");
-    assertThat(EN.date(null)).isEmpty();
+    assertThat(EN.date((LocalDate) null)).isEmpty();
   }
 
   /**
@@ -214,10 +232,18 @@ class ValueFormatterTest {
             List.of("s2"),
             "all users",
             null,
+            null,
             null);
     FactValue b =
         new FactValue(
-            new BigDecimal("70000"), null, Qualifier.ABOUT, List.of("s1"), "monitored", null, null);
+            new BigDecimal("70000"),
+            null,
+            Qualifier.ABOUT,
+            List.of("s1"),
+            "monitored",
+            null,
+            null,
+            null);
     Fact f = new Fact("d", "D", null, false, null, "disputed", "n", List.of(a, b), 1, null);
     assertThat(EN.inline(f)).isEqualTo("about 70,000");
     assertThat(EN.inline(f, a)).isEqualTo("170,000");

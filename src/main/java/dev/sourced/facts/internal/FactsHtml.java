@@ -39,13 +39,23 @@ public final class FactsHtml {
       return;
     }
     if (plain) {
-      html.text(fmt.inline(f));
+      html.text(fmt.inline(f) + fmt.caveat(f.shown()));
       return;
     }
     String cls = f.isDisputed() ? "fact fact-disputed" : "fact";
     html.tag("a", attrs("class", cls, "href", site.factHref(id), "data-fact", id));
     html.text(fmt.inline(f));
     html.tag("/a");
+    caveat(f.shown());
+  }
+
+  /** The source's own caveat after a figure in running text, outside its link. */
+  private void caveat(FactValue v) {
+    if (v.caveat() == null) return;
+    html.text(" ");
+    html.tag("span", attrs("class", "fact-caveat"));
+    html.text("(" + v.caveat() + ")");
+    html.tag("/span");
   }
 
   /**
@@ -93,7 +103,7 @@ public final class FactsHtml {
     html.line();
     if (f.values().size() == 1) {
       html.tag("p", attrs("class", "factbox-value"));
-      html.text(fmt.withUnit(f, f.shown()));
+      html.text(fmt.withUnitAndCaveat(f, f.shown()));
       html.tag("/p");
       html.line();
     } else {
@@ -167,7 +177,7 @@ public final class FactsHtml {
       boolean used = i == f.use();
       html.tag("tr", used ? attrs("class", "fact-used") : Map.of());
       html.tag("td");
-      html.text(fmt.withUnit(f, v));
+      html.text(fmt.withUnitAndCaveat(f, v));
       if (used) {
         html.text(" ");
         html.tag("span", attrs("class", "fact-used-label"));
@@ -278,7 +288,7 @@ public final class FactsHtml {
 
   static String sourceName(Source s) {
     if (s.publisher() == null) return s.title();
-    return s.publisher() + (s.date() != null ? " (" + s.date().getYear() + ")" : "");
+    return s.publisher() + (s.date() != null ? " (" + s.date().year() + ")" : "");
   }
 
   private void term(String name) {

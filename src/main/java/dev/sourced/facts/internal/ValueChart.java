@@ -87,7 +87,7 @@ public final class ValueChart {
       FactValue v = f.values().get(i);
       boolean used = i == f.use();
       String figure = fmt.inline(f, v);
-      alt.append(fmt.withUnit(f, v))
+      alt.append(fmt.withUnitAndCaveat(f, v))
           .append(" (")
           .append(names(v, site))
           .append(')')
@@ -234,8 +234,11 @@ public final class ValueChart {
       }
       p = p.substring(0, cut).strip();
     }
-    String name = p == null || p.isEmpty() || p.equalsIgnoreCase("unknown") ? s.title() : p;
-    return s.date() == null ? name : name + " (" + s.date().getYear() + ")";
+    String name =
+        p == null || p.isEmpty() || (p.equalsIgnoreCase("unknown") && s.title() != null)
+            ? s.title()
+            : p;
+    return s.date() == null ? name : name + " (" + s.date().year() + ")";
   }
 
   static String cut(String s, int max) {
