@@ -1,9 +1,9 @@
 package dev.sourced.cli;
 
-import dev.sourced.build.BuildOptions;
-import dev.sourced.build.BuildResult;
-import dev.sourced.build.Progress;
-import dev.sourced.build.SiteBuilder;
+import dev.sourced.pipeline.BuildOptions;
+import dev.sourced.pipeline.BuildResult;
+import dev.sourced.pipeline.Progress;
+import dev.sourced.pipeline.SiteBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package dev.sourced.cli;
 
-import dev.sourced.build.BuildOptions;
-import dev.sourced.build.BuildResult;
-import dev.sourced.build.SiteBuilder;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.facts.Json;
+import dev.sourced.pipeline.BuildOptions;
+import dev.sourced.pipeline.BuildResult;
+import dev.sourced.pipeline.SiteBuilder;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package dev.sourced.cli;
 
-import dev.sourced.build.BuildOptions;
-import dev.sourced.build.BuildResult;
-import dev.sourced.build.SiteBuilder;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
+import dev.sourced.pipeline.BuildOptions;
+import dev.sourced.pipeline.BuildResult;
+import dev.sourced.pipeline.SiteBuilder;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.sourced.cli;
 
-import dev.sourced.build.ArticleTemplate;
+import dev.sourced.pipeline.ArticleTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

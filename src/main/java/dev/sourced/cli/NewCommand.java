@@ -1,6 +1,6 @@
 package dev.sourced.cli;
 
-import dev.sourced.build.SiteScaffold;
+import dev.sourced.pipeline.SiteScaffold;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.sourced.cli;
 
-import dev.sourced.build.Progress;
+import dev.sourced.pipeline.Progress;
 import java.io.PrintWriter;
 
 /**

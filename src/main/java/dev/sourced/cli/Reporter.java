@@ -1,7 +1,7 @@
 package dev.sourced.cli;
 
-import dev.sourced.build.BuildResult;
 import dev.sourced.diag.DiagnosticPrinter;
+import dev.sourced.pipeline.BuildResult;
 import java.io.PrintWriter;
 
 /** Prints a build's diagnostics and its one-line summary to standard error. */

@@ -1,8 +1,8 @@
 package dev.sourced.serve;
 
-import dev.sourced.build.BuildResult;
-import dev.sourced.build.BuildSession;
 import dev.sourced.diag.DiagnosticPrinter;
+import dev.sourced.pipeline.BuildResult;
+import dev.sourced.pipeline.BuildSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;

@@ -1,8 +1,5 @@
 package dev.sourced.bench;
 
-import dev.sourced.build.BuildOptions;
-import dev.sourced.build.BuildResult;
-import dev.sourced.build.SiteBuilder;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.load.ContentLoader;
@@ -10,6 +7,9 @@ import dev.sourced.load.LoadedSite;
 import dev.sourced.load.SourceFile;
 import dev.sourced.parse.MarkdownParser;
 import dev.sourced.parse.PageParser;
+import dev.sourced.pipeline.BuildOptions;
+import dev.sourced.pipeline.BuildResult;
+import dev.sourced.pipeline.SiteBuilder;
 import dev.sourced.render.SiteRenderer;
 import dev.sourced.resolve.ResolvedSite;
 import dev.sourced.yaml.SafeYaml;

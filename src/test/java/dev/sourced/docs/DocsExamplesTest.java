@@ -2,7 +2,7 @@ package dev.sourced.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sourced.build.BuildResult;
+import dev.sourced.pipeline.BuildResult;
 import dev.sourced.testing.TestSite;
 import java.io.IOException;
 import java.io.UncheckedIOException;

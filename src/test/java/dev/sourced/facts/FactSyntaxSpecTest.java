@@ -2,9 +2,9 @@ package dev.sourced.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sourced.build.BuildResult;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.DiagnosticPrinter;
+import dev.sourced.pipeline.BuildResult;
 import dev.sourced.testing.TestSite;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.sourced.build.BuildResult;
+import dev.sourced.pipeline.BuildResult;
 import dev.sourced.testing.TestSite;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,10 +2,10 @@ package dev.sourced.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sourced.build.BuildOptions;
-import dev.sourced.build.BuildResult;
-import dev.sourced.build.BuildSession;
-import dev.sourced.build.SiteBuilder;
+import dev.sourced.pipeline.BuildOptions;
+import dev.sourced.pipeline.BuildResult;
+import dev.sourced.pipeline.BuildSession;
+import dev.sourced.pipeline.SiteBuilder;
 import dev.sourced.testing.TestSite;
 import java.io.IOException;
 import java.nio.file.Files;

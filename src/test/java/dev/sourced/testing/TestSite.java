@@ -1,9 +1,9 @@
 package dev.sourced.testing;
 
-import dev.sourced.build.BuildOptions;
-import dev.sourced.build.BuildResult;
-import dev.sourced.build.SiteBuilder;
 import dev.sourced.diag.Diagnostic;
+import dev.sourced.pipeline.BuildOptions;
+import dev.sourced.pipeline.BuildResult;
+import dev.sourced.pipeline.SiteBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package dev.sourced.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.sourced.build.BuildResult;
 import dev.sourced.diag.DiagnosticPrinter;
+import dev.sourced.pipeline.BuildResult;
 import dev.sourced.testing.TestSite;
 import java.nio.file.Path;
 import java.time.Duration;

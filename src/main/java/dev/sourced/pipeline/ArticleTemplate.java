@@ -1,4 +1,4 @@
-package dev.sourced.build;
+package dev.sourced.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;

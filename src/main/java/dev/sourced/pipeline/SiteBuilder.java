@@ -1,4 +1,4 @@
-package dev.sourced.build;
+package dev.sourced.pipeline;
 
 import dev.sourced.concurrent.Workers;
 import dev.sourced.config.ConfigLoader;

@@ -1,4 +1,4 @@
-package dev.sourced.build;
+package dev.sourced.pipeline;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.sourced.build;
+package dev.sourced.pipeline;
 
 import dev.sourced.config.ConfigLoader;
 import dev.sourced.config.SiteConfig;

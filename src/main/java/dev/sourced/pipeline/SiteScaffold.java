@@ -1,4 +1,4 @@
-package dev.sourced.build;
+package dev.sourced.pipeline;
 
 import dev.sourced.render.Theme;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.sourced.build;
+package dev.sourced.pipeline;
 
 /**
  * Hears how far a build has come, for a progress line on long builds. Called from the building

@@ -1,4 +1,4 @@
-package dev.sourced.build;
+package dev.sourced.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
