@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * An article's typed front-matter. Absent optional fields are null (dates, slug) or empty (lists).
- * Sources, facts and claims keep their declaration order.
+ * Sources, facts and claims keep their declaration order. {@code explainers} are the glances,
+ * timelines, comparisons and unknowns the article declares for its own body.
  */
 public record FrontMatter(
     String title,
@@ -19,4 +20,12 @@ public record FrontMatter(
     List<Source> sources,
     List<Fact> facts,
     List<Claim> claims,
-    List<Correction> corrections) {}
+    List<Correction> corrections,
+    List<Explainer> explainers) {
+
+  /** The explainer piece of this kind and ID, or null. */
+  public Explainer explainer(Explainer.Kind kind, String id) {
+    for (Explainer e : explainers) if (e.kind() == kind && e.id().equals(id)) return e;
+    return null;
+  }
+}

@@ -37,7 +37,11 @@ public final class PageParser {
           "sources",
           "facts",
           "claims",
-          "corrections");
+          "corrections",
+          "glances",
+          "timelines",
+          "comparisons",
+          "unknowns");
 
   /** One path segment of a portable URL: no spaces, no case tricks, no dot files. */
   static final Pattern SLUG_SEGMENT = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -106,6 +110,7 @@ public final class PageParser {
     String slug = slug(map, file, diagnostics);
     Declarations decl = new DeclarationReader(diagnostics).read(map);
     List<Correction> corrections = corrections(map, diagnostics);
+    List<dev.sourced.model.Explainer> explainers = new ExplainerReader(diagnostics).read(map);
     BodyScan scan;
     BodyHtml body;
     try {
@@ -134,7 +139,8 @@ public final class PageParser {
             decl.sources(),
             decl.facts(),
             decl.claims(),
-            corrections);
+            corrections,
+            explainers);
     SourcePosition slugAt =
         map.has("slug") ? map.valueAt("slug") : new SourcePosition(src.path(), 1, 1);
     return new ParsedPage(

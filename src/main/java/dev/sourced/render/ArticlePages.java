@@ -25,15 +25,22 @@ final class ArticlePages {
   private final Models models;
   private final dev.sourced.facts.ValueFormatter fmt;
 
-  ArticlePages(ResolvedSite site, Models models, dev.sourced.facts.ValueFormatter fmt) {
+  private final PageContext.ExplainerTemplate pieces;
+
+  ArticlePages(
+      ResolvedSite site,
+      Models models,
+      dev.sourced.facts.ValueFormatter fmt,
+      PageContext.ExplainerTemplate pieces) {
     this.site = site;
     this.models = models;
     this.fmt = fmt;
+    this.pieces = pieces;
   }
 
   Map<String, Object> model(ResolvedPage page) {
     FrontMatter fm = page.frontMatter();
-    PageContext ctx = PageContext.of(site, page, fmt);
+    PageContext ctx = PageContext.of(site, page, fmt, pieces);
     String body = page.parsed().body().fill(ctx);
     String boxes = renderBoxes(page.ownFactsToBox(), page.ownClaimsToBox(), ctx);
     Map<String, Object> m = models.base("article", fm.title(), fm.summary(), page.url());

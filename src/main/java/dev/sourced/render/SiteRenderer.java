@@ -35,6 +35,7 @@ public final class SiteRenderer {
   static final List<String> TEMPLATES =
       List.of(
           "article.ftlh",
+          "explainer.ftlh",
           "index.ftlh",
           "tags.ftlh",
           "tag.ftlh",
@@ -95,6 +96,16 @@ public final class SiteRenderer {
     return new SiteRenderer(config, engine, templates, siteTemplates, incremental);
   }
 
+  /** Explainer pieces through the theme's (or the site's) {@code explainer.ftlh}. */
+  private PageContext.ExplainerTemplate pieces(Diagnostics diagnostics) {
+    return (model, forPath) -> {
+      String html =
+          engine.render(
+              templates.get("explainer.ftlh"), Map.of("piece", model), forPath, diagnostics);
+      return html == null ? "" : html;
+    };
+  }
+
   /** Renders a site once; returns null (after reporting why) when a template fails. */
   public static RenderedSite render(ResolvedSite site, Path siteTemplates, Diagnostics diagnostics)
       throws IOException {
@@ -115,7 +126,7 @@ public final class SiteRenderer {
    */
   public RenderedSite render(ResolvedSite site, Diagnostics diagnostics, PageSink sink) {
     Models models = new Models(site, fmt, assets.urls());
-    ArticlePages articles = new ArticlePages(site, models, fmt);
+    ArticlePages articles = new ArticlePages(site, models, fmt, pieces(diagnostics));
     SitePages pages = new SitePages(site, models, fmt, articles);
     Output out = new Output(diagnostics);
 
@@ -208,7 +219,7 @@ public final class SiteRenderer {
    */
   public RenderedPage renderArticle(ResolvedSite site, ResolvedPage page, Diagnostics diagnostics) {
     Models models = new Models(site, fmt, assets.urls());
-    ArticlePages articles = new ArticlePages(site, models, fmt);
+    ArticlePages articles = new ArticlePages(site, models, fmt, pieces(diagnostics));
     String path = page.url() + "index.html";
     String html =
         engine.render(templates.get("article.ftlh"), articles.model(page), path, diagnostics);

@@ -85,10 +85,13 @@ public final class ReferenceResolver {
   /** Claims shown by a {{claim:ID}} box somewhere. */
   private final Set<String> usedClaims = new java.util.HashSet<>();
 
+  private final ExplainerResolver explainers;
+
   private ReferenceResolver(SiteConfig config, Diagnostics diagnostics, LocalDate today) {
     this.config = config;
     this.diagnostics = diagnostics;
     this.today = today;
+    this.explainers = new ExplainerResolver(sources, facts, rejected, diagnostics);
   }
 
   /**
@@ -435,8 +438,10 @@ public final class ReferenceResolver {
           citedSources.add(u.id());
         }
         case DIRECTIVE -> directive(u);
+        case EXPLAINER -> explainers.use(p, u, refs, used, citedSources);
       }
     }
+    explainers.check(p);
     List<String> ownToBox = new ArrayList<>();
     for (Fact f : p.frontMatter().facts()) {
       if (facts.get(f.id()) != f) continue;
@@ -476,7 +481,9 @@ public final class ReferenceResolver {
   private void directive(BodyUse u) {
     String kind = u.directiveKind();
     if (kind.equals("factbox")) mentionedFacts.add(u.id());
-    if (kind.equals("factbox") || kind.equals("claim")) {
+    if (kind.equals("factbox")
+        || kind.equals("claim")
+        || dev.sourced.model.Explainer.Kind.fromDirective(kind) != null) {
       diagnostics.error(
           u.at(),
           "box-not-alone",
@@ -486,6 +493,7 @@ public final class ReferenceResolver {
                   + u.id()
                   + "}} inside a sentence"
               : "put blank lines before and after it");
+      if (!kind.equals("factbox") && !kind.equals("claim")) return;
       if (kind.equals("factbox") && !facts.containsKey(u.id())) {
         unknown("fact", u.id(), u.at(), facts.keySet());
       } else if (kind.equals("claim") && !claims.containsKey(u.id())) {
@@ -499,7 +507,7 @@ public final class ReferenceResolver {
         "\"" + kind + "\" is not a kind of reference",
         Suggestions.hint(
             kind,
-            List.of("fact", "factbox", "claim"),
+            List.of("fact", "factbox", "claim", "glance", "timeline", "compare", "unknowns"),
             "write {{fact:ID}}, {{factbox:ID}} or {{claim:ID}}; \\{{ writes literal braces"));
   }
 

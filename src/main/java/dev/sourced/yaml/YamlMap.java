@@ -138,7 +138,8 @@ public final class YamlMap {
     return t == null ? null : t.getValueNode();
   }
 
-  private boolean isNull(Node n) {
+  /** A plain empty, {@code null} or {@code ~}: YAML's null, which optional keys treat as absent. */
+  public boolean isNull(Node n) {
     return n instanceof ScalarNode s
         && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
         && (s.getValue().isEmpty() || s.getValue().equals("null") || s.getValue().equals("~"));
