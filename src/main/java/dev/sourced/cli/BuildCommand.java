@@ -2,8 +2,8 @@ package dev.sourced.cli;
 
 import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
+import dev.sourced.pipeline.Pipeline;
 import dev.sourced.pipeline.Progress;
-import dev.sourced.pipeline.SiteBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -39,8 +39,7 @@ final class BuildCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Progress progress = ProgressLine.forTerminal(err);
     BuildResult r =
-        SiteBuilder.build(
-            new BuildOptions(site.source, out, site.strict, LocalDate.now()), progress);
+        Pipeline.build(new BuildOptions(site.source, out, site.strict, LocalDate.now()), progress);
     if (progress instanceof ProgressLine line) line.clear();
     Reporter.diagnostics(r, site, err);
     if (r.failed()) {

@@ -4,7 +4,7 @@ import dev.sourced.diag.Diagnostic;
 import dev.sourced.facts.Json;
 import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
-import dev.sourced.pipeline.SiteBuilder;
+import dev.sourced.pipeline.Pipeline;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -45,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     BuildResult r =
-        SiteBuilder.build(new BuildOptions(site.source, null, site.strict, LocalDate.now()));
+        Pipeline.build(new BuildOptions(site.source, null, site.strict, LocalDate.now()));
     if (format == Format.json) {
       var out = spec.commandLine().getOut();
       out.print("[");

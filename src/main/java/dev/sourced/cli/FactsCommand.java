@@ -5,7 +5,7 @@ import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
-import dev.sourced.pipeline.SiteBuilder;
+import dev.sourced.pipeline.Pipeline;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.io.IOException;
@@ -45,8 +45,7 @@ final class FactsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate today = LocalDate.now();
-    BuildResult r =
-        SiteBuilder.build(new BuildOptions(site.source, null, site.strict, today, false));
+    BuildResult r = Pipeline.build(new BuildOptions(site.source, null, site.strict, today, false));
     PrintWriter out = spec.commandLine().getOut();
     ResolvedSite s = r.site();
     if (s == null || r.failed()) {

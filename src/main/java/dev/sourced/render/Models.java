@@ -3,6 +3,7 @@ package dev.sourced.render;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Source;
+import dev.sourced.resolve.OutputPlan;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.time.LocalDate;
@@ -96,7 +97,7 @@ final class Models {
   }
 
   static String tagUrl(String tag) {
-    return "tags/" + Slugs.of(tag) + "/";
+    return OutputPlan.tagAddress(tag);
   }
 
   /** A source as a reference list shows it. */

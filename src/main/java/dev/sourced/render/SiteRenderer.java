@@ -5,6 +5,8 @@ import dev.sourced.diag.Diagnostics;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.model.Source;
+import dev.sourced.resolve.OutputKind;
+import dev.sourced.resolve.OutputPlan;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import freemarker.template.Template;
@@ -32,20 +34,11 @@ import java.util.function.Supplier;
  * renders again only the outputs whose fingerprint changed.
  */
 public final class SiteRenderer {
-  static final List<String> TEMPLATES =
-      List.of(
-          "article.ftlh",
-          "explainer.ftlh",
-          "index.ftlh",
-          "tags.ftlh",
-          "tag.ftlh",
-          "facts.ftlh",
-          "sources.ftlh",
-          "source.ftlh",
-          "methodology.ftlh",
-          "corrections.ftlh",
-          "404.ftlh",
-          "search.ftlh");
+  /** The templates that make pages: one per kind of planned page. */
+  static final List<String> TEMPLATES = OutputKind.templates();
+
+  /** Templates that are not pages but that pages use: explainer pieces in article bodies. */
+  static final List<String> PARTS = List.of("explainer.ftlh");
 
   private final SiteConfig config;
   private final TemplateEngine engine;
@@ -88,11 +81,13 @@ public final class SiteRenderer {
       throws IOException {
     TemplateEngine engine = new TemplateEngine(siteTemplates, config.numberLocale());
     Map<String, Template> templates = new HashMap<>();
-    for (String name : TEMPLATES) {
+    List<String> all = new java.util.ArrayList<>(TEMPLATES);
+    all.addAll(PARTS);
+    for (String name : all) {
       Template t = engine.template(name, diagnostics);
       if (t != null) templates.put(name, t);
     }
-    if (templates.size() != TEMPLATES.size()) return null;
+    if (templates.size() != all.size()) return null;
     return new SiteRenderer(config, engine, templates, siteTemplates, incremental);
   }
 
@@ -130,73 +125,87 @@ public final class SiteRenderer {
     SitePages pages = new SitePages(site, models, fmt, articles);
     Output out = new Output(diagnostics);
 
-    for (ResolvedPage p : site.pages()) {
-      out.page(
-          p.url() + "index.html",
-          p.path(),
-          "article.ftlh",
-          () -> Fingerprints.article(site, p),
-          () -> articles.model(p));
-    }
     Object lists = incremental ? family("lists", Fingerprints.lists(site)) : null;
     Object declarations =
         incremental ? family("declarations", Fingerprints.declarations(site)) : null;
-    out.page("index.html", "index.ftlh", () -> lists, pages::home);
+    OutputPlan plan = OutputPlan.of(site);
+    Map<String, ResolvedPage> articlesByUrl = new HashMap<>();
+    for (ResolvedPage p : site.pages()) articlesByUrl.put(p.url(), p);
     var tagGroups = pages.tagGroups();
-    out.page("tags/index.html", "tags.ftlh", () -> lists, () -> pages.tags(tagGroups));
-    for (var e : tagGroups.entrySet()) {
-      out.page(
-          Models.tagUrl(e.getKey()) + "index.html",
-          "tag.ftlh",
-          () -> lists,
-          () -> pages.tag(e.getKey(), e.getValue()));
-    }
-    out.page("facts/index.html", "facts.ftlh", () -> declarations, pages::facts);
-    out.page("sources/index.html", "sources.ftlh", () -> declarations, pages::sources);
-    for (Source s : site.sources().values()) {
-      out.page(
-          "sources/" + s.id() + "/index.html",
-          "source.ftlh",
-          () -> declarations,
-          () -> pages.source(s));
-    }
-    out.page("methodology/index.html", "methodology.ftlh", () -> "static", pages::methodology);
-    out.page("corrections/index.html", "corrections.ftlh", () -> lists, pages::corrections);
-    out.page("404.html", "404.ftlh", () -> "static", pages::notFound);
-    out.page(
-        "search/index.html",
-        "search.ftlh",
-        () -> "static",
-        () ->
-            models.base(
-                "search",
-                "Search",
-                "Search the articles, facts and claims of " + config.title() + ".",
-                "search/"));
-    out.json(
-        "search.json",
-        () -> List.of(lists, declarations),
-        () -> SearchIndex.model(site, fmt),
-        false);
-
-    out.text("feed.xml", () -> lists, () -> Feeds.atom(config, site.pages()));
-    out.text(
-        "corrections.xml", () -> lists, () -> Feeds.corrections(config, pages.correctionList()));
-    out.text(
-        "sitemap.xml",
-        () -> List.of(lists, declarations),
-        () -> {
-          List<String> listed =
-              new ArrayList<>(
-                  List.of("", "facts/", "sources/", "tags/", "methodology/", "corrections/"));
-          for (String tag : tagGroups.keySet()) listed.add(Models.tagUrl(tag));
-          for (Source s : site.sources().values()) listed.add("sources/" + s.id() + "/");
-          return Feeds.sitemap(config, site.pages(), listed);
-        });
+    Map<String, String> tagsByAddress = new HashMap<>();
+    for (String name : tagGroups.keySet()) tagsByAddress.put(OutputPlan.tagAddress(name), name);
     JsonExports json = new JsonExports(site, fmt);
-    out.json("facts.json", () -> declarations, json::facts, true);
-    out.json("sources.json", () -> declarations, json::sources, true);
-    out.json("claims.json", () -> declarations, json::claims, true);
+    // Exactly the planned outputs: a kind of output this switch does not render cannot compile.
+    for (OutputPlan.Output o : plan.outputs()) {
+      String path = o.path();
+      String template = o.kind().template();
+      Runnable job =
+          switch (o.kind()) {
+            case ARTICLE -> {
+              ResolvedPage p = articlesByUrl.get(o.address());
+              yield () ->
+                  out.page(
+                      path,
+                      p.path(),
+                      template,
+                      () -> Fingerprints.article(site, p),
+                      () -> articles.model(p));
+            }
+            case HOME -> () -> out.page(path, template, () -> lists, pages::home);
+            case TAGS -> () -> out.page(path, template, () -> lists, () -> pages.tags(tagGroups));
+            case TAG -> {
+              String name = tagsByAddress.get(o.address());
+              yield () ->
+                  out.page(path, template, () -> lists, () -> pages.tag(name, tagGroups.get(name)));
+            }
+            case FACTS -> () -> out.page(path, template, () -> declarations, pages::facts);
+            case SOURCES -> () -> out.page(path, template, () -> declarations, pages::sources);
+            case SOURCE -> {
+              Source s = site.sources().get(o.subject());
+              yield () -> out.page(path, template, () -> declarations, () -> pages.source(s));
+            }
+            case METHODOLOGY -> () -> out.page(path, template, () -> "static", pages::methodology);
+            case CORRECTIONS -> () -> out.page(path, template, () -> lists, pages::corrections);
+            case NOT_FOUND -> () -> out.page(path, template, () -> "static", pages::notFound);
+            case SEARCH ->
+                () ->
+                    out.page(
+                        path,
+                        template,
+                        () -> "static",
+                        () ->
+                            models.base(
+                                "search",
+                                "Search",
+                                "Search the articles, facts and claims of " + config.title() + ".",
+                                o.address()));
+            case SEARCH_INDEX ->
+                () ->
+                    out.json(
+                        path,
+                        () -> List.of(lists, declarations),
+                        () -> SearchIndex.model(site, fmt),
+                        false);
+            case FEED -> () -> out.text(path, () -> lists, () -> Feeds.atom(config, site.pages()));
+            case CORRECTIONS_FEED ->
+                () ->
+                    out.text(
+                        path, () -> lists, () -> Feeds.corrections(config, pages.correctionList()));
+            case SITEMAP ->
+                () ->
+                    out.text(
+                        path,
+                        () -> List.of(lists, declarations),
+                        () -> Feeds.sitemap(config, site.pages(), sitemapped(plan)));
+            case FACTS_JSON -> () -> out.json(path, () -> declarations, json::facts, true);
+            case SOURCES_JSON -> () -> out.json(path, () -> declarations, json::sources, true);
+            case CLAIMS_JSON -> () -> out.json(path, () -> declarations, json::claims, true);
+            // The theme's files and the bundles' files are not rendered: they are written and
+            // copied as they are, below.
+            case ASSET, BUNDLE_FILE -> () -> {};
+          };
+      job.run();
+    }
     for (RenderedPage a : assets.pages()) out.asset(a);
     out.run(sink);
 
@@ -227,6 +236,15 @@ public final class SiteRenderer {
     byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
     if (incremental) cache.put(path, new Cached(Fingerprints.article(site, page), bytes));
     return new RenderedPage(path, bytes);
+  }
+
+  /** The planned pages the sitemap lists besides the articles (which it lists with their dates). */
+  private static List<String> sitemapped(OutputPlan plan) {
+    List<String> listed = new ArrayList<>();
+    for (OutputPlan.Output o : plan.outputs()) {
+      if (o.kind().inSitemap() && o.kind() != OutputKind.ARTICLE) listed.add(o.address());
+    }
+    return listed;
   }
 
   /**

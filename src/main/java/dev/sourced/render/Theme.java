@@ -1,21 +1,27 @@
 package dev.sourced.render;
 
+import dev.sourced.resolve.OutputKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The default theme inside the jar: templates and assets under {@code /theme/}, listed one per line
- * in {@code /theme/theme.list} (class paths cannot be listed portably).
+ * The default theme inside the jar, under {@code /theme/}: one template per kind of page the build
+ * writes ({@link OutputKind#templates()}, so a new kind of page cannot be left out of the theme),
+ * and the layouts and assets listed one per line in {@code /theme/theme.list} (class paths cannot
+ * be listed portably). A test checks that the two lists together are the theme folder.
  */
 public final class Theme {
   private Theme() {}
 
   /** The theme's files, relative to the theme folder, e.g. {@code article.ftlh}. */
   public static List<String> files() {
-    return lines(read("theme.list"));
+    List<String> files = new ArrayList<>(OutputKind.templates());
+    files.addAll(lines(read("theme.list")));
+    return List.copyOf(files);
   }
 
   public static byte[] read(String name) {

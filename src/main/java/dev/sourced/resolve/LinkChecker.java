@@ -2,7 +2,6 @@ package dev.sourced.resolve;
 
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostics;
-import dev.sourced.load.ArticleFile;
 import dev.sourced.parse.BodyLink;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,10 +12,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Warns about internal links in article bodies that lead nowhere: a page that the build does not
- * write, or an anchor that the target article does not have. Anchors are known without rendering:
- * heading ids come from the parse stage (generated as the heading-anchor extension does), and
- * boxes, claims and references have the ids the renderers give them.
+ * Warns about internal links in article bodies that lead nowhere: a page or file that is not in the
+ * {@link OutputPlan}, or an anchor that the target article does not have. Anchors are known without
+ * rendering: heading ids come from the parse stage (generated as the heading-anchor extension
+ * does), and boxes, claims and references have the ids the renderers give them.
  *
  * <p>Only relative and site-absolute links are checked; links with a scheme are external.
  */
@@ -31,10 +30,14 @@ final class LinkChecker {
 
   private final Set<String> files = new HashSet<>();
 
-  LinkChecker(SiteConfig config, Diagnostics diagnostics, Set<String> generatedPages) {
+  /** Every planned output is a target; articles' anchors are added by {@link #addPage}. */
+  LinkChecker(SiteConfig config, Diagnostics diagnostics, OutputPlan plan) {
     this.config = config;
     this.diagnostics = diagnostics;
-    for (String p : generatedPages) anchors.put(p, null);
+    for (OutputPlan.Output o : plan.outputs()) {
+      if (o.kind() == OutputKind.BUNDLE_FILE) files.add(o.path());
+      else anchors.put(o.address(), null);
+    }
   }
 
   void addPage(ResolvedPage page) {
@@ -45,9 +48,6 @@ final class LinkChecker {
     page.ownClaimsToBox().forEach(c -> ids.add("claim-" + c));
     page.references().forEach(s -> ids.add("ref-" + s));
     anchors.put(page.url(), ids);
-    for (ArticleFile.BundleFile f : page.parsed().bundleFiles()) {
-      files.add(page.url() + f.relativeName());
-    }
   }
 
   void check(ResolvedPage page) {

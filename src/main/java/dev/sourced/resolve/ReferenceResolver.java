@@ -37,27 +37,6 @@ import java.util.TreeMap;
  * order; the rest is bookkeeping over those lists.
  */
 public final class ReferenceResolver {
-  /** First path segments the build writes itself; an article cannot take them. */
-  public static final Set<String> RESERVED =
-      Set.of(
-          "tags",
-          "facts",
-          "sources",
-          "methodology",
-          "corrections",
-          "assets",
-          "search",
-          "404.html",
-          "index.html",
-          "sitemap.xml",
-          "feed.xml",
-          "corrections.xml",
-          "facts.json",
-          "sources.json",
-          "claims.json",
-          "search.json",
-          "robots.txt");
-
   public static final String SHARED_HOME_URL = "facts/";
   public static final String SHARED_HOME_TITLE = "Facts and claims";
 
@@ -152,8 +131,6 @@ public final class ReferenceResolver {
     List<ResolvedPage> pages = new ArrayList<>();
     for (ParsedPage p : published) pages.add(resolvePage(p, claimBoxedAt));
 
-    checkLinks(pages);
-
     Map<String, List<ResolvedPage>> factUsers = new LinkedHashMap<>();
     Map<String, List<ResolvedPage>> sourceUsers = new LinkedHashMap<>();
     Map<String, List<ResolvedPage>> claimUsers = new LinkedHashMap<>();
@@ -166,19 +143,22 @@ public final class ReferenceResolver {
         tags.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
     }
     warnUnused(factUsers);
-    return new ResolvedSite(
-        config,
-        List.copyOf(pages),
-        sources,
-        facts,
-        claims,
-        homes,
-        factUsers,
-        sourceUsers,
-        claimUsers,
-        tags,
-        List.copyOf(sharedFacts),
-        List.copyOf(sharedClaims));
+    ResolvedSite site =
+        new ResolvedSite(
+            config,
+            List.copyOf(pages),
+            sources,
+            facts,
+            claims,
+            homes,
+            factUsers,
+            sourceUsers,
+            claimUsers,
+            tags,
+            List.copyOf(sharedFacts),
+            List.copyOf(sharedClaims));
+    checkLinks(site);
+    return site;
   }
 
   /**
@@ -214,27 +194,11 @@ public final class ReferenceResolver {
     return boxedAt;
   }
 
-  private void checkLinks(List<ResolvedPage> pages) {
-    Set<String> generated =
-        new java.util.HashSet<>(
-            List.of(
-                "",
-                "facts/",
-                "sources/",
-                "tags/",
-                "methodology/",
-                "corrections/",
-                "404.html",
-                "feed.xml",
-                "corrections.xml",
-                "sitemap.xml",
-                "facts.json",
-                "sources.json",
-                "claims.json"));
-    for (String id : sources.keySet()) generated.add("sources/" + id + "/");
-    LinkChecker links = new LinkChecker(config, diagnostics, generated);
-    for (ResolvedPage r : pages) links.addPage(r);
-    for (ResolvedPage r : pages) links.check(r);
+  /** Links in bodies must lead to a page or file of the output plan (and an anchor it has). */
+  private void checkLinks(ResolvedSite site) {
+    LinkChecker links = new LinkChecker(config, diagnostics, OutputPlan.of(site));
+    for (ResolvedPage r : site.pages()) links.addPage(r);
+    for (ResolvedPage r : site.pages()) links.check(r);
   }
 
   private void register(List<Source> ss, List<Fact> fs, List<Claim> cs, Home home) {
@@ -287,7 +251,7 @@ public final class ReferenceResolver {
     for (ParsedPage p : pages) {
       String first = p.slug().split("/", 2)[0];
       SourcePosition at = p.slugAt();
-      if (RESERVED.contains(first.toLowerCase(Locale.ROOT))) {
+      if (OutputKind.reservedSegments().contains(first.toLowerCase(Locale.ROOT))) {
         diagnostics.error(
             at,
             "reserved-slug",

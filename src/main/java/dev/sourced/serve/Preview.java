@@ -1,13 +1,15 @@
 package dev.sourced.serve;
 
 import dev.sourced.diag.DiagnosticPrinter;
+import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
-import dev.sourced.pipeline.BuildSession;
+import dev.sourced.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Collection;
 
 /**
@@ -16,7 +18,7 @@ import java.util.Collection;
  * in the terminal and over the page; the last good site stays served.
  */
 public final class Preview implements AutoCloseable {
-  private final BuildSession session;
+  private final Pipeline session;
   private final LiveReload reload = new LiveReload();
   private final PreviewServer server;
   private final SiteWatcher watcher;
@@ -36,7 +38,7 @@ public final class Preview implements AutoCloseable {
       throws IOException {
     this.warningsPerCode = warningsPerCode;
     this.output = Files.createTempDirectory("sourced-serve-");
-    this.session = new BuildSession(source, output, strict);
+    this.session = Pipeline.keepingState(new BuildOptions(source, output, strict, LocalDate.now()));
     this.err = err;
     this.colour = colour;
     BuildResult first = session.rebuild(null);

@@ -9,7 +9,7 @@ import dev.sourced.parse.MarkdownParser;
 import dev.sourced.parse.PageParser;
 import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
-import dev.sourced.pipeline.SiteBuilder;
+import dev.sourced.pipeline.Pipeline;
 import dev.sourced.render.SiteRenderer;
 import dev.sourced.resolve.ResolvedSite;
 import dev.sourced.yaml.SafeYaml;
@@ -70,8 +70,7 @@ public class StagesBenchmark {
     files = loaded.articles();
     texts = new ArrayList<>();
     for (ArticleFile f : files) texts.add(ContentLoader.read(f, new Diagnostics()));
-    BuildResult built =
-        SiteBuilder.build(new BuildOptions(root, null, false, LocalDate.now(), false));
+    BuildResult built = Pipeline.build(new BuildOptions(root, null, false, LocalDate.now(), false));
     if (built.failed() || built.site() == null || files.isEmpty()) {
       throw new IllegalStateException(corpus + " does not build: " + built.diagnostics());
     }

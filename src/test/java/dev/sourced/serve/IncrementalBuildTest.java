@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
-import dev.sourced.pipeline.BuildSession;
-import dev.sourced.pipeline.SiteBuilder;
+import dev.sourced.pipeline.Pipeline;
 import dev.sourced.testing.TestSite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +70,8 @@ class IncrementalBuildTest {
   void everyKindOfEditGivesWhatACleanBuildGives() throws IOException {
     TestSite site = TestSite.of(dir, SITE);
     Path out = dir.resolve("served");
-    BuildSession session = new BuildSession(site.root(), out, false);
+    Pipeline session =
+        Pipeline.keepingState(new BuildOptions(site.root(), out, false, TestSite.TODAY));
     assertThat(session.rebuild(null).failed()).isFalse();
     assertSameAsClean(site, out);
 
@@ -132,7 +132,8 @@ class IncrementalBuildTest {
   void aBrokenEditKeepsTheLastGoodSiteAndTheFixRestoresIt() throws IOException {
     TestSite site = TestSite.of(dir, SITE);
     Path out = dir.resolve("served");
-    BuildSession session = new BuildSession(site.root(), out, false);
+    Pipeline session =
+        Pipeline.keepingState(new BuildOptions(site.root(), out, false, TestSite.TODAY));
     session.rebuild(null);
     Map<String, String> good = tree(out);
 
@@ -147,7 +148,7 @@ class IncrementalBuildTest {
     rebuildAndCompare(session, site, out, "content/a.md");
   }
 
-  private void rebuildAndCompare(BuildSession session, TestSite site, Path out, String changed)
+  private void rebuildAndCompare(Pipeline session, TestSite site, Path out, String changed)
       throws IOException {
     BuildResult r = session.rebuild(List.of(changed));
     assertThat(r.failed()).as("rebuild after %s: %s", changed, r.diagnostics()).isFalse();
@@ -156,7 +157,7 @@ class IncrementalBuildTest {
 
   private void assertSameAsClean(TestSite site, Path out) throws IOException {
     Path clean = dir.resolve("clean-" + System.nanoTime());
-    BuildResult r = SiteBuilder.build(new BuildOptions(site.root(), clean, false, TestSite.TODAY));
+    BuildResult r = Pipeline.build(new BuildOptions(site.root(), clean, false, TestSite.TODAY));
     assertThat(r.failed()).isFalse();
     Map<String, String> expected = tree(clean);
     expected.remove(".sourced-build");

@@ -3,7 +3,7 @@ package dev.sourced.testing;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
-import dev.sourced.pipeline.SiteBuilder;
+import dev.sourced.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +118,7 @@ public final class TestSite {
 
   private BuildResult run(boolean strict, boolean write) {
     try {
-      result = SiteBuilder.build(new BuildOptions(root, write ? output : null, strict, TODAY));
+      result = Pipeline.build(new BuildOptions(root, write ? output : null, strict, TODAY));
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

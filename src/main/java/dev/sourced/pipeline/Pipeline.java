@@ -1,0 +1,270 @@
+package dev.sourced.pipeline;
+
+import dev.sourced.diag.Diagnostics;
+import dev.sourced.diag.SourcePosition;
+import dev.sourced.load.ArticleFile;
+import dev.sourced.parse.BodySpill;
+import dev.sourced.parse.ParsedPage;
+import dev.sourced.render.PageSink;
+import dev.sourced.render.RenderedPage;
+import dev.sourced.render.RenderedSite;
+import dev.sourced.render.SiteRenderer;
+import dev.sourced.resolve.ReferenceResolver;
+import dev.sourced.resolve.ResolvedSite;
+import dev.sourced.write.OutputGuard;
+import dev.sourced.write.OutputSync;
+import dev.sourced.write.SiteWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one pipeline that {@code build}, {@code check}, {@code facts} and {@code serve} drive: load,
+ * parse, resolve, render, write. Each stage reports its problems and the run goes on as far as it
+ * can, so one run lists every error; nothing is written unless the whole site rendered without an
+ * error (or, under --strict, a warning).
+ *
+ * <p>A pipeline made with {@link #keepingState} is the same pipeline keeping what its stages gave
+ * between runs, for the preview server:
+ *
+ * <ul>
+ *   <li>load and parse ({@link SiteInputs}): a saved article is read again alone; anything else (a
+ *       new or deleted file, a data file, sourced.yaml, a template) reloads the site, parsing again
+ *       only files whose text changed;
+ *   <li>resolve: always whole (it walks no bodies, only the uses parse collected);
+ *   <li>render: a kept {@link SiteRenderer} renders again only outputs whose inputs changed, and is
+ *       made again when templates or settings change; an edit of one article's prose renders just
+ *       that article ({@link ProseEdit});
+ *   <li>write: {@link OutputSync} writes only changed files.
+ * </ul>
+ *
+ * A one-run build keeps nothing: its pages stream to disk as they are rendered, inside a {@link
+ * SiteWriter.Transaction} that replaces the output folder whole or not at all. Either way the
+ * result is the same (tested), whatever the order of edits.
+ */
+public final class Pipeline {
+  private final BuildOptions options;
+  private final boolean keepState;
+  private final SiteInputs inputs;
+  private final OutputSync sync;
+  private SiteRenderer renderer;
+  private final ProseEdit prose = new ProseEdit();
+
+  private Pipeline(BuildOptions options, boolean keepState) {
+    this.options = options;
+    this.keepState = keepState;
+    this.inputs = new SiteInputs(options.source(), keepState);
+    this.sync = keepState ? new OutputSync(options.output()) : null;
+  }
+
+  /** Builds once, keeping nothing. */
+  public static BuildResult build(BuildOptions options) throws IOException {
+    return build(options, Progress.NONE);
+  }
+
+  /** Builds once, telling {@code progress} how far each stage has come. */
+  public static BuildResult build(BuildOptions options, Progress progress) throws IOException {
+    return new Pipeline(options, false).run(null, progress);
+  }
+
+  /**
+   * A pipeline that keeps what each stage gave between runs of {@link #rebuild}, writing into
+   * {@code options.output()} (required) file by file.
+   */
+  public static Pipeline keepingState(BuildOptions options) {
+    if (options.output() == null || !options.render()) {
+      throw new IllegalArgumentException("a pipeline that keeps state writes an output folder");
+    }
+    return new Pipeline(options, true);
+  }
+
+  public Path output() {
+    return options.output();
+  }
+
+  /**
+   * Builds again after the given files changed.
+   *
+   * @param changed site-relative paths that changed, or null to reload everything
+   */
+  public BuildResult rebuild(Collection<String> changed) throws IOException {
+    return run(changed, Progress.NONE);
+  }
+
+  private BuildResult run(Collection<String> changed, Progress progress) throws IOException {
+    long start = System.nanoTime();
+    Diagnostics diagnostics = new Diagnostics();
+    if (!Files.isDirectory(options.source())) {
+      diagnostics.error(
+          SourcePosition.file(options.source().toString()),
+          "missing-config",
+          "the site folder " + options.source() + " does not exist",
+          "pass --source with a folder that holds sourced.yaml, or run `sourced new DIR`");
+      return result(diagnostics, false, 0, null, start);
+    }
+    // The guard and the recovery are for folders a one-run build replaces whole; a pipeline that
+    // keeps state writes into a folder of its own, file by file.
+    if (options.output() != null && !keepState) {
+      String problem = OutputGuard.problem(options.source(), options.output());
+      if (problem != null) {
+        diagnostics.error(
+            SourcePosition.file(options.output().toString()),
+            "bad-output",
+            problem,
+            "choose another --output folder (the default is site/)");
+        return result(diagnostics, false, 0, null, start);
+      }
+      // Finish what an interrupted build left, even if this build fails: the output is whole.
+      SiteWriter.recover(options.output());
+    }
+    // A one-run build's bodies wait for rendering in a temporary file (in memory if none can be
+    // made), which lives as long as the run. A run that does not render, or that keeps state,
+    // keeps them in memory, so that the resolved site it returns can still be rendered.
+    BodySpill spill = !keepState && options.render() ? BodySpill.open() : null;
+    try {
+      return run(changed, progress, spill, start);
+    } finally {
+      if (spill != null) spill.close();
+    }
+  }
+
+  private BuildResult run(
+      Collection<String> changed, Progress progress, BodySpill spill, long start)
+      throws IOException {
+    StageTimer timer = new StageTimer();
+    ArticleFile edited = null;
+    ParsedPage before = null;
+    if (inputs.onlyKnownArticlesChanged(changed)) {
+      if (changed.size() == 1) {
+        String path = changed.iterator().next();
+        before = inputs.article(path).parsed();
+        edited = inputs.article(path).file();
+      }
+      for (String p : changed) inputs.reloadArticle(p);
+    } else if (inputs.reloadAll(changed, spill, progress)) {
+      renderer = null;
+    }
+    timer.lap("load+parse");
+    if (edited != null && renderer != null) {
+      var after = inputs.article(edited.path());
+      ResolvedSite site =
+          prose.render(
+              before, after.parsed(), after.diagnostics(), options.strict(), renderer, sync);
+      if (site != null) {
+        timer.lap("one page");
+        timer.report();
+        Diagnostics all = inputs.diagnostics();
+        all.addAll(Diagnostics.of(prose.resolveDiagnostics()));
+        return result(all, true, prose.files(), site, start);
+      }
+    }
+
+    Diagnostics diagnostics = inputs.diagnostics();
+    Diagnostics resolveDiagnostics = new Diagnostics();
+    ResolvedSite site =
+        ReferenceResolver.resolve(
+            inputs.config(),
+            inputs.data(),
+            inputs.pages(),
+            resolveDiagnostics,
+            options.today(),
+            inputs.partial());
+    diagnostics.addAll(resolveDiagnostics);
+    timer.lap("resolve");
+    int files = 0;
+    boolean written = false;
+    if (options.render() && !stop(diagnostics)) {
+      progress.update("rendering", 0, site.pages().size());
+      if (renderer == null) {
+        renderer =
+            SiteRenderer.create(site.config(), inputs.templatesDir(), keepState, diagnostics);
+      }
+      if (renderer != null) {
+        files = keepState ? sync(site, diagnostics) : stream(site, diagnostics, progress);
+        written = files >= 0 && options.output() != null;
+      }
+    }
+    timer.lap("render+write");
+    timer.report();
+    if (keepState) prose.remember(written ? site : null, resolveDiagnostics.sorted(), files);
+    return result(diagnostics, written, Math.max(files, 0), site, start);
+  }
+
+  /**
+   * Renders into memory and brings the output folder in step with it; returns the number of files
+   * the site has, or -1 when nothing was written.
+   */
+  private int sync(ResolvedSite site, Diagnostics diagnostics) throws IOException {
+    RenderedSite rendered = renderer.render(site, diagnostics);
+    if (rendered == null || stop(diagnostics)) return -1;
+    sync.sync(rendered);
+    return rendered.pages().size() + rendered.copies().size();
+  }
+
+  /**
+   * Renders with each page streamed to disk as it is made (memory holds the site's index, not its
+   * pages), inside a transaction committed only when nothing stops the build; without an output
+   * folder, renders for the checks alone. Returns the number of files, or -1 when nothing was
+   * written (or, for a check, when rendering failed).
+   */
+  private int stream(ResolvedSite site, Diagnostics diagnostics, Progress progress)
+      throws IOException {
+    SiteWriter.Transaction tx =
+        options.output() == null ? null : SiteWriter.begin(options.output());
+    AtomicInteger count = new AtomicInteger();
+    boolean committed = false;
+    try {
+      RenderedSite rendered =
+          renderer.render(
+              site,
+              diagnostics,
+              new PageSink() {
+                @Override
+                public OutputStream open(String path) throws IOException {
+                  count.incrementAndGet();
+                  return tx == null ? OutputStream.nullOutputStream() : tx.open(path);
+                }
+
+                @Override
+                public void write(RenderedPage page) {
+                  count.incrementAndGet();
+                  if (tx != null) tx.write(page);
+                }
+              });
+      if (rendered == null) return -1;
+      if (tx == null) return count.get() + rendered.copies().size();
+      if (stop(diagnostics)) return -1;
+      progress.update("writing", count.get(), count.get());
+      tx.commit(rendered.copies());
+      committed = true;
+      return count.get() + rendered.copies().size();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      if (tx != null && !committed) tx.abort();
+    }
+  }
+
+  /** The stop rule: an error, or under --strict any diagnostic, stops the build before writing. */
+  private boolean stop(Diagnostics diagnostics) {
+    return options.strict() ? !diagnostics.sorted().isEmpty() : diagnostics.hasErrors();
+  }
+
+  private BuildResult result(
+      Diagnostics d, boolean written, int files, ResolvedSite site, long start) {
+    return new BuildResult(
+        d.sorted(options.strict()),
+        written,
+        site == null ? 0 : site.pages().size(),
+        files,
+        site == null ? 0 : site.facts().size(),
+        site == null ? 0 : site.claims().size(),
+        (System.nanoTime() - start) / 1_000_000,
+        site == null ? path -> null : inputs.texts(),
+        site);
+  }
+}

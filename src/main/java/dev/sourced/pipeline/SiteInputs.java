@@ -1,0 +1,235 @@
+package dev.sourced.pipeline;
+
+import dev.sourced.concurrent.Workers;
+import dev.sourced.config.ConfigLoader;
+import dev.sourced.config.SiteConfig;
+import dev.sourced.diag.Diagnostic;
+import dev.sourced.diag.Diagnostics;
+import dev.sourced.load.ArticleFile;
+import dev.sourced.load.ContentLoader;
+import dev.sourced.load.LoadedSite;
+import dev.sourced.load.SourceFile;
+import dev.sourced.parse.BodySpill;
+import dev.sourced.parse.PageParser;
+import dev.sourced.parse.ParsedData;
+import dev.sourced.parse.ParsedPage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The load and parse stages of the {@link Pipeline}, with what they gave kept per file: the
+ * settings, the data files and the articles, each with the diagnostics of reading and parsing it. A
+ * pipeline that keeps state (the preview server's) keeps each file's text too, so that a file whose
+ * text did not change is not parsed again; a one-run build keeps no text (articles are read again
+ * only to show the line a diagnostic points at).
+ *
+ * <p>Articles are read and parsed on all cores, one at a time per worker, so the site's texts and
+ * Markdown trees are never all in memory at once.
+ */
+final class SiteInputs {
+  /**
+   * A file with what parsing it gave.
+   *
+   * @param text the file's text when kept, else null
+   * @param read whether the file could be read (an unreadable one is reported, not parsed)
+   * @param parsed the parse, or null when the file could not be read or parsed
+   */
+  record Parsed<F, P>(String text, boolean read, F file, P parsed, List<Diagnostic> diagnostics) {}
+
+  private final Path source;
+  private final boolean keepTexts;
+
+  private String configText;
+  private SiteConfig config;
+  private List<Diagnostic> configDiagnostics = List.of();
+  private List<Diagnostic> loadDiagnostics = List.of();
+  private Path templatesDir;
+
+  /** The raw_html setting the kept articles were parsed (and their bodies rendered) with. */
+  private boolean parsedRawHtml;
+
+  private boolean loaded;
+  private final Map<String, Parsed<ArticleFile, ParsedPage>> articles = new TreeMap<>();
+  private final Map<String, Parsed<SourceFile, ParsedData>> data = new TreeMap<>();
+
+  SiteInputs(Path source, boolean keepTexts) {
+    this.source = source;
+    this.keepTexts = keepTexts;
+  }
+
+  SiteConfig config() {
+    return config;
+  }
+
+  Path templatesDir() {
+    return templatesDir;
+  }
+
+  Parsed<ArticleFile, ParsedPage> article(String path) {
+    return articles.get(path);
+  }
+
+  /**
+   * Whether the kept parse can be brought up to date by reading just these files again: each is a
+   * known article that still exists (a new or deleted file, a data file, sourced.yaml or a template
+   * changes what the site is made of).
+   */
+  boolean onlyKnownArticlesChanged(Collection<String> changed) {
+    if (!loaded || changed == null) return false;
+    for (String p : changed) {
+      if (!isArticle(p) || !articles.containsKey(p) || !Files.isRegularFile(source.resolve(p))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Loads the site again, parsing each file whose text changed (every file, when texts are not
+   * kept).
+   *
+   * @param changed site-relative paths that changed, or null when unknown
+   * @param bodies where article bodies wait for rendering (in memory when null)
+   * @return whether settings or templates may have changed, so that compiled templates are stale
+   */
+  boolean reloadAll(Collection<String> changed, BodySpill bodies, Progress progress)
+      throws IOException {
+    Diagnostics loadDiag = new Diagnostics();
+    LoadedSite site = ContentLoader.load(source, loadDiag);
+    loadDiagnostics = loadDiag.sorted();
+    boolean settingsChanged =
+        changed == null
+            || !loaded
+            || !Objects.equals(site.configText(), configText)
+            || changed.stream().anyMatch(p -> p.startsWith(ContentLoader.TEMPLATES + "/"))
+            || !Objects.equals(site.templatesDir(), templatesDir);
+    configText = site.configText();
+    templatesDir = site.templatesDir();
+    Diagnostics configDiag = new Diagnostics();
+    // A sourced.yaml that exists but cannot be read is reported by the loader, not as missing.
+    config =
+        configText == null && site.configFound()
+            ? ConfigLoader.defaults()
+            : ConfigLoader.parse(configText, configDiag);
+    configDiagnostics = configDiag.sorted();
+
+    Map<String, Parsed<SourceFile, ParsedData>> oldData = new HashMap<>(data);
+    data.clear();
+    for (SourceFile f : site.dataFiles()) {
+      var old = oldData.get(f.path());
+      if (old != null && f.text().equals(old.text())) {
+        data.put(f.path(), old);
+      } else {
+        Diagnostics d = new Diagnostics();
+        ParsedData parsed = PageParser.parseData(f, d);
+        // Data files are few and small: their text is always kept, for showing diagnostics.
+        data.put(f.path(), new Parsed<>(f.text(), true, f, parsed, d.sorted()));
+      }
+    }
+
+    // Bodies are rendered when parsed: a change of raw_html means parsing every article again.
+    Map<String, Parsed<ArticleFile, ParsedPage>> oldArticles =
+        loaded && config.rawHtml() == parsedRawHtml ? new HashMap<>(articles) : Map.of();
+    parsedRawHtml = config.rawHtml();
+    List<ArticleFile> files = site.articles();
+    AtomicInteger done = new AtomicInteger();
+    List<Parsed<ArticleFile, ParsedPage>> parsed =
+        Workers.map(
+            files.size(),
+            i -> {
+              ArticleFile f = files.get(i);
+              Diagnostics d = new Diagnostics();
+              SourceFile src = ContentLoader.read(f, d);
+              var old = oldArticles.get(f.path());
+              Parsed<ArticleFile, ParsedPage> p =
+                  old != null
+                          && src != null
+                          && src.text().equals(old.text())
+                          && old.file().bundleFiles().equals(f.bundleFiles())
+                      ? old
+                      : parse(f, src, bodies, d);
+              progress.update("parsing", done.incrementAndGet(), files.size());
+              return p;
+            });
+    articles.clear();
+    for (var p : parsed) articles.put(p.file().path(), p);
+    loaded = true;
+    return settingsChanged;
+  }
+
+  /** Reads and parses one known article again (see {@link #onlyKnownArticlesChanged}). */
+  void reloadArticle(String path) throws IOException {
+    Diagnostics d = new Diagnostics();
+    ArticleFile f = ContentLoader.loadArticle(source, path, d);
+    var old = articles.get(path);
+    SourceFile src = f == null ? null : ContentLoader.read(f, d);
+    if (src == null) {
+      articles.put(path, new Parsed<>(old.text(), false, old.file(), null, d.sorted()));
+      return;
+    }
+    if (old.parsed() != null && src.text().equals(old.text())) return;
+    articles.put(path, parse(f, src, null, d));
+  }
+
+  private Parsed<ArticleFile, ParsedPage> parse(
+      ArticleFile f, SourceFile src, BodySpill bodies, Diagnostics d) {
+    ParsedPage p = src == null ? null : PageParser.parse(f, src, parsedRawHtml, bodies, d);
+    String text = keepTexts && src != null ? src.text() : null;
+    return new Parsed<>(text, src != null, f, p, d.sorted());
+  }
+
+  List<ParsedData> data() {
+    List<ParsedData> out = new ArrayList<>();
+    for (var d : data.values()) out.add(d.parsed());
+    return out;
+  }
+
+  List<ParsedPage> pages() {
+    List<ParsedPage> out = new ArrayList<>();
+    for (var a : articles.values()) if (a.parsed() != null) out.add(a.parsed());
+    return out;
+  }
+
+  /** Whether some article was read but could not be parsed (reported already). */
+  boolean partial() {
+    for (var a : articles.values()) if (a.read() && a.parsed() == null) return true;
+    return false;
+  }
+
+  /** The diagnostics of loading, reading and parsing. */
+  Diagnostics diagnostics() {
+    Diagnostics diagnostics = new Diagnostics();
+    configDiagnostics.forEach(diagnostics::add);
+    loadDiagnostics.forEach(diagnostics::add);
+    for (var d : data.values()) d.diagnostics().forEach(diagnostics::add);
+    for (var a : articles.values()) a.diagnostics().forEach(diagnostics::add);
+    return diagnostics;
+  }
+
+  /** The text of each source file, for showing the line a diagnostic points at. */
+  SourceTexts texts() {
+    SourceTexts texts = new SourceTexts();
+    if (configText != null) texts.put(SiteConfig.FILE_NAME, configText);
+    for (var d : data.values()) texts.put(d.file().path(), d.text());
+    for (var a : articles.values()) {
+      if (a.text() != null) texts.put(a.file().path(), a.text());
+      else texts.article(a.file());
+    }
+    return texts;
+  }
+
+  private static boolean isArticle(String p) {
+    return p.startsWith(ContentLoader.CONTENT + "/")
+        && p.endsWith(".md")
+        && !p.startsWith(ContentLoader.CONTENT + "/" + ContentLoader.DATA + "/");
+  }
+}

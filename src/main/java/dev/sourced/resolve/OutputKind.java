@@ -1,0 +1,90 @@
+package dev.sourced.resolve;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Every kind of file a build writes, with where it goes, the theme template that makes it (if any)
+ * and whether the sitemap lists it. This enum is the one list of what the build writes itself: the
+ * reserved-address check, the link checker (through {@link OutputPlan}), the renderer (an
+ * exhaustive switch over these constants), the sitemap and the theme's template list all read it,
+ * so none of them can forget a page the others know.
+ *
+ * <p>A path holds {@code {}} where the output's subject goes (an article's slug, a tag's slug, a
+ * source's ID, an asset's or a bundle file's name).
+ */
+public enum OutputKind {
+  ARTICLE("{}/index.html", "article.ftlh", true),
+  HOME("index.html", "index.ftlh", true),
+  FACTS("facts/index.html", "facts.ftlh", true),
+  SOURCES("sources/index.html", "sources.ftlh", true),
+  TAGS("tags/index.html", "tags.ftlh", true),
+  METHODOLOGY("methodology/index.html", "methodology.ftlh", true),
+  CORRECTIONS("corrections/index.html", "corrections.ftlh", true),
+  TAG("tags/{}/index.html", "tag.ftlh", true),
+  SOURCE("sources/{}/index.html", "source.ftlh", true),
+  SEARCH("search/index.html", "search.ftlh", false),
+  NOT_FOUND("404.html", "404.ftlh", false),
+  SEARCH_INDEX("search.json", null, false),
+  FEED("feed.xml", null, false),
+  CORRECTIONS_FEED("corrections.xml", null, false),
+  SITEMAP("sitemap.xml", null, false),
+  FACTS_JSON("facts.json", null, false),
+  SOURCES_JSON("sources.json", null, false),
+  CLAIMS_JSON("claims.json", null, false),
+  /** The theme's static files, under hashed names the renderer gives them. */
+  ASSET("assets/{}", null, false),
+  /** A file beside a bundle's index.md, copied next to its page ({@code slug/name}). */
+  BUNDLE_FILE("{}", null, false);
+
+  private final String pattern;
+  private final String template;
+  private final boolean inSitemap;
+
+  OutputKind(String pattern, String template, boolean inSitemap) {
+    this.pattern = pattern;
+    this.template = template;
+    this.inSitemap = inSitemap;
+  }
+
+  /** The output path for a subject (ignored by kinds with one fixed path). */
+  public String path(String subject) {
+    return pattern.replace("{}", subject == null ? "" : subject);
+  }
+
+  /** The theme template that renders this kind, or null for files made without one. */
+  public String template() {
+    return template;
+  }
+
+  public boolean inSitemap() {
+    return inSitemap;
+  }
+
+  /** Whether there is one file of this kind (its path has no subject). */
+  public boolean single() {
+    return !pattern.contains("{}");
+  }
+
+  /** The theme templates that make pages, in this list's order. */
+  public static List<String> templates() {
+    Set<String> names = new LinkedHashSet<>();
+    for (OutputKind k : values()) if (k.template != null) names.add(k.template);
+    return List.copyOf(names);
+  }
+
+  /**
+   * The first path segments the build writes itself ({@code tags}, {@code feed.xml}, ...),
+   * lowercase: an article's address cannot start with one.
+   */
+  public static Set<String> reservedSegments() {
+    Set<String> out = new LinkedHashSet<>();
+    for (OutputKind k : values()) {
+      if (k.pattern.startsWith("{}")) continue;
+      out.add(k.pattern.split("/", 2)[0].toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(out);
+  }
+}
