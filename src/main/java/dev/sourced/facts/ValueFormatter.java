@@ -45,7 +45,7 @@ public final class ValueFormatter {
 
   /** The figure as running text shows it: "about 70,000", "more than €1.2 million". */
   public String inline(Fact fact) {
-    return inline(fact, fact.shown());
+    return inline(fact, fact.usedInText());
   }
 
   public String inline(Fact fact, FactValue v) {

@@ -24,8 +24,24 @@ public record Fact(
     int use,
     SourcePosition declaredAt) {
 
-  public FactValue shown() {
+  /**
+   * The figure the article's prose uses, chosen by the editor ({@code use}). It is the article's
+   * choice, not any one source's: where a source is in view, ask {@link #valuesFrom} instead.
+   */
+  public FactValue usedInText() {
     return values.get(use);
+  }
+
+  /**
+   * What one source gives for this fact, in declaration order: one value, several (a source that
+   * gives a firm and a vague figure), or none when the source is not behind this fact. Every page
+   * that shows a fact next to one source reads this, so a source is never credited with a figure
+   * another source gave.
+   */
+  public List<FactValue> valuesFrom(String sourceId) {
+    List<FactValue> out = new ArrayList<>();
+    for (FactValue v : values) if (v.sources().contains(sourceId)) out.add(v);
+    return out;
   }
 
   public boolean isDisputed() {

@@ -2,12 +2,17 @@ package dev.sourced.model;
 
 import dev.sourced.diag.SourcePosition;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * A publication that facts and sentences cite. IDs are global to the site. {@code url}, {@code
  * archive} are already checked to be http(s) links; optional fields are null when absent. {@code
  * title} is null for a source known to have none (declared {@code untitled: true}): pages then say
  * it is untitled, and never make one up from its address. Such a source always has a publisher.
+ *
+ * <p>{@code shortName} is the one name the site shows wherever a source is named briefly (box rows,
+ * captions, cards, source lists): it is settled once, when the source is read, so no page can make
+ * up a second form. See {@link #shortNameOf}.
  */
 public record Source(
     String id,
@@ -18,7 +23,50 @@ public record Source(
     LocalDate accessed,
     String archive,
     String language,
+    String shortName,
     SourcePosition declaredAt) {
+
+  public Source {
+    if (shortName == null || shortName.isBlank()) {
+      shortName = shortNameOf(null, title, publisher, date);
+    }
+  }
+
+  /** A source without an authored {@code short:} name: the short name is worked out. */
+  public Source(
+      String id,
+      String title,
+      String publisher,
+      PartialDate date,
+      String url,
+      LocalDate accessed,
+      String archive,
+      String language,
+      SourcePosition declaredAt) {
+    this(id, title, publisher, date, url, accessed, archive, language, null, declaredAt);
+  }
+
+  /**
+   * The short name: the author's {@code short:} if given; else the publisher's name (up to its
+   * first bracket or comma, so "Europol (press release, copy kept by Statewatch)" is "Europol")
+   * with the year, "Europol (2021)"; else, when there is no publisher or it is only "unknown", the
+   * whole title. Never cut: a name cut mid-word names nothing.
+   */
+  public static String shortNameOf(
+      String authored, String title, String publisher, PartialDate date) {
+    if (authored != null && !authored.isBlank()) return authored.strip();
+    String name = publisher == null ? "" : publisher;
+    for (String stop : new String[] {" (", ", ", "("}) {
+      int at = name.indexOf(stop);
+      if (at >= 0) name = name.substring(0, at);
+    }
+    name = name.strip();
+    if (name.isEmpty() || name.toLowerCase(Locale.ROOT).equals("unknown")) {
+      if (title == null) return publisher == null ? "" : publisher.strip();
+      return title.strip();
+    }
+    return date == null ? name : name + " (" + date.year() + ")";
+  }
 
   public boolean isUntitled() {
     return title == null;

@@ -29,7 +29,16 @@ import org.yaml.snakeyaml.nodes.Node;
 final class DeclarationReader {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,199}");
   static final List<String> SOURCE_KEYS =
-      List.of("title", "untitled", "publisher", "date", "url", "accessed", "archive", "language");
+      List.of(
+          "title",
+          "untitled",
+          "short",
+          "publisher",
+          "date",
+          "url",
+          "accessed",
+          "archive",
+          "language");
   static final List<String> FACT_KEYS =
       List.of(
           "label",
@@ -110,6 +119,7 @@ final class DeclarationReader {
               m.date("accessed", false, what),
               archive,
               m.string("language", false, what),
+              m.string("short", false, what),
               sources.at(id)));
     }
     return out;

@@ -77,7 +77,7 @@ final class ExplainerModels {
     java.util.LinkedHashSet<String> behind = new java.util.LinkedHashSet<>(item.sources());
     for (String id : item.facts()) {
       Fact f = ctx.fact(id);
-      if (f != null) behind.addAll(f.shown().sources());
+      if (f != null) behind.addAll(f.usedInText().sources());
     }
     m.put("cites", cites(List.copyOf(behind)));
     List<Map<String, Object>> facts = new ArrayList<>();
@@ -85,7 +85,7 @@ final class ExplainerModels {
       Fact f = ctx.fact(id);
       if (f == null) continue;
       Map<String, Object> fm = fact(f);
-      fm.put("figure", fmt.withUnitAndCaveat(f, f.shown()));
+      fm.put("figure", fmt.withUnitAndCaveat(f, f.usedInText()));
       facts.add(fm);
     }
     m.put("facts", facts);

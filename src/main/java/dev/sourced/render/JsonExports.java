@@ -2,11 +2,13 @@ package dev.sourced.render;
 
 import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.resolve.Home;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,16 @@ final class JsonExports {
   private final ResolvedSite site;
   private final ValueFormatter fmt;
 
+  /** For each source, the facts that rely on it, in declaration order. */
+  private final Map<String, List<Fact>> factsBySource = new HashMap<>();
+
   JsonExports(ResolvedSite site, ValueFormatter fmt) {
     this.site = site;
     this.fmt = fmt;
+    for (Fact f : site.facts().values()) {
+      for (String s : f.sourceIds())
+        factsBySource.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
+    }
   }
 
   Object facts() {
@@ -38,18 +47,12 @@ final class JsonExports {
               m.put("as_of", f.asOf() == null ? null : f.asOf().toString());
               m.put("status", f.statusLabel());
               m.put("note", f.note());
-              m.put("shown", fmt.withUnitAndCaveat(f, f.shown()));
+              m.put("shown", fmt.withUnitAndCaveat(f, f.usedInText()));
               m.put("use", f.use());
               List<Object> values = new ArrayList<>();
               for (FactValue v : f.values()) {
-                Map<String, Object> vm = new LinkedHashMap<>();
-                vm.put("value", v.number());
-                if (v.text() != null) vm.put("text", v.text());
-                vm.put("qualifier", v.qualifier().key());
+                Map<String, Object> vm = value(f, v);
                 vm.put("sources", v.sources());
-                if (v.scope() != null) vm.put("scope", v.scope());
-                if (v.asOf() != null) vm.put("as_of", v.asOf().toString());
-                if (v.caveat() != null) vm.put("caveat", v.caveat());
                 values.add(vm);
               }
               m.put("values", values);
@@ -70,6 +73,7 @@ final class JsonExports {
               m.put("id", s.id());
               m.put("title", s.title());
               if (s.isUntitled()) m.put("untitled", true);
+              m.put("short", s.shortName());
               m.put("publisher", s.publisher());
               m.put("date", s.date() == null ? null : s.date().toString());
               m.put("url", s.url());
@@ -78,6 +82,18 @@ final class JsonExports {
               m.put("language", s.language());
               m.put("page", site.config().permalink("sources/" + s.id() + "/"));
               m.put("cited_in", urls(site.sourceUsers().getOrDefault(s.id(), List.of())));
+              // What this source gives for each fact: its own values, never the article's.
+              List<Object> facts = new ArrayList<>();
+              for (Fact f : factsBySource.getOrDefault(s.id(), List.of())) {
+                Map<String, Object> fm = new LinkedHashMap<>();
+                fm.put("id", f.id());
+                fm.put("label", f.label());
+                List<Object> values = new ArrayList<>();
+                for (FactValue v : f.valuesFrom(s.id())) values.add(value(f, v));
+                fm.put("values", values);
+                facts.add(fm);
+              }
+              m.put("facts", facts);
               return m;
             }));
   }
@@ -102,6 +118,19 @@ final class JsonExports {
               m.put("used_in", urls(site.claimUsers().getOrDefault(c.id(), List.of())));
               return m;
             }));
+  }
+
+  /** One value as the exports give it; the caller adds whose it is. */
+  private Map<String, Object> value(Fact f, FactValue v) {
+    Map<String, Object> vm = new LinkedHashMap<>();
+    vm.put("value", v.number());
+    if (v.text() != null) vm.put("text", v.text());
+    vm.put("qualifier", v.qualifier().key());
+    vm.put("formatted", fmt.withUnitAndCaveat(f, v));
+    if (v.scope() != null) vm.put("scope", v.scope());
+    if (v.asOf() != null) vm.put("as_of", v.asOf().toString());
+    if (v.caveat() != null) vm.put("caveat", v.caveat());
+    return vm;
   }
 
   private List<Object> urls(List<ResolvedPage> pages) {

@@ -2,6 +2,8 @@ package dev.sourced.render;
 
 import dev.sourced.config.SiteConfig;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.model.Fact;
+import dev.sourced.model.FactValue;
 import dev.sourced.model.Source;
 import dev.sourced.resolve.OutputPlan;
 import dev.sourced.resolve.ResolvedPage;
@@ -107,6 +109,7 @@ final class Models {
     if (number > 0) m.put("number", number);
     put(m, "title", s.title());
     if (s.isUntitled()) m.put("untitled", true);
+    m.put("short", s.shortName());
     put(m, "publisher", s.publisher());
     putDate(m, "date", s.date());
     put(m, "url", s.url());
@@ -115,6 +118,26 @@ final class Models {
     put(m, "language", s.language());
     m.put("pageUrl", config.url("sources/" + s.id() + "/"));
     return m;
+  }
+
+  /**
+   * What one source gives for a fact, as its page and export show it: {@code value} (with unit),
+   * {@code scope}, {@code asOf}/{@code asOfText} when the value has its own date, and {@code used}
+   * when this very figure is the one the article's text uses. Never the article's figure when the
+   * source did not give it: the values come from {@link Fact#valuesFrom}.
+   */
+  List<Map<String, Object>> valuesFrom(Fact f, String sourceId) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (FactValue v : f.valuesFrom(sourceId)) {
+      Map<String, Object> vm = new LinkedHashMap<>();
+      vm.put("value", fmt.withUnitAndCaveat(f, v));
+      put(vm, "scope", v.scope());
+      putDate(vm, "asOf", v.asOf());
+      // Only worth saying where sources disagree: a fact with one value has nothing to choose.
+      vm.put("used", f.values().size() > 1 && v == f.usedInText());
+      out.add(vm);
+    }
+    return out;
   }
 
   List<Map<String, Object>> references(List<String> ids) {

@@ -113,7 +113,7 @@ final class SitePages {
               Map<String, Object> fm = new LinkedHashMap<>();
               fm.put("id", f.id());
               fm.put("label", f.label());
-              fm.put("value", fmt.withUnitAndCaveat(f, f.shown()));
+              fm.put("value", fmt.withUnitAndCaveat(f, f.usedInText()));
               fm.put("status", f.statusLabel());
               fm.put("disputed", f.isDisputed());
               Home home = site.factHome(f.id());
@@ -186,7 +186,7 @@ final class SitePages {
       Home home = site.factHome(f.id());
       Map<String, Object> fm =
           models.link(f.label(), site.config().url(home.url()) + "#fact-" + f.id());
-      fm.put("value", fmt.withUnitAndCaveat(f, f.shown()));
+      fm.put("values", models.valuesFrom(f, s.id()));
       facts.add(fm);
     }
     m.put("facts", facts);
@@ -195,6 +195,7 @@ final class SitePages {
       Home home = site.claimHome(c.id());
       Map<String, Object> cm =
           models.link(c.claim(), site.config().url(home.url()) + "#claim-" + c.id());
+      cm.put("verdict", c.verdict().key());
       cm.put("verdictLabel", c.verdict().label());
       claims.add(cm);
     }

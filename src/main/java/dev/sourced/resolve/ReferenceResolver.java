@@ -366,8 +366,17 @@ public final class ReferenceResolver {
             "declare it under `sources:` in an article or in content/_data/"));
   }
 
+  /**
+   * An article's uses, boxes and reference list. References are numbered by the first {@code
+   * [@...]} citation of each source in the text; the sources that only a fact or a claim on the
+   * page relies on follow, in order of first use, then the article's own declared sources that
+   * nothing on it cites. So the first citation of an article reads [1], never [3, 1, 2].
+   */
   private ResolvedPage resolvePage(ParsedPage p, Map<String, String> claimBoxedAt) {
     LinkedHashSet<String> refs = new LinkedHashSet<>();
+    for (BodyUse u : p.uses()) {
+      if (u.kind() == BodyUse.Kind.CITATION && sources.containsKey(u.id())) refs.add(u.id());
+    }
     LinkedHashSet<String> used = new LinkedHashSet<>();
     LinkedHashSet<String> boxed = new LinkedHashSet<>();
     LinkedHashSet<String> claimsUsed = new LinkedHashSet<>();

@@ -241,14 +241,50 @@ class RealBrowserTest {
     browser.js("arguments[0].focus();", remote);
     WebElement card = waitForCard();
     assertThat(card.findElement(By.className("factbox-label")).getText()).isNotBlank();
+    String here = browser.driver.getCurrentUrl().replaceFirst("#.*", "");
+    List<String> localRefs =
+        browser.driver.findElements(By.cssSelector(".references li")).stream()
+            .map(li -> li.getAttribute("id").substring("ref-".length()))
+            .toList();
+    int sources = 0;
     for (WebElement a : card.findElements(By.cssSelector("a[href]"))) {
-      assertThat(a.getAttribute("href"))
-          .as("links in a fetched card point to their page")
-          .startsWith(site.url(""))
-          .doesNotStartWith(browser.driver.getCurrentUrl() + "#");
       assertThat(a.getAttribute("tabindex")).isEqualTo("-1");
+      String ref = a.getAttribute("data-ref");
+      if (ref == null) {
+        assertThat(a.getAttribute("href"))
+            .as("links in a fetched card point to their page")
+            .startsWith(site.url(""))
+            .doesNotStartWith(here + "#");
+        continue;
+      }
+      sources++;
+      // The card is read on this page: its sources carry this page's numbers and links.
+      assertThat(a.getAttribute("href")).isEqualTo(here + "#ref-" + ref);
+      assertThat(a.findElement(By.className("ref-number")).getText())
+          .as("number of %s in the card", ref)
+          .isEqualTo("[" + (localRefs.indexOf(ref) + 1) + "]");
     }
+    assertThat(sources).isPositive();
     assertThat(href).contains("#fact-");
+  }
+
+  @Test
+  void aCardShowsWhatItsBoxShows() throws Exception {
+    browser.driver.get(site.url("operation-argus-timeline/"));
+    WebElement remote = browser.driver.findElement(By.cssSelector("a.fact[data-fact=sky-users]"));
+    Document box =
+        Jsoup.parse(
+            get(site.url("how-police-read-sky-ecc/")), site.url("how-police-read-sky-ecc/"));
+    Element home = box.getElementById("fact-sky-users");
+    assertThat(home.select(".figure-row")).as("one row per distinct figure").hasSize(2);
+    browser.js("arguments[0].focus();", remote);
+    WebElement card = waitForCard();
+    String text = card.getText();
+    for (Element scope : home.select(".figure-scope, .figure, .figure-wording")) {
+      assertThat(text).as("the card shows the box's rows").contains(scope.text().strip());
+    }
+    assertThat(card.findElements(By.cssSelector(".figure-row")))
+        .hasSize(home.select(".figure-row").size());
   }
 
   @Test

@@ -14,9 +14,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Screenshots for a person to look at, not assertions: the article with a disputed fact box and its
- * chart, at phone (390 px) and desktop (1280 px) width, light and dark, plus a fact card and the
- * search page. Runs only when asked: {@code mvn test -Dtest=ScreenshotsTest
- * -Dsourced.screenshots=/tmp/sourced-shots}.
+ * chart, at phone (390 px) and desktop (1280 px) width, light and dark, plus a fact card, a claim
+ * box, the methodology page and the search page. Runs only when asked: {@code mvn test
+ * -Dtest=ScreenshotsTest -Dsourced.screenshots=/tmp/sourced-shots}.
  */
 @EnabledIfSystemProperty(named = "sourced.screenshots", matches = ".+")
 class ScreenshotsTest {
@@ -48,6 +48,14 @@ class ScreenshotsTest {
           new WebDriverWait(b.driver, Duration.ofSeconds(5))
               .until(d -> !d.findElements(By.cssSelector(".fact-card")).isEmpty());
           save(b.driver.getScreenshotAs(OutputType.FILE).toPath(), out.resolve(name + "-card.png"));
+          b.driver.get(site.url("sky-ecc-action-day/"));
+          WebElement claim = b.driver.findElement(By.cssSelector(".claim"));
+          b.js("arguments[0].scrollIntoView();", claim);
+          save(claim.getScreenshotAs(OutputType.FILE).toPath(), out.resolve(name + "-claim.png"));
+          b.driver.get(site.url("methodology/"));
+          save(
+              b.driver.getScreenshotAs(OutputType.FILE).toPath(),
+              out.resolve(name + "-methodology.png"));
           b.driver.get(site.url("search/?q=users"));
           new WebDriverWait(b.driver, Duration.ofSeconds(5))
               .until(d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty());

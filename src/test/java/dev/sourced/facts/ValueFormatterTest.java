@@ -137,14 +137,14 @@ class ValueFormatterTest {
   @Test
   void boxesAddTheUnitButNotTwice() {
     Fact users = fact("70000", "users", false, Qualifier.ABOUT);
-    assertThat(EN.withUnit(users, users.shown())).isEqualTo("about 70,000 users");
-    assertThat(NL.withUnit(users, users.shown())).isEqualTo("ongeveer 70.000 users");
+    assertThat(EN.withUnit(users, users.usedInText())).isEqualTo("about 70,000 users");
+    assertThat(NL.withUnit(users, users.usedInText())).isEqualTo("ongeveer 70.000 users");
     Fact euros = fact("1200000", "EUR", true, Qualifier.EXACT);
-    assertThat(EN.withUnit(euros, euros.shown())).isEqualTo("€1.2 million");
+    assertThat(EN.withUnit(euros, euros.usedInText())).isEqualTo("€1.2 million");
     Fact share = fact("40", "%", false, Qualifier.EXACT);
-    assertThat(EN.withUnit(share, share.shown())).isEqualTo("40%");
+    assertThat(EN.withUnit(share, share.usedInText())).isEqualTo("40%");
     Fact bare = fact("3");
-    assertThat(EN.withUnit(bare, bare.shown())).isEqualTo("3");
+    assertThat(EN.withUnit(bare, bare.usedInText())).isEqualTo("3");
   }
 
   @Test

@@ -40,7 +40,7 @@ class ClaimReviewFixtureTest {
         .isEqualTo("Sky ECC messages could not be decrypted.");
     assertThat(box.select(".claim-by").text()).isEqualTo("Claimed by Sky Global, 10 March 2021");
     assertThat(box.select(".claim-by time").attr("datetime")).isEqualTo("2021-03-10");
-    assertThat(box.select(".verdict-value").text()).isEqualTo("False");
+    assertThat(box.select(".verdict-tag").text()).isEqualTo("False");
     assertThat(box.select(".claim-explanation").text())
         .isEqualTo("Police read the messages live from mid-February.");
     assertThat(box.select(".claim-sources a").eachAttr("href"))

@@ -39,14 +39,14 @@ public final class FactsHtml {
       return;
     }
     if (plain) {
-      html.text(fmt.inline(f) + fmt.caveat(f.shown()));
+      html.text(fmt.inline(f) + fmt.caveat(f.usedInText()));
       return;
     }
     String cls = f.isDisputed() ? "fact fact-disputed" : "fact";
     html.tag("a", attrs("class", cls, "href", site.factHref(id), "data-fact", id));
     html.text(fmt.inline(f));
     html.tag("/a");
-    caveat(f.shown());
+    caveat(f.usedInText());
   }
 
   /** The source's own caveat after a figure in running text, outside its link. */
@@ -64,11 +64,17 @@ public final class FactsHtml {
    * reference list links back to.
    */
   public void citation(List<String> ids, int[] occurrences) {
+    // Numbers inside one mark ascend, whatever order the author wrote the IDs in.
+    Integer[] order = new Integer[ids.size()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    java.util.Arrays.sort(
+        order, java.util.Comparator.comparingInt(i -> site.referenceNumber(ids.get(i))));
     html.tag("sup", attrs("class", "cite"));
     html.text("[");
-    for (int i = 0; i < ids.size(); i++) {
+    for (int k = 0; k < order.length; k++) {
+      int i = order[k];
       String id = ids.get(i);
-      if (i > 0) html.text(", ");
+      if (k > 0) html.text(", ");
       int n = occurrences[i];
       html.tag(
           "a", attrs("href", site.referenceHref(id), "id", "cite-" + id + "-" + n, "data-ref", id));
@@ -101,14 +107,23 @@ public final class FactsHtml {
     html.text(" " + f.label());
     html.tag("/p");
     html.line();
-    if (f.values().size() == 1) {
+    boolean single = f.values().size() == 1;
+    if (single) {
+      FactValue v = f.usedInText();
       html.tag("p", attrs("class", "factbox-value"));
-      html.text(fmt.withUnitAndCaveat(f, f.shown()));
+      html.text(fmt.withUnitAndCaveat(f, v));
       html.tag("/p");
       html.line();
+      if (v.scope() != null) {
+        html.tag("p", attrs("class", "factbox-scope"));
+        html.text(v.scope());
+        html.tag("/p");
+        html.line();
+      }
     } else {
-      renderValues(f);
-      html.raw(ValueChart.html(f, site));
+      List<FigureRows.Row> rows = FigureRows.of(f, site);
+      renderRows(f, rows);
+      html.raw(ValueChart.html(f, rows, site));
     }
     html.tag("dl", attrs("class", "factbox-meta"));
     if (f.asOf() != null) {
@@ -123,10 +138,13 @@ public final class FactsHtml {
     html.tag("dd", attrs("class", "fact-status fact-status-" + f.statusLabel().replace(' ', '-')));
     html.text(capitalise(f.statusLabel()));
     html.tag("/dd");
-    term("Sources");
-    html.tag("dd");
-    sourceLinks(f.sourceIds());
-    html.tag("/dd");
+    if (single) {
+      // With several values, the rows above name every source once, next to its own figure.
+      term(f.sourceIds().size() == 1 ? "Source" : "Sources");
+      html.tag("dd");
+      sourceLinks(f.sourceIds());
+      html.tag("/dd");
+    }
     List<FactsRenderContext.Link> others = site.alsoCitedIn(id);
     if (!others.isEmpty()) {
       term("Also cited in");
@@ -157,56 +175,79 @@ public final class FactsHtml {
     html.line();
   }
 
-  private void renderValues(Fact f) {
-    html.tag("table", attrs("class", "factbox-values"));
-    html.tag("caption", attrs("class", "visually-hidden"));
-    html.text("What each source gives for: " + f.label());
-    html.tag("/caption");
-    html.tag("thead");
-    html.tag("tr");
-    for (String h : List.of("Figure", "Scope", "Source")) {
-      html.tag("th", attrs("scope", "col"));
-      html.text(h);
-      html.tag("/th");
-    }
-    html.tag("/tr");
-    html.tag("/thead");
-    html.tag("tbody");
-    for (int i = 0; i < f.values().size(); i++) {
-      FactValue v = f.values().get(i);
-      boolean used = i == f.use();
-      html.tag("tr", used ? attrs("class", "fact-used") : Map.of());
-      html.tag("td");
-      html.text(fmt.withUnitAndCaveat(f, v));
-      if (used) {
-        html.text(" ");
-        html.tag("span", attrs("class", "fact-used-label"));
-        html.text("(used in the text)");
+  /**
+   * One row per distinct figure, each source once, next to its own wording and scope: "70,000
+   * users: [1] Blueprint underworld uncovered, customers of the Canadian provider; [4] NL Times
+   * (2021), about 70,000, users worldwide ...". What every source of a row shares is said once.
+   */
+  private void renderRows(Fact f, List<FigureRows.Row> rows) {
+    FactValue usedValue = f.usedInText();
+    html.tag("dl", attrs("class", "factbox-figures"));
+    for (FigureRows.Row row : rows) {
+      html.tag("div", attrs("class", row.used() ? "figure-row fact-used" : "figure-row"));
+      html.tag("dt");
+      html.tag("span", attrs("class", "figure"));
+      html.text(fmt.withUnitAndCaveat(f, row.heading()));
+      html.tag("/span");
+      if (row.used() && row.shared()) usedLabel();
+      html.tag("/dt");
+      html.tag("dd");
+      if (row.shared()) {
+        html.tag("span", attrs("class", "source-links"));
+        for (int i = 0; i < row.entries().size(); i++) {
+          if (i > 0) html.text("; ");
+          sourceLink(row.entries().get(i).sourceId());
+        }
         html.tag("/span");
+        scope(row.entries().get(0).value());
+      } else {
+        html.tag("ul", attrs("class", "figure-sources"));
+        for (FigureRows.Entry e : row.entries()) {
+          html.tag("li");
+          sourceLink(e.sourceId());
+          FactValue v = e.value();
+          if (v.qualifier() != row.heading().qualifier()) {
+            html.text(": ");
+            html.tag("span", attrs("class", "figure-wording"));
+            html.text(fmt.inline(f, v));
+            html.tag("/span");
+          }
+          scope(v);
+          if (v == usedValue) usedLabel();
+          html.tag("/li");
+        }
+        html.tag("/ul");
       }
-      html.tag("/td");
-      html.tag("td");
-      html.text(v.scope() == null ? "" : v.scope());
-      if (v.asOf() != null) {
-        html.text(v.scope() == null ? "" : ", ");
-        html.text("as of " + fmt.date(v.asOf()));
-      }
-      html.tag("/td");
-      html.tag("td");
-      sourceLinks(v.sources());
-      html.tag("/td");
-      html.tag("/tr");
+      html.tag("/dd");
+      html.tag("/div");
     }
-    html.tag("/tbody");
-    html.tag("/table");
+    html.tag("/dl");
     html.line();
+  }
+
+  /** ", scope, as of 9 March 2021" after a figure or a source, when the value has them. */
+  private void scope(FactValue v) {
+    if (v.scope() == null && v.asOf() == null) return;
+    html.tag("span", attrs("class", "figure-scope"));
+    String text = v.scope() == null ? "" : v.scope();
+    if (v.asOf() != null) {
+      text += (text.isEmpty() ? "" : ", ") + "as of " + fmt.date(v.asOf());
+    }
+    html.text(" — " + text);
+    html.tag("/span");
+  }
+
+  private void usedLabel() {
+    html.text(" ");
+    html.tag("span", attrs("class", "fact-used-label"));
+    html.text("(used in the text)");
+    html.tag("/span");
   }
 
   /** A claim with its verdict, and its ClaimReview for search engines. */
   public void claim(String id) {
     Claim c = site.claim(id);
     if (c == null) return;
-    String verdictClass = "verdict verdict-" + c.verdict().key();
     html.line();
     html.tag(
         "section",
@@ -237,12 +278,13 @@ public final class FactsHtml {
     }
     html.tag("/p");
     html.line();
-    html.tag("p", attrs("class", verdictClass));
+    html.tag("p", attrs("class", "verdict verdict-" + c.verdict().key()));
     html.tag("span", attrs("class", "verdict-label"));
     html.text("Our verdict:");
     html.tag("/span");
     html.text(" ");
-    html.tag("strong", attrs("class", "verdict-value"));
+    // The one verdict badge, as the templates write it (base.ftlh's verdictTag macro).
+    html.tag("strong", attrs("class", "verdict-tag verdict-" + c.verdict().key()));
     html.text(c.verdict().label());
     html.tag("/strong");
     html.text(" ");
@@ -272,23 +314,35 @@ public final class FactsHtml {
     html.line();
   }
 
-  /** Each source as its reference number and name, linked to the page's reference list. */
+  /**
+   * Each source as its reference number and short name, linked to the page's reference list, in
+   * ascending number order.
+   */
   private void sourceLinks(List<String> ids) {
+    List<String> sorted = new java.util.ArrayList<>(ids);
+    sorted.removeIf(id -> site.source(id) == null);
+    sorted.sort(java.util.Comparator.comparingInt(site::referenceNumber));
     html.tag("span", attrs("class", "source-links"));
-    for (int i = 0; i < ids.size(); i++) {
+    for (int i = 0; i < sorted.size(); i++) {
       if (i > 0) html.text("; ");
-      Source s = site.source(ids.get(i));
-      if (s == null) continue;
-      html.tag("a", attrs("href", site.referenceHref(s.id()), "data-ref", s.id()));
-      html.text("[" + site.referenceNumber(s.id()) + "] " + sourceName(s));
-      html.tag("/a");
+      sourceLink(sorted.get(i));
     }
     html.tag("/span");
   }
 
-  static String sourceName(Source s) {
-    if (s.publisher() == null) return s.title();
-    return s.publisher() + (s.date() != null ? " (" + s.date().year() + ")" : "");
+  /**
+   * "[5] Europol (2021)": the number in its own element, so that a card shown on another page can
+   * put that page's number in its place (facts.js).
+   */
+  private void sourceLink(String id) {
+    Source s = site.source(id);
+    if (s == null) return;
+    html.tag("a", attrs("href", site.referenceHref(id), "data-ref", id));
+    html.tag("span", attrs("class", "ref-number"));
+    html.text("[" + site.referenceNumber(id) + "]");
+    html.tag("/span");
+    html.text(" " + s.shortName());
+    html.tag("/a");
   }
 
   private void term(String name) {

@@ -38,8 +38,15 @@
     return pages[t.page].then((doc) => doc && doc.getElementById(t.id));
   }
 
-  // The box as a card: no ids or landmark, links out of the tab order, fetched links absolute;
-  // a chart stands in for the table of figures it draws.
+  // The number this page's reference list gives a source, or 0 when it does not list it.
+  function localNumber(id) {
+    const li = document.getElementById('ref-' + id);
+    return li && li.parentNode ? [...li.parentNode.children].indexOf(li) + 1 : 0;
+  }
+
+  // The box as a card, showing what the box shows: no ids or landmark, links out of the tab
+  // order, fetched links absolute. A box fetched from another page numbers its sources as that
+  // page does; each number becomes this page's, and links to this page's reference list.
   function copy(box, t, a) {
     const div = document.createElement('div');
     const ref = box.tagName === 'LI';
@@ -51,17 +58,25 @@
       div.appendChild(kind);
     }
     for (const c of box.childNodes) div.appendChild(c.cloneNode(true));
-    if (div.querySelector('.value-chart')) {
-      drop(div.querySelector('.factbox-values'));
-      drop(div.querySelector('.value-chart-caption'));
-    }
-    const also = div.querySelector('.also-cited');
-    if (also) { drop(also.parentNode.previousElementSibling); drop(also.parentNode); }
     div.querySelectorAll('[id],[aria-labelledby]').forEach((e) => {
       e.removeAttribute('id'); e.removeAttribute('aria-labelledby');
     });
     div.querySelectorAll('a[href]').forEach((l) => {
-      if (t.page) l.href = new URL(l.getAttribute('href'), t.page).href;
+      const id = l.getAttribute('data-ref');
+      const num = id && t.page ? l.querySelector('.ref-number') : null;
+      if (num) {
+        const local = localNumber(id);
+        if (local) {
+          num.textContent = '[' + local + ']';
+          l.setAttribute('href', '#ref-' + id);
+        } else {
+          drop(num);
+          l.textContent = l.textContent.trim();
+          l.href = new URL(l.getAttribute('href'), t.page).href;
+        }
+      } else if (t.page) {
+        l.href = new URL(l.getAttribute('href'), t.page).href;
+      }
       l.tabIndex = -1;
     });
     return div;
@@ -88,7 +103,7 @@
       a.setAttribute('aria-describedby', card.id);
       place();
       if (t.page && focused && document.activeElement === a) {
-        live.textContent = [...card.querySelectorAll('.factbox-label, .factbox-value, .fact-used td, .fact-status')]
+        live.textContent = [...card.querySelectorAll('.factbox-label, .factbox-value, .fact-used dt, .fact-status')]
           .map((e) => e.textContent.trim()).join('. ');
       }
     });
