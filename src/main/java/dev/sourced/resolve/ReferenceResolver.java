@@ -374,10 +374,12 @@ public final class ReferenceResolver {
    */
   private ResolvedPage resolvePage(ParsedPage p, Map<String, String> claimBoxedAt) {
     LinkedHashSet<String> refs = new LinkedHashSet<>();
+    LinkedHashSet<String> used = new LinkedHashSet<>();
     for (BodyUse u : p.uses()) {
       if (u.kind() == BodyUse.Kind.CITATION && sources.containsKey(u.id())) refs.add(u.id());
+      // Explainer pieces show citation numbers where they stand, as [@...] does.
+      if (u.kind() == BodyUse.Kind.EXPLAINER) explainers.use(p, u, refs, used, citedSources);
     }
-    LinkedHashSet<String> used = new LinkedHashSet<>();
     LinkedHashSet<String> boxed = new LinkedHashSet<>();
     LinkedHashSet<String> claimsUsed = new LinkedHashSet<>();
     for (BodyUse u : p.uses()) {
@@ -411,7 +413,7 @@ public final class ReferenceResolver {
           citedSources.add(u.id());
         }
         case DIRECTIVE -> directive(u);
-        case EXPLAINER -> explainers.use(p, u, refs, used, citedSources);
+        case EXPLAINER -> {} // counted with the citations above
       }
     }
     explainers.check(p);

@@ -49,8 +49,8 @@ class SourceCaveatsFixtureTest {
     assertThat(link.nextElementSibling().hasClass("fact-caveat")).isTrue();
     assertThat(page.selectFirst("#fact-uk-arrests .factbox-value").text())
         .isEqualTo("746 people (according to the Daily Mail, as cited by DutchNews)");
-    assertThat(page.select("#fact-messages .factbox-values tr.fact-used td").first().text())
-        .isEqualTo("more than 100 million messages (a French figure) (used in the text)");
+    assertThat(page.selectFirst("#fact-messages .figure-row.fact-used .figure").text())
+        .isEqualTo("more than 100 million messages (a French figure)");
   }
 
   @Test
@@ -104,8 +104,8 @@ class SourceCaveatsFixtureTest {
     assertThat(asOf.attr("datetime")).isEqualTo("2020-07");
     assertThat(asOf.text()).isEqualTo("July 2020");
     assertThat(page.selectFirst("#fact-messages .factbox-meta time").text()).isEqualTo("2020");
-    assertThat(page.select("#fact-messages .factbox-values tr.fact-used td").get(1).text())
-        .isEqualTo("intercepted and decrypted, as of July 2020");
+    assertThat(page.selectFirst("#fact-messages .figure-row.fact-used .figure-scope").text())
+        .endsWith("intercepted and decrypted, as of July 2020");
     assertThat(page.select("#fact-messages .source-links").text()).contains("TV5Monde (2020)");
   }
 }
