@@ -43,8 +43,11 @@ final class ExplainerModels {
     if (e.title() != null) m.put("title", e.title());
     List<Item> items = new ArrayList<>(e.items());
     if (e.kind() == Kind.TIMELINE) {
+      // By the last day of each event's period: "Late 2020" (given as 2020) after "July 2020".
       items.sort(
-          Comparator.comparing(this::dateOf, Comparator.nullsLast(Comparator.naturalOrder())));
+          Comparator.comparing(
+              (Item i) -> dateOf(i) == null ? null : dateOf(i).end(),
+              Comparator.nullsLast(Comparator.naturalOrder())));
     }
     List<Map<String, Object>> out = new ArrayList<>();
     for (Item item : items) out.add(item(item));
