@@ -1,7 +1,6 @@
 package dev.sourced.model;
 
 import dev.sourced.diag.SourcePosition;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +17,7 @@ public record Fact(
     String label,
     String unit,
     boolean compact,
-    LocalDate asOf,
+    PartialDate asOf,
     String status,
     String note,
     List<FactValue> values,

@@ -5,6 +5,7 @@ import dev.sourced.diag.SourcePosition;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
+import dev.sourced.model.PartialDate;
 import dev.sourced.model.Qualifier;
 import dev.sourced.model.Source;
 import dev.sourced.model.Verdict;
@@ -30,6 +31,7 @@ final class DeclarationReader {
   static final List<String> SOURCE_KEYS =
       List.of(
           "title",
+          "untitled",
           "short",
           "publisher",
           "date",
@@ -50,10 +52,12 @@ final class DeclarationReader {
           "format",
           "as_of",
           "sources",
+          "caveat",
           "status",
           "note");
   static final List<String> VALUE_KEYS =
-      List.of("value", "text", "qualifier", "approx", "source", "sources", "scope", "as_of");
+      List.of(
+          "value", "text", "qualifier", "approx", "source", "sources", "scope", "as_of", "caveat");
   static final List<String> CLAIM_KEYS =
       List.of("claim", "claimant", "date", "verdict", "explanation", "sources");
 
@@ -95,15 +99,23 @@ final class DeclarationReader {
       }
       String what = "source \"" + id + "\"";
       m.warnUnknownKeys(what, SOURCE_KEYS);
-      String title = m.string("title", true, what);
+      String title = title(m, what);
+      String publisher = m.string("publisher", false, what);
+      if (title == null && Boolean.TRUE.equals(m.bool("untitled", what)) && publisher == null) {
+        diagnostics.error(
+            m.at("untitled"),
+            "missing-field",
+            what + " is untitled, so it needs a `publisher`",
+            "pages name an untitled source by its publisher: `publisher: NL Times`");
+      }
       String url = link(m, "url", what);
       String archive = link(m, "archive", what);
       out.add(
           new Source(
               id,
-              title == null ? id : title,
-              m.string("publisher", false, what),
-              m.date("date", false, what),
+              title == null && !Boolean.TRUE.equals(m.bool("untitled", what)) ? id : title,
+              publisher,
+              m.partialDate("date", false, what),
               url,
               m.date("accessed", false, what),
               archive,
@@ -134,6 +146,35 @@ final class DeclarationReader {
     } catch (java.time.DateTimeException e) {
       return null;
     }
+  }
+
+  /**
+   * A source's title; null when it is declared {@code untitled: true} (the copy we hold has none),
+   * which may not be combined with a title. Neither is a missing field: an untitled source must say
+   * so, so that no page shows a title made up from its address.
+   */
+  private String title(YamlMap m, String what) {
+    Boolean untitled = m.bool("untitled", what);
+    if (Boolean.TRUE.equals(untitled)) {
+      if (m.has("title") && m.string("title", false, what) != null) {
+        diagnostics.error(
+            m.at("untitled"),
+            "bad-value",
+            what + " has a `title` and `untitled: true`",
+            "keep the title if the source gives one; otherwise remove `title:`");
+      }
+      return null;
+    }
+    String title = m.string("title", false, what);
+    if (title == null) {
+      diagnostics.error(
+          m.has("title") ? m.at("title") : m.position(),
+          "missing-field",
+          what + " needs `title`",
+          "give the source's own title, or `untitled: true` if the copy you hold has none"
+              + " (never a title made from its address)");
+    }
+    return title;
   }
 
   /** An http(s) address, or null; any other scheme ({@code javascript:}, {@code data:}) refused. */
@@ -174,7 +215,7 @@ final class DeclarationReader {
     m.warnUnknownKeys(what, FACT_KEYS);
     String label = m.string("label", true, what);
     String unit = m.string("unit", false, what);
-    LocalDate asOf = m.date("as_of", false, what);
+    PartialDate asOf = m.partialDate("as_of", false, what);
     String status = m.string("status", false, what);
     String note = m.string("note", false, what);
     String format = m.string("format", false, what);
@@ -204,7 +245,7 @@ final class DeclarationReader {
       return null;
     }
     if (m.has("values")) {
-      for (String k : List.of("approx", "qualifier", "sources")) {
+      for (String k : List.of("approx", "qualifier", "sources", "caveat")) {
         if (m.has(k)) {
           diagnostics.warning(
               m.at(k),
@@ -361,7 +402,8 @@ final class DeclarationReader {
         q,
         List.copyOf(sources),
         single ? null : v.string("scope", false, what),
-        single ? null : v.date("as_of", false, what),
+        single ? null : v.partialDate("as_of", false, what),
+        v.string("caveat", false, what),
         v.position());
   }
 

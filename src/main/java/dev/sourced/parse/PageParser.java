@@ -41,7 +41,11 @@ public final class PageParser {
           "facts",
           "claims",
           "corrections",
-          "images");
+          "images",
+          "glances",
+          "timelines",
+          "comparisons",
+          "unknowns");
 
   /** The longest tag, so a pasted paragraph cannot become one. */
   static final int MAX_TAG = 100;
@@ -124,6 +128,7 @@ public final class PageParser {
     Declarations decl = new DeclarationReader(diagnostics).read(map);
     List<Correction> corrections = corrections(map, diagnostics);
     List<dev.sourced.model.ImageCredit> images = ImageEntries.read(map, file, diagnostics);
+    List<dev.sourced.model.Explainer> explainers = new ExplainerReader(diagnostics).read(map);
     BodyScan scan;
     BodyHtml body;
     try {
@@ -168,7 +173,8 @@ public final class PageParser {
             decl.facts(),
             decl.claims(),
             corrections,
-            List.copyOf(images));
+            List.copyOf(images),
+            explainers);
     SourcePosition slugAt =
         map.has("slug") ? map.valueAt("slug") : new SourcePosition(src.path(), 1, 1);
     return new ParsedPage(

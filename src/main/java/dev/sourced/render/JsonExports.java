@@ -47,7 +47,7 @@ final class JsonExports {
               m.put("as_of", f.asOf() == null ? null : f.asOf().toString());
               m.put("status", f.statusLabel());
               m.put("note", f.note());
-              m.put("shown", fmt.withUnit(f, f.usedInText()));
+              m.put("shown", fmt.withUnitAndCaveat(f, f.usedInText()));
               m.put("use", f.use());
               List<Object> values = new ArrayList<>();
               for (FactValue v : f.values()) {
@@ -72,6 +72,7 @@ final class JsonExports {
               Map<String, Object> m = new LinkedHashMap<>();
               m.put("id", s.id());
               m.put("title", s.title());
+              if (s.isUntitled()) m.put("untitled", true);
               m.put("short", s.shortName());
               m.put("publisher", s.publisher());
               m.put("date", s.date() == null ? null : s.date().toString());
@@ -126,9 +127,10 @@ final class JsonExports {
     vm.put("value", v.number());
     if (v.text() != null) vm.put("text", v.text());
     vm.put("qualifier", v.qualifier().key());
-    vm.put("formatted", fmt.withUnit(f, v));
+    vm.put("formatted", fmt.withUnitAndCaveat(f, v));
     if (v.scope() != null) vm.put("scope", v.scope());
     if (v.asOf() != null) vm.put("as_of", v.asOf().toString());
+    if (v.caveat() != null) vm.put("caveat", v.caveat());
     return vm;
   }
 

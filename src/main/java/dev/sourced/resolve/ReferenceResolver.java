@@ -79,10 +79,13 @@ public final class ReferenceResolver {
   /** Each translation group's pages (see {@link #group}). */
   private final Map<String, List<ParsedPage>> translations = new HashMap<>();
 
+  private final ExplainerResolver explainers;
+
   private ReferenceResolver(SiteConfig config, Diagnostics diagnostics, LocalDate today) {
     this.config = config;
     this.diagnostics = diagnostics;
     this.today = today;
+    this.explainers = new ExplainerResolver(sources, facts, rejected, diagnostics);
   }
 
   /**
@@ -478,10 +481,12 @@ public final class ReferenceResolver {
    */
   private ResolvedPage resolvePage(ParsedPage p, Map<String, String> claimBoxedAt) {
     LinkedHashSet<String> refs = new LinkedHashSet<>();
+    LinkedHashSet<String> used = new LinkedHashSet<>();
     for (BodyUse u : p.uses()) {
       if (u.kind() == BodyUse.Kind.CITATION && sources.containsKey(u.id())) refs.add(u.id());
+      // Explainer pieces show citation numbers where they stand, as [@...] does.
+      if (u.kind() == BodyUse.Kind.EXPLAINER) explainers.use(p, u, refs, used, citedSources);
     }
-    LinkedHashSet<String> used = new LinkedHashSet<>();
     LinkedHashSet<String> boxed = new LinkedHashSet<>();
     LinkedHashSet<String> claimsUsed = new LinkedHashSet<>();
     for (BodyUse u : p.uses()) {
@@ -515,8 +520,10 @@ public final class ReferenceResolver {
           citedSources.add(u.id());
         }
         case DIRECTIVE -> directive(u);
+        case EXPLAINER -> {} // counted with the citations above
       }
     }
+    explainers.check(p);
     List<String> ownToBox = new ArrayList<>();
     List<ParsedPage> group = group(p);
     java.util.Set<String> groupUrls = new java.util.HashSet<>();
@@ -565,7 +572,9 @@ public final class ReferenceResolver {
   private void directive(BodyUse u) {
     String kind = u.directiveKind();
     if (kind.equals("factbox")) mentionedFacts.add(u.id());
-    if (kind.equals("factbox") || kind.equals("claim")) {
+    if (kind.equals("factbox")
+        || kind.equals("claim")
+        || dev.sourced.model.Explainer.Kind.fromDirective(kind) != null) {
       diagnostics.error(
           u.at(),
           Code.BOX_NOT_ALONE,
@@ -575,6 +584,7 @@ public final class ReferenceResolver {
                   + u.id()
                   + "}} inside a sentence"
               : "put blank lines before and after it");
+      if (!kind.equals("factbox") && !kind.equals("claim")) return;
       if (kind.equals("factbox") && !facts.containsKey(u.id())) {
         unknown("fact", u.id(), u.at(), facts.keySet());
       } else if (kind.equals("claim") && !claims.containsKey(u.id())) {
@@ -588,7 +598,7 @@ public final class ReferenceResolver {
         "\"" + kind + "\" is not a kind of reference",
         Suggestions.hint(
             kind,
-            List.of("fact", "factbox", "claim"),
+            List.of("fact", "factbox", "claim", "glance", "timeline", "compare", "unknowns"),
             "write {{fact:ID}}, {{factbox:ID}} or {{claim:ID}}; \\{{ writes literal braces"));
   }
 
@@ -608,7 +618,7 @@ public final class ReferenceResolver {
   private void warnStale() {
     if (config.staleAfterDays() <= 0) return;
     for (Fact f : facts.values()) {
-      if (f.asOf() != null && f.asOf().plusDays(config.staleAfterDays()).isBefore(today)) {
+      if (f.asOf() != null && f.asOf().end().plusDays(config.staleAfterDays()).isBefore(today)) {
         diagnostics.warning(
             f.declaredAt(),
             Code.STALE_FACT,
