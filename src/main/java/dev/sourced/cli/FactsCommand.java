@@ -87,7 +87,8 @@ final class FactsCommand implements Callable<Integer> {
   private static void print(
       PrintWriter out, Fact f, ResolvedSite s, List<ResolvedPage> users, ValueFormatter fmt) {
     out.printf("%s: %s%n", f.id(), f.label());
-    out.printf("  value:   %s (%s)%n", fmt.withUnitAndCaveat(f, f.usedInText()), f.statusLabel());
+    out.printf(
+        "  value:   %s (%s)%n", fmt.withUnitAndCaveat(f, f.usedInText()), f.status().label());
     if (f.values().size() > 1) {
       for (int i = 0; i < f.values().size(); i++) {
         FactValue v = f.values().get(i);

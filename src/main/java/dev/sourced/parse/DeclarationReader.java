@@ -1,8 +1,10 @@
 package dev.sourced.parse;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.model.Claim;
+import dev.sourced.model.DeclarationKey;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.PartialDate;
@@ -15,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -64,7 +67,7 @@ final class DeclarationReader {
   private final Diagnostics diagnostics;
 
   /** Declarations reported as invalid, as {@code kind:ID}, so their uses are not reported too. */
-  private final java.util.Set<String> rejected = new java.util.LinkedHashSet<>();
+  private final Set<DeclarationKey> rejected = new LinkedHashSet<>();
 
   DeclarationReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -75,14 +78,14 @@ final class DeclarationReader {
         sources(map.map("sources")),
         facts(map.map("facts")),
         claims(map.map("claims")),
-        java.util.Set.copyOf(rejected));
+        Set.copyOf(rejected));
   }
 
   private boolean checkId(YamlMap parent, String id, String what) {
     if (ID.matcher(id).matches()) return true;
     diagnostics.error(
         parent.at(id),
-        "bad-id",
+        Code.BAD_ID,
         what + " ID \"" + id + "\" is not valid",
         "IDs start with a letter or digit and hold only letters, digits, - _ and .");
     return false;
@@ -94,7 +97,7 @@ final class DeclarationReader {
     for (String id : sources.keys()) {
       YamlMap m = sources.asMap(sources.node(id), id);
       if (m == null || !checkId(sources, id, "source")) {
-        rejected.add("source:" + id);
+        rejected.add(DeclarationKey.source(id));
         continue;
       }
       String what = "source \"" + id + "\"";
@@ -104,7 +107,7 @@ final class DeclarationReader {
       if (title == null && Boolean.TRUE.equals(m.bool("untitled", what)) && publisher == null) {
         diagnostics.error(
             m.at("untitled"),
-            "missing-field",
+            Code.MISSING_FIELD,
             what + " is untitled, so it needs a `publisher`",
             "pages name an untitled source by its publisher: `publisher: NL Times`");
       }
@@ -159,7 +162,7 @@ final class DeclarationReader {
       if (m.has("title") && m.string("title", false, what) != null) {
         diagnostics.error(
             m.at("untitled"),
-            "bad-value",
+            Code.BAD_VALUE,
             what + " has a `title` and `untitled: true`",
             "keep the title if the source gives one; otherwise remove `title:`");
       }
@@ -169,7 +172,7 @@ final class DeclarationReader {
     if (title == null) {
       diagnostics.error(
           m.has("title") ? m.at("title") : m.position(),
-          "missing-field",
+          Code.MISSING_FIELD,
           what + " needs `title`",
           "give the source's own title, or `untitled: true` if the copy you hold has none"
               + " (never a title made from its address)");
@@ -186,7 +189,7 @@ final class DeclarationReader {
         || url.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
       diagnostics.error(
           m.valueAt(key),
-          "bad-url",
+          Code.BAD_URL,
           "`" + key + "` of " + what + " must be an http(s) address without spaces",
           "e.g. " + key + ": https://example.org/report");
       return null;
@@ -200,12 +203,12 @@ final class DeclarationReader {
     for (String id : facts.keys()) {
       YamlMap m = facts.asMap(facts.node(id), id);
       if (m == null || !checkId(facts, id, "fact")) {
-        rejected.add("fact:" + id);
+        rejected.add(DeclarationKey.fact(id));
         continue;
       }
       Fact f = fact(id, m, facts.at(id));
       if (f != null) out.add(f);
-      else rejected.add("fact:" + id);
+      else rejected.add(DeclarationKey.fact(id));
     }
     return out;
   }
@@ -222,14 +225,14 @@ final class DeclarationReader {
     if (format != null && !format.equals("compact") && !format.equals("full")) {
       diagnostics.error(
           m.valueAt("format"),
-          "bad-value",
+          Code.BAD_VALUE,
           "`format` of " + what + " must be compact or full, not \"" + format + "\"",
           "compact writes 80 million; full writes 80,000,000");
     }
     if (status != null && !status.equals("disputed")) {
       diagnostics.error(
           m.valueAt("status"),
-          "bad-value",
+          Code.BAD_VALUE,
           "`status` of " + what + " can only be disputed, not \"" + status + "\"",
           "leave status out when the sources agree");
       status = null;
@@ -239,7 +242,7 @@ final class DeclarationReader {
     if (m.has("value") && m.has("values")) {
       diagnostics.error(
           m.at("values"),
-          "value-and-values",
+          Code.VALUE_AND_VALUES,
           what + " has both `value` and `values`",
           "use `value` for one figure, or `values` when sources give different figures");
       return null;
@@ -249,7 +252,7 @@ final class DeclarationReader {
         if (m.has(k)) {
           diagnostics.warning(
               m.at(k),
-              "unknown-key",
+              Code.UNKNOWN_KEY,
               "`" + k + "` of " + what + " has no meaning with `values`",
               "give each value its own `" + (k.equals("sources") ? "source" : k) + "`");
         }
@@ -264,7 +267,7 @@ final class DeclarationReader {
       if (items.isEmpty()) {
         diagnostics.error(
             m.at("values"),
-            "missing-field",
+            Code.MISSING_FIELD,
             what + " has an empty `values` list",
             "give each source's figure as `- {value: 70000, source: ID, scope: ...}`");
         return null;
@@ -274,7 +277,7 @@ final class DeclarationReader {
         if (u < 0 || u >= items.size()) {
           diagnostics.error(
               m.valueAt("use"),
-              "use-out-of-range",
+              Code.USE_OUT_OF_RANGE,
               "`use: "
                   + u
                   + "` of "
@@ -295,14 +298,14 @@ final class DeclarationReader {
       if (m.has("use")) {
         diagnostics.warning(
             m.at("use"),
-            "unknown-key",
+            Code.UNKNOWN_KEY,
             "`use` has no meaning with a single `value`",
             "remove it, or give several `values`");
       }
     } else {
       diagnostics.error(
           at,
-          "missing-field",
+          Code.MISSING_FIELD,
           what + " has no `value`",
           "add `value: 70000`, or `values:` when sources disagree");
       return null;
@@ -311,7 +314,7 @@ final class DeclarationReader {
       if (values.get(i).sources().isEmpty()) {
         diagnostics.error(
             values.get(i).declaredAt(),
-            "fact-unsourced",
+            Code.FACT_UNSOURCED,
             what + (values.size() > 1 ? " value " + i : "") + " has no source",
             values.size() > 1
                 ? "add `source: ID` to the value"
@@ -323,7 +326,7 @@ final class DeclarationReader {
     if (values.size() > 1 && differ(values) && status == null) {
       diagnostics.error(
           m.at("values"),
-          "undisputed-conflict",
+          Code.UNDISPUTED_CONFLICT,
           "the sources of " + what + " give different figures, but it is not marked as disputed",
           "add `status: disputed` and a `note` saying why the figures differ");
       return null;
@@ -331,7 +334,7 @@ final class DeclarationReader {
     if (status != null && note == null) {
       diagnostics.error(
           m.at("status"),
-          "disputed-without-note",
+          Code.DISPUTED_WITHOUT_NOTE,
           what + " is disputed but has no `note`",
           "add a `note` telling readers why the sources disagree");
       return null;
@@ -342,7 +345,7 @@ final class DeclarationReader {
         unit,
         "compact".equals(format),
         asOf,
-        status,
+        status != null,
         note,
         List.copyOf(values),
         use,
@@ -370,7 +373,7 @@ final class DeclarationReader {
     } else {
       diagnostics.error(
           v.position(),
-          "missing-field",
+          Code.MISSING_FIELD,
           "a value of " + what + " has no `value`",
           "add `value: 70000` (or `text: \"hundreds of millions\"` for a figure in words)");
       return null;
@@ -383,7 +386,7 @@ final class DeclarationReader {
       if (q == null) {
         diagnostics.error(
             v.valueAt("qualifier"),
-            "bad-value",
+            Code.BAD_VALUE,
             "unknown qualifier \"" + qualifier + "\" in " + what,
             "use one of "
                 + String.join(
@@ -413,7 +416,7 @@ final class DeclarationReader {
     for (String id : claims.keys()) {
       YamlMap m = claims.asMap(claims.node(id), id);
       if (m == null || !checkId(claims, id, "claim")) {
-        rejected.add("claim:" + id);
+        rejected.add(DeclarationKey.claim(id));
         continue;
       }
       String what = "claim \"" + id + "\"";
@@ -426,7 +429,7 @@ final class DeclarationReader {
       if (verdictKey != null && verdict == null) {
         diagnostics.error(
             m.valueAt("verdict"),
-            "bad-verdict",
+            Code.BAD_VERDICT,
             "\"" + verdictKey + "\" is not a verdict on the scale",
             "use one of "
                 + String.join(", ", Arrays.stream(Verdict.values()).map(Verdict::key).toList()));
@@ -435,14 +438,14 @@ final class DeclarationReader {
       if (m.has("sources") && sources.isEmpty() || !m.has("sources")) {
         diagnostics.error(
             claims.at(id),
-            "claim-unsourced",
+            Code.CLAIM_UNSOURCED,
             what + " has no sources",
             "add `sources: [ID]` for the evidence behind the verdict");
-        rejected.add("claim:" + id);
+        rejected.add(DeclarationKey.claim(id));
         continue;
       }
       if (text == null || claimant == null || verdict == null) {
-        rejected.add("claim:" + id);
+        rejected.add(DeclarationKey.claim(id));
         continue;
       }
       out.add(

@@ -1,5 +1,6 @@
 package dev.sourced.parse;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.model.Explainer;
@@ -39,7 +40,7 @@ final class ExplainerReader {
         if (!DeclarationReader.ID.matcher(id).matches()) {
           diagnostics.error(
               all.at(id),
-              "bad-id",
+              Code.BAD_ID,
               kind.directive() + " ID \"" + id + "\" is not valid",
               "IDs start with a letter or digit and hold only letters, digits, - _ and .");
           continue;
@@ -67,7 +68,7 @@ final class ExplainerReader {
     String title = m.string("title", false, what);
     List<Node> nodes = m.list(listKey);
     if (nodes.isEmpty()) {
-      diagnostics.error(at, "missing-field", what + " has no `" + listKey + "`", hint(kind));
+      diagnostics.error(at, Code.MISSING_FIELD, what + " has no `" + listKey + "`", hint(kind));
     }
     if (kind == Kind.COMPARISON) return comparison(id, title, m, nodes, what, at);
     // A piece keeps its good items when others are reported, so that placing it is not reported
@@ -99,7 +100,7 @@ final class ExplainerReader {
     if (kind == Kind.TIMELINE && date == null && facts.isEmpty() && !v.has("date")) {
       diagnostics.error(
           v.position(),
-          "missing-field",
+          Code.MISSING_FIELD,
           part + " has no `date`",
           "add `date: 2021-03-09` (or 2021-03, or 2021), or name a dated fact in `facts:`");
       return null;
@@ -107,7 +108,7 @@ final class ExplainerReader {
     if (kind != Kind.UNKNOWNS && sources.isEmpty() && facts.isEmpty()) {
       diagnostics.error(
           v.position(),
-          "item-unsourced",
+          Code.ITEM_UNSOURCED,
           part + " names no source and no fact",
           "add `sources: [ID]` for where it comes from, or `facts: [ID]` for the figures it shows");
       return null;
@@ -123,7 +124,7 @@ final class ExplainerReader {
     if (columns.size() < 2) {
       diagnostics.error(
           m.has("columns") ? m.at("columns") : at,
-          "missing-field",
+          Code.MISSING_FIELD,
           what + " needs `columns` naming at least two things to compare",
           "e.g. `columns: [EncroChat, Sky ECC]`");
       return new Explainer(Kind.COMPARISON, id, title, List.of(), columns, List.of(), at);
@@ -140,7 +141,7 @@ final class ExplainerReader {
       if (cellNodes.size() != columns.size()) {
         diagnostics.error(
             r.has("cells") ? r.at("cells") : r.position(),
-            "bad-value",
+            Code.BAD_VALUE,
             part
                 + " has "
                 + cellNodes.size()
@@ -179,7 +180,7 @@ final class ExplainerReader {
       } catch (NumberFormatException e) {
         diagnostics.error(
             m.valueAt("values"),
-            "wrong-type",
+            Code.WRONG_TYPE,
             "`values` of a cell must list value numbers (from 0), not \"" + v + "\"",
             "e.g. `{fact: encrochat-messages, values: [0, 2]}`");
         return null;

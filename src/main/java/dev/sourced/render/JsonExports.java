@@ -45,7 +45,7 @@ final class JsonExports {
               m.put("label", f.label());
               m.put("unit", f.unit());
               m.put("as_of", f.asOf() == null ? null : f.asOf().toString());
-              m.put("status", f.statusLabel());
+              m.put("status", f.status().label());
               m.put("note", f.note());
               m.put("shown", fmt.withUnitAndCaveat(f, f.usedInText()));
               m.put("use", f.use());

@@ -128,7 +128,7 @@ final class SitePages {
               fm.put("id", f.id());
               fm.put("label", f.label());
               fm.put("value", fmt.withUnitAndCaveat(f, f.usedInText()));
-              fm.put("status", models.text("fact.status." + f.statusKey()));
+              fm.put("status", models.text("fact.status." + f.status().key()));
               fm.put("disputed", f.isDisputed());
               Home home = site.factHome(f.id());
               fm.put(

@@ -1,6 +1,7 @@
 package dev.sourced.render;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.facts.ValueFormatter;
@@ -297,7 +298,7 @@ public final class SiteRenderer {
       if (assetPaths.contains(f.path().toLowerCase(Locale.ROOT))) {
         diagnostics.error(
             SourcePosition.file(f.sourcePath()),
-            "static-clash",
+            Code.STATIC_CLASH,
             "this file would take the place of /" + f.path() + ", which the build writes itself",
             "rename or move the file in static/");
       } else {
@@ -516,7 +517,7 @@ public final class SiteRenderer {
             } catch (StackOverflowError e) {
               diagnostics.error(
                   SourcePosition.file(source),
-                  "too-deep",
+                  Code.TOO_DEEP,
                   "rendering " + path + " needs more nesting than a page can have",
                   "flatten deeply nested lists, quotes or emphasis in the article");
               return null;

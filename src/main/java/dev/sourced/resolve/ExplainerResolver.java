@@ -1,8 +1,10 @@
 package dev.sourced.resolve;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
+import dev.sourced.model.DeclarationKey;
 import dev.sourced.model.Explainer;
 import dev.sourced.model.Explainer.Cell;
 import dev.sourced.model.Explainer.Item;
@@ -27,13 +29,13 @@ import java.util.Set;
 final class ExplainerResolver {
   private final Map<String, Source> sources;
   private final Map<String, Fact> facts;
-  private final Set<String> rejected;
+  private final Set<DeclarationKey> rejected;
   private final Diagnostics diagnostics;
 
   ExplainerResolver(
       Map<String, Source> sources,
       Map<String, Fact> facts,
-      Set<String> rejected,
+      Set<DeclarationKey> rejected,
       Diagnostics diagnostics) {
     this.sources = sources;
     this.facts = facts;
@@ -43,9 +45,9 @@ final class ExplainerResolver {
 
   /** Checks every piece the page declares, and warns about those its body never places. */
   void check(ParsedPage p) {
-    Set<String> placed = new HashSet<>();
+    Set<Placement> placed = new HashSet<>();
     for (BodyUse u : p.uses()) {
-      if (u.kind() == BodyUse.Kind.EXPLAINER) placed.add(u.directiveKind() + ":" + u.id());
+      if (u.kind() == BodyUse.Kind.EXPLAINER) placed.add(new Placement(u.directiveKind(), u.id()));
     }
     for (Explainer e : p.frontMatter().explainers()) {
       String what = e.kind().noun() + " \"" + e.id() + "\"";
@@ -57,7 +59,7 @@ final class ExplainerResolver {
           if (first != null && first.asOf() == null) {
             diagnostics.error(
                 item.declaredAt(),
-                "missing-field",
+                Code.MISSING_FIELD,
                 "an event of "
                     + what
                     + " has no `date`, and fact \""
@@ -77,7 +79,7 @@ final class ExplainerResolver {
             if (v < 0 || v >= f.values().size()) {
               diagnostics.error(
                   c.declaredAt(),
-                  "use-out-of-range",
+                  Code.USE_OUT_OF_RANGE,
                   "a cell of "
                       + what
                       + " picks value "
@@ -92,10 +94,10 @@ final class ExplainerResolver {
           }
         }
       }
-      if (!placed.contains(e.kind().directive() + ":" + e.id())) {
+      if (!placed.contains(new Placement(e.kind().directive(), e.id()))) {
         diagnostics.warning(
             e.declaredAt(),
-            "unused-explainer",
+            Code.UNUSED_EXPLAINER,
             what + " is declared but the body never places it",
             "write {{"
                 + e.kind().directive()
@@ -122,7 +124,7 @@ final class ExplainerResolver {
               .toList();
       diagnostics.error(
           u.at(),
-          "unknown-explainer",
+          Code.UNKNOWN_EXPLAINER,
           "unknown " + kind.noun() + " \"" + u.id() + "\"",
           Suggestions.hint(
               u.id(),
@@ -159,10 +161,10 @@ final class ExplainerResolver {
 
   private Fact fact(String id, SourcePosition at, String what) {
     Fact f = facts.get(id);
-    if (f == null && !rejected.contains("fact:" + id)) {
+    if (f == null && !rejected.contains(DeclarationKey.fact(id))) {
       diagnostics.error(
           at,
-          "unknown-fact",
+          Code.UNKNOWN_FACT,
           what + " names unknown fact \"" + id + "\"",
           Suggestions.hint(
               id, facts.keySet(), "declare it under `facts:` in an article or in content/_data/"));
@@ -171,10 +173,10 @@ final class ExplainerResolver {
   }
 
   private void source(String id, SourcePosition at, String what) {
-    if (!sources.containsKey(id) && !rejected.contains("source:" + id)) {
+    if (!sources.containsKey(id) && !rejected.contains(DeclarationKey.source(id))) {
       diagnostics.error(
           at,
-          "unknown-source",
+          Code.UNKNOWN_SOURCE,
           what + " names unknown source \"" + id + "\"",
           Suggestions.hint(
               id,
@@ -182,4 +184,7 @@ final class ExplainerResolver {
               "declare it under `sources:` in an article or in content/_data/"));
     }
   }
+
+  /** Where a body places a piece: its directive word ({@code timeline}) and its ID. */
+  private record Placement(String directive, String id) {}
 }

@@ -1,5 +1,6 @@
 package dev.sourced.yaml;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
 import dev.sourced.model.PartialDate;
@@ -53,7 +54,7 @@ public final class YamlMap {
         ctx.diagnostics()
             .error(
                 ctx.at(k.getStartMark()),
-                "yaml-key",
+                Code.YAML_KEY,
                 "a key must be plain text, not a " + kind(k),
                 "write keys as words, e.g. `title:`");
         continue;
@@ -63,7 +64,7 @@ public final class YamlMap {
         ctx.diagnostics()
             .error(
                 ctx.at(k.getStartMark()),
-                "duplicate-key",
+                Code.DUPLICATE_KEY,
                 "key \""
                     + s.getValue()
                     + "\" is given twice (first at line "
@@ -183,7 +184,7 @@ public final class YamlMap {
         ctx.diagnostics()
             .warning(
                 at(k),
-                "unknown-key",
+                Code.UNKNOWN_KEY,
                 "unknown key \"" + k + "\" in " + what,
                 Suggestions.hint(k, allowed, "known keys: " + String.join(", ", allowed)));
       }
@@ -210,14 +211,17 @@ public final class YamlMap {
   private void missing(String key, String what, String example) {
     ctx.diagnostics()
         .error(
-            position(), "missing-field", what + " needs `" + key + "`", "add it, e.g. " + example);
+            position(),
+            Code.MISSING_FIELD,
+            what + " needs `" + key + "`",
+            "add it, e.g. " + example);
   }
 
   private void wrongType(Node n, String key, String expected, String example) {
     ctx.diagnostics()
         .error(
             at(n),
-            "wrong-type",
+            Code.WRONG_TYPE,
             "`" + key + "` must be " + expected + ", not " + describe(n),
             example);
   }
@@ -259,7 +263,7 @@ public final class YamlMap {
       ctx.diagnostics()
           .error(
               at(n),
-              "bad-date",
+              Code.BAD_DATE,
               "`" + key + "` is not a valid date: \"" + s.getValue() + "\"",
               "write dates as YYYY-MM-DD with a real day, e.g. 2021-03-09");
       return null;
@@ -301,7 +305,7 @@ public final class YamlMap {
     ctx.diagnostics()
         .error(
             at(n),
-            "bad-date",
+            Code.BAD_DATE,
             "`" + key + "` is not a valid date: \"" + s.getValue() + "\"",
             "write YYYY-MM-DD with a real day, or YYYY-MM or YYYY when the source gives no day,"
                 + " e.g. 2021-03-09 or 2020-07");
@@ -328,7 +332,7 @@ public final class YamlMap {
       ctx.diagnostics()
           .error(
               at(n),
-              "wrong-type",
+              Code.WRONG_TYPE,
               "`" + key + "` has a leading zero: " + v,
               "write the number without leading zeros (YAML 1.1 would read 010 as 8)");
       return null;

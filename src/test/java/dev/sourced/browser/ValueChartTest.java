@@ -69,16 +69,7 @@ class ValueChartTest {
 
   private static Fact fact(int use, FactValue... values) {
     return new Fact(
-        "users",
-        "Users <worldwide>",
-        "users",
-        false,
-        null,
-        "disputed",
-        "n",
-        List.of(values),
-        use,
-        null);
+        "users", "Users <worldwide>", "users", false, null, true, "n", List.of(values), use, null);
   }
 
   @Test

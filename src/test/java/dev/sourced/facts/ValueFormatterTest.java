@@ -31,7 +31,7 @@ class ValueFormatterTest {
   private static Fact fact(String number, String unit, boolean compact, Qualifier q) {
     FactValue v =
         new FactValue(new BigDecimal(number), null, q, List.of("s1"), null, null, null, null);
-    return new Fact("x", "X", unit, compact, null, null, null, List.of(v), 0, null);
+    return new Fact("x", "X", unit, compact, null, false, null, List.of(v), 0, null);
   }
 
   private static Fact fact(String number) {
@@ -200,7 +200,7 @@ class ValueFormatterTest {
     FactValue words =
         new FactValue(
             null, "hundreds of millions", Qualifier.EXACT, List.of("s1"), null, null, null, null);
-    Fact f = new Fact("x", "X", "messages", false, null, null, null, List.of(words), 0, null);
+    Fact f = new Fact("x", "X", "messages", false, null, false, null, List.of(words), 0, null);
     assertThat(EN.inline(f)).isEqualTo("hundreds of millions");
     assertThat(EN.withUnit(f, words)).isEqualTo("hundreds of millions");
   }
@@ -306,7 +306,7 @@ class ValueFormatterTest {
             null,
             null,
             null);
-    Fact f = new Fact("d", "D", null, false, null, "disputed", "n", List.of(a, b), 1, null);
+    Fact f = new Fact("d", "D", null, false, null, true, "n", List.of(a, b), 1, null);
     assertThat(EN.inline(f)).isEqualTo("about 70,000");
     assertThat(EN.inline(f, a)).isEqualTo("170,000");
   }

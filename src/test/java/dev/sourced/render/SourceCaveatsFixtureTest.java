@@ -31,9 +31,9 @@ class SourceCaveatsFixtureTest {
   @Test
   void almostIsShownAsAlmostInTheSentenceAndTheBox() {
     Document page = built().html("encrochat/");
-    assertThat(page.select(".article-body a.fact").get(0).text()).isEqualTo("almost €20 million");
+    assertThat(page.select(".article-body a.fact").get(0).text()).isEqualTo("almost 20 million euros");
     assertThat(page.selectFirst("#fact-cash .factbox-value").text())
-        .isEqualTo("almost €20 million");
+        .isEqualTo("almost 20 million euros");
   }
 
   @Test

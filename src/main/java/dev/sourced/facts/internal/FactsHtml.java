@@ -138,8 +138,8 @@ public final class FactsHtml {
       html.tag("/dd");
     }
     term(words.text("factbox.status"));
-    html.tag("dd", attrs("class", "fact-status fact-status-" + f.statusKey()));
-    html.text(words.text("fact.status." + f.statusKey()));
+    html.tag("dd", attrs("class", "fact-status fact-status-" + f.status().key()));
+    html.text(words.text("fact.status." + f.status().key()));
     html.tag("/dd");
     if (single) {
       // With several values, the rows above name every source once, next to its own figure.
