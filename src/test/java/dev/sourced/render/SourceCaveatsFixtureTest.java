@@ -31,7 +31,8 @@ class SourceCaveatsFixtureTest {
   @Test
   void almostIsShownAsAlmostInTheSentenceAndTheBox() {
     Document page = built().html("encrochat/");
-    assertThat(page.select(".article-body a.fact").get(0).text()).isEqualTo("almost 20 million euros");
+    assertThat(page.select(".article-body a.fact").get(0).text())
+        .isEqualTo("almost 20 million euros");
     assertThat(page.selectFirst("#fact-cash .factbox-value").text())
         .isEqualTo("almost 20 million euros");
   }
