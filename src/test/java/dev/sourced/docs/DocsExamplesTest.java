@@ -183,6 +183,12 @@ class DocsExamplesTest {
           if (args.size() < 2) continue;
           Matcher lit = CODE_LITERAL.matcher(args.get(1).strip());
           if (lit.matches()) codes.add(lit.group(1));
+          // Since codes are a type, a call names its code as Code.NAME.
+          Matcher named =
+              Pattern.compile("(?:Code\\.)?([A-Z][A-Z0-9_]+)").matcher(args.get(1).strip());
+          if (named.matches()) {
+            codes.add(dev.sourced.diag.Code.valueOf(named.group(1)).text());
+          }
         }
       }
     } catch (IOException e) {
