@@ -93,6 +93,14 @@ final class DeclarationReader {
    * missing-translation} warning at the field; a language the site does not have is an error.
    */
   private String text(YamlMap m, String key, boolean required, String what) {
+    return text(m, key, required, what, true);
+  }
+
+  /**
+   * {@code warnMissing} is false for a source's title: a title left untranslated is the title the
+   * source was published under, which every language may show.
+   */
+  private String text(YamlMap m, String key, boolean required, String what, boolean warnMissing) {
     if (!(m.node(key) instanceof MappingNode)) return m.string(key, required, what);
     YamlMap per = m.map(key);
     Map<String, String> out = new LinkedHashMap<>();
@@ -128,7 +136,7 @@ final class DeclarationReader {
       return null;
     }
     for (String lang : languages) {
-      if (!out.containsKey(lang)) {
+      if (warnMissing && !out.containsKey(lang)) {
         String shown =
             out.containsKey(languages.get(0)) ? languages.get(0) : out.keySet().iterator().next();
         diagnostics.warning(
@@ -187,6 +195,7 @@ final class DeclarationReader {
       }
       String what = "source \"" + id + "\"";
       m.warnUnknownKeys(what, SOURCE_KEYS);
+      takeTexts();
       String title = title(m, what);
       String publisher = m.string("publisher", false, what);
       if (title == null && Boolean.TRUE.equals(m.bool("untitled", what)) && publisher == null) {
@@ -212,7 +221,8 @@ final class DeclarationReader {
               sources.at(id),
               archived(m, archive, what),
               m.valueAt("url"),
-              m.valueAt("archive")));
+              m.valueAt("archive"),
+              takeTexts()));
     }
     return out;
   }
@@ -253,7 +263,7 @@ final class DeclarationReader {
       }
       return null;
     }
-    String title = m.string("title", false, what);
+    String title = text(m, "title", false, what, false);
     if (title == null) {
       diagnostics.error(
           m.has("title") ? m.at("title") : m.position(),

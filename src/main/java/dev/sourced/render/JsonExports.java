@@ -82,6 +82,7 @@ final class JsonExports {
               m.put("archive", s.archive());
               m.put("archived", s.archived() == null ? null : s.archived().toString());
               m.put("language", s.language());
+              translations(m, s.texts());
               m.put("page", site.config().permalink("sources/" + s.id() + "/"));
               m.put("cited_in", urls(site.sourceUsers().getOrDefault(s.id(), List.of())));
               // What this source gives for each fact: its own values, never the article's.

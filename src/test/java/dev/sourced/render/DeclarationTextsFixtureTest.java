@@ -33,7 +33,8 @@ class DeclarationTextsFixtureTest {
       title: Gebruikers
       date: 2021-03-09
       sources:
-        s1: {title: Persbericht, publisher: Politie, date: 2021-03-09, url: "https://example.org/p"}
+        s1: {title: {nl: Persbericht, en: Press release}, publisher: Politie, date: 2021-03-09, url: "https://example.org/p", language: nl}
+        s2: {title: {nl: Verslag}, publisher: OM, url: "https://example.org/v", language: nl}
       facts:
         users:
           label: {nl: Gebruikers van Sky ECC, en: Sky ECC users}
@@ -48,7 +49,7 @@ class DeclarationTextsFixtureTest {
           verdict: mostly-true
           sources: [s1]
       ---
-      De politie las {{fact:users}} gebruikers [@s1].
+      De politie las {{fact:users}} gebruikers [@s1; @s2].
 
       {{claim:read}}
       -- content/users.en.md --
@@ -56,7 +57,7 @@ class DeclarationTextsFixtureTest {
       title: Users
       date: 2021-03-09
       ---
-      Police read {{fact:users}} users [@s1].
+      Police read {{fact:users}} users [@s1; @s2].
 
       {{claim:read}}
       """;
@@ -71,7 +72,7 @@ class DeclarationTextsFixtureTest {
   void aMissingTranslationIsAWarningAtTheField() {
     assertThat(site.diagnostics())
         .containsExactly(
-            "content/users.nl.md:12:11: warning[missing-translation] `note` of fact \"users\" has"
+            "content/users.nl.md:13:11: warning[missing-translation] `note` of fact \"users\" has"
                 + " no text in \"en\"");
   }
 
@@ -98,6 +99,14 @@ class DeclarationTextsFixtureTest {
     assertThat(note.text()).isEqualTo("Geteld door de politie.");
     assertThat(en.select("#fact-users .untranslated-note").text())
         .isEqualTo("(not yet translated)");
+  }
+
+  @Test
+  void aSourceIsNamedByItsTranslatedTitleElseByTheTitleItWasPublishedUnder() {
+    assertThat(site.html("en/users/").select("#ref-s1").text()).contains("Press release");
+    assertThat(site.html("users/").select("#ref-s1").text()).contains("Persbericht");
+    // Not translated: the title it has is its own, shown as it is, with no warning.
+    assertThat(site.html("en/users/").select("#ref-s2").text()).contains("Verslag");
   }
 
   @Test
@@ -128,7 +137,7 @@ class DeclarationTextsFixtureTest {
     assertThat(s.buildStrict().failed()).isTrue();
     assertThat(s.diagnostics())
         .containsExactly(
-            "content/users.nl.md:12:11: error[missing-translation] `note` of fact \"users\" has"
+            "content/users.nl.md:13:11: error[missing-translation] `note` of fact \"users\" has"
                 + " no text in \"en\"");
   }
 
