@@ -132,6 +132,25 @@ class DeclarationTextsFixtureTest {
   }
 
   @Test
+  void sourcedFactsListsEachFactOnceWithItsLabelInEveryLanguage() {
+    var out = new java.io.StringWriter();
+    var cli = new picocli.CommandLine(new dev.sourced.cli.Main());
+    cli.setOut(new java.io.PrintWriter(out));
+    cli.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
+    cli.execute("facts", "-s", site.root().toString());
+    assertThat(out.toString())
+        .startsWith(
+            """
+            users: Gebruikers van Sky ECC
+              label.nl: Gebruikers van Sky ECC
+              label.en: Sky ECC users
+              note.nl: Geteld door de politie.
+              note.en: (not translated)
+            """)
+        .endsWith("1 fact\n");
+  }
+
+  @Test
   void withStrictAMissingTranslationStopsTheBuild(@TempDir Path other) {
     TestSite s = TestSite.of(other, SITE);
     assertThat(s.buildStrict().failed()).isTrue();
