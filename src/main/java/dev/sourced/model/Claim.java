@@ -13,4 +13,39 @@ public record Claim(
     Verdict verdict,
     String explanation,
     List<String> sources,
-    SourcePosition declaredAt) {}
+    SourcePosition declaredAt,
+    Texts texts) {
+
+  public Claim {
+    if (texts == null) texts = Texts.NONE;
+  }
+
+  /** A claim whose words are one text for every language. */
+  public Claim(
+      String id,
+      String claim,
+      String claimant,
+      LocalDate date,
+      Verdict verdict,
+      String explanation,
+      List<String> sources,
+      SourcePosition declaredAt) {
+    this(id, claim, claimant, date, verdict, explanation, sources, declaredAt, Texts.NONE);
+  }
+
+  /** This claim as one language's pages show it; see {@link Fact#in}. */
+  public Claim in(String lang, String defaultLang) {
+    if (texts.isEmpty()) return this;
+    java.util.Map<String, String> fb = new java.util.LinkedHashMap<>();
+    return new Claim(
+        id,
+        texts.in("claim", lang, defaultLang, claim, fb),
+        texts.in("claimant", lang, defaultLang, claimant, fb),
+        date,
+        verdict,
+        texts.in("explanation", lang, defaultLang, explanation, fb),
+        sources,
+        declaredAt,
+        texts.withFallbacks(fb));
+  }
+}

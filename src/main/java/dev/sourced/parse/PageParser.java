@@ -126,7 +126,7 @@ public final class PageParser {
     for (YamlMap.ItemAt a : map.items("aliases", what)) {
       aliases.add(new ParsedPage.Alias(a.value(), a.position()));
     }
-    Declarations decl = new DeclarationReader(diagnostics).read(map);
+    Declarations decl = new DeclarationReader(diagnostics, languages).read(map);
     List<Correction> corrections = corrections(map, diagnostics);
     List<dev.sourced.model.ImageCredit> images = ImageEntries.read(map, file, diagnostics);
     List<dev.sourced.model.Explainer> explainers = new ExplainerReader(diagnostics).read(map);
@@ -221,12 +221,21 @@ public final class PageParser {
   }
 
   public static ParsedData parseData(SourceFile file, Diagnostics diagnostics) {
+    return parseData(file, List.of(), diagnostics);
+  }
+
+  /**
+   * A data file of a site in {@code languages} (the default first), whose texts may be per
+   * language.
+   */
+  public static ParsedData parseData(
+      SourceFile file, List<String> languages, Diagnostics diagnostics) {
     YamlMap map = SafeYaml.readMapping(file.text(), file.path(), 0, diagnostics, "data file");
     if (map == null) {
       return new ParsedData(file.path(), List.of(), List.of(), List.of(), java.util.Set.of());
     }
     map.warnUnknownKeys("a data file", List.of("sources", "facts", "claims"));
-    Declarations decl = new DeclarationReader(diagnostics).read(map);
+    Declarations decl = new DeclarationReader(diagnostics, languages).read(map);
     return new ParsedData(
         file.path(), decl.sources(), decl.facts(), decl.claims(), decl.rejected());
   }

@@ -58,6 +58,9 @@ final class SiteInputs {
   /** The languages the kept articles were parsed with (a page's language is in its address). */
   private List<String> parsedLanguages = List.of();
 
+  /** The languages the data files were parsed for: their texts may be per language. */
+  private List<String> dataLanguages = List.of();
+
   private List<dev.sourced.load.StaticFile> staticFiles = List.of();
 
   /** The raw_html setting the kept articles were parsed (and their bodies rendered) with. */
@@ -145,15 +148,17 @@ final class SiteInputs {
     data.clear();
     for (SourceFile f : site.dataFiles()) {
       var old = oldData.get(f.path());
-      if (old != null && f.text().equals(old.text())) {
+      if (old != null && f.text().equals(old.text()) && config.languages().equals(dataLanguages)) {
         data.put(f.path(), old);
       } else {
         Diagnostics d = new Diagnostics();
-        ParsedData parsed = PageParser.parseData(f, d);
+        ParsedData parsed = PageParser.parseData(f, config.languages(), d);
         // Data files are few and small: their text is always kept, for showing diagnostics.
         data.put(f.path(), new Parsed<>(f.text(), true, f, parsed, d.list()));
       }
     }
+
+    dataLanguages = config.languages();
 
     // Bodies are rendered when parsed: a change of raw_html means parsing every article again.
     Map<String, Parsed<ArticleFile, ParsedPage>> oldArticles =

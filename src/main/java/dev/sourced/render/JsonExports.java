@@ -56,6 +56,7 @@ final class JsonExports {
                 values.add(vm);
               }
               m.put("values", values);
+              translations(m, f.texts());
               Home home = site.factHome(f.id());
               m.put("url", site.config().permalink(home.url()) + "#fact-" + f.id());
               m.put("used_in", urls(site.factUsers().getOrDefault(f.id(), List.of())));
@@ -81,6 +82,7 @@ final class JsonExports {
               m.put("archive", s.archive());
               m.put("archived", s.archived() == null ? null : s.archived().toString());
               m.put("language", s.language());
+              translations(m, s.texts());
               m.put("page", site.config().permalink("sources/" + s.id() + "/"));
               m.put("cited_in", urls(site.sourceUsers().getOrDefault(s.id(), List.of())));
               // What this source gives for each fact: its own values, never the article's.
@@ -114,6 +116,7 @@ final class JsonExports {
               m.put("rating", c.verdict().rating() == 0 ? null : c.verdict().rating());
               m.put("explanation", c.explanation());
               m.put("sources", c.sources());
+              translations(m, c.texts());
               Home home = site.claimHome(c.id());
               m.put("url", site.config().permalink(home.url()) + "#claim-" + c.id());
               m.put("used_in", urls(site.claimUsers().getOrDefault(c.id(), List.of())));
@@ -132,7 +135,22 @@ final class JsonExports {
     if (v.scope() != null) vm.put("scope", v.scope());
     if (v.asOf() != null) vm.put("as_of", v.asOf().toString());
     if (v.caveat() != null) vm.put("caveat", v.caveat());
+    translations(vm, v.texts());
     return vm;
+  }
+
+  /**
+   * A declaration's texts written per language, as {@code "translations": {"label": {"nl": ...,
+   * "en": ...}}}: one entry per fact or claim, with its words in every language it has. The plain
+   * fields hold the default language's text. Absent when every text is one for all languages.
+   */
+  private static void translations(Map<String, Object> m, dev.sourced.model.Texts texts) {
+    if (texts.isEmpty()) return;
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (var e : new java.util.TreeMap<>(texts.byField()).entrySet()) {
+      out.put(e.getKey(), new java.util.TreeMap<>(e.getValue()));
+    }
+    m.put("translations", out);
   }
 
   private List<Object> urls(List<ResolvedPage> pages) {

@@ -79,9 +79,9 @@ final class LanguageViews {
     return new ResolvedSite(
         config.in(lang),
         pages,
-        site.sources(),
-        site.facts(),
-        site.claims(),
+        inLanguage(site.sources(), s -> s.in(lang)),
+        inLanguage(site.facts(), f -> f.in(lang, config.defaultLanguage())),
+        inLanguage(site.claims(), c -> c.in(lang, config.defaultLanguage())),
         homes,
         filter(site.factUsers(), mine),
         filter(site.sourceUsers(), mine),
@@ -99,6 +99,14 @@ final class LanguageViews {
     if (page == null) return h;
     ResolvedPage t = translations(page).get(lang);
     return t == null ? h : new Home(t.url(), t.title(), true);
+  }
+
+  /** Declarations with their words in one language; the figures are the same objects' figures. */
+  private static <T> Map<String, T> inLanguage(
+      Map<String, T> declared, java.util.function.UnaryOperator<T> in) {
+    Map<String, T> out = new LinkedHashMap<>();
+    for (Map.Entry<String, T> e : declared.entrySet()) out.put(e.getKey(), in.apply(e.getValue()));
+    return out;
   }
 
   private static <K> Map<K, List<ResolvedPage>> filter(

@@ -52,6 +52,26 @@ public final class FactsHtml {
     caveat(f.usedInText());
   }
 
+  /**
+   * A declaration's text in the page's language; where it has not been translated yet, the text it
+   * has, marked with its own language and followed by the page's words for "not yet translated", so
+   * a reader (and a screen reader) is never given one language as another.
+   */
+  private void translated(dev.sourced.model.Texts texts, String field, String text) {
+    String from = texts.fallback(field);
+    if (from == null) {
+      html.text(text);
+      return;
+    }
+    html.tag("span", attrs("class", "untranslated", "lang", from));
+    html.text(text);
+    html.tag("/span");
+    html.text(" ");
+    html.tag("small", attrs("class", "untranslated-note"));
+    html.text(words.text("translation.missing"));
+    html.tag("/small");
+  }
+
   /** The source's own caveat after a figure in running text, outside its link. */
   private void caveat(FactValue v) {
     if (v.caveat() == null) return;
@@ -107,7 +127,8 @@ public final class FactsHtml {
     html.tag("span", attrs("class", "factbox-kind"));
     html.text(words.text("factbox.kind"));
     html.tag("/span");
-    html.text(" " + f.label());
+    html.text(" ");
+    translated(f.texts(), "label", f.label());
     html.tag("/p");
     html.line();
     boolean single = f.values().size() == 1;
@@ -119,7 +140,7 @@ public final class FactsHtml {
       html.line();
       if (v.scope() != null) {
         html.tag("p", attrs("class", "factbox-scope"));
-        html.text(v.scope());
+        translated(v.texts(), "scope", v.scope());
         html.tag("/p");
         html.line();
       }
@@ -170,7 +191,8 @@ public final class FactsHtml {
       html.tag("strong");
       html.text(words.text("factbox.note"));
       html.tag("/strong");
-      html.text(" " + f.note());
+      html.text(" ");
+      translated(f.texts(), "note", f.note());
       html.tag("/p");
       html.line();
     }
@@ -269,7 +291,7 @@ public final class FactsHtml {
     html.tag("/p");
     html.tag("blockquote", attrs("class", "claim-text"));
     html.tag("p", attrs("id", "claim-" + id + "-text"));
-    html.text(c.claim());
+    translated(c.texts(), "claim", c.claim());
     html.tag("/p");
     html.tag("/blockquote");
     html.line();
@@ -307,7 +329,7 @@ public final class FactsHtml {
     html.line();
     if (c.explanation() != null) {
       html.tag("p", attrs("class", "claim-explanation"));
-      html.text(c.explanation());
+      translated(c.texts(), "explanation", c.explanation());
       html.tag("/p");
       html.line();
     }
