@@ -53,6 +53,12 @@ public final class SiteRenderer {
   private final TemplateEngine engine;
   private final Map<String, Template> templates;
   private final Assets assets;
+
+  /**
+   * The bytes of {@code /favicon.ico}: the site's {@code templates/favicon.ico}, or the theme's.
+   */
+  private final byte[] favicon;
+
   private final ValueFormatter fmt;
 
   /** Each language's number formats and words. */
@@ -90,6 +96,7 @@ public final class SiteRenderer {
     this.engine = engine;
     this.templates = templates;
     this.assets = Assets.load(siteTemplates, config);
+    this.favicon = Assets.favicon(siteTemplates);
     for (String lang : config.languages()) {
       SiteConfig c = config.in(lang);
       formatters.put(lang, new ValueFormatter(c.uLocale(), messages.get(lang)));
@@ -269,6 +276,7 @@ public final class SiteRenderer {
                         path,
                         () -> List.of(lists, declarations),
                         () -> Feeds.sitemap(config, sitemap(site, views, plan)));
+            case FAVICON -> () -> out.asset(new RenderedPage(path, favicon));
             case FACTS_JSON -> () -> out.json(path, () -> declarations, json::facts, true);
             case SOURCES_JSON -> () -> out.json(path, () -> declarations, json::sources, true);
             case CLAIMS_JSON -> () -> out.json(path, () -> declarations, json::claims, true);

@@ -83,6 +83,12 @@ public final class OutputPlan {
           case SOURCE -> {
             for (Source s : site.sources().values()) out.add(output(k, s.id(), at, lang));
           }
+          case FAVICON -> {
+            // A site's own static/favicon.ico is copied in its place.
+            boolean own =
+                site.staticFiles().stream().anyMatch(f -> f.path().equalsIgnoreCase(k.path(null)));
+            if (!own) out.add(output(k, null, at, lang));
+          }
           default -> out.add(output(k, null, at, lang));
         }
       }
