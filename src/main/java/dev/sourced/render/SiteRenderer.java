@@ -202,6 +202,7 @@ public final class SiteRenderer {
       for (var a : p.parsed().aliases()) redirects.put(Redirects.output(a.path()), p);
     }
     JsonExports json = new JsonExports(site, fmt);
+    List<RenderedPage> searchParts = new ArrayList<>();
     // Exactly the planned outputs: a kind of output this switch does not render cannot compile.
     for (OutputPlan.Output o : plan.outputs()) {
       String path = o.path();
@@ -256,13 +257,12 @@ public final class SiteRenderer {
                           m.put("searchMessages", SearchIndex.messages(l.fmt.messages()));
                           return m;
                         });
-            case SEARCH_INDEX ->
-                () ->
-                    out.json(
-                        path,
-                        () -> List.of(lists, declarations),
-                        () -> SearchIndex.model(view, l.fmt),
-                        false);
+            case SEARCH_INDEX -> {
+              // The parts' names depend on their bytes, so the index is built here, at once.
+              SearchIndex.Built index = SearchIndex.build(view, l.fmt, config.prefix(o.language()));
+              searchParts.addAll(index.parts());
+              yield () -> out.json(path, index::contents, index::contents, false);
+            }
             case FEED -> () -> out.text(path, () -> lists, () -> Feeds.atom(lc, view.articles()));
             case CORRECTIONS_FEED ->
                 () ->
@@ -297,11 +297,13 @@ public final class SiteRenderer {
       job.run();
     }
     for (RenderedPage a : assets.pages()) out.asset(a);
+    for (RenderedPage a : searchParts) out.asset(a);
     List<CopiedFile> copies = new ArrayList<>();
     // static/ is copied as it is; the resolve stage checked it against the planned outputs, and
     // only the theme's assets, named by their bytes, are known here alone.
     Set<String> assetPaths = new HashSet<>();
     assets.pages().forEach(a -> assetPaths.add(a.path().toLowerCase(Locale.ROOT)));
+    searchParts.forEach(a -> assetPaths.add(a.path().toLowerCase(Locale.ROOT)));
     for (var f : site.staticFiles()) {
       if (assetPaths.contains(f.path().toLowerCase(Locale.ROOT))) {
         diagnostics.error(
