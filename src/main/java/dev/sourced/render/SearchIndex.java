@@ -11,10 +11,10 @@ import dev.sourced.resolve.ResolvedSite;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A language's search index, published in parts so that a reader downloads only what a query needs,
@@ -83,22 +83,24 @@ final class SearchIndex {
               return source(sources.get(i - c), config);
             });
 
-    TreeMap<String, Postings> words = new TreeMap<>();
+    Map<String, Postings> words = new HashMap<>();
     for (int i = 0; i < docs.size(); i++) {
       for (var e : docs.get(i).words().entrySet()) {
         words.computeIfAbsent(e.getKey(), k -> new Postings()).add(i, e.getValue());
       }
     }
+    List<String> sorted = new ArrayList<>(words.keySet());
+    sorted.sort(null);
     List<RenderedPage> parts = new ArrayList<>();
     List<Object> termParts = new ArrayList<>();
     Map<String, Object> part = new LinkedHashMap<>();
     int size = 0;
     String first = null;
-    for (var e : words.entrySet()) {
-      String list = e.getValue().encode();
-      if (first == null) first = e.getKey();
-      part.put(e.getKey(), list);
-      size += e.getKey().length() + list.length() + 6;
+    for (String word : sorted) {
+      String list = words.get(word).encode();
+      if (first == null) first = word;
+      part.put(word, list);
+      size += word.length() + list.length() + 6;
       if (size >= TERMS_PER_PART) {
         termParts.add(List.of(first, write(parts, prefix, "t", termParts.size(), part, config)));
         part = new LinkedHashMap<>();
@@ -141,7 +143,7 @@ final class SearchIndex {
   private static Doc article(ResolvedPage p, dev.sourced.config.SiteConfig config) {
     var fm = p.frontMatter();
     Map<String, Integer> w = new LinkedHashMap<>();
-    SearchTerms.add(SearchTerms.bodyText(p.parsed().body().html()), 1, w);
+    SearchTerms.addHtml(p.parsed().body().html(), 1, w);
     SearchTerms.add(fm.summary(), 2, w);
     SearchTerms.add(String.join(" ", fm.tags()), 2, w);
     SearchTerms.add(fm.title(), 3, w);

@@ -17,7 +17,6 @@ final class SearchTerms {
   static final int LONGEST = 24;
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
   private SearchTerms() {}
 
@@ -26,21 +25,69 @@ final class SearchTerms {
    * weight a word already has.
    */
   static void add(String text, int weight, Map<String, Integer> weights) {
-    if (text == null || text.isEmpty()) return;
-    String s = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-    s = s.toLowerCase(Locale.ROOT);
-    int start = -1;
-    for (int i = 0; i <= s.length(); i++) {
-      boolean word = i < s.length() && Character.isLetterOrDigit(s.charAt(i));
-      if (word && start < 0) start = i;
-      if (!word && start >= 0) {
-        if (i - start > 1) {
-          String term = s.substring(start, Math.min(i, start + LONGEST));
-          weights.merge(term, weight, Math::max);
+    if (text != null) scan(text, false, weight, weights);
+  }
+
+  /**
+   * Adds the words of an article body's HTML: tags, entities ({@code &amp;} and the like, all
+   * between words) and the markers where the site's figures go (the facts are indexed themselves)
+   * are not words.
+   */
+  static void addHtml(String html, int weight, Map<String, Integer> weights) {
+    scan(html, true, weight, weights);
+  }
+
+  /**
+   * One pass over the text, without copies of it: a word of ASCII letters and digits is lowered as
+   * it is read; only a word with other characters goes through normalisation. (A body is read once
+   * per build, so this is the index's main cost.)
+   */
+  private static void scan(String s, boolean html, int weight, Map<String, Integer> weights) {
+    StringBuilder word = new StringBuilder(LONGEST);
+    boolean plain = true;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char ch = s.charAt(i);
+      if (html && (ch == '<' || ch == '&')) {
+        flush(word, plain, weight, weights);
+        plain = true;
+        int close = s.indexOf(ch == '<' ? '>' : ';', i);
+        if (close > 0 && (ch == '<' || close - i <= 10)) i = close;
+        continue;
+      }
+      if (ch < 128) {
+        if (ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9') word.append(ch);
+        else if (ch >= 'A' && ch <= 'Z') word.append((char) (ch + 32));
+        else {
+          flush(word, plain, weight, weights);
+          plain = true;
         }
-        start = -1;
+      } else if (Character.isLetterOrDigit(ch)
+          || Character.isSurrogate(ch)
+          || Character.getType(ch) == Character.NON_SPACING_MARK
+          || Character.getType(ch) == Character.COMBINING_SPACING_MARK) {
+        word.append(ch);
+        plain = false;
+      } else {
+        flush(word, plain, weight, weights);
+        plain = true;
       }
     }
+    flush(word, plain, weight, weights);
+  }
+
+  private static void flush(
+      StringBuilder word, boolean plain, int weight, Map<String, Integer> weights) {
+    if (word.length() == 0) return;
+    String w = word.toString();
+    word.setLength(0);
+    if (!plain) {
+      w = MARKS.matcher(Normalizer.normalize(w, Normalizer.Form.NFD)).replaceAll("");
+      w = w.toLowerCase(Locale.ROOT);
+    }
+    if (w.length() < 2) return;
+    if (w.length() > LONGEST) w = w.substring(0, LONGEST);
+    weights.merge(w, weight, Math::max);
   }
 
   /** The words of a text, each with the weight given. */
@@ -48,19 +95,5 @@ final class SearchTerms {
     Map<String, Integer> m = new LinkedHashMap<>();
     add(text, weight, m);
     return m;
-  }
-
-  /**
-   * The text of an article body's HTML: tags and the markers where the site's figures go are
-   * dropped (the facts are indexed themselves), and the few entities the renderer writes read.
-   */
-  static String bodyText(String html) {
-    String s = TAG.matcher(html).replaceAll(" ").replace('\u0000', ' ');
-    return s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
   }
 }
