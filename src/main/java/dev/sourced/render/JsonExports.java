@@ -126,7 +126,8 @@ final class JsonExports {
     Map<String, Object> vm = new LinkedHashMap<>();
     vm.put("value", v.number());
     if (v.text() != null) vm.put("text", v.text());
-    vm.put("qualifier", v.qualifier().key());
+    // A figure in words carries its own wording ("more than 115 million"): no qualifier to add.
+    if (v.isNumber()) vm.put("qualifier", v.qualifier().key());
     vm.put("formatted", fmt.withUnitAndCaveat(f, v));
     if (v.scope() != null) vm.put("scope", v.scope());
     if (v.asOf() != null) vm.put("as_of", v.asOf().toString());

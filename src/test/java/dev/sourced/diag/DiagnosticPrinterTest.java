@@ -86,7 +86,8 @@ class DiagnosticPrinterTest {
     Diagnostic other =
         Diagnostic.error(new SourcePosition("content/b.md", 1, 1), Code.UNKNOWN_FACT, "m", null);
     assertThat(printer().format(List.of(past, other)))
-        .isEqualTo("content/a.md:40:1: error[c] m\ncontent/b.md:1:1: error[c] m\n");
+        .isEqualTo(
+            "content/a.md:40:1: error[unknown-fact] m\ncontent/b.md:1:1: error[unknown-fact] m\n");
   }
 
   @Test
@@ -94,7 +95,7 @@ class DiagnosticPrinterTest {
     Diagnostic d =
         Diagnostic.error(new SourcePosition("content/a.md", 2, 1), Code.UNKNOWN_FACT, "m", null);
     String coloured = new DiagnosticPrinter(p -> null, true).format(List.of(d));
-    assertThat(coloured).contains("\u001b[1;31merror[c]\u001b[0m");
+    assertThat(coloured).contains("\u001b[1;31merror[unknown-fact]\u001b[0m");
     assertThat(new DiagnosticPrinter(p -> null, false).format(List.of(d))).doesNotContain("\u001b");
   }
 
