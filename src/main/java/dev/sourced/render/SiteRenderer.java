@@ -4,6 +4,7 @@ import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
+import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.i18n.MessageFiles;
 import dev.sourced.i18n.Messages;
@@ -15,6 +16,7 @@ import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import freemarker.template.Template;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -414,6 +416,25 @@ public final class SiteRenderer {
           path, new Cached(Fingerprints.article(view, page, lastImages.of(page.url())), bytes));
     }
     return new RenderedPage(path, bytes);
+  }
+
+  /**
+   * The search index of a page's language as it is after an edit of the page's prose: {@code
+   * search.json} and every part it names. The index holds the words of article bodies, so a page's
+   * prose is never the page's alone.
+   */
+  public List<RenderedPage> renderSearch(ResolvedSite site, ResolvedPage page) throws IOException {
+    LanguageViews views = new LanguageViews(site);
+    String lang = views.language(page);
+    String prefix = config.prefix(lang);
+    SearchIndex.Built index = SearchIndex.build(views.view(lang), formatters.get(lang), prefix);
+    List<RenderedPage> out = new ArrayList<>(index.parts());
+    StringWriter json = new StringWriter();
+    Json.write(index.contents(), false, json);
+    json.write('\n');
+    out.add(
+        new RenderedPage(prefix + "search.json", json.toString().getBytes(StandardCharsets.UTF_8)));
+    return out;
   }
 
   /**
