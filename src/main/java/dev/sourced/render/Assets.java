@@ -55,6 +55,25 @@ final class Assets {
     return a;
   }
 
+  /**
+   * The site's icon, {@code favicon.ico}: the site's {@code templates/favicon.ico} when it has one,
+   * else the theme's. (A {@code static/favicon.ico} is copied instead, and this one not written.)
+   */
+  static byte[] favicon(Path siteTemplates) {
+    String name = dev.sourced.resolve.OutputKind.FAVICON.path(null);
+    if (siteTemplates != null) {
+      Path own = siteTemplates.resolve(name);
+      if (Files.isRegularFile(own, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          return Files.readAllBytes(own);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return Theme.read(name);
+  }
+
   /** Plain name to site-absolute hashed address, for templates. */
   Map<String, String> urls() {
     return urls;

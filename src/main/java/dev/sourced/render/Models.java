@@ -5,6 +5,7 @@ import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Source;
+import dev.sourced.resolve.OutputKind;
 import dev.sourced.resolve.OutputPlan;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
@@ -68,6 +69,7 @@ final class Models {
     put(s, "author", config.author());
     s.put("feedUrl", config.languageUrl("feed.xml"));
     s.put("homeUrl", config.languageUrl(""));
+    s.put("faviconUrl", config.url(OutputKind.FAVICON.path(null)));
     s.put("languagePath", config.languageUrl(""));
     s.put("locale", config.locale());
     m.put("site", s);

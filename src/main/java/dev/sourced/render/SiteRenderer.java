@@ -4,6 +4,7 @@ import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
+import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.i18n.MessageFiles;
 import dev.sourced.i18n.Messages;
@@ -15,6 +16,7 @@ import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import freemarker.template.Template;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +55,12 @@ public final class SiteRenderer {
   private final TemplateEngine engine;
   private final Map<String, Template> templates;
   private final Assets assets;
+
+  /**
+   * The bytes of {@code /favicon.ico}: the site's {@code templates/favicon.ico}, or the theme's.
+   */
+  private final byte[] favicon;
+
   private final ValueFormatter fmt;
 
   /** Each language's number formats and words. */
@@ -90,6 +98,7 @@ public final class SiteRenderer {
     this.engine = engine;
     this.templates = templates;
     this.assets = Assets.load(siteTemplates, config);
+    this.favicon = Assets.favicon(siteTemplates);
     for (String lang : config.languages()) {
       SiteConfig c = config.in(lang);
       formatters.put(lang, new ValueFormatter(c.uLocale(), messages.get(lang)));
@@ -195,6 +204,7 @@ public final class SiteRenderer {
       for (var a : p.parsed().aliases()) redirects.put(Redirects.output(a.path()), p);
     }
     JsonExports json = new JsonExports(site, fmt);
+    List<RenderedPage> searchParts = new ArrayList<>();
     // Exactly the planned outputs: a kind of output this switch does not render cannot compile.
     for (OutputPlan.Output o : plan.outputs()) {
       String path = o.path();
@@ -249,13 +259,12 @@ public final class SiteRenderer {
                           m.put("searchMessages", SearchIndex.messages(l.fmt.messages()));
                           return m;
                         });
-            case SEARCH_INDEX ->
-                () ->
-                    out.json(
-                        path,
-                        () -> List.of(lists, declarations),
-                        () -> SearchIndex.model(view, l.fmt),
-                        false);
+            case SEARCH_INDEX -> {
+              // The parts' names depend on their bytes, so the index is built here, at once.
+              SearchIndex.Built index = SearchIndex.build(view, l.fmt, config.prefix(o.language()));
+              searchParts.addAll(index.parts());
+              yield () -> out.json(path, index::contents, index::contents, false);
+            }
             case FEED -> () -> out.text(path, () -> lists, () -> Feeds.atom(lc, view.articles()));
             case CORRECTIONS_FEED ->
                 () ->
@@ -269,6 +278,7 @@ public final class SiteRenderer {
                         path,
                         () -> List.of(lists, declarations),
                         () -> Feeds.sitemap(config, sitemap(site, views, plan)));
+            case FAVICON -> () -> out.asset(new RenderedPage(path, favicon));
             case FACTS_JSON -> () -> out.json(path, () -> declarations, json::facts, true);
             case SOURCES_JSON -> () -> out.json(path, () -> declarations, json::sources, true);
             case CLAIMS_JSON -> () -> out.json(path, () -> declarations, json::claims, true);
@@ -289,11 +299,13 @@ public final class SiteRenderer {
       job.run();
     }
     for (RenderedPage a : assets.pages()) out.asset(a);
+    for (RenderedPage a : searchParts) out.asset(a);
     List<CopiedFile> copies = new ArrayList<>();
     // static/ is copied as it is; the resolve stage checked it against the planned outputs, and
     // only the theme's assets, named by their bytes, are known here alone.
     Set<String> assetPaths = new HashSet<>();
     assets.pages().forEach(a -> assetPaths.add(a.path().toLowerCase(Locale.ROOT)));
+    searchParts.forEach(a -> assetPaths.add(a.path().toLowerCase(Locale.ROOT)));
     for (var f : site.staticFiles()) {
       if (assetPaths.contains(f.path().toLowerCase(Locale.ROOT))) {
         diagnostics.error(
@@ -404,6 +416,25 @@ public final class SiteRenderer {
           path, new Cached(Fingerprints.article(view, page, lastImages.of(page.url())), bytes));
     }
     return new RenderedPage(path, bytes);
+  }
+
+  /**
+   * The search index of a page's language as it is after an edit of the page's prose: {@code
+   * search.json} and every part it names. The index holds the words of article bodies, so a page's
+   * prose is never the page's alone.
+   */
+  public List<RenderedPage> renderSearch(ResolvedSite site, ResolvedPage page) throws IOException {
+    LanguageViews views = new LanguageViews(site);
+    String lang = views.language(page);
+    String prefix = config.prefix(lang);
+    SearchIndex.Built index = SearchIndex.build(views.view(lang), formatters.get(lang), prefix);
+    List<RenderedPage> out = new ArrayList<>(index.parts());
+    StringWriter json = new StringWriter();
+    Json.write(index.contents(), false, json);
+    json.write('\n');
+    out.add(
+        new RenderedPage(prefix + "search.json", json.toString().getBytes(StandardCharsets.UTF_8)));
+    return out;
   }
 
   /**

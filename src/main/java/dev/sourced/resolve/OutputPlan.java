@@ -17,8 +17,9 @@ import java.util.Map;
  * everything that needs to know what the build writes: the link checker (so a link to {@code
  * /search/} or {@code /tags/policing/} is known to lead somewhere), the renderer (which renders
  * exactly these outputs) and the sitemap (the planned pages it lists). The theme's hashed assets
- * are the one exception: their names depend on their bytes, so the plan reserves the {@code
- * assets/} folder and the renderer names the files in it.
+ * and the parts of each language's search index are the exceptions: their names depend on their
+ * bytes, so the plan reserves the {@code assets/} and {@code search/} folders and the renderer
+ * names the files in them (and checks {@code static/} against them).
  *
  * <p>Tags that differ only by case or accents share one page ("Policing" and "policing").
  */
@@ -82,6 +83,12 @@ public final class OutputPlan {
           }
           case SOURCE -> {
             for (Source s : site.sources().values()) out.add(output(k, s.id(), at, lang));
+          }
+          case FAVICON -> {
+            // A site's own static/favicon.ico is copied in its place.
+            boolean own =
+                site.staticFiles().stream().anyMatch(f -> f.path().equalsIgnoreCase(k.path(null)));
+            if (!own) out.add(output(k, null, at, lang));
           }
           default -> out.add(output(k, null, at, lang));
         }
