@@ -64,6 +64,14 @@ public interface FactsRenderContext {
     return "100vw";
   }
 
+  /**
+   * Where a link to another Markdown file leads: that file's page (with the link's fragment), or
+   * {@code href} as written when no page matches (the resolve stage has warned about it).
+   */
+  default String pageFileHref(String destination, String href) {
+    return href;
+  }
+
   /** A titled link. */
   record Link(String title, String href) {}
 }
