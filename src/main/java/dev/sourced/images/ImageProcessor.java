@@ -60,6 +60,15 @@ public final class ImageProcessor {
   /** How an image is shown, and the files that publish it (the original's address among them). */
   public record Result(PublishedImage image, List<PublishedFile> files) {}
 
+  /**
+   * Ends a build's use of the image cache: what the build did not use is removed as {@link
+   * ImageCache} says, so that the cache stays bounded. Called once every image of the site was
+   * published.
+   */
+  public void pruneCache() throws IOException {
+    cache.prune();
+  }
+
   /** Publishes one image; problems with its content are warnings in {@code diagnostics}. */
   public Result publish(Input in, Diagnostics diagnostics) throws IOException {
     String key = key(in.file());
