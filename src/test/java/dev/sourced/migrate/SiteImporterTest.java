@@ -107,7 +107,7 @@ class SiteImporterTest {
 
             Site description: {{< param "description" >}}
 
-            To embed a shortcode in Hugo one writes {{< figure src="x.png" >}}.
+            To embed a shortcode in Hugo one writes \\{{< figure src="x.png" >}}.
             """);
     // JSON front-matter; publishDate is the date; the slug replaces the permalink's :slug.
     assertThat(Files.readString(out.resolve("content/posts/argus_timeline.md")))
@@ -219,7 +219,7 @@ class SiteImporterTest {
 
             {% include figure.html src="phone.png" %}
 
-            Liquid written as text: {{ page.title }}.
+            Liquid written as text: \\{{ page.title }}.
 
             Written by {{ page.author }}.
             """);
