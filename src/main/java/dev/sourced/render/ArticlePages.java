@@ -28,19 +28,26 @@ final class ArticlePages {
   private final PageImages images;
   private final PageFiles pageFiles;
 
+  private final PageContext.ExplainerTemplate pieces;
+
   ArticlePages(
-      ResolvedSite site, Models models, dev.sourced.facts.ValueFormatter fmt, PageImages images) {
+      ResolvedSite site,
+      Models models,
+      dev.sourced.facts.ValueFormatter fmt,
+      PageImages images,
+      PageContext.ExplainerTemplate pieces) {
     this.site = site;
     this.models = models;
     this.fmt = fmt;
     this.images = images;
     this.pageFiles = PageFiles.of(site);
+    this.pieces = pieces;
   }
 
   Map<String, Object> model(ResolvedPage page) {
     FrontMatter fm = page.frontMatter();
     PageContext ctx =
-        PageContext.of(site, page, fmt)
+        PageContext.of(site, page, fmt, pieces)
             .withImages(images.of(page.url()), fm, site.config().images().sizes())
             .withPageFiles(pageFiles, page);
     String body = page.parsed().body().fill(ctx);
