@@ -1,5 +1,6 @@
 package dev.sourced.migrate;
 
+import dev.sourced.diag.Code;
 import dev.sourced.parse.MarkdownFileLinks;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +46,7 @@ final class MarkdownLinks {
         int at = cx.body.indexOf(written);
         cx.warning(
             Math.max(0, at),
-            "unresolved-ref",
+            Code.UNRESOLVED_REF,
             "the Markdown file that the link \""
                 + dest
                 + "\" names is not in the imported content;"

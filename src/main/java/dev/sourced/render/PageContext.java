@@ -70,7 +70,6 @@ final class PageContext implements FactsRenderContext {
     return ctx;
   }
 
-  private ResolvedPage page;
   private ExplainerTemplate pieces;
 
   /** Writes an explainer piece's model through the theme's explainer template. */
