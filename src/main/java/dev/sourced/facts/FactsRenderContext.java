@@ -65,6 +65,14 @@ public interface FactsRenderContext {
   }
 
   /**
+   * Where a link to another Markdown file leads: that file's page (with the link's fragment), or
+   * {@code href} as written when no page matches (the resolve stage has warned about it).
+   */
+  default String pageFileHref(String destination, String href) {
+    return href;
+  }
+
+  /**
    * The HTML of one of this page's explainer pieces ({@code kind} is the directive word), as the
    * theme's explainer template writes it; empty where the page has none.
    */

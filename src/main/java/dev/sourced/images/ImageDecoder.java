@@ -164,6 +164,12 @@ final class ImageDecoder {
         } catch (IOException | RuntimeException e) {
           orientation = 1;
         }
+      } else if (format.equals("png")) {
+        try {
+          orientation = pngOrientation(file);
+        } catch (IOException | RuntimeException e) {
+          orientation = 1;
+        }
       }
       // A progressive JPEG's decoder holds every coefficient at once (6 bytes a pixel, outside
       // the Java heap), whatever subsampling is asked for: a quarter of the limit keeps that bound.
@@ -242,18 +248,54 @@ final class ImageDecoder {
         // structure.
         int skip = 1;
         if (bytes.length <= skip) continue;
-        Directory dir =
-            new TIFFReader()
-                .read(
-                    ImageIO.createImageInputStream(
-                        new java.io.ByteArrayInputStream(bytes, skip, bytes.length - skip)));
-        Directory ifd0 = dir instanceof CompoundDirectory c ? c.getDirectory(0) : dir;
-        Entry e = ifd0.getEntryById(TIFF.TAG_ORIENTATION);
-        if (e != null && e.getValue() instanceof Number v) {
-          int o = v.intValue();
-          if (o >= 1 && o <= 8) return o;
-        }
+        int o = tiffOrientation(bytes, skip);
+        if (o != 1) return o;
       }
+    }
+    return 1;
+  }
+
+  /**
+   * The orientation in a PNG's {@code eXIf} chunk (1 when it has none). The chunk holds a TIFF
+   * structure as a JPEG's EXIF segment does, without the {@code Exif} identifier; writers put it
+   * before or after the image data (ImageMagick writes it after), so every chunk header is read,
+   * the data of the others skipped, up to {@code IEND}.
+   */
+  static int pngOrientation(Path file) throws IOException {
+    try (var ch = java.nio.channels.FileChannel.open(file)) {
+      long size = ch.size();
+      long pos = 8;
+      java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(8);
+      // A bound on the chunks read, so that a file of millions of empty chunks costs little.
+      for (int chunks = 0; pos + 12 <= size && chunks < 10_000; chunks++) {
+        head.clear();
+        if (ch.read(head, pos) < 8) return 1;
+        long length = head.getInt(0) & 0xffffffffL;
+        String type = new String(head.array(), 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (type.equals("IEND")) return 1;
+        if (type.equals("eXIf") && length > 8 && length <= 1 << 20) {
+          java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate((int) length);
+          if (ch.read(data, pos + 8) < length) return 1;
+          return tiffOrientation(data.array(), 0);
+        }
+        pos += 12 + length;
+      }
+      return 1;
+    }
+  }
+
+  /** The orientation tag of the first directory of a TIFF structure at {@code from}, or 1. */
+  private static int tiffOrientation(byte[] bytes, int from) throws IOException {
+    Directory dir =
+        new TIFFReader()
+            .read(
+                ImageIO.createImageInputStream(
+                    new java.io.ByteArrayInputStream(bytes, from, bytes.length - from)));
+    Directory ifd0 = dir instanceof CompoundDirectory c ? c.getDirectory(0) : dir;
+    Entry e = ifd0.getEntryById(TIFF.TAG_ORIENTATION);
+    if (e != null && e.getValue() instanceof Number v) {
+      int o = v.intValue();
+      if (o >= 1 && o <= 8) return o;
     }
     return 1;
   }

@@ -15,6 +15,10 @@ final class BodyContext {
   final String body;
   final ImportTargets targets;
   final MigrationReport report;
+
+  /** Where the converted body holds a template tag kept as text on purpose (see LiteralTags). */
+  final List<Integer> literals = new ArrayList<>();
+
   private final int[] lineStarts;
   private final int firstLine;
 

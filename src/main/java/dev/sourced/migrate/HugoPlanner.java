@@ -241,6 +241,7 @@ final class HugoPlanner {
         new SourcePage(f, target, address, natural, text, fm, null, false, List.copyOf(aliases));
     plan.pages.add(page);
     plan.targets.page(rel, address);
+    plan.targets.newFile(f, target);
   }
 
   /** A Markdown file's text (null when not UTF-8) and front-matter, read before placing it. */

@@ -262,6 +262,7 @@ final class JekyllPlanner {
             p.source(), target, address, natural, p.text(), fm, p.date(), p.draft(), aliases);
     plan.pages.add(page);
     plan.targets.page(p.source(), address);
+    plan.targets.newFile(p.source(), target);
     int posts = p.source().indexOf("_posts/");
     if (p.post() && posts >= 0) {
       plan.targets.post(ImportPlan.stem(p.source().substring(posts + "_posts/".length())), address);

@@ -108,6 +108,8 @@ public final class SiteImporter {
     Map<String, Object> fm = FrontMatterMapper.map(page, plan.jekyll, report);
     BodyContext cx = new BodyContext(page, plan.targets, report);
     String body = plan.jekyll ? LiquidTags.convert(cx) : HugoShortcodes.convert(cx);
+    body = LiteralTags.escape(body, cx.literals);
+    body = MarkdownLinks.convert(cx, body);
     body = body.replace("\r\n", "\n");
     return "---\n" + YamlWriter.mapping(fm) + "---\n" + body;
   }

@@ -36,6 +36,8 @@ import org.commonmark.node.Text;
 final class BodyScan extends AbstractVisitor {
   private final String path;
   private final int bodyLine;
+  private String[] lines;
+  private String body = "";
   private final Diagnostics diagnostics;
   final List<BodyUse> uses = new ArrayList<>();
   final List<BodyLink> links = new ArrayList<>();
@@ -51,7 +53,16 @@ final class BodyScan extends AbstractVisitor {
   }
 
   static BodyScan of(Node body, String path, int bodyLine, Diagnostics diagnostics) {
+    return of(body, "", path, bodyLine, diagnostics);
+  }
+
+  /**
+   * @param source the body's Markdown, for telling a template tag written with a backslash before
+   *     it ({@code \{{< x >}}}, shown as text on purpose) from one left by mistake
+   */
+  static BodyScan of(Node body, String source, String path, int bodyLine, Diagnostics diagnostics) {
     BodyScan scan = new BodyScan(path, bodyLine, diagnostics);
+    scan.body = source;
     body.accept(scan);
     return scan;
   }
@@ -155,6 +166,28 @@ final class BodyScan extends AbstractVisitor {
     if (spans == null || spans.isEmpty()) return new SourcePosition(path, 0, 0);
     SourceSpan s = spans.get(0);
     return new SourcePosition(path, bodyLine + s.getLineIndex(), s.getColumnIndex() + 1);
+  }
+
+  /**
+   * Whether the template tag whose text position is {@code at} (found by {@link #position(Text,
+   * int)}) has a backslash before it in the source: an escaped brace, which the text no longer
+   * holds, so the text's offsets fall short of the source's by one per escape before it.
+   */
+  boolean escaped(SourcePosition at) {
+    if (body.isEmpty() || at.line() < bodyLine) return false;
+    if (lines == null) lines = body.split("\n", -1);
+    int n = at.line() - bodyLine;
+    if (n >= lines.length) return false;
+    String line = lines[n];
+    // Escapes earlier on the line put the tag a little right of the position its text gives: the
+    // tag is the first brace pair from there on.
+    for (int i = line.indexOf('{', Math.max(0, at.column() - 1));
+        i >= 0 && i + 1 < line.length();
+        i = line.indexOf('{', i + 1)) {
+      char next = line.charAt(i + 1);
+      if (next == '{' || next == '%') return i > 0 && line.charAt(i - 1) == '\\';
+    }
+    return false;
   }
 
   /** The file position of a character of a text node (spans are per source line). */

@@ -136,7 +136,7 @@ public final class PageParser {
       Node tree = MarkdownParser.parse(src.body());
       boolean titled = title != null;
       if (!titled) title = PageTitles.fromBody(tree);
-      scan = BodyScan.of(tree, src.path(), src.bodyLine(), diagnostics);
+      scan = BodyScan.of(tree, src.body(), src.path(), src.bodyLine(), diagnostics);
       if (title == null) title = PageTitles.fromFileName(file);
       if (!titled) {
         diagnostics.warning(

@@ -6,7 +6,9 @@ import dev.sourced.model.Claim;
 import dev.sourced.model.Explainer;
 import dev.sourced.model.Fact;
 import dev.sourced.model.Source;
+import dev.sourced.parse.MarkdownFileLinks;
 import dev.sourced.resolve.Home;
+import dev.sourced.resolve.PageFiles;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ final class PageContext implements FactsRenderContext {
   private java.util.Map<String, dev.sourced.images.PublishedImage> images = java.util.Map.of();
   private dev.sourced.model.FrontMatter frontMatter;
   private String imageSizes = "100vw";
+  private PageFiles pageFiles;
+  private ResolvedPage page;
 
   PageContext(
       ResolvedSite site,
@@ -66,7 +70,6 @@ final class PageContext implements FactsRenderContext {
     return ctx;
   }
 
-  private ResolvedPage page;
   private ExplainerTemplate pieces;
 
   /** Writes an explainer piece's model through the theme's explainer template. */
@@ -92,6 +95,20 @@ final class PageContext implements FactsRenderContext {
     this.frontMatter = frontMatter;
     this.imageSizes = sizes;
     return this;
+  }
+
+  /** This context, for a page whose links to Markdown files lead to the pages {@code files} say. */
+  PageContext withPageFiles(PageFiles files, ResolvedPage page) {
+    this.pageFiles = files;
+    this.page = page;
+    return this;
+  }
+
+  @Override
+  public String pageFileHref(String destination, String href) {
+    ResolvedPage target = pageFiles == null ? null : pageFiles.target(page, destination);
+    if (target == null) return href;
+    return site.config().url(target.url()) + MarkdownFileLinks.fragment(href);
   }
 
   @Override

@@ -65,6 +65,11 @@ final class PageImages {
                 throw new UncheckedIOException(e);
               }
             });
+    try {
+      processor.pruneCache();
+    } catch (IOException e) {
+      // A cache that cannot be tidied still works; the next build tries again.
+    }
     Map<String, Map<String, PublishedImage>> byPage = new HashMap<>();
     for (int i = 0; i < inputs.size(); i++) {
       ImageProcessor.Input in = inputs.get(i);

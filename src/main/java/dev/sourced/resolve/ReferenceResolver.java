@@ -236,7 +236,8 @@ public final class ReferenceResolver {
 
   /** Links in bodies must lead to a page or file of the output plan (and an anchor it has). */
   private void checkLinks(ResolvedSite site) {
-    LinkChecker links = new LinkChecker(config, diagnostics, OutputPlan.of(site));
+    LinkChecker links =
+        new LinkChecker(config, diagnostics, OutputPlan.of(site), PageFiles.of(site));
     for (ResolvedPage r : site.pages()) links.addPage(r);
     for (ResolvedPage r : site.pages()) links.check(r);
   }
