@@ -2,6 +2,7 @@ package dev.sourced.cli;
 
 import dev.sourced.diag.Suggestions;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.i18n.MessageFiles;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.pipeline.BuildOptions;
@@ -63,8 +64,7 @@ final class FactsCommand implements Callable<Integer> {
     }
     ValueFormatter fmt =
         new ValueFormatter(
-            s.config().uLocale(),
-            dev.sourced.i18n.MessageFiles.theme(s.config().language(), s.config().uLocale()));
+            s.config().uLocale(), MessageFiles.theme(s.config().language(), s.config().uLocale()));
     int shown = 0;
     for (Fact f : s.facts().values()) {
       if (id != null && !f.id().equals(id)) continue;

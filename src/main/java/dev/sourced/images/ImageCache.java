@@ -1,18 +1,26 @@
 package dev.sourced.images;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 
 /**
@@ -37,18 +45,18 @@ public final class ImageCache {
   static final String LIST = "entry.txt";
 
   /** How long an entry no build uses is kept. */
-  static final java.time.Duration MAX_AGE = java.time.Duration.ofDays(30);
+  static final Duration MAX_AGE = Duration.ofDays(30);
 
   /** The room unused entries may take however little the used ones take: 100 MB. */
   static final long MIN_BUDGET = 100L << 20;
 
-  private static final java.time.Duration RECENT = java.time.Duration.ofHours(1);
+  private static final Duration RECENT = Duration.ofHours(1);
 
   private final Path root;
   private final boolean temporary;
 
   /** The keys used since the last {@link #prune}. */
-  private final java.util.Set<String> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> used = ConcurrentHashMap.newKeySet();
 
   private ImageCache(Path root, boolean temporary) {
     this.root = root;
@@ -153,7 +161,7 @@ public final class ImageCache {
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, dir);
-      } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+      } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
         // Another build made the same entry at the same time: theirs is as good.
         deleteTree(tmp);
       }
@@ -169,8 +177,7 @@ public final class ImageCache {
   private void used(String key, Path dir) {
     used.add(key);
     try {
-      Files.setLastModifiedTime(
-          dir, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+      Files.setLastModifiedTime(dir, FileTime.from(Instant.now()));
     } catch (IOException e) {
       // Only the pruning order depends on it.
     }
@@ -188,17 +195,16 @@ public final class ImageCache {
       used.clear();
       return new Pruned(0, 0);
     }
-    return prune(java.time.Instant.now(), MAX_AGE, MIN_BUDGET);
+    return prune(Instant.now(), MAX_AGE, MIN_BUDGET);
   }
 
   /** {@link #prune()} at time {@code now}, with the age and budget given (for tests). */
-  Pruned prune(java.time.Instant now, java.time.Duration maxAge, long minBudget)
-      throws IOException {
+  Pruned prune(Instant now, Duration maxAge, long minBudget) throws IOException {
     if (!Files.isDirectory(root)) {
       used.clear();
       return new Pruned(0, 0);
     }
-    record Unused(Path dir, java.time.Instant lastUse, long bytes) {}
+    record Unused(Path dir, Instant lastUse, long bytes) {}
     List<Unused> unused = new ArrayList<>();
     long usedBytes = 0;
     int removed = 0;
@@ -214,7 +220,7 @@ public final class ImageCache {
       }
       for (Path dir : dirs) {
         String name = dir.getFileName().toString();
-        java.time.Instant last = Files.getLastModifiedTime(dir).toInstant();
+        Instant last = Files.getLastModifiedTime(dir).toInstant();
         long bytes = size(dir);
         if (name.startsWith(".tmp-")) {
           if (last.isBefore(now.minus(RECENT))) {
@@ -229,7 +235,7 @@ public final class ImageCache {
         }
       }
     }
-    unused.sort(java.util.Comparator.comparing(Unused::lastUse).thenComparing(Unused::dir));
+    unused.sort(Comparator.comparing(Unused::lastUse).thenComparing(Unused::dir));
     long budget = Math.max(usedBytes, minBudget);
     long unusedBytes = unused.stream().mapToLong(Unused::bytes).sum();
     for (Unused u : unused) {
@@ -266,7 +272,7 @@ public final class ImageCache {
   }
 
   static OutputStream create(Path file) throws IOException {
-    return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
   }
 
   private static long crc(Path p) throws IOException {
@@ -281,7 +287,7 @@ public final class ImageCache {
   static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) return;
     try (var s = Files.walk(root)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -233,8 +234,8 @@ public final class ImageProcessor {
       }
     }
     if (!original) files.add(new PublishedFile(in.pageUrl() + in.name(), in.file()));
-    main.sort(java.util.Comparator.comparingInt(PublishedImage.Rendition::width));
-    webp.sort(java.util.Comparator.comparingInt(PublishedImage.Rendition::width));
+    main.sort(Comparator.comparingInt(PublishedImage.Rendition::width));
+    webp.sort(Comparator.comparingInt(PublishedImage.Rendition::width));
     int widest = settings.widths().get(settings.widths().size() - 1);
     if (original && width > 0 && width <= widest) {
       main.add(new PublishedImage.Rendition(ImageNames.href(in.name()), width));

@@ -4,6 +4,7 @@ import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.exif.EXIFWriter;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFEntry;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
 
@@ -53,7 +55,7 @@ final class MetadataStripper {
   }
 
   static void jpeg(InputStream raw, OutputStream out, int orientation) throws IOException {
-    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16));
+    DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
     if (in.readUnsignedByte() != 0xff || in.readUnsignedByte() != 0xd8) {
       throw new Malformed("no start-of-image marker");
     }
@@ -162,7 +164,7 @@ final class MetadataStripper {
   private static void writeExifChunk(OutputStream out, int orientation) throws IOException {
     byte[] body = orientationTiff(orientation);
     byte[] type = "eXIf".getBytes(StandardCharsets.ISO_8859_1);
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    CRC32 crc = new CRC32();
     crc.update(type);
     crc.update(body);
     writeInt(out, body.length);
@@ -187,7 +189,7 @@ final class MetadataStripper {
    * gets an {@code eXIf} chunk with the orientation alone, before its image data.
    */
   static void png(InputStream raw, OutputStream out, int orientation) throws IOException {
-    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16));
+    DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
     byte[] signature = in.readNBytes(8);
     if (signature.length != 8 || (signature[0] & 0xff) != 0x89 || signature[1] != 'P') {
       throw new Malformed("no PNG signature");

@@ -2,6 +2,7 @@ package dev.sourced.migrate;
 
 import dev.sourced.diag.Code;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,13 +36,13 @@ final class BodyContext {
   }
 
   int line(int offset) {
-    int i = java.util.Arrays.binarySearch(lineStarts, offset);
+    int i = Arrays.binarySearch(lineStarts, offset);
     if (i < 0) i = -i - 2;
     return firstLine + i;
   }
 
   int column(int offset) {
-    int i = java.util.Arrays.binarySearch(lineStarts, offset);
+    int i = Arrays.binarySearch(lineStarts, offset);
     if (i < 0) i = -i - 2;
     return body.codePointCount(lineStarts[i], offset) + 1;
   }

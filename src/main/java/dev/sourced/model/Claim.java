@@ -2,7 +2,9 @@ package dev.sourced.model;
 
 import dev.sourced.diag.SourcePosition;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A checked statement: who said what and when, the verdict, why, and the sources for it. */
 public record Claim(
@@ -36,7 +38,7 @@ public record Claim(
   /** This claim as one language's pages show it; see {@link Fact#in}. */
   public Claim in(String lang, String defaultLang) {
     if (texts.isEmpty()) return this;
-    java.util.Map<String, String> fb = new java.util.LinkedHashMap<>();
+    Map<String, String> fb = new LinkedHashMap<>();
     return new Claim(
         id,
         texts.in("claim", lang, defaultLang, claim, fb),

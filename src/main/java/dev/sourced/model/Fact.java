@@ -2,8 +2,10 @@ package dev.sourced.model;
 
 import dev.sourced.diag.SourcePosition;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A figure declared once and used anywhere: one value, or several where sources disagree ({@code
@@ -54,7 +56,7 @@ public record Fact(
   public Fact in(String lang, String defaultLang) {
     boolean anyValue = values.stream().anyMatch(v -> !v.texts().isEmpty());
     if (texts.isEmpty() && !anyValue) return this;
-    java.util.Map<String, String> fb = new java.util.LinkedHashMap<>();
+    Map<String, String> fb = new LinkedHashMap<>();
     List<FactValue> vs = new ArrayList<>();
     for (FactValue v : values) vs.add(v.in(lang, defaultLang));
     return new Fact(

@@ -2,7 +2,9 @@ package dev.sourced.model;
 
 import dev.sourced.diag.SourcePosition;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One figure for a fact, as one or more sources give it. Either {@code number} is set, or {@code
@@ -42,7 +44,7 @@ public record FactValue(
   /** This value with its scope, caveat and text (a figure in words) in one language. */
   public FactValue in(String lang, String defaultLang) {
     if (texts.isEmpty()) return this;
-    java.util.Map<String, String> fb = new java.util.LinkedHashMap<>();
+    Map<String, String> fb = new LinkedHashMap<>();
     return new FactValue(
         number,
         texts.in("text", lang, defaultLang, text, fb),

@@ -5,8 +5,10 @@ import dev.sourced.diag.SourcePosition;
 import dev.sourced.facts.Citation;
 import dev.sourced.facts.ClaimBox;
 import dev.sourced.facts.Directive;
+import dev.sourced.facts.ExplainerBlock;
 import dev.sourced.facts.FactBox;
 import dev.sourced.facts.FactReference;
+import dev.sourced.images.ImageNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.ext.heading.anchor.IdGenerator;
@@ -81,7 +83,7 @@ final class BodyScan extends AbstractVisitor {
   public void visit(CustomBlock node) {
     if (node instanceof FactBox b) add(BodyUse.Kind.FACTBOX, b.getId(), null, node);
     else if (node instanceof ClaimBox c) add(BodyUse.Kind.CLAIM, c.getId(), null, node);
-    else if (node instanceof dev.sourced.facts.ExplainerBlock e) {
+    else if (node instanceof ExplainerBlock e) {
       add(BodyUse.Kind.EXPLAINER, e.getId(), e.getKind(), node);
     }
     visitChildren(node);
@@ -139,9 +141,7 @@ final class BodyScan extends AbstractVisitor {
         });
     images.add(
         new BodyImage(
-            dev.sourced.images.ImageNames.local(image.getDestination()),
-            !alt.toString().isBlank(),
-            position(image)));
+            ImageNames.local(image.getDestination()), !alt.toString().isBlank(), position(image)));
     visitChildren(image);
   }
 

@@ -14,15 +14,19 @@ import dev.sourced.model.Texts;
 import dev.sourced.model.Verdict;
 import dev.sourced.yaml.YamlMap;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -237,11 +241,11 @@ final class DeclarationReader {
   private LocalDate archived(YamlMap m, String archive, String what) {
     LocalDate given = m.date("archived", false, what);
     if (given != null || archive == null) return given;
-    java.util.regex.Matcher w = WAYBACK.matcher(archive);
+    Matcher w = WAYBACK.matcher(archive);
     if (!w.matches()) return null;
     try {
-      return LocalDate.parse(w.group(1), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-    } catch (java.time.DateTimeException e) {
+      return LocalDate.parse(w.group(1), DateTimeFormatter.BASIC_ISO_DATE);
+    } catch (DateTimeException e) {
       return null;
     }
   }
@@ -279,7 +283,7 @@ final class DeclarationReader {
   private String link(YamlMap m, String key, String what) {
     String url = m.string(key, false, what);
     if (url == null) return null;
-    String lower = url.toLowerCase(java.util.Locale.ROOT);
+    String lower = url.toLowerCase(Locale.ROOT);
     if (!(lower.startsWith("https://") || lower.startsWith("http://"))
         || url.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
       diagnostics.error(

@@ -9,6 +9,7 @@ import dev.sourced.load.ArticleFile;
 import dev.sourced.load.ContentLoader;
 import dev.sourced.load.LoadedSite;
 import dev.sourced.load.SourceFile;
+import dev.sourced.load.StaticFile;
 import dev.sourced.parse.BodySpill;
 import dev.sourced.parse.PageParser;
 import dev.sourced.parse.ParsedData;
@@ -61,7 +62,7 @@ final class SiteInputs {
   /** The languages the data files were parsed for: their texts may be per language. */
   private List<String> dataLanguages = List.of();
 
-  private List<dev.sourced.load.StaticFile> staticFiles = List.of();
+  private List<StaticFile> staticFiles = List.of();
 
   /** The raw_html setting the kept articles were parsed (and their bodies rendered) with. */
   private boolean parsedRawHtml;
@@ -89,7 +90,7 @@ final class SiteInputs {
   }
 
   /** The files of static/, as the last load found them. */
-  List<dev.sourced.load.StaticFile> staticFiles() {
+  List<StaticFile> staticFiles() {
     return staticFiles;
   }
 

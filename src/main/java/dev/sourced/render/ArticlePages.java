@@ -2,6 +2,7 @@ package dev.sourced.render;
 
 import dev.sourced.facts.Boxes;
 import dev.sourced.facts.Json;
+import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Correction;
 import dev.sourced.model.FrontMatter;
 import dev.sourced.resolve.PageFiles;
@@ -24,7 +25,7 @@ import java.util.Map;
 final class ArticlePages {
   private final ResolvedSite site;
   private final Models models;
-  private final dev.sourced.facts.ValueFormatter fmt;
+  private final ValueFormatter fmt;
   private final PageImages images;
   private final PageFiles pageFiles;
 
@@ -33,7 +34,7 @@ final class ArticlePages {
   ArticlePages(
       ResolvedSite site,
       Models models,
-      dev.sourced.facts.ValueFormatter fmt,
+      ValueFormatter fmt,
       PageImages images,
       PageContext.ExplainerTemplate pieces) {
     this.site = site;

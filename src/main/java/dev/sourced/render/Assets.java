@@ -1,6 +1,7 @@
 package dev.sourced.render;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.resolve.OutputKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ final class Assets {
    * else the theme's. (A {@code static/favicon.ico} is copied instead, and this one not written.)
    */
   static byte[] favicon(Path siteTemplates) {
-    String name = dev.sourced.resolve.OutputKind.FAVICON.path(null);
+    String name = OutputKind.FAVICON.path(null);
     if (siteTemplates != null) {
       Path own = siteTemplates.resolve(name);
       if (Files.isRegularFile(own, LinkOption.NOFOLLOW_LINKS)) {

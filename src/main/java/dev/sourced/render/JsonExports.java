@@ -4,6 +4,7 @@ import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
+import dev.sourced.model.Texts;
 import dev.sourced.resolve.Home;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The open-data exports {@code facts.json}, {@code sources.json} and {@code claims.json}: the same
@@ -144,11 +146,11 @@ final class JsonExports {
    * "en": ...}}}: one entry per fact or claim, with its words in every language it has. The plain
    * fields hold the default language's text. Absent when every text is one for all languages.
    */
-  private static void translations(Map<String, Object> m, dev.sourced.model.Texts texts) {
+  private static void translations(Map<String, Object> m, Texts texts) {
     if (texts.isEmpty()) return;
     Map<String, Object> out = new LinkedHashMap<>();
-    for (var e : new java.util.TreeMap<>(texts.byField()).entrySet()) {
-      out.put(e.getKey(), new java.util.TreeMap<>(e.getValue()));
+    for (var e : new TreeMap<>(texts.byField()).entrySet()) {
+      out.put(e.getKey(), new TreeMap<>(e.getValue()));
     }
     m.put("translations", out);
   }

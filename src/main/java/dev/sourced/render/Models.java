@@ -1,9 +1,11 @@
 package dev.sourced.render;
 
+import com.ibm.icu.util.ULocale;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
+import dev.sourced.model.PartialDate;
 import dev.sourced.model.Source;
 import dev.sourced.resolve.OutputKind;
 import dev.sourced.resolve.OutputPlan;
@@ -163,9 +165,7 @@ final class Models {
     m.put("pageUrl", config.languageUrl("sources/" + s.id() + "/"));
     if (s.language() != null) {
       // As running text writes it: "(in Dutch)", "(in het Nederlands)", "(en néerlandais)".
-      m.put(
-          "languageName",
-          com.ibm.icu.util.ULocale.forLanguageTag(s.language()).getDisplayName(config.uLocale()));
+      m.put("languageName", ULocale.forLanguageTag(s.language()).getDisplayName(config.uLocale()));
     }
     return m;
   }
@@ -198,7 +198,7 @@ final class Models {
   }
 
   /** A date that may stop at the month or year: {@code 2020-07} and "July 2020". */
-  void putDate(Map<String, Object> m, String key, dev.sourced.model.PartialDate d) {
+  void putDate(Map<String, Object> m, String key, PartialDate d) {
     if (d == null) return;
     m.put(key, d.toString());
     m.put(key + "Text", fmt.date(d));

@@ -1,5 +1,6 @@
 package dev.sourced.render;
 
+import dev.sourced.concurrent.Workers;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.images.ImageNames;
 import dev.sourced.images.ImageProcessor;
@@ -56,7 +57,7 @@ final class PageImages {
       }
     }
     List<ImageProcessor.Result> results =
-        dev.sourced.concurrent.Workers.map(
+        Workers.map(
             inputs.size(),
             i -> {
               try {

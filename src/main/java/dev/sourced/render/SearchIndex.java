@@ -1,8 +1,10 @@
 package dev.sourced.render;
 
 import dev.sourced.concurrent.Workers;
+import dev.sourced.config.SiteConfig;
 import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.i18n.Messages;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.Source;
@@ -133,14 +135,14 @@ final class SearchIndex {
       String kind,
       int number,
       Object value,
-      dev.sourced.config.SiteConfig config) {
+      SiteConfig config) {
     byte[] bytes = (Json.write(value, false) + "\n").getBytes(StandardCharsets.UTF_8);
     String path = prefix + Assets.hashedName("search/" + kind + "/" + number + ".json", bytes);
     parts.add(new RenderedPage(path, bytes));
     return config.url(path);
   }
 
-  private static Doc article(ResolvedPage p, dev.sourced.config.SiteConfig config) {
+  private static Doc article(ResolvedPage p, SiteConfig config) {
     var fm = p.frontMatter();
     Map<String, Integer> w = new LinkedHashMap<>();
     SearchTerms.addHtml(p.parsed().body().html(), 1, w);
@@ -170,7 +172,7 @@ final class SearchIndex {
     return new Doc(Arrays.asList("claim", c.claim(), "", url, verdict, c.claimant()), w);
   }
 
-  private static Doc source(Source s, dev.sourced.config.SiteConfig config) {
+  private static Doc source(Source s, SiteConfig config) {
     Map<String, Integer> w = new LinkedHashMap<>();
     SearchTerms.add(s.shortName(), 2, w);
     SearchTerms.add(s.publisher(), 2, w);
@@ -209,7 +211,7 @@ final class SearchIndex {
   }
 
   /** The search script's words, as JSON for the search form's {@code data-messages}. */
-  static String messages(dev.sourced.i18n.Messages words) {
+  static String messages(Messages words) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("loading", words.text("search.loading"));
     m.put("failed", words.text("search.failed"));
@@ -223,6 +225,6 @@ final class SearchIndex {
     m.put("kind.fact", words.text("search.kind.fact"));
     m.put("kind.claim", words.text("search.kind.claim"));
     m.put("kind.source", words.text("search.kind.source"));
-    return dev.sourced.facts.Json.write(m, false);
+    return Json.write(m, false);
   }
 }

@@ -1,5 +1,6 @@
 package dev.sourced.render;
 
+import dev.sourced.concurrent.Workers;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
@@ -8,6 +9,8 @@ import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.i18n.MessageFiles;
 import dev.sourced.i18n.Messages;
+import dev.sourced.images.ImageCache;
+import dev.sourced.images.ImageProcessor;
 import dev.sourced.load.SourceFile;
 import dev.sourced.model.Source;
 import dev.sourced.resolve.OutputKind;
@@ -15,14 +18,19 @@ import dev.sourced.resolve.OutputPlan;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import freemarker.template.Template;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +75,7 @@ public final class SiteRenderer {
   private final Map<String, ValueFormatter> formatters = new HashMap<>();
 
   private final boolean incremental;
-  private final dev.sourced.images.ImageProcessor images;
+  private final ImageProcessor images;
 
   /** The images of the last render, for a render of one article. */
   private PageImages lastImages = PageImages.NONE;
@@ -92,9 +100,7 @@ public final class SiteRenderer {
       boolean incremental,
       Path imageCache) {
     this.config = config;
-    this.images =
-        new dev.sourced.images.ImageProcessor(
-            config.images(), dev.sourced.images.ImageCache.at(imageCache));
+    this.images = new ImageProcessor(config.images(), ImageCache.at(imageCache));
     this.engine = engine;
     this.templates = templates;
     this.assets = Assets.load(siteTemplates, config);
@@ -136,7 +142,7 @@ public final class SiteRenderer {
     }
     TemplateEngine engine = new TemplateEngine(siteTemplates, config.numberLocale());
     Map<String, Template> templates = new HashMap<>();
-    List<String> all = new java.util.ArrayList<>(TEMPLATES);
+    List<String> all = new ArrayList<>(TEMPLATES);
     all.addAll(PARTS);
     for (String name : all) {
       Template t = engine.template(name, diagnostics);
@@ -364,11 +370,11 @@ public final class SiteRenderer {
   private List<Feeds.SitemapEntry> sitemap(
       ResolvedSite site, LanguageViews views, OutputPlan plan) {
     List<Feeds.SitemapEntry> out = new ArrayList<>();
-    java.util.Set<String> present = new java.util.HashSet<>();
+    Set<String> present = new HashSet<>();
     for (OutputPlan.Output o : plan.outputs()) present.add(o.address());
     for (OutputPlan.Output o : plan.outputs()) {
       if (!o.kind().inSitemap() || o.kind() == OutputKind.ARTICLE) continue;
-      Map<String, String> alt = new java.util.LinkedHashMap<>();
+      Map<String, String> alt = new LinkedHashMap<>();
       if (config.multilingual()) {
         String own = o.address().substring(config.prefix(o.language()).length());
         for (String lang : config.languages()) {
@@ -379,7 +385,7 @@ public final class SiteRenderer {
       out.add(new Feeds.SitemapEntry(o.address(), null, alt));
     }
     for (ResolvedPage p : site.pages()) {
-      Map<String, String> alt = new java.util.LinkedHashMap<>();
+      Map<String, String> alt = new LinkedHashMap<>();
       if (config.multilingual()) {
         Map<String, ResolvedPage> t = views.translations(p);
         if (t.size() > 1) for (var e : t.entrySet()) alt.put(e.getKey(), e.getValue().url());
@@ -456,7 +462,7 @@ public final class SiteRenderer {
   private final class Output {
     final List<Job> jobs = new ArrayList<>();
     final List<RenderedPage> rendered = new ArrayList<>();
-    final java.util.Set<String> paths = new java.util.HashSet<>();
+    final Set<String> paths = new HashSet<>();
     final Diagnostics diagnostics;
 
     Output(Diagnostics diagnostics) {
@@ -501,7 +507,7 @@ public final class SiteRenderer {
           path,
           fingerprint,
           w -> {
-            dev.sourced.facts.Json.write(value.get(), pretty, w);
+            Json.write(value.get(), pretty, w);
             if (!pretty) w.write('\n');
             return true;
           });
@@ -532,10 +538,9 @@ public final class SiteRenderer {
             }
             try {
               if (sink != null && !incremental) {
-                try (java.io.Writer w =
-                    new java.io.BufferedWriter(
-                        new java.io.OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8),
-                        1 << 15)) {
+                try (Writer w =
+                    new BufferedWriter(
+                        new OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8), 1 << 15)) {
                   content.writeTo(w);
                 }
                 return null;
@@ -566,13 +571,13 @@ public final class SiteRenderer {
     /** Runs every job; outputs go to the sink, or are kept when there is none. */
     void run(PageSink sink) {
       List<RenderedPage> done =
-          dev.sourced.concurrent.Workers.map(
+          Workers.map(
               jobs.size(),
               i -> {
                 try {
                   return jobs.get(i).run(sink);
                 } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
+                  throw new UncheckedIOException(e);
                 }
               });
       for (RenderedPage p : done) if (p != null) rendered.add(p);
@@ -581,7 +586,7 @@ public final class SiteRenderer {
 
   /** Writes one output's text; false when it failed (and was reported). */
   private interface Content {
-    boolean writeTo(java.io.Writer out) throws IOException;
+    boolean writeTo(Writer out) throws IOException;
   }
 
   /** Produces one output: the output, or null when it went to the sink or failed. */

@@ -7,9 +7,11 @@ import dev.sourced.load.StaticFile;
 import dev.sourced.model.Source;
 import dev.sourced.parse.ParsedPage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The output plan: every file a build of a resolved site writes, in a stable order, each with its
@@ -51,7 +53,7 @@ public final class OutputPlan {
   public static OutputPlan of(ResolvedSite site) {
     SiteConfig config = site.config();
     List<Output> out = new ArrayList<>();
-    java.util.Set<String> ownHome = new java.util.HashSet<>();
+    Set<String> ownHome = new HashSet<>();
     for (ResolvedPage p : site.pages()) {
       String lang = language(p, config);
       if (p.url().isEmpty()) {

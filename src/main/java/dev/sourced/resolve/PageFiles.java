@@ -4,6 +4,7 @@ import dev.sourced.parse.MarkdownFileLinks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The published pages by their Markdown file, for links written to a file ({@link
@@ -43,7 +44,7 @@ public final class PageFiles {
   }
 
   /** Every published page's file, for "did you mean". */
-  java.util.Set<String> files() {
+  Set<String> files() {
     return byPath.keySet();
   }
 }

@@ -7,6 +7,11 @@ import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Source;
+import dev.sourced.model.Texts;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.commonmark.renderer.html.HtmlWriter;
@@ -57,7 +62,7 @@ public final class FactsHtml {
    * has, marked with its own language and followed by the page's words for "not yet translated", so
    * a reader (and a screen reader) is never given one language as another.
    */
-  private void translated(dev.sourced.model.Texts texts, String field, String text) {
+  private void translated(Texts texts, String field, String text) {
     String from = texts.fallback(field);
     if (from == null) {
       html.text(text);
@@ -90,8 +95,7 @@ public final class FactsHtml {
     // Numbers inside one mark ascend, whatever order the author wrote the IDs in.
     Integer[] order = new Integer[ids.size()];
     for (int i = 0; i < order.length; i++) order[i] = i;
-    java.util.Arrays.sort(
-        order, java.util.Comparator.comparingInt(i -> site.referenceNumber(ids.get(i))));
+    Arrays.sort(order, Comparator.comparingInt(i -> site.referenceNumber(ids.get(i))));
     html.tag("sup", attrs("class", "cite"));
     html.text("[");
     for (int k = 0; k < order.length; k++) {
@@ -302,7 +306,7 @@ public final class FactsHtml {
       // The date is markup (a <time> element) inside the translated sentence.
       String marker = "\uE000";
       String sentence =
-          words.format("claim.by_on", java.util.Map.of("claimant", c.claimant(), "date", marker));
+          words.format("claim.by_on", Map.of("claimant", c.claimant(), "date", marker));
       int at = sentence.indexOf(marker);
       html.text(sentence.substring(0, at));
       html.tag("time", attrs("datetime", c.date().toString()));
@@ -353,9 +357,9 @@ public final class FactsHtml {
    * ascending number order.
    */
   private void sourceLinks(List<String> ids) {
-    List<String> sorted = new java.util.ArrayList<>(ids);
+    List<String> sorted = new ArrayList<>(ids);
     sorted.removeIf(id -> site.source(id) == null);
-    sorted.sort(java.util.Comparator.comparingInt(site::referenceNumber));
+    sorted.sort(Comparator.comparingInt(site::referenceNumber));
     html.tag("span", attrs("class", "source-links"));
     for (int i = 0; i < sorted.size(); i++) {
       if (i > 0) html.text("; ");
@@ -386,7 +390,7 @@ public final class FactsHtml {
   }
 
   private static Map<String, String> attrs(String... kv) {
-    Map<String, String> m = new java.util.LinkedHashMap<>();
+    Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
     return m;
   }
