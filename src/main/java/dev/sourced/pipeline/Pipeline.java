@@ -1,6 +1,7 @@
 package dev.sourced.pipeline;
 
 import dev.sourced.diag.Code;
+import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.load.ArticleFile;
@@ -181,8 +182,9 @@ public final class Pipeline {
     boolean written = false;
     if (options.render()) {
       // Templates and message files are checked whatever the content holds: an error in an
-      // article never hides a broken template until the article is fixed.
-      if (renderer == null) {
+      // article never hides a broken template until the article is fixed. Only templates the
+      // loader already refused (a link out of the site) are not compiled to say so again.
+      if (renderer == null && !refusedTemplates(diagnostics)) {
         renderer =
             SiteRenderer.create(
                 site.config(),
@@ -202,6 +204,13 @@ public final class Pipeline {
     timer.report();
     if (keepState) prose.remember(written ? site : null, resolveDiagnostics.sorted(), files);
     return result(diagnostics, written, Math.max(files, 0), site, start);
+  }
+
+  private static boolean refusedTemplates(Diagnostics diagnostics) {
+    for (Diagnostic d : diagnostics.list()) {
+      if (d.isError() && d.position().path().startsWith("templates/")) return true;
+    }
+    return false;
   }
 
   /**
