@@ -1,5 +1,7 @@
 package dev.sourced.pipeline;
 
+import dev.sourced.cache.BuildCache;
+import dev.sourced.cache.CacheDamagedException;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
@@ -55,9 +57,20 @@ public final class Pipeline {
   private SiteRenderer renderer;
   private final ProseEdit prose = new ProseEdit();
 
+  /** Whether this run may use the persistent build cache (a one-run build with a cache folder). */
+  private final boolean buildCache;
+
+  /** What this run says about the build cache ({@code note:} lines). */
+  private final Diagnostics cacheNotes = new Diagnostics();
+
   private Pipeline(BuildOptions options, boolean keepState) {
+    this(options, keepState, !keepState && options.cache() != null);
+  }
+
+  private Pipeline(BuildOptions options, boolean keepState, boolean buildCache) {
     this.options = options;
     this.keepState = keepState;
+    this.buildCache = buildCache;
     this.inputs = new SiteInputs(options.source(), keepState);
     this.sync = keepState ? new OutputSync(options.output()) : null;
   }
@@ -125,16 +138,31 @@ public final class Pipeline {
     // A one-run build's bodies wait for rendering in a temporary file (in memory if none can be
     // made), which lives as long as the run. A run that does not render, or that keeps state,
     // keeps them in memory, so that the resolved site it returns can still be rendered.
-    BodySpill spill = !keepState && options.render() ? BodySpill.open() : null;
+    // With the build cache, bodies wait in the cache's own file instead, for the next build too.
+    BuildCache[] cache = {buildCache ? BuildCache.open(options.cache(), cacheNotes) : null};
+    BodySpill spill = !keepState && options.render() && cache[0] == null ? BodySpill.open() : null;
     try {
-      return run(changed, progress, spill, start);
+      return run(changed, progress, spill, cache[0], start);
+    } catch (CacheDamagedException e) {
+      // Found damaged while in use: nothing of this run is written, and it runs again without.
+      cache[0].abandon();
+      cache[0] = null;
+      Pipeline again = new Pipeline(options, false, false);
+      again.cacheNotes.note(
+          "the build cache in "
+              + options.cache()
+              + " was damaged ("
+              + e.getMessage()
+              + "); it was deleted and this build made everything again without it");
+      return again.run(changed, progress);
     } finally {
       if (spill != null) spill.close();
+      if (cache[0] != null) cache[0].close();
     }
   }
 
   private BuildResult run(
-      Collection<String> changed, Progress progress, BodySpill spill, long start)
+      Collection<String> changed, Progress progress, BodySpill spill, BuildCache cache, long start)
       throws IOException {
     StageTimer timer = new StageTimer();
     ArticleFile edited = null;
@@ -146,7 +174,7 @@ public final class Pipeline {
         edited = inputs.article(path).file();
       }
       for (String p : changed) inputs.reloadArticle(p);
-    } else if (inputs.reloadAll(changed, spill, progress)) {
+    } else if (inputs.reloadAll(changed, spill, progress, cache)) {
       renderer = null;
     }
     timer.lap("load+parse");
@@ -192,7 +220,8 @@ public final class Pipeline {
                 diagnostics);
       }
       if (renderer != null) {
-        files = keepState ? sync(site, diagnostics) : stream(site, diagnostics, progress);
+        files =
+            keepState ? sync(site, diagnostics) : stream(site, diagnostics, progress, cache, timer);
         written = files >= 0 && options.output() != null;
       }
     }
@@ -219,12 +248,28 @@ public final class Pipeline {
    * folder, renders for the checks alone. Returns the number of files, or -1 when nothing was
    * written (or, for a check, when rendering failed).
    */
-  private int stream(ResolvedSite site, Diagnostics diagnostics, Progress progress)
+  private int stream(
+      ResolvedSite site,
+      Diagnostics diagnostics,
+      Progress progress,
+      BuildCache cache,
+      StageTimer timer)
       throws IOException {
     SiteWriter.Transaction tx =
         options.output() == null ? null : SiteWriter.begin(options.output());
     AtomicInteger count = new AtomicInteger();
     boolean committed = false;
+    KeptOutputs kept =
+        cache == null || tx == null
+            ? null
+            : new KeptOutputs(
+                cache,
+                options.output(),
+                KeptOutputs.settingsKey(
+                    inputs.configText(), inputs.templatesDir(), inputs.messageFiles()),
+                tx,
+                inputs::inputKey,
+                count);
     try {
       RenderedSite rendered =
           renderer.render(
@@ -242,13 +287,18 @@ public final class Pipeline {
                   count.incrementAndGet();
                   if (tx != null) tx.write(page);
                 }
-              });
+              },
+              kept);
       if (rendered == null) return -1;
       if (tx == null) return count.get() + rendered.copies().size();
       if (stop(diagnostics)) return -1;
       progress.update("writing", count.get(), count.get());
       tx.commit(rendered.copies());
       committed = true;
+      if (kept != null) {
+        kept.save();
+        timer.note("kept " + kept.kept() + " of " + count.get() + " outputs");
+      }
       return count.get() + rendered.copies().size();
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -274,6 +324,12 @@ public final class Pipeline {
         (System.nanoTime() - start) / 1_000_000,
         site == null ? path -> null : inputs.texts(),
         site,
-        d.notes());
+        notes(d));
+  }
+
+  private java.util.List<String> notes(Diagnostics d) {
+    java.util.List<String> out = new java.util.ArrayList<>(cacheNotes.notes());
+    for (String n : d.notes()) if (!out.contains(n)) out.add(n);
+    return out;
   }
 }
