@@ -23,7 +23,9 @@ import java.util.Map;
  *       how its images are published (their sizes and copies);
  *   <li>lists (home, tags, feeds, sitemap, corrections) depend on every article's summary;
  *   <li>declaration pages (facts index, sources, open-data exports) depend on every fact, source
- *       and claim and who uses them, and on the images that rely on sources.
+ *       and claim and who uses them, and on the images that rely on sources;
+ *   <li>a source's own page depends on the source, the facts and claims citing it, the articles
+ *       using it and its images ({@link SitePages#sourceFingerprint}).
  * </ul>
  *
  * A renderer's cache lives as long as its templates and settings; any change to those makes a new

@@ -232,7 +232,12 @@ public final class SiteRenderer {
             case SOURCES -> () -> out.page(path, template, () -> declarations, pages::sources);
             case SOURCE -> {
               Source s = site.sources().get(o.subject());
-              yield () -> out.page(path, template, () -> declarations, () -> pages.source(s));
+              yield () ->
+                  out.page(
+                      path,
+                      template,
+                      () -> List.of("source", pages.sourceFingerprint(s)),
+                      () -> pages.source(s));
             }
             case METHODOLOGY -> () -> out.page(path, template, () -> "static", pages::methodology);
             case CORRECTIONS -> () -> out.page(path, template, () -> lists, pages::corrections);
