@@ -110,6 +110,11 @@ final class BodyFile implements BodyHtml.Store {
     return (int) c.getValue();
   }
 
+  synchronized void truncate(long size) throws IOException {
+    channel.truncate(size);
+    end = size;
+  }
+
   void close() {
     try {
       channel.close();

@@ -47,6 +47,11 @@ public final class BuildCache implements AutoCloseable {
   private final ParseEntries pages;
   private final OutputRecords outputs;
 
+  /** The first folder of the cache's path this build made (null: all were there), and lock. */
+  private Path created;
+
+  private boolean lockCreated;
+
   private BuildCache(
       Path dir, FileChannel lockChannel, FileLock lock, ParseEntries pages, OutputRecords outputs) {
     this.dir = dir;
@@ -63,6 +68,9 @@ public final class BuildCache implements AutoCloseable {
   public static BuildCache open(Path root, Diagnostics notes) {
     Path dir = root.resolve(DIR).toAbsolutePath().normalize();
     FileChannel ch = null;
+    Path created = null;
+    for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) created = p;
+    boolean lockCreated = !Files.exists(dir.resolve("lock"));
     try {
       Files.createDirectories(dir);
       ch =
@@ -84,7 +92,10 @@ public final class BuildCache implements AutoCloseable {
       }
       ParseEntries pages = ParseEntries.open(dir, notes);
       OutputRecords outputs = OutputRecords.load(dir, notes);
-      return new BuildCache(dir, ch, lock, pages, outputs);
+      BuildCache cache = new BuildCache(dir, ch, lock, pages, outputs);
+      cache.created = created;
+      cache.lockCreated = lockCreated;
+      return cache;
     } catch (IOException | RuntimeException e) {
       if (ch != null) {
         try {
@@ -158,6 +169,24 @@ public final class BuildCache implements AutoCloseable {
     }
   }
 
+  /**
+   * Leaves the cache as it was before this build (a build that wrote nothing, or a check, changes
+   * no byte on disk): the bodies this build added are cut off again, and what it made is deleted.
+   */
+  public void discard() throws IOException {
+    pages.discard();
+    try {
+      lock.release();
+    } finally {
+      lockChannel.close();
+    }
+    if (created != null) {
+      deleteTree(created);
+    } else if (lockCreated) {
+      Files.deleteIfExists(dir.resolve("lock"));
+    }
+  }
+
   /** Closes without writing anything (the cache proved damaged during the build). */
   public void abandon() throws IOException {
     pages.closeBodies();
@@ -169,5 +198,13 @@ public final class BuildCache implements AutoCloseable {
     // What could not be trusted goes; the next build starts the cache afresh.
     ParseEntries.deleteAll(dir);
     OutputRecords.delete(dir);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }

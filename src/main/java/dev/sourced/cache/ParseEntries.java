@@ -64,6 +64,8 @@ public final class ParseEntries {
   private final Map<String, Seen> seen = new ConcurrentHashMap<>();
   private final long now = System.currentTimeMillis();
   private final BodyFile bodies;
+  private final long bodiesAtOpen;
+  private final boolean bodiesNew;
   private volatile boolean changed;
 
   private ParseEntries(
@@ -75,6 +77,15 @@ public final class ParseEntries {
     this.seenBefore = seenBefore;
     this.bodies = bodies;
     this.changed = changed;
+    this.bodiesAtOpen = bodies.size();
+    this.bodiesNew = changed;
+  }
+
+  /** Takes back what this build added to the bodies file (see {@link BuildCache#discard}). */
+  void discard() throws IOException {
+    bodies.truncate(bodiesAtOpen);
+    bodies.close();
+    if (bodiesNew) Files.deleteIfExists(bodies.file());
   }
 
   static ParseEntries open(Path dir, Diagnostics notes) throws IOException {

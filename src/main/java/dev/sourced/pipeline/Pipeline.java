@@ -45,9 +45,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>write: {@link OutputSync} writes only changed files.
  * </ul>
  *
- * A one-run build keeps nothing: its pages stream to disk as they are rendered, inside a {@link
- * SiteWriter.Transaction} that replaces the output folder whole or not at all. Either way the
- * result is the same (tested), whatever the order of edits.
+ * A one-run build streams its pages to disk as they are rendered, inside a {@link
+ * SiteWriter.Transaction} that replaces the output folder whole or not at all. With a cache folder
+ * it keeps what the next process can reuse in the {@link BuildCache}: each article's parse, keyed
+ * by its bytes and settings (an unchanged article is neither parsed nor, usually, read), and each
+ * output's fingerprint ({@link KeptOutputs}), so that an output whose inputs did not change is kept
+ * as it is instead of rendered; a cache found damaged mid-build makes the build start again without
+ * it. Either way the result is the same (tested), whatever the order of edits.
  */
 public final class Pipeline {
   private final BuildOptions options;
@@ -142,7 +146,13 @@ public final class Pipeline {
     BuildCache[] cache = {buildCache ? BuildCache.open(options.cache(), cacheNotes) : null};
     BodySpill spill = !keepState && options.render() && cache[0] == null ? BodySpill.open() : null;
     try {
-      return run(changed, progress, spill, cache[0], start);
+      BuildResult r = run(changed, progress, spill, cache[0], start);
+      // Only a build that wrote its site keeps what it made; any other run changes no byte.
+      if (cache[0] != null && !(r.written() && options.output() != null)) {
+        cache[0].discard();
+        cache[0] = null;
+      }
+      return r;
     } catch (CacheDamagedException e) {
       // Found damaged while in use: nothing of this run is written, and it runs again without.
       cache[0].abandon();
