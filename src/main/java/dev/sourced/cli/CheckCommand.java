@@ -89,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
     m.put("line", d.position().line());
     m.put("column", d.position().column());
     m.put("severity", d.severity().label());
-    m.put("code", d.code());
+    m.put("code", d.code().text());
     m.put("message", d.message());
     m.put("hint", d.hint());
     return m;

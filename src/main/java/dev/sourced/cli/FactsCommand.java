@@ -81,20 +81,21 @@ final class FactsCommand implements Callable<Integer> {
 
   private static boolean isStale(Fact f, ResolvedSite s, LocalDate today) {
     int days = s.config().staleAfterDays();
-    return days > 0 && f.asOf() != null && f.asOf().plusDays(days).isBefore(today);
+    return days > 0 && f.asOf() != null && f.asOf().end().plusDays(days).isBefore(today);
   }
 
   private static void print(
       PrintWriter out, Fact f, ResolvedSite s, List<ResolvedPage> users, ValueFormatter fmt) {
     out.printf("%s: %s%n", f.id(), f.label());
-    out.printf("  value:   %s (%s)%n", fmt.withUnit(f, f.usedInText()), f.statusLabel());
+    out.printf(
+        "  value:   %s (%s)%n", fmt.withUnitAndCaveat(f, f.usedInText()), f.status().label());
     if (f.values().size() > 1) {
       for (int i = 0; i < f.values().size(); i++) {
         FactValue v = f.values().get(i);
         out.printf(
             "    %s %s, %s%s%n",
             i == f.use() ? "*" : "-",
-            fmt.withUnit(f, v),
+            fmt.withUnitAndCaveat(f, v),
             String.join(", ", v.sources()),
             v.scope() == null ? "" : " (" + v.scope() + ")");
       }

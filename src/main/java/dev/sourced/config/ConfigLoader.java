@@ -1,5 +1,6 @@
 package dev.sourced.config;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.yaml.SafeYaml;
@@ -39,7 +40,7 @@ public final class ConfigLoader {
     if (text == null) {
       diagnostics.error(
           SourcePosition.file(path),
-          "missing-config",
+          Code.MISSING_CONFIG,
           "this folder has no sourced.yaml, so it is not a sourced site",
           "run `sourced new DIR` to start a site, or pass --source DIR");
       return defaults();
@@ -68,7 +69,7 @@ public final class ConfigLoader {
     } catch (URISyntaxException e) {
       diagnostics.error(
           map.valueAt("base_url"),
-          "bad-config",
+          Code.BAD_CONFIG,
           "base_url must be an http(s) address, not \"" + baseUrl + "\"",
           "e.g. base_url: https://example.org/explainers/");
       baseUrl = "http://localhost/";
@@ -106,7 +107,7 @@ public final class ConfigLoader {
     if (map.has("language") && map.has("languages")) {
       diagnostics.error(
           map.at("languages"),
-          "bad-config",
+          Code.BAD_CONFIG,
           "sourced.yaml sets both `language` and `languages`",
           "keep `languages: [...]` (the first is the default) and remove `language`");
     }
@@ -120,19 +121,19 @@ public final class ConfigLoader {
       if (!Locales.known(tag)) {
         diagnostics.error(
             map.valueAt(key),
-            "bad-config",
+            Code.BAD_CONFIG,
             "language \"" + tag + "\" is not a language tag with locale data",
             "use a BCP 47 tag such as en, nl, de, fr or pt-BR");
       } else if (out.contains(tag)) {
         diagnostics.error(
             map.valueAt(key),
-            "bad-config",
+            Code.BAD_CONFIG,
             "language \"" + tag + "\" is listed twice",
             "list each language once");
       } else if (!tag.matches("[a-z]{2,3}(-[A-Za-z0-9]+)*")) {
         diagnostics.error(
             map.valueAt(key),
-            "bad-config",
+            Code.BAD_CONFIG,
             "language \"" + tag + "\" must be written in lowercase, as its addresses are",
             "write \"" + tag.toLowerCase(java.util.Locale.ROOT) + "\"");
       } else {
@@ -157,7 +158,7 @@ public final class ConfigLoader {
         if (!languages.contains(lang)) {
           diagnostics.error(
               m.at(lang),
-              "bad-config",
+              Code.BAD_CONFIG,
               "`locale` names \"" + lang + "\", which is not one of the site's languages",
               "the languages are " + String.join(", ", languages));
           continue;
@@ -171,7 +172,7 @@ public final class ConfigLoader {
         if (languages.size() > 1) {
           diagnostics.error(
               map.valueAt("locale"),
-              "bad-config",
+              Code.BAD_CONFIG,
               "a site in several languages needs a locale per language",
               "write `locale: {" + languages.get(0) + ": " + tag + ", ...}`, or leave it out");
         } else {
@@ -184,7 +185,7 @@ public final class ConfigLoader {
       if (!Locales.known(tag)) {
         diagnostics.error(
             map.valueAt("locale"),
-            "bad-config",
+            Code.BAD_CONFIG,
             "locale \"" + tag + "\" is not a locale tag with locale data",
             "use a BCP 47 tag such as en-GB, nl, nl-BE, de-CH or fr");
         tag = lang;

@@ -1,5 +1,6 @@
 package dev.sourced.config;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.yaml.YamlMap;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class ImageSettingsReader {
           ok = false;
           diagnostics.error(
               map.at(n),
-              "bad-config",
+              Code.BAD_CONFIG,
               "image widths are whole numbers of pixels from 16 to 8192",
               "e.g. widths: [480, 800, 1200, 1600]");
         } else {
@@ -81,7 +82,7 @@ final class ImageSettingsReader {
     if (v < min || v > max) {
       diagnostics.error(
           map.valueAt(key),
-          "bad-config",
+          Code.BAD_CONFIG,
           "`" + key + "` must be from " + min + " to " + max + ", not " + v,
           example);
       return fallback;

@@ -1,5 +1,6 @@
 package dev.sourced.config;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.yaml.YamlMap;
 import java.math.BigDecimal;
@@ -103,7 +104,7 @@ public record LinkSettings(
     if (n.signum() < 0 || (!zeroAllowed && n.signum() == 0)) {
       diagnostics.error(
           m.valueAt(key),
-          "bad-config",
+          Code.BAD_CONFIG,
           "links." + key + " must be a number of seconds above zero, not " + n.toPlainString(),
           "e.g. " + key + ": " + fallback.toSeconds());
       return fallback;
@@ -117,7 +118,7 @@ public record LinkSettings(
     if (n.signum() < 0) {
       diagnostics.error(
           m.valueAt("cache_hours"),
-          "bad-config",
+          Code.BAD_CONFIG,
           "links.cache_hours must be zero (no cache) or more, not " + n.toPlainString(),
           "e.g. cache_hours: 24");
       return fallback;
@@ -132,7 +133,7 @@ public record LinkSettings(
     if (n < least) {
       diagnostics.error(
           m.valueAt(key),
-          "bad-config",
+          Code.BAD_CONFIG,
           "links." + key + " must be at least " + least + ", not " + n,
           "e.g. " + key + ": " + fallback);
       return fallback;

@@ -1,5 +1,6 @@
 package dev.sourced.config;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.yaml.YamlMap;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ final class PerLanguage {
         if (!languages.contains(lang)) {
           diagnostics.error(
               m.at(lang),
-              "bad-config",
+              Code.BAD_CONFIG,
               "`" + key + "` names \"" + lang + "\", which is not one of the site's languages",
               "the languages are " + String.join(", ", languages));
           continue;
@@ -42,7 +43,7 @@ final class PerLanguage {
         if (!out.containsKey(lang)) {
           diagnostics.warning(
               map.valueAt(key),
-              "missing-translation",
+              Code.MISSING_TRANSLATION,
               "`" + key + "` has no text in \"" + lang + "\"",
               "add `" + lang + ": ...` under `" + key + "`");
           out.put(lang, first);

@@ -99,6 +99,10 @@ public enum Code {
   MISSING_ALT("missing-alt"),
   UNCREDITED_IMAGE("uncredited-image"),
   UNKNOWN_IMAGE("unknown-image"),
+  // explainer pieces
+  ITEM_UNSOURCED("item-unsourced"),
+  UNKNOWN_EXPLAINER("unknown-explainer"),
+  UNUSED_EXPLAINER("unused-explainer"),
   // languages and message files
   MISSING_TRANSLATION("missing-translation"),
   BAD_MESSAGE("bad-message"),

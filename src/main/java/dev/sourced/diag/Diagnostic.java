@@ -1,11 +1,12 @@
 package dev.sourced.diag;
 
 /**
- * One problem found in a site: where, how bad, a stable code (kebab-case, documented in {@code
- * docs/diagnostics.md}), a message saying what is wrong, and a hint saying how to fix it.
+ * One problem found in a site: where, how bad, a stable code (a {@link Code}, printed in kebab-case
+ * and documented in {@code docs/diagnostics.md}), a message saying what is wrong, and a hint saying
+ * how to fix it.
  */
 public record Diagnostic(
-    SourcePosition position, Severity severity, String code, String message, String hint)
+    SourcePosition position, Severity severity, Code code, String message, String hint)
     implements Comparable<Diagnostic> {
 
   /** Messages and hints stay on one line: control characters quoted from content are escaped. */
@@ -35,18 +36,10 @@ public record Diagnostic(
   }
 
   public static Diagnostic error(SourcePosition at, Code code, String message, String hint) {
-    return error(at, code.text(), message, hint);
-  }
-
-  public static Diagnostic warning(SourcePosition at, Code code, String message, String hint) {
-    return warning(at, code.text(), message, hint);
-  }
-
-  public static Diagnostic error(SourcePosition at, String code, String message, String hint) {
     return new Diagnostic(at, Severity.ERROR, code, message, hint);
   }
 
-  public static Diagnostic warning(SourcePosition at, String code, String message, String hint) {
+  public static Diagnostic warning(SourcePosition at, Code code, String message, String hint) {
     return new Diagnostic(at, Severity.WARNING, code, message, hint);
   }
 
@@ -63,7 +56,7 @@ public record Diagnostic(
   public int compareTo(Diagnostic o) {
     int c = position.compareTo(o.position);
     if (c != 0) return c;
-    c = code.compareTo(o.code);
+    c = code.text().compareTo(o.code.text());
     return c != 0 ? c : message.compareTo(o.message);
   }
 

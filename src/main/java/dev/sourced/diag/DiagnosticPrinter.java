@@ -49,7 +49,7 @@ public final class DiagnosticPrinter {
     StringBuilder out = new StringBuilder();
     Map<String, Integer> shown = new TreeMap<>();
     for (Diagnostic d : diagnostics) {
-      if (!d.isError() && shown.merge(d.code(), 1, Integer::sum) > warningsPerCode) continue;
+      if (!d.isError() && shown.merge(d.code().text(), 1, Integer::sum) > warningsPerCode) continue;
       format(d, out);
     }
     for (var e : shown.entrySet()) {
@@ -73,7 +73,7 @@ public final class DiagnosticPrinter {
   }
 
   public void format(Diagnostic d, StringBuilder out) {
-    String sev = d.severity().label() + "[" + d.code() + "]";
+    String sev = d.severity().label() + "[" + d.code().text() + "]";
     if (colour) sev = (d.isError() ? "\u001b[1;31m" : "\u001b[1;33m") + sev + "\u001b[0m";
     out.append(d.position()).append(": ").append(sev).append(' ').append(d.message()).append('\n');
     String line = sourceLine(d.position());

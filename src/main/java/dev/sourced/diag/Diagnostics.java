@@ -26,22 +26,10 @@ public final class Diagnostics {
   }
 
   public void error(SourcePosition at, Code code, String message, String hint) {
-    error(at, code.text(), message, hint);
-  }
-
-  public void warning(SourcePosition at, Code code, String message, String hint) {
-    warning(at, code.text(), message, hint);
-  }
-
-  /** As {@link #error(SourcePosition, Code, String, String)}; the text must be a {@link Code}'s. */
-  public void error(SourcePosition at, String code, String message, String hint) {
     add(Diagnostic.error(at, code, message, hint));
   }
 
-  /**
-   * As {@link #warning(SourcePosition, Code, String, String)}; the text must be a {@link Code}'s.
-   */
-  public void warning(SourcePosition at, String code, String message, String hint) {
+  public void warning(SourcePosition at, Code code, String message, String hint) {
     add(Diagnostic.warning(at, code, message, hint));
   }
 

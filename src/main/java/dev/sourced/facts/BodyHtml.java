@@ -122,6 +122,9 @@ public final class BodyHtml {
       boolean eager)
       implements Part {}
 
+  /** {@code {{timeline:ID}}} and the other explainer pieces, blocks the theme writes. */
+  public record ExplainerPart(String kind, String id) implements Part {}
+
   /** The body with every marker written out for one page of the resolved site. */
   public String fill(FactsRenderContext context) {
     String html = html();
@@ -148,6 +151,7 @@ public final class BodyHtml {
         // The marker stands at the start of a line, and its line break is the block's own last.
         if (part instanceof FactBoxPart b) facts.factBox(b.id());
         else if (part instanceof ClaimPart c) facts.claim(c.id());
+        else if (part instanceof ExplainerPart e) writer.raw(context.explainer(e.kind(), e.id()));
         from++;
       }
     }

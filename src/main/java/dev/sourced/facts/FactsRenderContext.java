@@ -64,6 +64,14 @@ public interface FactsRenderContext {
     return "100vw";
   }
 
+  /**
+   * The HTML of one of this page's explainer pieces ({@code kind} is the directive word), as the
+   * theme's explainer template writes it; empty where the page has none.
+   */
+  default String explainer(String kind, String id) {
+    return "";
+  }
+
   /** A titled link. */
   record Link(String title, String href) {}
 }

@@ -6,6 +6,7 @@ import com.ibm.icu.number.NumberFormatter;
 import com.ibm.icu.number.NumberFormatter.UnitWidth;
 import com.ibm.icu.number.Precision;
 import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.util.Currency;
 import com.ibm.icu.util.MeasureUnit;
 import com.ibm.icu.util.TimeZone;
@@ -13,9 +14,13 @@ import com.ibm.icu.util.ULocale;
 import dev.sourced.i18n.Messages;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
+import dev.sourced.model.PartialDate;
 import dev.sourced.model.Qualifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Date;
 import java.util.Map;
 
 /**
@@ -45,6 +50,7 @@ public final class ValueFormatter {
   private final LocalizedNumberFormatter plain;
   private final LocalizedNumberFormatter compact;
   private final DateFormat longDate;
+  private final DateFormat monthDate;
 
   /**
    * @param locale the locale numbers and dates are written in ("en-GB", "nl", "de-CH")
@@ -61,6 +67,9 @@ public final class ValueFormatter {
     DateFormat df = DateFormat.getDateInstance(DateFormat.LONG, locale);
     df.setTimeZone(TimeZone.GMT_ZONE);
     this.longDate = df;
+    DateFormat month = DateFormat.getInstanceForSkeleton("yMMMM", locale);
+    month.setTimeZone(TimeZone.GMT_ZONE);
+    this.monthDate = month;
   }
 
   /** A formatter for a locale tag ("nl", "de-CH") with the theme's words in its language. */
@@ -111,6 +120,20 @@ public final class ValueFormatter {
       return s;
     }
     return s + " " + fact.unit();
+  }
+
+  /**
+   * The figure with its unit and the source's own caveat: "746 people (according to the Daily Mail,
+   * as cited by DutchNews)". What every place that shows a figure away from running text shows
+   * (boxes, charts, lists, exports).
+   */
+  public String withUnitAndCaveat(Fact fact, FactValue v) {
+    return withUnit(fact, v) + caveat(v);
+  }
+
+  /** " (caveat)" for a figure that carries one, else empty. */
+  public String caveat(FactValue v) {
+    return v.caveat() == null ? "" : " (" + v.caveat() + ")";
   }
 
   /**
@@ -165,12 +188,34 @@ public final class ValueFormatter {
     return messages.format("qualifier." + q.key(), "value", figure);
   }
 
+  /** Names joined as the locale joins a list: "EncroChat and Sky ECC", "EncroChat en Sky ECC". */
+  public String list(Collection<String> items) {
+    return ListFormatter.getInstance(locale).format(items);
+  }
+
   /** "9 March 2021" (en-GB), "March 9, 2021" (en), "9 maart 2021" (nl). */
   public String date(LocalDate d) {
     if (d == null) return "";
-    java.util.Date at = java.util.Date.from(d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-    synchronized (longDate) {
-      return longDate.format(at);
+    return format(longDate, d);
+  }
+
+  /**
+   * As precise as it is known: "2 July 2020", a month in the locale's words ("July 2020", "juli
+   * 2020", "Juli 2020"), or the year alone.
+   */
+  public String date(PartialDate d) {
+    if (d == null) return "";
+    return switch (d.precision()) {
+      case DAY -> format(longDate, d.start());
+      case MONTH -> format(monthDate, d.start());
+      case YEAR -> Integer.toString(d.year());
+    };
+  }
+
+  private static String format(DateFormat f, LocalDate d) {
+    Date at = Date.from(d.atStartOfDay(ZoneOffset.UTC).toInstant());
+    synchronized (f) {
+      return f.format(at);
     }
   }
 }

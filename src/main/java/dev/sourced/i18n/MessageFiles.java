@@ -1,6 +1,7 @@
 package dev.sourced.i18n;
 
 import com.ibm.icu.util.ULocale;
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
@@ -64,7 +65,7 @@ public final class MessageFiles {
       if (missing > 0) {
         diagnostics.warning(
             configAt,
-            "untranslated-theme",
+            Code.UNTRANSLATED_THEME,
             "the theme has no messages in \""
                 + language
                 + "\": "
@@ -111,7 +112,7 @@ public final class MessageFiles {
       if (!english.has(key)) {
         diagnostics.warning(
             map.at(key),
-            "unknown-message",
+            Code.UNKNOWN_MESSAGE,
             "the theme has no message \"" + key + "\"; this text is never shown",
             Suggestions.hint(key, english.keys(), "see the theme's keys in docs/translation.md"));
         continue;
@@ -122,7 +123,7 @@ public final class MessageFiles {
       if (problem != null) {
         diagnostics.error(
             map.valueAt(key),
-            "bad-message",
+            Code.BAD_MESSAGE,
             "message \"" + key + "\" cannot be used: " + problem,
             english.argumentNames(key).isEmpty()
                 ? "write plain text, or quote braces as '{'"

@@ -9,6 +9,7 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReader;
+import dev.sourced.diag.Code;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
@@ -44,10 +45,10 @@ final class ImageDecoder {
 
   /** Why an image was not decoded: the message and hint of its warning. */
   static final class Refused extends Exception {
-    final String code;
+    final Code code;
     final String hint;
 
-    Refused(String code, String message, String hint) {
+    Refused(Code code, String message, String hint) {
       super(message, null, false, false);
       this.code = code;
       this.hint = hint;
@@ -118,7 +119,7 @@ final class ImageDecoder {
     String found = sniff(head, n);
     if (!format.equals(found)) {
       throw new Refused(
-          "bad-image",
+          Code.BAD_IMAGE,
           "its name says "
               + describe(format)
               + " but it holds "
@@ -141,7 +142,7 @@ final class ImageDecoder {
       long pixels = (long) w * h;
       if (pixels > maxPixels) {
         throw new Refused(
-            "image-too-large",
+            Code.IMAGE_TOO_LARGE,
             String.format(
                 java.util.Locale.ROOT,
                 "it declares %,d x %,d pixels (%,d megapixels), more than images.max_megapixels"
@@ -168,7 +169,7 @@ final class ImageDecoder {
       // the Java heap), whatever subsampling is asked for: a quarter of the limit keeps that bound.
       if (progressive && pixels > maxPixels / 4) {
         throw new Refused(
-            "image-too-large",
+            Code.IMAGE_TOO_LARGE,
             String.format(
                 java.util.Locale.ROOT,
                 "it is a progressive JPEG of %,d megapixels, more than a quarter of"
@@ -211,7 +212,7 @@ final class ImageDecoder {
 
   private static Refused unreadable() {
     return new Refused(
-        "bad-image",
+        Code.BAD_IMAGE,
         "it cannot be read (the file is truncated or damaged); it is copied as it is, not"
             + " resized",
         "export the image again from its original");

@@ -1,6 +1,7 @@
 package dev.sourced.images;
 
 import dev.sourced.config.ImageSettings;
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import java.awt.image.BufferedImage;
@@ -98,7 +99,7 @@ public final class ImageProcessor {
     try {
       header = ImageDecoder.header(file, format, (long) settings.maxMegapixels() * 1_000_000L);
     } catch (ImageDecoder.Refused r) {
-      info.add("refused " + r.code + "|" + r.getMessage() + "|" + r.hint);
+      info.add("refused " + r.code.text() + "|" + r.getMessage() + "|" + r.hint);
       return info;
     }
     int shownW = header.shownWidth();
@@ -131,7 +132,7 @@ public final class ImageProcessor {
     } catch (ImageDecoder.Refused r) {
       Files.deleteIfExists(original);
       List<String> refused = new ArrayList<>();
-      refused.add("refused " + r.code + "|" + r.getMessage() + "|" + r.hint);
+      refused.add("refused " + r.code.text() + "|" + r.getMessage() + "|" + r.hint);
       return refused;
     }
     // Widest first, each copy resampled from the one before: every step shrinks by under 2x.
@@ -160,7 +161,8 @@ public final class ImageProcessor {
   }
 
   private static String refusedDamaged() {
-    return "bad-image|it cannot be read (the file is truncated or damaged); it is copied as it is,"
+    return Code.BAD_IMAGE.text()
+        + "|it cannot be read (the file is truncated or damaged); it is copied as it is,"
         + " not resized|export the image again from its original";
   }
 
@@ -182,8 +184,13 @@ public final class ImageProcessor {
       switch (f[0]) {
         case "refused" -> {
           String[] w = f[1].split("\\|", 3);
+          // Kept in the cache as text; a code this version does not know reads as bad-image.
+          Code code = Code.of(w[0]);
           diagnostics.warning(
-              SourcePosition.file(in.sitePath()), w[0], in.name() + ": " + w[1], w[2]);
+              SourcePosition.file(in.sitePath()),
+              code == null ? Code.BAD_IMAGE : code,
+              in.name() + ": " + w[1],
+              w[2]);
         }
         case "size" -> {
           String[] wh = f[1].split(" ");

@@ -1,6 +1,7 @@
 package dev.sourced.load;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import java.io.IOException;
@@ -145,7 +146,7 @@ public final class ContentLoader {
     } else if (configText != null) {
       diagnostics.warning(
           SourcePosition.file(CONTENT),
-          "no-content",
+          Code.NO_CONTENT,
           "the site has no content/ folder, so it has no articles",
           "write articles as content/<slug>.md");
     }
@@ -185,7 +186,7 @@ public final class ContentLoader {
       if (!name.endsWith(".yaml")) {
         diagnostics.warning(
             SourcePosition.file(rel(p)),
-            "stray-file",
+            Code.STRAY_FILE,
             "i18n/ holds only message files named LANG.yaml; this one is skipped",
             "name it after its language, e.g. i18n/nl.yaml");
         continue;
@@ -217,7 +218,7 @@ public final class ContentLoader {
           public FileVisitResult visitFileFailed(Path file, IOException exc) {
             diagnostics.error(
                 SourcePosition.file(rel(file)),
-                "unreadable",
+                Code.UNREADABLE,
                 "cannot read: " + exc.getMessage(),
                 "check the file's permissions");
             return FileVisitResult.CONTINUE;
@@ -271,7 +272,7 @@ public final class ContentLoader {
       } else {
         diagnostics.warning(
             SourcePosition.file(rel(p)),
-            "stray-file",
+            Code.STRAY_FILE,
             "this file is not part of any page and is not copied",
             "put it in static/ to publish it as it is, or beside a page written as a folder:"
                 + " content/<slug>/index.md");
@@ -332,7 +333,7 @@ public final class ContentLoader {
     } catch (InvalidPathException e) {
       diagnostics.error(
           SourcePosition.file(rel(p.getParent()) + "/" + p.getFileName()),
-          "unreadable",
+          Code.UNREADABLE,
           "this file's name cannot be read under the current locale ("
               + System.getProperty("sun.jnu.encoding")
               + ")",
@@ -351,7 +352,7 @@ public final class ContentLoader {
       if (c < 0x20 || c == 0x7f || "\\:*?\"<>|#%".indexOf(c) >= 0) {
         diagnostics.error(
             SourcePosition.file(rel(p.getParent()) + "/" + name),
-            "bad-file-name",
+            Code.BAD_FILE_NAME,
             "this file's name cannot be part of an address (it holds \""
                 + (c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c))
                 + "\")",
@@ -386,7 +387,7 @@ public final class ContentLoader {
       if (!(name.endsWith(".yaml") || name.endsWith(".yml"))) {
         diagnostics.warning(
             SourcePosition.file(rel(p)),
-            "stray-file",
+            Code.STRAY_FILE,
             "content/_data/ holds only .yaml files; this one is skipped",
             "rename it to .yaml if it holds sources, facts or claims");
         continue;
@@ -411,7 +412,7 @@ public final class ContentLoader {
       if (!real.startsWith(realRoot)) {
         diagnostics.error(
             SourcePosition.file(rel(p)),
-            "symlink-escape",
+            Code.SYMLINK_ESCAPE,
             "this symbolic link points outside the site (" + real + ")",
             "copy the file into the site instead of linking to it");
         return null;
@@ -419,7 +420,7 @@ public final class ContentLoader {
       if (Files.isDirectory(real)) {
         diagnostics.warning(
             SourcePosition.file(rel(p)),
-            "symlink-folder",
+            Code.SYMLINK_FOLDER,
             "linked folders are not followed",
             "move the folder into content/ instead");
         return null;
@@ -428,7 +429,7 @@ public final class ContentLoader {
     } catch (IOException e) {
       diagnostics.error(
           SourcePosition.file(rel(p)),
-          "symlink-broken",
+          Code.SYMLINK_BROKEN,
           "this symbolic link leads nowhere or into a loop",
           "remove the link or fix its target");
       return null;
@@ -441,7 +442,7 @@ public final class ContentLoader {
       if (size > MAX_FILE_BYTES) {
         diagnostics.error(
             SourcePosition.file(relPath),
-            "file-too-large",
+            Code.FILE_TOO_LARGE,
             "the file is " + size + " bytes; the limit is " + MAX_FILE_BYTES,
             "split it into several articles");
         return null;
@@ -450,7 +451,7 @@ public final class ContentLoader {
     } catch (IOException e) {
       diagnostics.error(
           SourcePosition.file(relPath),
-          "unreadable",
+          Code.UNREADABLE,
           "cannot read the file: " + e.getMessage(),
           "check the file's permissions");
       return null;
@@ -463,7 +464,7 @@ public final class ContentLoader {
     if (text != null && text.length() >= MAX_LINES && lines(text) > MAX_LINES) {
       diagnostics.error(
           SourcePosition.file(relPath),
-          "file-too-large",
+          Code.FILE_TOO_LARGE,
           "the file has " + lines(text) + " lines; the limit is " + MAX_LINES,
           "split it into several articles");
       return null;

@@ -1,5 +1,6 @@
 package dev.sourced.load;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 
@@ -44,7 +45,7 @@ final class FrontMatterSplitter {
     }
     diagnostics.error(
         new SourcePosition(path, 1, 1),
-        "unterminated-front-matter",
+        Code.UNTERMINATED_FRONT_MATTER,
         "the front-matter opened here is never closed",
         "end the front-matter with a line holding only " + fence);
     return null;
@@ -71,7 +72,7 @@ final class FrontMatterSplitter {
         if (!rest.isBlank()) {
           diagnostics.error(
               new SourcePosition(path, line, i + 2 - (text.lastIndexOf('\n', i) + 1)),
-              "json-syntax",
+              Code.JSON_SYNTAX,
               "text follows the closing } of the JSON front-matter on its line",
               "end the JSON front-matter with } on a line of its own, and start the text below");
           return null;
@@ -83,7 +84,7 @@ final class FrontMatterSplitter {
     }
     diagnostics.error(
         new SourcePosition(path, 1, 1),
-        "unterminated-front-matter",
+        Code.UNTERMINATED_FRONT_MATTER,
         "the JSON front-matter opened here is never closed",
         "close the JSON object with a matching } on a line of its own");
     return null;

@@ -1,5 +1,6 @@
 package dev.sourced.load;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import java.nio.ByteBuffer;
@@ -43,7 +44,7 @@ final class TextDecoder {
       }
       diagnostics.error(
           new SourcePosition(path, line, before.length() - lineStart + 1),
-          "bad-encoding",
+          Code.BAD_ENCODING,
           "the file is not valid UTF-8 (byte 0x"
               + String.format("%02X", bytes[in.position()] & 0xff)
               + " at offset "

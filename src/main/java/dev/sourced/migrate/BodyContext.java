@@ -1,5 +1,6 @@
 package dev.sourced.migrate;
 
+import dev.sourced.diag.Code;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,7 @@ final class BodyContext {
     return body.codePointCount(lineStarts[i], offset) + 1;
   }
 
-  void warning(int offset, String code, String message, String hint) {
+  void warning(int offset, Code code, String message, String hint) {
     report.warning(
         MigrationReport.at(page.source(), line(offset), column(offset)), code, message, hint);
   }

@@ -2,6 +2,7 @@ package dev.sourced.migrate;
 
 import static dev.sourced.migrate.MigrationReport.at;
 
+import dev.sourced.diag.Code;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +54,7 @@ final class ConfigMapper {
             first(entries, "lang", "locale", "languagecode", "defaultcontentlanguage");
         report.warning(
             at(path, at.line(), at.column()),
-            "locale-fallback",
+            Code.LOCALE_FALLBACK,
             "numbers and dates will be written in English: sourced writes them in en or nl",
             "set `locale:` in sourced.yaml if nl suits the site better");
       }
@@ -85,7 +86,7 @@ final class ConfigMapper {
       }
       report.warning(
           at(path, e.getValue().line(), e.getValue().column()),
-          "unmapped-config",
+          Code.UNMAPPED_CONFIG,
           "config key \"" + e.getKey() + "\" has no sourced equivalent and is left out",
           "see docs/commands.md#sourced-import for the settings that move");
     }

@@ -2,6 +2,7 @@ package dev.sourced.migrate;
 
 import static dev.sourced.migrate.MigrationReport.at;
 
+import dev.sourced.diag.Code;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -161,7 +162,7 @@ final class FrontMatterMapper {
     if (d == null && v != null && !v.toString().isBlank()) {
       report.warning(
           at(page.source(), at.line(), at.column()),
-          "bad-date",
+          Code.BAD_DATE,
           "`" + key + "` \"" + v + "\" is not a date; it is left out",
           "write the date as YYYY-MM-DD in the imported page");
     }

@@ -2,6 +2,7 @@ package dev.sourced.migrate;
 
 import static dev.sourced.migrate.MigrationReport.at;
 
+import dev.sourced.diag.Code;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,7 +55,7 @@ final class FrontMatterReader {
       TomlPosition p = e.position();
       report.error(
           at(path, p == null ? 1 : p.line(), p == null ? 1 : p.column()),
-          "bad-config",
+          Code.BAD_CONFIG,
           "the config cannot be read (" + e.getMessage() + "); it is not imported",
           "fix the config in the source site, then import again");
       return out;
@@ -126,7 +127,7 @@ final class FrontMatterReader {
       String path, String text, String open, MigrationReport report) {
     report.error(
         at(path, 1, 1),
-        "unterminated-front-matter",
+        Code.UNTERMINATED_FRONT_MATTER,
         "the front-matter opened with " + open + " is never closed; the file is imported as text",
         "close the front-matter in the source site, then import again");
     return FrontMatter.none(text);
@@ -171,13 +172,13 @@ final class FrontMatterReader {
     if (config) {
       report.error(
           at,
-          "bad-config",
+          Code.BAD_CONFIG,
           "the config cannot be read" + why + "; it is not imported",
           "fix the config in the source site, then import again");
     } else {
       report.error(
           at,
-          "bad-front-matter",
+          Code.BAD_FRONT_MATTER,
           "the front-matter cannot be read" + why + "; the file is imported without it",
           "fix the front-matter in the source site, then import again");
     }
@@ -222,7 +223,7 @@ final class FrontMatterReader {
       TomlPosition p = e.position();
       report.error(
           at(path, (p == null ? 1 : p.line()) + 1, p == null ? 1 : p.column()),
-          "bad-front-matter",
+          Code.BAD_FRONT_MATTER,
           "the TOML front-matter cannot be read ("
               + e.getMessage()
               + "); the file is imported without it",

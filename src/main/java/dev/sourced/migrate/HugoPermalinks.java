@@ -2,6 +2,7 @@ package dev.sourced.migrate;
 
 import static dev.sourced.migrate.MigrationReport.at;
 
+import dev.sourced.diag.Code;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ final class HugoPermalinks {
     if (url.matches(".*:[a-z_]+.*")) {
       report.warning(
           at(configPath, at.line(), at.column()),
-          "permalink",
+          Code.PERMALINK,
           "the permalink \""
               + template
               + "\" of section \""

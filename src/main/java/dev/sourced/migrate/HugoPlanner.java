@@ -2,6 +2,7 @@ package dev.sourced.migrate;
 
 import static dev.sourced.migrate.MigrationReport.at;
 
+import dev.sourced.diag.Code;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ final class HugoPlanner {
       FrontMatter.Entry at = ConfigMapper.entry(config, "theme");
       report.warning(
           at(configPath, at.line(), at.column()),
-          "not-imported",
+          Code.NOT_IMPORTED,
           "the theme \"" + ConfigMapper.text(theme) + "\" is not imported",
           "sourced uses its own templates: see docs/templates.md to restyle the site");
     }
@@ -159,7 +160,7 @@ final class HugoPlanner {
             .contains(ext)) {
           report.warning(
               at(f, 1, 1),
-              "not-imported",
+              Code.NOT_IMPORTED,
               "a ." + ext + " content file is not imported: sourced pages are Markdown",
               "convert it to Markdown and add it under content/");
           continue;
@@ -188,7 +189,7 @@ final class HugoPlanner {
     String text = read.text();
     if (text == null) {
       report.error(
-          at(f, 1, 1), "not-utf8", "the file is not UTF-8 text; it is copied as it is", null);
+          at(f, 1, 1), Code.NOT_UTF8, "the file is not UTF-8 text; it is copied as it is", null);
       plan.copy(f, "content/" + rel);
       return;
     }

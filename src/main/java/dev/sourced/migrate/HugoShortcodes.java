@@ -1,5 +1,7 @@
 package dev.sourced.migrate;
 
+import dev.sourced.diag.Code;
+
 /**
  * Converts the Hugo shortcodes that have a sourced equivalent and keeps every other one as it is
  * written, visible in the page, with an {@code unconverted-shortcode} warning at its line and
@@ -67,7 +69,7 @@ final class HugoShortcodes {
         if (link == null) {
           cx.warning(
               tag.start(),
-              "unresolved-ref",
+              Code.UNRESOLVED_REF,
               "the page that " + raw + " names is not in the imported content; kept as text",
               "fix the link in the imported page");
           out.append(raw);
@@ -103,7 +105,7 @@ final class HugoShortcodes {
     }
     cx.warning(
         tag.start(),
-        "unconverted-shortcode",
+        Code.UNCONVERTED_SHORTCODE,
         "the shortcode {{"
             + tag.delimiter()
             + " "

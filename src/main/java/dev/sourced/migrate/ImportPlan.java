@@ -2,6 +2,7 @@ package dev.sourced.migrate;
 
 import static dev.sourced.migrate.MigrationReport.at;
 
+import dev.sourced.diag.Code;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ final class ImportPlan {
     if (owner == null) return true;
     report.warning(
         at(source, 1, 1),
-        "address-clash",
+        Code.ADDRESS_CLASH,
         "this page and " + owner + " both have the address /" + address + "; this one gets another",
         "give one of them a `slug:` in the imported page");
     return false;

@@ -2,6 +2,7 @@ package dev.sourced.migrate;
 
 import static dev.sourced.migrate.MigrationReport.at;
 
+import dev.sourced.diag.Code;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ final class JekyllPermalinks {
       FrontMatter.Entry at = p.fm().entries().get("permalink");
       report.warning(
           at(p.source(), at == null ? 1 : at.line(), at == null ? 1 : at.column()),
-          "permalink",
+          Code.PERMALINK,
           "the address \""
               + url
               + "\" keeps a placeholder the import does not know; the page"

@@ -2,6 +2,7 @@ package dev.sourced.migrate;
 
 import static dev.sourced.migrate.MigrationReport.at;
 
+import dev.sourced.diag.Code;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,7 +169,7 @@ final class JekyllPlanner {
     } else if (underscore.equals("_posts")) {
       report.warning(
           at(f, 1, 1),
-          "post-name",
+          Code.POST_NAME,
           "a post's file name should start with its date (YYYY-MM-DD-title.md); Jekyll skips this one",
           "rename it in the source site, then import again");
     }
@@ -209,7 +210,7 @@ final class JekyllPlanner {
     if (start.startsWith("---\n") || start.startsWith("---\r") || start.equals("---")) {
       report.warning(
           at(f, 1, 1),
-          "not-imported",
+          Code.NOT_IMPORTED,
           "a Liquid page (." + ImportPlan.extension(f) + " with front-matter) is not imported",
           "sourced writes its own home page, lists, feeds and styles: see docs/templates.md");
       return;

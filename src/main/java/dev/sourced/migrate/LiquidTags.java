@@ -1,5 +1,6 @@
 package dev.sourced.migrate;
 
+import dev.sourced.diag.Code;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,7 +68,7 @@ final class LiquidTags {
             if (target == null) {
               cx.warning(
                   m.start(),
-                  "unresolved-ref",
+                  Code.UNRESOLVED_REF,
                   "the page that " + m.group() + " names is not in the imported site; kept as text",
                   "fix the link in the imported page");
               out.append(m.group());
@@ -83,7 +84,7 @@ final class LiquidTags {
         dropBaseUrl = false;
         cx.warning(
             m.start(),
-            "unconverted-liquid",
+            Code.UNCONVERTED_LIQUID,
             "the Liquid tag {% "
                 + args.name()
                 + " %} has no sourced equivalent; it is kept as text",
@@ -113,7 +114,7 @@ final class LiquidTags {
       }
       cx.warning(
           m.start(),
-          "unconverted-liquid",
+          Code.UNCONVERTED_LIQUID,
           "the Liquid output {{ " + expr + " }} has no sourced equivalent; it is kept as text",
           "replace it by hand in the imported page");
       out.append(m.group());

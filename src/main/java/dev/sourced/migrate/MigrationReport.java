@@ -1,5 +1,6 @@
 package dev.sourced.migrate;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.DiagnosticPrinter;
 import dev.sourced.diag.Diagnostics;
@@ -31,11 +32,11 @@ public final class MigrationReport {
     return new SourcePosition(path, line, column);
   }
 
-  void warning(SourcePosition at, String code, String message, String hint) {
+  void warning(SourcePosition at, Code code, String message, String hint) {
     diagnostics.warning(at, code, message, hint);
   }
 
-  void error(SourcePosition at, String code, String message, String hint) {
+  void error(SourcePosition at, Code code, String message, String hint) {
     diagnostics.error(at, code, message, hint);
   }
 
@@ -80,7 +81,7 @@ public final class MigrationReport {
       int files = (Integer) e.getValue()[1];
       all.warning(
           (SourcePosition) e.getValue()[0],
-          "unmapped-key",
+          Code.UNMAPPED_KEY,
           "front-matter key \""
               + e.getKey()
               + "\" has no sourced equivalent and is left out"

@@ -1,7 +1,6 @@
 package dev.sourced.model;
 
 import dev.sourced.diag.SourcePosition;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,15 +10,16 @@ import java.util.List;
  * values} has more than one entry and {@code use} picks the one the prose shows).
  *
  * @param compact whether numbers read "80 million" rather than "80,000,000"
- * @param status null, or "disputed" when the values differ and an editor's {@code note} says why
+ * @param disputed whether an editor declared the values disputed ({@code status: disputed}), with a
+ *     {@code note} saying why
  */
 public record Fact(
     String id,
     String label,
     String unit,
     boolean compact,
-    LocalDate asOf,
-    String status,
+    PartialDate asOf,
+    boolean disputed,
     String note,
     List<FactValue> values,
     int use,
@@ -46,7 +46,7 @@ public record Fact(
   }
 
   public boolean isDisputed() {
-    return "disputed".equals(status);
+    return disputed;
   }
 
   /** Every source behind any of the values, in order of first mention. */
@@ -56,20 +56,9 @@ public record Fact(
     return new ArrayList<>(ids);
   }
 
-  /**
-   * "single source", "several sources agree" or "disputed": the status as the open-data exports and
-   * {@code sourced facts} write it (a stable value, the same in every language).
-   */
-  public String statusLabel() {
-    if (isDisputed()) return "disputed";
-    return sourceIds().size() > 1 ? "several sources agree" : "single source";
-  }
-
-  /**
-   * The status as a key ("single-source", "several-sources-agree", "disputed"): a CSS class suffix,
-   * and with {@code fact.status.} in front the message that names it to readers.
-   */
-  public String statusKey() {
-    return statusLabel().replace(' ', '-');
+  /** Disputed when an editor says so; else one source, or several that agree. */
+  public FactStatus status() {
+    if (disputed) return FactStatus.DISPUTED;
+    return sourceIds().size() > 1 ? FactStatus.SEVERAL_SOURCES_AGREE : FactStatus.SINGLE_SOURCE;
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An article's typed front-matter. Absent optional fields are null (dates, slug) or empty (lists).
  * Sources, facts and claims keep their declaration order; {@code images} lists the provenance of
- * the bundle's images, in declaration order.
+ * the bundle's images, in declaration order. {@code explainers} are the glances, timelines,
+ * comparisons and unknowns the article declares for its own body.
  */
 public record FrontMatter(
     String title,
@@ -21,11 +22,18 @@ public record FrontMatter(
     List<Fact> facts,
     List<Claim> claims,
     List<Correction> corrections,
-    List<ImageCredit> images) {
+    List<ImageCredit> images,
+    List<Explainer> explainers) {
 
   /** The declared provenance of the bundle file {@code name}, or null. */
   public ImageCredit image(String name) {
     for (ImageCredit c : images) if (c.name().equals(name)) return c;
+    return null;
+  }
+
+  /** The explainer piece of this kind and ID, or null. */
+  public Explainer explainer(Explainer.Kind kind, String id) {
+    for (Explainer e : explainers) if (e.kind() == kind && e.id().equals(id)) return e;
     return null;
   }
 }

@@ -1,12 +1,14 @@
 package dev.sourced.model;
 
 /**
- * How exact a figure is: "about 70,000", "more than 80 million". The words are message texts
- * ({@code qualifier.KEY}), so each language puts them where its grammar wants them.
+ * How exact a figure is: "about 70,000", "more than 80 million", "almost 20 million" (just under:
+ * not the same as "about", which may be either side). The words are message texts ({@code
+ * qualifier.KEY}), so each language puts them where its grammar wants them.
  */
 public enum Qualifier {
   EXACT("exact"),
   ABOUT("about"),
+  ALMOST("almost"),
   MORE_THAN("more-than"),
   LESS_THAN("less-than"),
   AT_LEAST("at-least"),

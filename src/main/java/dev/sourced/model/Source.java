@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /**
  * A publication that facts and sentences cite. IDs are global to the site. {@code url}, {@code
- * archive} are already checked to be http(s) links; optional fields are null when absent.
+ * archive} are already checked to be http(s) links; optional fields are null when absent. {@code
+ * title} is null for a source known to have none (declared {@code untitled: true}): pages then say
+ * it is untitled, and never make one up from its address. Such a source always has a publisher.
  *
  * <p>{@code shortName} is the one name the site shows wherever a source is named briefly (box rows,
  * captions, cards, source lists): it is settled once, when the source is read, so no page can make
@@ -22,7 +24,7 @@ public record Source(
     String id,
     String title,
     String publisher,
-    LocalDate date,
+    PartialDate date,
     String url,
     LocalDate accessed,
     String archive,
@@ -49,7 +51,7 @@ public record Source(
       String id,
       String title,
       String publisher,
-      LocalDate date,
+      PartialDate date,
       String url,
       LocalDate accessed,
       String archive,
@@ -78,7 +80,7 @@ public record Source(
    * whole title. Never cut: a name cut mid-word names nothing.
    */
   public static String shortNameOf(
-      String authored, String title, String publisher, LocalDate date) {
+      String authored, String title, String publisher, PartialDate date) {
     if (authored != null && !authored.isBlank()) return authored.strip();
     String name = publisher == null ? "" : publisher;
     for (String stop : new String[] {" (", ", ", "("}) {
@@ -87,8 +89,13 @@ public record Source(
     }
     name = name.strip();
     if (name.isEmpty() || name.toLowerCase(Locale.ROOT).equals("unknown")) {
-      return title == null ? "" : title.strip();
+      if (title == null) return publisher == null ? "" : publisher.strip();
+      return title.strip();
     }
-    return date == null ? name : name + " (" + date.getYear() + ")";
+    return date == null ? name : name + " (" + date.year() + ")";
+  }
+
+  public boolean isUntitled() {
+    return title == null;
   }
 }

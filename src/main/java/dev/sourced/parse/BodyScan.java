@@ -70,6 +70,9 @@ final class BodyScan extends AbstractVisitor {
   public void visit(CustomBlock node) {
     if (node instanceof FactBox b) add(BodyUse.Kind.FACTBOX, b.getId(), null, node);
     else if (node instanceof ClaimBox c) add(BodyUse.Kind.CLAIM, c.getId(), null, node);
+    else if (node instanceof dev.sourced.facts.ExplainerBlock e) {
+      add(BodyUse.Kind.EXPLAINER, e.getId(), e.getKind(), node);
+    }
     visitChildren(node);
   }
 

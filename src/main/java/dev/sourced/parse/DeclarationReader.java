@@ -1,10 +1,13 @@
 package dev.sourced.parse;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.model.Claim;
+import dev.sourced.model.DeclarationKey;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
+import dev.sourced.model.PartialDate;
 import dev.sourced.model.Qualifier;
 import dev.sourced.model.Source;
 import dev.sourced.model.Verdict;
@@ -14,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,6 +34,7 @@ final class DeclarationReader {
   static final List<String> SOURCE_KEYS =
       List.of(
           "title",
+          "untitled",
           "short",
           "publisher",
           "date",
@@ -50,17 +55,19 @@ final class DeclarationReader {
           "format",
           "as_of",
           "sources",
+          "caveat",
           "status",
           "note");
   static final List<String> VALUE_KEYS =
-      List.of("value", "text", "qualifier", "approx", "source", "sources", "scope", "as_of");
+      List.of(
+          "value", "text", "qualifier", "approx", "source", "sources", "scope", "as_of", "caveat");
   static final List<String> CLAIM_KEYS =
       List.of("claim", "claimant", "date", "verdict", "explanation", "sources");
 
   private final Diagnostics diagnostics;
 
   /** Declarations reported as invalid, as {@code kind:ID}, so their uses are not reported too. */
-  private final java.util.Set<String> rejected = new java.util.LinkedHashSet<>();
+  private final Set<DeclarationKey> rejected = new LinkedHashSet<>();
 
   DeclarationReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -71,14 +78,14 @@ final class DeclarationReader {
         sources(map.map("sources")),
         facts(map.map("facts")),
         claims(map.map("claims")),
-        java.util.Set.copyOf(rejected));
+        Set.copyOf(rejected));
   }
 
   private boolean checkId(YamlMap parent, String id, String what) {
     if (ID.matcher(id).matches()) return true;
     diagnostics.error(
         parent.at(id),
-        "bad-id",
+        Code.BAD_ID,
         what + " ID \"" + id + "\" is not valid",
         "IDs start with a letter or digit and hold only letters, digits, - _ and .");
     return false;
@@ -90,20 +97,28 @@ final class DeclarationReader {
     for (String id : sources.keys()) {
       YamlMap m = sources.asMap(sources.node(id), id);
       if (m == null || !checkId(sources, id, "source")) {
-        rejected.add("source:" + id);
+        rejected.add(DeclarationKey.source(id));
         continue;
       }
       String what = "source \"" + id + "\"";
       m.warnUnknownKeys(what, SOURCE_KEYS);
-      String title = m.string("title", true, what);
+      String title = title(m, what);
+      String publisher = m.string("publisher", false, what);
+      if (title == null && Boolean.TRUE.equals(m.bool("untitled", what)) && publisher == null) {
+        diagnostics.error(
+            m.at("untitled"),
+            Code.MISSING_FIELD,
+            what + " is untitled, so it needs a `publisher`",
+            "pages name an untitled source by its publisher: `publisher: NL Times`");
+      }
       String url = link(m, "url", what);
       String archive = link(m, "archive", what);
       out.add(
           new Source(
               id,
-              title == null ? id : title,
-              m.string("publisher", false, what),
-              m.date("date", false, what),
+              title == null && !Boolean.TRUE.equals(m.bool("untitled", what)) ? id : title,
+              publisher,
+              m.partialDate("date", false, what),
               url,
               m.date("accessed", false, what),
               archive,
@@ -136,6 +151,35 @@ final class DeclarationReader {
     }
   }
 
+  /**
+   * A source's title; null when it is declared {@code untitled: true} (the copy we hold has none),
+   * which may not be combined with a title. Neither is a missing field: an untitled source must say
+   * so, so that no page shows a title made up from its address.
+   */
+  private String title(YamlMap m, String what) {
+    Boolean untitled = m.bool("untitled", what);
+    if (Boolean.TRUE.equals(untitled)) {
+      if (m.has("title") && m.string("title", false, what) != null) {
+        diagnostics.error(
+            m.at("untitled"),
+            Code.BAD_VALUE,
+            what + " has a `title` and `untitled: true`",
+            "keep the title if the source gives one; otherwise remove `title:`");
+      }
+      return null;
+    }
+    String title = m.string("title", false, what);
+    if (title == null) {
+      diagnostics.error(
+          m.has("title") ? m.at("title") : m.position(),
+          Code.MISSING_FIELD,
+          what + " needs `title`",
+          "give the source's own title, or `untitled: true` if the copy you hold has none"
+              + " (never a title made from its address)");
+    }
+    return title;
+  }
+
   /** An http(s) address, or null; any other scheme ({@code javascript:}, {@code data:}) refused. */
   private String link(YamlMap m, String key, String what) {
     String url = m.string(key, false, what);
@@ -145,7 +189,7 @@ final class DeclarationReader {
         || url.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
       diagnostics.error(
           m.valueAt(key),
-          "bad-url",
+          Code.BAD_URL,
           "`" + key + "` of " + what + " must be an http(s) address without spaces",
           "e.g. " + key + ": https://example.org/report");
       return null;
@@ -159,12 +203,12 @@ final class DeclarationReader {
     for (String id : facts.keys()) {
       YamlMap m = facts.asMap(facts.node(id), id);
       if (m == null || !checkId(facts, id, "fact")) {
-        rejected.add("fact:" + id);
+        rejected.add(DeclarationKey.fact(id));
         continue;
       }
       Fact f = fact(id, m, facts.at(id));
       if (f != null) out.add(f);
-      else rejected.add("fact:" + id);
+      else rejected.add(DeclarationKey.fact(id));
     }
     return out;
   }
@@ -174,21 +218,21 @@ final class DeclarationReader {
     m.warnUnknownKeys(what, FACT_KEYS);
     String label = m.string("label", true, what);
     String unit = m.string("unit", false, what);
-    LocalDate asOf = m.date("as_of", false, what);
+    PartialDate asOf = m.partialDate("as_of", false, what);
     String status = m.string("status", false, what);
     String note = m.string("note", false, what);
     String format = m.string("format", false, what);
     if (format != null && !format.equals("compact") && !format.equals("full")) {
       diagnostics.error(
           m.valueAt("format"),
-          "bad-value",
+          Code.BAD_VALUE,
           "`format` of " + what + " must be compact or full, not \"" + format + "\"",
           "compact writes 80 million; full writes 80,000,000");
     }
     if (status != null && !status.equals("disputed")) {
       diagnostics.error(
           m.valueAt("status"),
-          "bad-value",
+          Code.BAD_VALUE,
           "`status` of " + what + " can only be disputed, not \"" + status + "\"",
           "leave status out when the sources agree");
       status = null;
@@ -198,17 +242,17 @@ final class DeclarationReader {
     if (m.has("value") && m.has("values")) {
       diagnostics.error(
           m.at("values"),
-          "value-and-values",
+          Code.VALUE_AND_VALUES,
           what + " has both `value` and `values`",
           "use `value` for one figure, or `values` when sources give different figures");
       return null;
     }
     if (m.has("values")) {
-      for (String k : List.of("approx", "qualifier", "sources")) {
+      for (String k : List.of("approx", "qualifier", "sources", "caveat")) {
         if (m.has(k)) {
           diagnostics.warning(
               m.at(k),
-              "unknown-key",
+              Code.UNKNOWN_KEY,
               "`" + k + "` of " + what + " has no meaning with `values`",
               "give each value its own `" + (k.equals("sources") ? "source" : k) + "`");
         }
@@ -223,7 +267,7 @@ final class DeclarationReader {
       if (items.isEmpty()) {
         diagnostics.error(
             m.at("values"),
-            "missing-field",
+            Code.MISSING_FIELD,
             what + " has an empty `values` list",
             "give each source's figure as `- {value: 70000, source: ID, scope: ...}`");
         return null;
@@ -233,7 +277,7 @@ final class DeclarationReader {
         if (u < 0 || u >= items.size()) {
           diagnostics.error(
               m.valueAt("use"),
-              "use-out-of-range",
+              Code.USE_OUT_OF_RANGE,
               "`use: "
                   + u
                   + "` of "
@@ -254,14 +298,14 @@ final class DeclarationReader {
       if (m.has("use")) {
         diagnostics.warning(
             m.at("use"),
-            "unknown-key",
+            Code.UNKNOWN_KEY,
             "`use` has no meaning with a single `value`",
             "remove it, or give several `values`");
       }
     } else {
       diagnostics.error(
           at,
-          "missing-field",
+          Code.MISSING_FIELD,
           what + " has no `value`",
           "add `value: 70000`, or `values:` when sources disagree");
       return null;
@@ -270,7 +314,7 @@ final class DeclarationReader {
       if (values.get(i).sources().isEmpty()) {
         diagnostics.error(
             values.get(i).declaredAt(),
-            "fact-unsourced",
+            Code.FACT_UNSOURCED,
             what + (values.size() > 1 ? " value " + i : "") + " has no source",
             values.size() > 1
                 ? "add `source: ID` to the value"
@@ -282,7 +326,7 @@ final class DeclarationReader {
     if (values.size() > 1 && differ(values) && status == null) {
       diagnostics.error(
           m.at("values"),
-          "undisputed-conflict",
+          Code.UNDISPUTED_CONFLICT,
           "the sources of " + what + " give different figures, but it is not marked as disputed",
           "add `status: disputed` and a `note` saying why the figures differ");
       return null;
@@ -290,7 +334,7 @@ final class DeclarationReader {
     if (status != null && note == null) {
       diagnostics.error(
           m.at("status"),
-          "disputed-without-note",
+          Code.DISPUTED_WITHOUT_NOTE,
           what + " is disputed but has no `note`",
           "add a `note` telling readers why the sources disagree");
       return null;
@@ -301,7 +345,7 @@ final class DeclarationReader {
         unit,
         "compact".equals(format),
         asOf,
-        status,
+        status != null,
         note,
         List.copyOf(values),
         use,
@@ -329,7 +373,7 @@ final class DeclarationReader {
     } else {
       diagnostics.error(
           v.position(),
-          "missing-field",
+          Code.MISSING_FIELD,
           "a value of " + what + " has no `value`",
           "add `value: 70000` (or `text: \"hundreds of millions\"` for a figure in words)");
       return null;
@@ -342,7 +386,7 @@ final class DeclarationReader {
       if (q == null) {
         diagnostics.error(
             v.valueAt("qualifier"),
-            "bad-value",
+            Code.BAD_VALUE,
             "unknown qualifier \"" + qualifier + "\" in " + what,
             "use one of "
                 + String.join(
@@ -361,7 +405,8 @@ final class DeclarationReader {
         q,
         List.copyOf(sources),
         single ? null : v.string("scope", false, what),
-        single ? null : v.date("as_of", false, what),
+        single ? null : v.partialDate("as_of", false, what),
+        v.string("caveat", false, what),
         v.position());
   }
 
@@ -371,7 +416,7 @@ final class DeclarationReader {
     for (String id : claims.keys()) {
       YamlMap m = claims.asMap(claims.node(id), id);
       if (m == null || !checkId(claims, id, "claim")) {
-        rejected.add("claim:" + id);
+        rejected.add(DeclarationKey.claim(id));
         continue;
       }
       String what = "claim \"" + id + "\"";
@@ -384,7 +429,7 @@ final class DeclarationReader {
       if (verdictKey != null && verdict == null) {
         diagnostics.error(
             m.valueAt("verdict"),
-            "bad-verdict",
+            Code.BAD_VERDICT,
             "\"" + verdictKey + "\" is not a verdict on the scale",
             "use one of "
                 + String.join(", ", Arrays.stream(Verdict.values()).map(Verdict::key).toList()));
@@ -393,14 +438,14 @@ final class DeclarationReader {
       if (m.has("sources") && sources.isEmpty() || !m.has("sources")) {
         diagnostics.error(
             claims.at(id),
-            "claim-unsourced",
+            Code.CLAIM_UNSOURCED,
             what + " has no sources",
             "add `sources: [ID]` for the evidence behind the verdict");
-        rejected.add("claim:" + id);
+        rejected.add(DeclarationKey.claim(id));
         continue;
       }
       if (text == null || claimant == null || verdict == null) {
-        rejected.add("claim:" + id);
+        rejected.add(DeclarationKey.claim(id));
         continue;
       }
       out.add(

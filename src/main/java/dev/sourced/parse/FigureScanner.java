@@ -1,5 +1,6 @@
 package dev.sourced.parse;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ final class FigureScanner {
       if (YEAR.matcher(figure).matches() || isDate(s, m.end())) continue;
       diagnostics.warning(
           scan.position(text, m.start()),
-          "figure-without-fact",
+          Code.FIGURE_WITHOUT_FACT,
           "figure \"" + figure + "\" without a fact",
           "declare it as a fact with its source and write {{fact:ID}}, or write "
               + "{{nosource:"

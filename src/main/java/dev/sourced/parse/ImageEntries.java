@@ -1,5 +1,6 @@
 package dev.sourced.parse;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.Suggestions;
 import dev.sourced.load.ArticleFile;
@@ -56,7 +57,7 @@ final class ImageEntries {
       if (!bundle.contains(key)) {
         diagnostics.error(
             images.at(name),
-            "unknown-image",
+            Code.UNKNOWN_IMAGE,
             "images: names \"" + name + "\", which is not a file beside this article",
             file.bundleFiles().isEmpty()
                 ? "put the image in the article's folder (content/<slug>/index.md beside it)"
@@ -74,14 +75,14 @@ final class ImageEntries {
       if (licence == null) {
         diagnostics.warning(
             images.at(name),
-            "image-provenance",
+            Code.IMAGE_PROVENANCE,
             what + " does not say its licence",
             "add e.g. licence: CC BY 4.0 (or \"all rights reserved, used with permission\")");
       }
       if (sourceId == null && url == null) {
         diagnostics.warning(
             images.at(name),
-            "image-provenance",
+            Code.IMAGE_PROVENANCE,
             what + " does not say where it comes from",
             "add source: with a declared source's ID, or url: with the address it was found at");
       }
@@ -117,7 +118,7 @@ final class ImageEntries {
         if (warned.add(img.name())) {
           diagnostics.warning(
               img.at(),
-              "uncredited-image",
+              Code.UNCREDITED_IMAGE,
               "image \"" + img.name() + "\" has no entry under images: (who made it, its licence)",
               "add to the front-matter: images: {"
                   + yamlKey(img.name())
@@ -128,7 +129,7 @@ final class ImageEntries {
       if (!c.decorative() && !img.hasAlt() && (c.alt() == null || c.alt().isBlank())) {
         diagnostics.error(
             img.at(),
-            "missing-alt",
+            Code.MISSING_ALT,
             "image \"" + img.name() + "\" has no alternative text",
             "describe what it shows: ![what it shows]("
                 + img.name()
@@ -150,7 +151,7 @@ final class ImageEntries {
         || url.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
       diagnostics.error(
           m.valueAt(key),
-          "bad-url",
+          Code.BAD_URL,
           "`" + key + "` of " + what + " must be an http(s) address without spaces",
           "e.g. " + key + ": https://example.org/photo");
       return null;

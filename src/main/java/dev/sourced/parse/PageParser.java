@@ -1,5 +1,6 @@
 package dev.sourced.parse;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.facts.BodyHtml;
@@ -41,7 +42,11 @@ public final class PageParser {
           "facts",
           "claims",
           "corrections",
-          "images");
+          "images",
+          "glances",
+          "timelines",
+          "comparisons",
+          "unknowns");
 
   /** The longest tag, so a pasted paragraph cannot become one. */
   static final int MAX_TAG = 100;
@@ -108,7 +113,7 @@ public final class PageParser {
     if (date != null && updated != null && updated.isBefore(date)) {
       diagnostics.error(
           map.valueAt("updated"),
-          "bad-date",
+          Code.BAD_DATE,
           "`updated` is before `date`",
           "an article can only be updated after it was published");
     }
@@ -124,6 +129,7 @@ public final class PageParser {
     Declarations decl = new DeclarationReader(diagnostics).read(map);
     List<Correction> corrections = corrections(map, diagnostics);
     List<dev.sourced.model.ImageCredit> images = ImageEntries.read(map, file, diagnostics);
+    List<dev.sourced.model.Explainer> explainers = new ExplainerReader(diagnostics).read(map);
     BodyScan scan;
     BodyHtml body;
     try {
@@ -135,7 +141,7 @@ public final class PageParser {
       if (!titled) {
         diagnostics.warning(
             new SourcePosition(src.path(), 1, 1),
-            "missing-title",
+            Code.MISSING_TITLE,
             title == null
                 ? "this page has no title, so it takes the site's title"
                 : "this page has no title, so it is titled \"" + title + "\"",
@@ -149,7 +155,7 @@ public final class PageParser {
     } catch (StackOverflowError e) {
       diagnostics.error(
           SourcePosition.file(src.path()),
-          "too-deep",
+          Code.TOO_DEEP,
           "the body nests lists, quotes or emphasis more deeply than a page can have",
           "flatten deeply nested lists, quotes or emphasis in the article");
       return null;
@@ -168,7 +174,8 @@ public final class PageParser {
             decl.facts(),
             decl.claims(),
             corrections,
-            List.copyOf(images));
+            List.copyOf(images),
+            explainers);
     SourcePosition slugAt =
         map.has("slug") ? map.valueAt("slug") : new SourcePosition(src.path(), 1, 1);
     return new ParsedPage(
@@ -203,7 +210,7 @@ public final class PageParser {
       if (t.length() > MAX_TAG) {
         diagnostics.error(
             item.position(),
-            "bad-tag",
+            Code.BAD_TAG,
             "this tag is " + t.length() + " characters long; a tag has at most " + MAX_TAG,
             "tags are short words or phrases; move longer text into the summary");
       } else if (!tags.contains(t)) {
@@ -239,7 +246,7 @@ public final class PageParser {
       if (problem == null) return slug;
       diagnostics.error(
           new SourcePosition(file.path(), 1, 1),
-          "bad-slug",
+          Code.BAD_SLUG,
           "this file's path cannot be a page address: " + problem,
           "rename the file, or set `slug: my-page` in the front-matter");
       return null;
@@ -254,7 +261,7 @@ public final class PageParser {
     if (problem != null) {
       diagnostics.error(
           map.valueAt("slug"),
-          "bad-slug",
+          Code.BAD_SLUG,
           "\"" + given + "\" cannot be a page address: " + problem,
           "use letters, digits, - and _, e.g. slug: my-page");
       return null;
@@ -262,7 +269,7 @@ public final class PageParser {
     if (!slug.equals(trimmed)) {
       diagnostics.warning(
           map.valueAt("slug"),
-          "slug-changed",
+          Code.SLUG_CHANGED,
           "slug \"" + given + "\" gives the address /" + slug + "/",
           "write the slug as " + slug + " to keep this address without a warning");
     }

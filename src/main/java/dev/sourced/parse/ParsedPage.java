@@ -3,6 +3,7 @@ package dev.sourced.parse;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.facts.BodyHtml;
 import dev.sourced.load.ArticleFile;
+import dev.sourced.model.DeclarationKey;
 import dev.sourced.model.FrontMatter;
 import dev.sourced.yaml.YamlMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Set;
  * @param bundleFiles the files beside a bundle's index.md, copied next to the page
  * @param slug the address without its trailing slash; empty for the home page's own text
  * @param slugAt where the address comes from: the {@code slug:} value, or the file's start
- * @param rejected declarations of this file that were reported as invalid, as {@code kind:ID}
+ * @param rejected declarations of this file that were reported as invalid
  * @param section whether this is a section's own page ({@code _index.md}), which lists the
  *     section's articles
  * @param unknownKeys front-matter keys sourced does not know, reported once per key for the site
@@ -36,7 +37,7 @@ public record ParsedPage(
     List<BodyLink> links,
     List<String> headingIds,
     SourcePosition slugAt,
-    Set<String> rejected,
+    Set<DeclarationKey> rejected,
     boolean section,
     List<YamlMap.KeyAt> unknownKeys,
     List<Alias> aliases,
@@ -75,7 +76,8 @@ public record ParsedPage(
             f.facts(),
             f.claims(),
             f.corrections(),
-            f.images()),
+            f.images(),
+            f.explainers()),
         body,
         slug,
         uses,

@@ -1,5 +1,6 @@
 package dev.sourced.parse;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,14 +38,14 @@ final class TemplateTags {
         if (l.start() > 0 && s.charAt(l.start() - 1) == '{') continue; // Hugo's {{% ... %}}
         diagnostics.warning(
             scan.position(text, l.start()),
-            "liquid-tag",
+            Code.LIQUID_TAG,
             "Liquid tag {% " + l.group(1) + " %} is not run; it is shown as written",
             "write it in Markdown, or bring the site over with `sourced import jekyll`, which"
                 + " converts the usual tags");
       } else {
         diagnostics.warning(
             scan.position(text, l.start()),
-            "liquid-tag",
+            Code.LIQUID_TAG,
             "Liquid output {{ " + l.group(2) + " }} is not run; it is shown as written",
             "write the text itself, or bring the site over with `sourced import jekyll`");
       }
@@ -70,7 +71,7 @@ final class TemplateTags {
     String shown = "{{" + delimiter + " " + slash + name + " " + close + "}}";
     diagnostics.warning(
         scan.position(text, offset),
-        "shortcode",
+        Code.SHORTCODE,
         "Hugo shortcode " + shown + " is not run; it is shown as written",
         "write it in Markdown (an image is ![text](file.png)), or bring the site over with"
             + " `sourced import hugo`, which converts the usual shortcodes");

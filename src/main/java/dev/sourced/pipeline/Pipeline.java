@@ -217,8 +217,9 @@ public final class Pipeline {
     timer.lap("resolve");
     int files = 0;
     boolean written = false;
-    if (options.render() && !stop(diagnostics)) {
-      progress.update("rendering", 0, site.pages().size());
+    if (options.render()) {
+      // Templates and message files are checked whatever the content holds: an error in an
+      // article never hides a broken template until the article is fixed.
       if (renderer == null) {
         renderer =
             SiteRenderer.create(
@@ -229,7 +230,8 @@ public final class Pipeline {
                 options.imageCache(),
                 diagnostics);
       }
-      if (renderer != null) {
+      if (renderer != null && !stop(diagnostics)) {
+        progress.update("rendering", 0, site.pages().size());
         files =
             keepState ? sync(site, diagnostics) : stream(site, diagnostics, progress, cache, timer);
         written = files >= 0 && options.output() != null;

@@ -108,11 +108,10 @@ final class ProseEdit {
             .equals(b.links().stream().map(BodyLink::destination).toList());
   }
 
-  private static List<String> uses(ParsedPage p) {
-    return p.uses().stream().map(ProseEdit::use).toList();
+  private static List<Use> uses(ParsedPage p) {
+    return p.uses().stream().map(u -> new Use(u.kind(), u.id(), u.directiveKind())).toList();
   }
 
-  private static String use(BodyUse u) {
-    return u.kind() + ":" + u.id() + ":" + u.directiveKind();
-  }
+  /** A use as the shape of a page sees it: what it names and how, not where. */
+  private record Use(BodyUse.Kind kind, String id, String directive) {}
 }

@@ -26,18 +26,25 @@ final class ArticlePages {
   private final dev.sourced.facts.ValueFormatter fmt;
   private final PageImages images;
 
+  private final PageContext.ExplainerTemplate pieces;
+
   ArticlePages(
-      ResolvedSite site, Models models, dev.sourced.facts.ValueFormatter fmt, PageImages images) {
+      ResolvedSite site,
+      Models models,
+      dev.sourced.facts.ValueFormatter fmt,
+      PageImages images,
+      PageContext.ExplainerTemplate pieces) {
     this.site = site;
     this.models = models;
     this.fmt = fmt;
     this.images = images;
+    this.pieces = pieces;
   }
 
   Map<String, Object> model(ResolvedPage page) {
     FrontMatter fm = page.frontMatter();
     PageContext ctx =
-        PageContext.of(site, page, fmt)
+        PageContext.of(site, page, fmt, pieces)
             .withImages(images.of(page.url()), fm, site.config().images().sizes());
     String body = page.parsed().body().fill(ctx);
     String boxes = renderBoxes(page.ownFactsToBox(), page.ownClaimsToBox(), ctx);

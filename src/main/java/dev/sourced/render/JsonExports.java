@@ -45,9 +45,9 @@ final class JsonExports {
               m.put("label", f.label());
               m.put("unit", f.unit());
               m.put("as_of", f.asOf() == null ? null : f.asOf().toString());
-              m.put("status", f.statusLabel());
+              m.put("status", f.status().label());
               m.put("note", f.note());
-              m.put("shown", fmt.withUnit(f, f.usedInText()));
+              m.put("shown", fmt.withUnitAndCaveat(f, f.usedInText()));
               m.put("use", f.use());
               List<Object> values = new ArrayList<>();
               for (FactValue v : f.values()) {
@@ -72,6 +72,7 @@ final class JsonExports {
               Map<String, Object> m = new LinkedHashMap<>();
               m.put("id", s.id());
               m.put("title", s.title());
+              if (s.isUntitled()) m.put("untitled", true);
               m.put("short", s.shortName());
               m.put("publisher", s.publisher());
               m.put("date", s.date() == null ? null : s.date().toString());
@@ -125,10 +126,12 @@ final class JsonExports {
     Map<String, Object> vm = new LinkedHashMap<>();
     vm.put("value", v.number());
     if (v.text() != null) vm.put("text", v.text());
-    vm.put("qualifier", v.qualifier().key());
-    vm.put("formatted", fmt.withUnit(f, v));
+    // A figure in words carries its own wording ("more than 115 million"): no qualifier to add.
+    if (v.isNumber()) vm.put("qualifier", v.qualifier().key());
+    vm.put("formatted", fmt.withUnitAndCaveat(f, v));
     if (v.scope() != null) vm.put("scope", v.scope());
     if (v.asOf() != null) vm.put("as_of", v.asOf().toString());
+    if (v.caveat() != null) vm.put("caveat", v.caveat());
     return vm;
   }
 

@@ -1,6 +1,7 @@
 package dev.sourced.render;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.model.DeclarationKey;
 import dev.sourced.resolve.Home;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
@@ -66,8 +67,8 @@ final class LanguageViews {
     if (!config.multilingual()) return site;
     java.util.function.Predicate<ResolvedPage> mine = p -> language(p).equals(lang);
     List<ResolvedPage> pages = site.pages().stream().filter(mine).toList();
-    Map<String, Home> homes = new HashMap<>();
-    for (Map.Entry<String, Home> e : site.homes().entrySet()) {
+    Map<DeclarationKey, Home> homes = new HashMap<>();
+    for (Map.Entry<DeclarationKey, Home> e : site.homes().entrySet()) {
       homes.put(e.getKey(), home(e.getValue(), lang));
     }
     TreeMap<String, List<ResolvedPage>> tags = new TreeMap<>();

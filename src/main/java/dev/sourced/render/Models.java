@@ -148,7 +148,8 @@ final class Models {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
     if (number > 0) m.put("number", number);
-    m.put("title", s.title());
+    put(m, "title", s.title());
+    if (s.isUntitled()) m.put("untitled", true);
     m.put("short", s.shortName());
     put(m, "publisher", s.publisher());
     putDate(m, "date", s.date());
@@ -177,7 +178,7 @@ final class Models {
     List<Map<String, Object>> out = new ArrayList<>();
     for (FactValue v : f.valuesFrom(sourceId)) {
       Map<String, Object> vm = new LinkedHashMap<>();
-      vm.put("value", fmt.withUnit(f, v));
+      vm.put("value", fmt.withUnitAndCaveat(f, v));
       put(vm, "scope", v.scope());
       putDate(vm, "asOf", v.asOf());
       // Only worth saying where sources disagree: a fact with one value has nothing to choose.
@@ -192,6 +193,13 @@ final class Models {
     int n = 1;
     for (String id : ids) out.add(source(site.sources().get(id), n++));
     return out;
+  }
+
+  /** A date that may stop at the month or year: {@code 2020-07} and "July 2020". */
+  void putDate(Map<String, Object> m, String key, dev.sourced.model.PartialDate d) {
+    if (d == null) return;
+    m.put(key, d.toString());
+    m.put(key + "Text", fmt.date(d));
   }
 
   void putDate(Map<String, Object> m, String key, LocalDate d) {

@@ -3,6 +3,7 @@ package dev.sourced.render;
 import dev.sourced.facts.FactsRenderContext;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Claim;
+import dev.sourced.model.Explainer;
 import dev.sourced.model.Fact;
 import dev.sourced.model.Source;
 import dev.sourced.resolve.Home;
@@ -10,6 +11,7 @@ import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,11 +53,34 @@ final class PageContext implements FactsRenderContext {
     this.formatter = formatter;
   }
 
-  static PageContext of(ResolvedSite site, ResolvedPage page, ValueFormatter formatter) {
+  /** An article's view, which can place its explainer pieces through {@code pieces}. */
+  static PageContext of(
+      ResolvedSite site, ResolvedPage page, ValueFormatter formatter, ExplainerTemplate pieces) {
     Set<String> boxes = new java.util.HashSet<>(page.boxedFacts());
     boxes.addAll(page.ownFactsToBox());
-    return new PageContext(
-        site, page.url(), page.references(), boxes, formatter, page.frontMatter().date());
+    PageContext ctx =
+        new PageContext(
+            site, page.url(), page.references(), boxes, formatter, page.frontMatter().date());
+    ctx.page = page;
+    ctx.pieces = pieces;
+    return ctx;
+  }
+
+  private ResolvedPage page;
+  private ExplainerTemplate pieces;
+
+  /** Writes an explainer piece's model through the theme's explainer template. */
+  interface ExplainerTemplate {
+    /** The HTML, or empty after reporting a template failure. */
+    String render(Map<String, Object> model, String forPath);
+  }
+
+  @Override
+  public String explainer(String kind, String id) {
+    if (page == null || pieces == null) return "";
+    Explainer e = page.frontMatter().explainer(Explainer.Kind.fromDirective(kind), id);
+    if (e == null) return "";
+    return pieces.render(new ExplainerModels(this).model(e), page.url() + "index.html");
   }
 
   /** This context, for an article whose bundle images are published as {@code images} say. */

@@ -45,8 +45,8 @@ final class SearchIndex {
             f -> {
               Map<String, Object> m = new LinkedHashMap<>();
               m.put("label", f.label());
-              m.put("value", fmt.withUnit(f, f.usedInText()));
-              m.put("status", fmt.messages().text("fact.status." + f.statusKey()));
+              m.put("value", fmt.withUnitAndCaveat(f, f.usedInText()));
+              m.put("status", fmt.messages().text("fact.status." + f.status().key()));
               m.put("url", config.url(site.factHome(f.id()).url()) + "#fact-" + f.id());
               return m;
             });

@@ -127,8 +127,8 @@ final class SitePages {
               Map<String, Object> fm = new LinkedHashMap<>();
               fm.put("id", f.id());
               fm.put("label", f.label());
-              fm.put("value", fmt.withUnit(f, f.usedInText()));
-              fm.put("status", models.text("fact.status." + f.statusKey()));
+              fm.put("value", fmt.withUnitAndCaveat(f, f.usedInText()));
+              fm.put("status", models.text("fact.status." + f.status().key()));
               fm.put("disputed", f.isDisputed());
               Home home = site.factHome(f.id());
               fm.put(
@@ -189,7 +189,12 @@ final class SitePages {
   }
 
   Map<String, Object> source(Source s) {
-    Map<String, Object> m = models.base("source", s.title(), null, "sources/" + s.id() + "/");
+    // An untitled source's page is named by its publisher and date, never by a made-up title.
+    String name =
+        s.isUntitled()
+            ? s.publisher() + (s.date() == null ? "" : ", " + fmt.date(s.date()))
+            : s.title();
+    Map<String, Object> m = models.base("source", name, null, "sources/" + s.id() + "/");
     m.put("source", models.source(s, 0));
     List<Map<String, Object>> facts = new ArrayList<>();
     for (Fact f : factsBySource.getOrDefault(s.id(), List.of())) {

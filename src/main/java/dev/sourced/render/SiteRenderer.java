@@ -1,6 +1,7 @@
 package dev.sourced.render;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.facts.ValueFormatter;
@@ -44,6 +45,9 @@ import java.util.function.Supplier;
 public final class SiteRenderer {
   /** The templates that make pages: one per kind of planned page. */
   static final List<String> TEMPLATES = OutputKind.templates();
+
+  /** Templates that are not pages but that pages use: explainer pieces in article bodies. */
+  static final List<String> PARTS = List.of("explainer.ftlh");
 
   private final SiteConfig config;
   private final TemplateEngine engine;
@@ -123,13 +127,32 @@ public final class SiteRenderer {
     }
     TemplateEngine engine = new TemplateEngine(siteTemplates, config.numberLocale());
     Map<String, Template> templates = new HashMap<>();
-    for (String name : TEMPLATES) {
+    List<String> all = new java.util.ArrayList<>(TEMPLATES);
+    all.addAll(PARTS);
+    for (String name : all) {
       Template t = engine.template(name, diagnostics);
       if (t != null) templates.put(name, t);
     }
-    if (templates.size() != TEMPLATES.size()) return null;
+    if (templates.size() != all.size()) return null;
     return new SiteRenderer(
         config, engine, templates, siteTemplates, messages, incremental, imageCache);
+  }
+
+  /**
+   * Explainer pieces through the theme's (or the site's) {@code explainer.ftlh}, with the words of
+   * the page's language ({@code t}).
+   */
+  private PageContext.ExplainerTemplate pieces(ValueFormatter fmt, Diagnostics diagnostics) {
+    MessageMethod t = new MessageMethod(fmt.messages());
+    return (model, forPath) -> {
+      String html =
+          engine.render(
+              templates.get("explainer.ftlh"),
+              Map.of("piece", model, "t", t),
+              forPath,
+              diagnostics);
+      return html == null ? "" : html;
+    };
   }
 
   /** Renders everything (reusing unchanged outputs); null after reporting a template failure. */
@@ -175,7 +198,13 @@ public final class SiteRenderer {
     Alternates alternates = new Alternates(views, config);
     Map<String, Language> languages = new HashMap<>();
     for (String lang : config.languages()) {
-      Language l = new Language(views.view(lang), formatters.get(lang), alternates, published);
+      Language l =
+          new Language(
+              views.view(lang),
+              formatters.get(lang),
+              alternates,
+              published,
+              pieces(formatters.get(lang), diagnostics));
       if (digest != null) {
         // A fact shown on many pages is hashed once: its hash stands for it in each fingerprint.
         Map<String, String> hashed = new ConcurrentHashMap<>();
@@ -307,7 +336,7 @@ public final class SiteRenderer {
       if (assetPaths.contains(f.path().toLowerCase(Locale.ROOT))) {
         diagnostics.error(
             SourcePosition.file(f.sourcePath()),
-            "static-clash",
+            Code.STATIC_CLASH,
             "this file would take the place of /" + f.path() + ", which the build writes itself",
             "rename or move the file in static/");
       } else {
@@ -341,11 +370,16 @@ public final class SiteRenderer {
     /** Tag names by their page's address in the language's folder ({@code tags/policing/}). */
     final Map<String, String> tagsByAddress = new HashMap<>();
 
-    Language(ResolvedSite site, ValueFormatter fmt, Alternates alternates, PageImages images) {
+    Language(
+        ResolvedSite site,
+        ValueFormatter fmt,
+        Alternates alternates,
+        PageImages images,
+        PageContext.ExplainerTemplate pieces) {
       this.site = site;
       this.fmt = fmt;
       this.models = new Models(site, fmt, assets.urls(), alternates);
-      this.articles = new ArticlePages(site, models, fmt, images);
+      this.articles = new ArticlePages(site, models, fmt, images, pieces);
       this.pages = new SitePages(site, models, fmt, articles);
       this.tagGroups = pages.tagGroups();
       this.facts = id -> Fingerprints.fact(site, id);
@@ -396,7 +430,12 @@ public final class SiteRenderer {
     String lang = views.language(page);
     ResolvedSite view = views.view(lang);
     Language l =
-        new Language(view, formatters.get(lang), new Alternates(views, config), lastImages);
+        new Language(
+            view,
+            formatters.get(lang),
+            new Alternates(views, config),
+            lastImages,
+            pieces(formatters.get(lang), diagnostics));
     String path = page.url() + "index.html";
     String html =
         engine.render(templates.get("article.ftlh"), l.articles.model(page), path, diagnostics);
@@ -539,7 +578,7 @@ public final class SiteRenderer {
             } catch (StackOverflowError e) {
               diagnostics.error(
                   SourcePosition.file(source),
-                  "too-deep",
+                  Code.TOO_DEEP,
                   "rendering " + path + " needs more nesting than a page can have",
                   "flatten deeply nested lists, quotes or emphasis in the article");
               return null;

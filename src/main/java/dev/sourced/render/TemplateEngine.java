@@ -1,5 +1,6 @@
 package dev.sourced.render;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import freemarker.cache.ClassTemplateLoader;
@@ -81,7 +82,7 @@ public final class TemplateEngine {
     } catch (TemplateNotFoundException e) {
       diagnostics.error(
           SourcePosition.file(displayPath(name)),
-          "template-missing",
+          Code.TEMPLATE_MISSING,
           "template " + name + " not found",
           "add templates/" + name + ", or delete templates/ to use the default theme");
     } catch (ParseException e) {
@@ -90,19 +91,19 @@ public final class TemplateEngine {
               displayPath(e.getTemplateName() != null ? e.getTemplateName() : name),
               e.getLineNumber(),
               e.getColumnNumber()),
-          "template-syntax",
+          Code.TEMPLATE_SYNTAX,
           firstLine(e.getEditorMessage()),
           "fix the template syntax here");
     } catch (SecurityException e) {
       diagnostics.error(
           SourcePosition.file(displayPath(name)),
-          "symlink-escape",
+          Code.SYMLINK_ESCAPE,
           "template " + name + " (or one it includes) leads outside templates/",
           "copy the template into templates/ instead of linking to it");
     } catch (IOException e) {
       diagnostics.error(
           SourcePosition.file(displayPath(name)),
-          "template-unreadable",
+          Code.TEMPLATE_UNREADABLE,
           "cannot read template " + name + ": " + e.getMessage(),
           "check the file");
     }
@@ -140,19 +141,19 @@ public final class TemplateEngine {
       Integer col = e.getColumnNumber();
       diagnostics.error(
           new SourcePosition(displayPath(name), line == null ? 0 : line, col == null ? 0 : col),
-          "template-error",
+          Code.TEMPLATE_ERROR,
           describe(e) + " (while rendering " + forPath + ")",
           "a template can only use the documented model; see docs/templates.md");
     } catch (SecurityException e) {
       diagnostics.error(
           SourcePosition.file(displayPath(t.getName())),
-          "symlink-escape",
+          Code.SYMLINK_ESCAPE,
           "a template included while rendering " + forPath + " leads outside templates/",
           "copy the template into templates/ instead of linking to it");
     } catch (StackOverflowError e) {
       diagnostics.error(
           recursionSite(t),
-          "template-recursion",
+          Code.TEMPLATE_RECURSION,
           "rendering " + forPath + " recursed without end",
           "a macro or include calls itself with no way out");
     } catch (IOException e) {

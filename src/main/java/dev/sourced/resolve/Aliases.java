@@ -1,5 +1,6 @@
 package dev.sourced.resolve;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.parse.ParsedPage;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ public final class Aliases {
         if (out == null) {
           diagnostics.error(
               a.position(),
-              "bad-alias",
+              Code.BAD_ALIAS,
               "alias \"" + a.path() + "\" is not an address of this site",
               "write an old address from the site's root, e.g. /2019/old-name/ (no http://, no ..)");
           continue;
@@ -61,7 +62,7 @@ public final class Aliases {
         if (OutputKind.reservedSegments().contains(first) || out.equals("index.html")) {
           diagnostics.error(
               a.position(),
-              "alias-clash",
+              Code.ALIAS_CLASH,
               "alias \"" + a.path() + "\" is an address the build writes itself",
               "remove this alias");
           continue;
@@ -73,7 +74,7 @@ public final class Aliases {
         } else if (aliasOwners.containsKey(key)) {
           diagnostics.error(
               a.position(),
-              "duplicate-alias",
+              Code.DUPLICATE_ALIAS,
               other.equals(p.path())
                   ? "alias \"" + a.path() + "\" is given twice"
                   : "this page and " + other + " both claim the alias \"" + a.path() + "\"",
@@ -81,7 +82,7 @@ public final class Aliases {
         } else {
           diagnostics.error(
               a.position(),
-              "alias-clash",
+              Code.ALIAS_CLASH,
               "alias \"" + a.path() + "\" is the address of " + other,
               "remove this alias, or give " + other + " another address");
         }

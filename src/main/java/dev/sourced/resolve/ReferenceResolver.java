@@ -7,6 +7,7 @@ import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
 import dev.sourced.load.StaticFile;
 import dev.sourced.model.Claim;
+import dev.sourced.model.DeclarationKey;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Source;
@@ -58,17 +59,20 @@ public final class ReferenceResolver {
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Map<String, Fact> facts = new LinkedHashMap<>();
   private final Map<String, Claim> claims = new LinkedHashMap<>();
-  private final Map<String, Home> homes = new HashMap<>();
-  private final Map<String, SourcePosition> declared = new HashMap<>();
+  private final Map<DeclarationKey, Home> homes = new HashMap<>();
+  private final Map<DeclarationKey, SourcePosition> declared = new HashMap<>();
 
   /** The ID as first written, by the key it is declared under. */
-  private final Map<String, String> declaredIds = new HashMap<>();
+  private final Map<DeclarationKey, String> declaredIds = new HashMap<>();
 
   /** Sources cited with [@ID] in any body, or named by any fact or claim. */
   private final Set<String> citedSources = new HashSet<>();
 
-  /** Declarations reported invalid while parsing, as kind:ID: their uses are not errors too. */
-  private final Set<String> rejected = new HashSet<>();
+  /** Declarations reported invalid while parsing: their uses are not errors too. */
+  private final Set<DeclarationKey> rejected = new HashSet<>();
+
+  /** Whether an article could not be read: what it declares is unknown, so nothing looks unused. */
+  private boolean partial;
 
   /** Facts named in a misplaced box: reported there, so not also "never used". */
   private final Set<String> mentionedFacts = new HashSet<>();
@@ -79,10 +83,13 @@ public final class ReferenceResolver {
   /** Each translation group's pages (see {@link #group}). */
   private final Map<String, List<ParsedPage>> translations = new HashMap<>();
 
+  private final ExplainerResolver explainers;
+
   private ReferenceResolver(SiteConfig config, Diagnostics diagnostics, LocalDate today) {
     this.config = config;
     this.diagnostics = diagnostics;
     this.today = today;
+    this.explainers = new ExplainerResolver(sources, facts, rejected, diagnostics);
   }
 
   /**
@@ -112,7 +119,7 @@ public final class ReferenceResolver {
       LocalDate today,
       boolean partial) {
     ReferenceResolver r = new ReferenceResolver(config, diagnostics, today);
-    if (partial) r.rejected.add("article:*");
+    r.partial = partial;
     return r.run(data, parsed, statics);
   }
 
@@ -208,7 +215,7 @@ public final class ReferenceResolver {
     for (ParsedPage p : pages) {
       for (BodyUse u : p.uses()) {
         if (u.kind() != BodyUse.Kind.CLAIM || !claims.containsKey(u.id())) continue;
-        Home home = homes.get(ResolvedSite.key("claim", u.id()));
+        Home home = homes.get(DeclarationKey.claim(u.id()));
         if (!home.article()) continue;
         String current = boxedAt.get(u.id());
         if (current == null || (home.url().equals(p.url()) && !current.equals(p.url()))) {
@@ -221,8 +228,7 @@ public final class ReferenceResolver {
         if (claims.get(c.id()) != c) continue;
         String at = boxedAt.computeIfAbsent(c.id(), k -> p.url());
         ParsedPage boxer = pages.stream().filter(q -> q.url().equals(at)).findFirst().orElse(p);
-        homes.put(
-            ResolvedSite.key("claim", c.id()), new Home(at, boxer.frontMatter().title(), true));
+        homes.put(DeclarationKey.claim(c.id()), new Home(at, boxer.frontMatter().title(), true));
       }
     }
     return boxedAt;
@@ -237,7 +243,7 @@ public final class ReferenceResolver {
 
   private void register(List<Source> ss, List<Fact> fs, List<Claim> cs, Home home) {
     for (Source s : ss) {
-      if (firstDeclaration("source", s.id(), s.declaredAt())) {
+      if (firstDeclaration(DeclarationKey.source(s.id()), s.declaredAt())) {
         sources.put(s.id(), s);
         if (config.requireArchive() && s.archive() == null) {
           diagnostics.warning(
@@ -250,32 +256,31 @@ public final class ReferenceResolver {
       }
     }
     for (Fact f : fs) {
-      if (firstDeclaration("fact", f.id(), f.declaredAt())) {
+      if (firstDeclaration(DeclarationKey.fact(f.id()), f.declaredAt())) {
         facts.put(f.id(), f);
-        homes.put(ResolvedSite.key("fact", f.id()), home);
+        homes.put(DeclarationKey.fact(f.id()), home);
       }
     }
     for (Claim c : cs) {
-      if (firstDeclaration("claim", c.id(), c.declaredAt())) {
+      if (firstDeclaration(DeclarationKey.claim(c.id()), c.declaredAt())) {
         claims.put(c.id(), c);
-        homes.put(ResolvedSite.key("claim", c.id()), home);
+        homes.put(DeclarationKey.claim(c.id()), home);
       }
     }
   }
 
-  private boolean firstDeclaration(String kind, String id, SourcePosition at) {
-    // Sources get pages of their own (/sources/ID/), so IDs that differ only by case would
-    // collide on case-insensitive file systems: they count as the same ID.
-    String key = kind + ":" + (kind.equals("source") ? id.toLowerCase(Locale.ROOT) : id);
+  private boolean firstDeclaration(DeclarationKey declaration, SourcePosition at) {
+    DeclarationKey key = declaration.collisionKey();
+    String id = declaration.id();
     SourcePosition first = declared.putIfAbsent(key, at);
     String firstId = declaredIds.putIfAbsent(key, id);
     if (first == null) return true;
     boolean sameCase = firstId.equals(id);
-    if (!sameCase) rejected.add(kind + ":" + id);
+    if (!sameCase) rejected.add(declaration);
     diagnostics.error(
         at,
         Code.DUPLICATE_ID,
-        kind
+        declaration.kind().word()
             + " \""
             + id
             + "\" is declared twice: here and at "
@@ -352,7 +357,7 @@ public final class ReferenceResolver {
       if (other != null) {
         diagnostics.error(
             SourcePosition.file(f.sourcePath()),
-            "static-clash",
+            Code.STATIC_CLASH,
             "this file and " + other + " would both be written to /" + f.path(),
             "rename or move the file in static/, or give the page another address");
       }
@@ -376,7 +381,7 @@ public final class ReferenceResolver {
       if (generated.containsKey(f.path().toLowerCase(Locale.ROOT))) {
         diagnostics.error(
             SourcePosition.file(f.sourcePath()),
-            "static-clash",
+            Code.STATIC_CLASH,
             "this file would take the place of /" + f.path() + ", which the build writes itself",
             "rename or move the file in static/");
       }
@@ -442,7 +447,7 @@ public final class ReferenceResolver {
   }
 
   private void checkSource(String id, SourcePosition at, String user) {
-    if (sources.containsKey(id) || rejected.contains("source:" + id)) return;
+    if (sources.containsKey(id) || rejected.contains(DeclarationKey.source(id))) return;
     diagnostics.error(
         at,
         Code.UNKNOWN_SOURCE,
@@ -478,10 +483,12 @@ public final class ReferenceResolver {
    */
   private ResolvedPage resolvePage(ParsedPage p, Map<String, String> claimBoxedAt) {
     LinkedHashSet<String> refs = new LinkedHashSet<>();
+    LinkedHashSet<String> used = new LinkedHashSet<>();
     for (BodyUse u : p.uses()) {
       if (u.kind() == BodyUse.Kind.CITATION && sources.containsKey(u.id())) refs.add(u.id());
+      // Explainer pieces show citation numbers where they stand, as [@...] does.
+      if (u.kind() == BodyUse.Kind.EXPLAINER) explainers.use(p, u, refs, used, citedSources);
     }
-    LinkedHashSet<String> used = new LinkedHashSet<>();
     LinkedHashSet<String> boxed = new LinkedHashSet<>();
     LinkedHashSet<String> claimsUsed = new LinkedHashSet<>();
     for (BodyUse u : p.uses()) {
@@ -489,7 +496,7 @@ public final class ReferenceResolver {
         case FACT, FACTBOX -> {
           Fact f = facts.get(u.id());
           if (f == null) {
-            unknown("fact", u.id(), u.at(), facts.keySet());
+            unknown(DeclarationKey.fact(u.id()), u.at(), facts.keySet());
             continue;
           }
           used.add(f.id());
@@ -499,7 +506,7 @@ public final class ReferenceResolver {
         case CLAIM -> {
           Claim c = claims.get(u.id());
           if (c == null) {
-            unknown("claim", u.id(), u.at(), claims.keySet());
+            unknown(DeclarationKey.claim(u.id()), u.at(), claims.keySet());
             continue;
           }
           claimsUsed.add(c.id());
@@ -508,15 +515,17 @@ public final class ReferenceResolver {
         }
         case CITATION -> {
           if (!sources.containsKey(u.id())) {
-            unknown("source", u.id(), u.at(), sources.keySet());
+            unknown(DeclarationKey.source(u.id()), u.at(), sources.keySet());
             continue;
           }
           refs.add(u.id());
           citedSources.add(u.id());
         }
         case DIRECTIVE -> directive(u);
+        case EXPLAINER -> {} // counted with the citations above
       }
     }
+    explainers.check(p);
     List<String> ownToBox = new ArrayList<>();
     List<ParsedPage> group = group(p);
     java.util.Set<String> groupUrls = new java.util.HashSet<>();
@@ -565,7 +574,9 @@ public final class ReferenceResolver {
   private void directive(BodyUse u) {
     String kind = u.directiveKind();
     if (kind.equals("factbox")) mentionedFacts.add(u.id());
-    if (kind.equals("factbox") || kind.equals("claim")) {
+    if (kind.equals("factbox")
+        || kind.equals("claim")
+        || dev.sourced.model.Explainer.Kind.fromDirective(kind) != null) {
       diagnostics.error(
           u.at(),
           Code.BOX_NOT_ALONE,
@@ -575,10 +586,11 @@ public final class ReferenceResolver {
                   + u.id()
                   + "}} inside a sentence"
               : "put blank lines before and after it");
+      if (!kind.equals("factbox") && !kind.equals("claim")) return;
       if (kind.equals("factbox") && !facts.containsKey(u.id())) {
-        unknown("fact", u.id(), u.at(), facts.keySet());
+        unknown(DeclarationKey.fact(u.id()), u.at(), facts.keySet());
       } else if (kind.equals("claim") && !claims.containsKey(u.id())) {
-        unknown("claim", u.id(), u.at(), claims.keySet());
+        unknown(DeclarationKey.claim(u.id()), u.at(), claims.keySet());
       }
       return;
     }
@@ -588,15 +600,17 @@ public final class ReferenceResolver {
         "\"" + kind + "\" is not a kind of reference",
         Suggestions.hint(
             kind,
-            List.of("fact", "factbox", "claim"),
+            List.of("fact", "factbox", "claim", "glance", "timeline", "compare", "unknowns"),
             "write {{fact:ID}}, {{factbox:ID}} or {{claim:ID}}; \\{{ writes literal braces"));
   }
 
-  private void unknown(String kind, String id, SourcePosition at, Set<String> known) {
-    if (rejected.contains(kind + ":" + id)) return;
+  private void unknown(DeclarationKey use, SourcePosition at, Set<String> known) {
+    if (rejected.contains(use)) return;
+    String kind = use.kind().word();
+    String id = use.id();
     diagnostics.error(
         at,
-        "unknown-" + kind,
+        use.kind().unknown(),
         "unknown " + kind + " \"" + id + "\"",
         Suggestions.hint(
             id,
@@ -608,7 +622,7 @@ public final class ReferenceResolver {
   private void warnStale() {
     if (config.staleAfterDays() <= 0) return;
     for (Fact f : facts.values()) {
-      if (f.asOf() != null && f.asOf().plusDays(config.staleAfterDays()).isBefore(today)) {
+      if (f.asOf() != null && f.asOf().end().plusDays(config.staleAfterDays()).isBefore(today)) {
         diagnostics.warning(
             f.declaredAt(),
             Code.STALE_FACT,
@@ -628,7 +642,7 @@ public final class ReferenceResolver {
     // With a declaration refused (or an article unreadable), what it would have used looks
     // unused: those warnings would be noise that goes away with the fix, so they wait, and one
     // note says so. Every other check has run.
-    if (!rejected.isEmpty()) {
+    if (partial || !rejected.isEmpty()) {
       diagnostics.note(UNUSED_WAIT);
       return;
     }

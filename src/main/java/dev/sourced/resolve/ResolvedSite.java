@@ -3,6 +3,7 @@ package dev.sourced.resolve;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.load.StaticFile;
 import dev.sourced.model.Claim;
+import dev.sourced.model.DeclarationKey;
 import dev.sourced.model.Fact;
 import dev.sourced.model.Source;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public record ResolvedSite(
     Map<String, Source> sources,
     Map<String, Fact> facts,
     Map<String, Claim> claims,
-    Map<String, Home> homes,
+    Map<DeclarationKey, Home> homes,
     Map<String, List<ResolvedPage>> factUsers,
     Map<String, List<ResolvedPage>> sourceUsers,
     Map<String, List<ResolvedPage>> claimUsers,
@@ -38,11 +39,6 @@ public record ResolvedSite(
     List<String> sharedFacts,
     List<String> sharedClaims,
     List<StaticFile> staticFiles) {
-
-  /** The key of a fact's, source's or claim's home in {@link #homes}. */
-  public static String key(String kind, String id) {
-    return kind + ":" + id;
-  }
 
   /**
    * The same site with one article's parsed file replaced by another of the same shape (same
@@ -101,10 +97,10 @@ public record ResolvedSite(
   }
 
   public Home factHome(String id) {
-    return homes.get(key("fact", id));
+    return homes.get(DeclarationKey.fact(id));
   }
 
   public Home claimHome(String id) {
-    return homes.get(key("claim", id));
+    return homes.get(DeclarationKey.claim(id));
   }
 }

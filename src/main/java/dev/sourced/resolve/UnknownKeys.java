@@ -1,5 +1,6 @@
 package dev.sourced.resolve;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
@@ -35,7 +36,7 @@ final class UnknownKeys {
       int others = files.size() - 1;
       diagnostics.warning(
           e.getValue().get(0),
-          "unknown-key",
+          Code.UNKNOWN_KEY,
           "unknown key \""
               + e.getKey()
               + "\" in front-matter"

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class JsonNodes {
       if (first != JsonToken.START_OBJECT) {
         diagnostics.error(
             ctx.atIndex(0),
-            "yaml-not-mapping",
+            Code.YAML_NOT_MAPPING,
             "the " + what + " must be a JSON object of keys to values",
             "write it as { \"title\": \"My article\" }");
         return null;
@@ -65,7 +66,7 @@ public final class JsonNodes {
       if (p.nextToken() != null) {
         diagnostics.error(
             ctx.atIndex(index(json, p.currentTokenLocation())),
-            "json-syntax",
+            Code.JSON_SYNTAX,
             "invalid JSON in " + what + ": text after the object",
             "the front-matter is one JSON object; start the text on the line below it");
         return null;
@@ -74,7 +75,7 @@ public final class JsonNodes {
     } catch (JsonProcessingException e) {
       diagnostics.error(
           ctx.atIndex(index(json, e.getLocation())),
-          "json-syntax",
+          Code.JSON_SYNTAX,
           "invalid JSON in " + what + ": " + oneLine(e.getOriginalMessage()),
           hintFor(e.getOriginalMessage()));
       return null;

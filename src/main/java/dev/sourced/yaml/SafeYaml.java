@@ -1,5 +1,6 @@
 package dev.sourced.yaml;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import java.io.StringReader;
@@ -62,7 +63,7 @@ public final class SafeYaml {
     } catch (org.yaml.snakeyaml.reader.ReaderException e) {
       diagnostics.error(
           ctx.atIndex(e.getPosition()),
-          "yaml-syntax",
+          Code.YAML_SYNTAX,
           "invalid YAML in " + what + ": special characters are not allowed",
           "remove the control character here; YAML allows only printable text");
       return null;
@@ -71,7 +72,7 @@ public final class SafeYaml {
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
       diagnostics.error(
           mark == null ? SourcePosition.file(path).withLineColumn(lineOffset + 1, 1) : ctx.at(mark),
-          "yaml-syntax",
+          Code.YAML_SYNTAX,
           "invalid YAML in " + what + ": " + oneLine(problem),
           hintFor(problem));
       return null;
@@ -79,14 +80,14 @@ public final class SafeYaml {
       // SnakeYAML lets some malformed scalars and limits escape as plain runtime exceptions.
       diagnostics.error(
           SourcePosition.file(path).withLineColumn(lineOffset + 1, 1),
-          "yaml-syntax",
+          Code.YAML_SYNTAX,
           "invalid YAML in " + what + ": " + oneLine(String.valueOf(e.getMessage())),
           hintFor(e.getMessage()));
       return null;
     } catch (StackOverflowError e) {
       diagnostics.error(
           SourcePosition.file(path).withLineColumn(lineOffset + 1, 1),
-          "yaml-syntax",
+          Code.YAML_SYNTAX,
           "the " + what + " is nested too deeply",
           "flatten the YAML structure");
       return null;
@@ -95,7 +96,7 @@ public final class SafeYaml {
     if (!(root instanceof MappingNode map)) {
       diagnostics.error(
           ctx.at(root.getStartMark()),
-          "yaml-not-mapping",
+          Code.YAML_NOT_MAPPING,
           "the " + what + " must be a mapping of keys to values, not a " + YamlMap.kind(root),
           "write it as `key: value` lines, e.g. `title: My article`");
       return null;

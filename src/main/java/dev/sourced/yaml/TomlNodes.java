@@ -1,5 +1,6 @@
 package dev.sourced.yaml;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import java.math.BigDecimal;
@@ -45,7 +46,7 @@ public final class TomlNodes {
     if (toml.codePointCount(0, toml.length()) > SafeYaml.CODE_POINT_LIMIT) {
       diagnostics.error(
           new SourcePosition(path, lineOffset + 1, 1),
-          "toml-syntax",
+          Code.TOML_SYNTAX,
           "the " + what + " is longer than " + SafeYaml.CODE_POINT_LIMIT + " characters",
           "move data to content/_data/");
       return null;
@@ -56,7 +57,7 @@ public final class TomlNodes {
     } catch (RuntimeException | StackOverflowError e) {
       diagnostics.error(
           new SourcePosition(path, lineOffset + 1, 1),
-          "toml-syntax",
+          Code.TOML_SYNTAX,
           "the " + what + " cannot be read as TOML",
           "check the TOML syntax");
       return null;
@@ -65,7 +66,7 @@ public final class TomlNodes {
       for (TomlParseError e : result.errors()) {
         diagnostics.error(
             ctx.atIndex(new Lines(toml).index(e.position())),
-            "toml-syntax",
+            Code.TOML_SYNTAX,
             "invalid TOML in " + what + ": " + fileLines(e.getMessage(), lineOffset),
             hintFor(e.getMessage()));
       }

@@ -1,7 +1,9 @@
 package dev.sourced.yaml;
 
+import dev.sourced.diag.Code;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
+import dev.sourced.model.PartialDate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +36,8 @@ public final class YamlMap {
   private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
   private static final Pattern LEADING_ZERO = Pattern.compile("-?0[0-9]+(\\.[0-9]+)?");
   private static final Pattern STRICT_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+  private static final Pattern MONTH = Pattern.compile("([0-9]{4})-([0-9]{2})");
+  private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -50,7 +54,7 @@ public final class YamlMap {
         ctx.diagnostics()
             .error(
                 ctx.at(k.getStartMark()),
-                "yaml-key",
+                Code.YAML_KEY,
                 "a key must be plain text, not a " + kind(k),
                 "write keys as words, e.g. `title:`");
         continue;
@@ -60,7 +64,7 @@ public final class YamlMap {
         ctx.diagnostics()
             .error(
                 ctx.at(k.getStartMark()),
-                "duplicate-key",
+                Code.DUPLICATE_KEY,
                 "key \""
                     + s.getValue()
                     + "\" is given twice (first at line "
@@ -180,7 +184,7 @@ public final class YamlMap {
         ctx.diagnostics()
             .warning(
                 at(k),
-                "unknown-key",
+                Code.UNKNOWN_KEY,
                 "unknown key \"" + k + "\" in " + what,
                 Suggestions.hint(k, allowed, "known keys: " + String.join(", ", allowed)));
       }
@@ -197,7 +201,8 @@ public final class YamlMap {
     return t == null ? null : t.getValueNode();
   }
 
-  private boolean isNull(Node n) {
+  /** A plain empty, {@code null} or {@code ~}: YAML's null, which optional keys treat as absent. */
+  public boolean isNull(Node n) {
     return n instanceof ScalarNode s
         && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
         && (s.getValue().isEmpty() || s.getValue().equals("null") || s.getValue().equals("~"));
@@ -206,14 +211,17 @@ public final class YamlMap {
   private void missing(String key, String what, String example) {
     ctx.diagnostics()
         .error(
-            position(), "missing-field", what + " needs `" + key + "`", "add it, e.g. " + example);
+            position(),
+            Code.MISSING_FIELD,
+            what + " needs `" + key + "`",
+            "add it, e.g. " + example);
   }
 
   private void wrongType(Node n, String key, String expected, String example) {
     ctx.diagnostics()
         .error(
             at(n),
-            "wrong-type",
+            Code.WRONG_TYPE,
             "`" + key + "` must be " + expected + ", not " + describe(n),
             example);
   }
@@ -255,11 +263,53 @@ public final class YamlMap {
       ctx.diagnostics()
           .error(
               at(n),
-              "bad-date",
+              Code.BAD_DATE,
               "`" + key + "` is not a valid date: \"" + s.getValue() + "\"",
               "write dates as YYYY-MM-DD with a real day, e.g. 2021-03-09");
       return null;
     }
+  }
+
+  /**
+   * A date that may stop at the month ({@code 2020-07}) or the year ({@code 2020}), for what
+   * sources date no more precisely: a source's date, a fact's {@code as_of}, a timeline event.
+   */
+  public PartialDate partialDate(String key, boolean required, String what) {
+    Node n = value(key);
+    if (n == null || isNull(n)) {
+      if (required) missing(key, what, "`" + key + ": 2021-03-09` (or 2021-03, or 2021)");
+      return null;
+    }
+    return partialDateOf(n, key);
+  }
+
+  public PartialDate partialDateOf(Node n, String key) {
+    if (!(n instanceof ScalarNode s)) {
+      wrongType(n, key, "a date", "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-09 or 2020-07");
+      return null;
+    }
+    String v = s.getValue().strip();
+    java.util.regex.Matcher month = MONTH.matcher(v);
+    if (month.matches()) {
+      int m = Integer.parseInt(month.group(2));
+      if (m >= 1 && m <= 12) return PartialDate.ofMonth(Integer.parseInt(month.group(1)), m);
+    } else if (YEAR.matcher(v).matches()) {
+      return PartialDate.ofYear(Integer.parseInt(v));
+    } else if (STRICT_DATE.matcher(v).matches()) {
+      try {
+        return PartialDate.ofDay(LocalDate.parse(v, DATE));
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    ctx.diagnostics()
+        .error(
+            at(n),
+            Code.BAD_DATE,
+            "`" + key + "` is not a valid date: \"" + s.getValue() + "\"",
+            "write YYYY-MM-DD with a real day, or YYYY-MM or YYYY when the source gives no day,"
+                + " e.g. 2021-03-09 or 2020-07");
+    return null;
   }
 
   public BigDecimal number(String key, boolean required, String what) {
@@ -282,7 +332,7 @@ public final class YamlMap {
       ctx.diagnostics()
           .error(
               at(n),
-              "wrong-type",
+              Code.WRONG_TYPE,
               "`" + key + "` has a leading zero: " + v,
               "write the number without leading zeros (YAML 1.1 would read 010 as 8)");
       return null;

@@ -43,6 +43,10 @@ class AccessibilityTest {
     List<String[]> types =
         List.of(
             new String[] {"article", "how-police-read-sky-ecc/"},
+            new String[] {"article with a glance and unknowns", "sky-ecc-action-day/"},
+            new String[] {"article with a timeline", "operation-argus-timeline/"},
+            new String[] {"article with a comparison", "sky-ecc-and-encrochat-explained/"},
+            new String[] {"untitled source", "sources/nltimes-2021-03-09/"},
             new String[] {"home", ""},
             new String[] {"tags", "tags/"},
             new String[] {"tag", "tags/policing/"},
@@ -87,6 +91,24 @@ class AccessibilityTest {
       new WebDriverWait(browser.driver, Duration.ofSeconds(5))
           .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fact-card")));
       assertThat(browser.axe()).as("axe violations with a fact card open (%s)", scheme).isEmpty();
+    }
+  }
+
+  @Test
+  void explainerPiecesOnAPhoneLightAndDark() {
+    try {
+      browser.viewport(390, 844, true);
+      for (String scheme : List.of("light", "dark")) {
+        for (String page :
+            List.of("sky-ecc-and-encrochat-explained/", "operation-argus-timeline/")) {
+          load(page, scheme);
+          assertThat(browser.axe())
+              .as("axe violations on %s at 390 px (%s)", page, scheme)
+              .isEmpty();
+        }
+      }
+    } finally {
+      browser.viewport(1280, 900, false);
     }
   }
 

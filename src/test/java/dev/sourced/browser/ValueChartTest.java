@@ -28,7 +28,7 @@ class ValueChartTest {
                   "a",
                   "Press release",
                   "Europol (press release, copy)",
-                  LocalDate.of(2021, 3, 10),
+                  dev.sourced.model.PartialDate.ofDay(LocalDate.of(2021, 3, 10)),
                   null,
                   null,
                   null,
@@ -39,7 +39,7 @@ class ValueChartTest {
                   "b",
                   "A summary <of> it & more",
                   "Unknown",
-                  LocalDate.of(2021, 3, 12),
+                  dev.sourced.model.PartialDate.ofDay(LocalDate.of(2021, 3, 12)),
                   null,
                   null,
                   null,
@@ -64,21 +64,12 @@ class ValueChartTest {
                   });
 
   private static FactValue v(long n, Qualifier q, String... sources) {
-    return new FactValue(BigDecimal.valueOf(n), null, q, List.of(sources), null, null, null);
+    return new FactValue(BigDecimal.valueOf(n), null, q, List.of(sources), null, null, null, null);
   }
 
   private static Fact fact(int use, FactValue... values) {
     return new Fact(
-        "users",
-        "Users <worldwide>",
-        "users",
-        false,
-        null,
-        "disputed",
-        "n",
-        List.of(values),
-        use,
-        null);
+        "users", "Users <worldwide>", "users", false, null, true, "n", List.of(values), use, null);
   }
 
   @Test
@@ -89,7 +80,14 @@ class ValueChartTest {
             v(70_000, Qualifier.ABOUT, "a"),
             v(170_000, Qualifier.MORE_THAN, "b"),
             new FactValue(
-                null, "hundreds of thousands", Qualifier.EXACT, List.of("c"), null, null, null),
+                null,
+                "hundreds of thousands",
+                Qualifier.EXACT,
+                List.of("c"),
+                null,
+                null,
+                null,
+                null),
             v(35_000, Qualifier.EXACT, "c", "a"),
             v(70_000, Qualifier.EXACT, "c"));
     Element figure =

@@ -22,7 +22,7 @@ class DiagnosticPrinterTest {
     Diagnostic d =
         Diagnostic.error(
             new SourcePosition("content/a.md", 5, 6),
-            "unknown-directive",
+            Code.UNKNOWN_DIRECTIVE,
             "\"fcat\" is not a kind of reference",
             "did you mean \"fact\"?");
     assertThat(printer().format(List.of(d)))
@@ -41,12 +41,12 @@ class DiagnosticPrinterTest {
     for (int i = 1; i <= 4; i++) {
       all.add(
           Diagnostic.warning(
-              SourcePosition.file("content/w" + i + ".md"), "stale-fact", "w" + i, null));
+              SourcePosition.file("content/w" + i + ".md"), Code.STALE_FACT, "w" + i, null));
       all.add(
           Diagnostic.error(
-              SourcePosition.file("content/e" + i + ".md"), "unknown-fact", "e" + i, null));
+              SourcePosition.file("content/e" + i + ".md"), Code.UNKNOWN_FACT, "e" + i, null));
     }
-    all.add(Diagnostic.warning(SourcePosition.file("content/u.md"), "unused-source", "u", null));
+    all.add(Diagnostic.warning(SourcePosition.file("content/u.md"), Code.UNUSED_SOURCE, "u", null));
     assertThat(printer().format(all, 2))
         .isEqualTo(
             """
@@ -65,7 +65,7 @@ class DiagnosticPrinterTest {
   @Test
   void tabsBeforeTheColumnStayTabsSoTheCaretLinesUp() {
     Diagnostic d =
-        Diagnostic.warning(new SourcePosition("content/a.md", 3, 2), "unknown-key", "m", null);
+        Diagnostic.warning(new SourcePosition("content/a.md", 3, 2), Code.UNKNOWN_KEY, "m", null);
     assertThat(printer().format(List.of(d)))
         .isEqualTo("content/a.md:3:2: warning[unknown-key] m\n 3 | \tdate: x\n   | \t^\n");
   }
@@ -73,7 +73,7 @@ class DiagnosticPrinterTest {
   @Test
   void aWholeFileProblemHasNoLineAndNoExcerpt() {
     Diagnostic d =
-        Diagnostic.error(SourcePosition.file("sourced.yaml"), "missing-config", "m", "h");
+        Diagnostic.error(SourcePosition.file("sourced.yaml"), Code.MISSING_CONFIG, "m", "h");
     assertThat(d.toString()).isEqualTo("sourced.yaml: error[missing-config] m");
     assertThat(printer().format(List.of(d)))
         .isEqualTo("sourced.yaml: error[missing-config] m\n  = hint: h\n");
@@ -81,41 +81,45 @@ class DiagnosticPrinterTest {
 
   @Test
   void aLinePastTheEndOfTheFileOrAnUnknownFileHasNoExcerpt() {
-    Diagnostic past = Diagnostic.error(new SourcePosition("content/a.md", 40, 1), "c", "m", null);
-    Diagnostic other = Diagnostic.error(new SourcePosition("content/b.md", 1, 1), "c", "m", null);
+    Diagnostic past =
+        Diagnostic.error(new SourcePosition("content/a.md", 40, 1), Code.UNKNOWN_FACT, "m", null);
+    Diagnostic other =
+        Diagnostic.error(new SourcePosition("content/b.md", 1, 1), Code.UNKNOWN_FACT, "m", null);
     assertThat(printer().format(List.of(past, other)))
-        .isEqualTo("content/a.md:40:1: error[c] m\ncontent/b.md:1:1: error[c] m\n");
+        .isEqualTo(
+            "content/a.md:40:1: error[unknown-fact] m\ncontent/b.md:1:1: error[unknown-fact] m\n");
   }
 
   @Test
   void colourOnlyWhenAsked() {
-    Diagnostic d = Diagnostic.error(new SourcePosition("content/a.md", 2, 1), "c", "m", null);
+    Diagnostic d =
+        Diagnostic.error(new SourcePosition("content/a.md", 2, 1), Code.UNKNOWN_FACT, "m", null);
     String coloured = new DiagnosticPrinter(p -> null, true).format(List.of(d));
-    assertThat(coloured).contains("\u001b[1;31merror[c]\u001b[0m");
+    assertThat(coloured).contains("\u001b[1;31merror[unknown-fact]\u001b[0m");
     assertThat(new DiagnosticPrinter(p -> null, false).format(List.of(d))).doesNotContain("\u001b");
   }
 
   @Test
   void diagnosticsSortByFileThenLineThenColumnThenCode() {
     Diagnostics all = new Diagnostics();
-    all.warning(new SourcePosition("content/b.md", 1, 1), "w", "m", null);
-    all.error(new SourcePosition("content/a.md", 10, 2), "z-code", "m", null);
-    all.error(new SourcePosition("content/a.md", 10, 2), "a-code", "m", null);
-    all.error(new SourcePosition("content/a.md", 9, 30), "c", "m", null);
-    all.error(new SourcePosition("content/a.md", 10, 1), "c", "m", null);
+    all.warning(new SourcePosition("content/b.md", 1, 1), Code.STALE_FACT, "m", null);
+    all.error(new SourcePosition("content/a.md", 10, 2), Code.UNKNOWN_SOURCE, "m", null);
+    all.error(new SourcePosition("content/a.md", 10, 2), Code.BAD_VALUE, "m", null);
+    all.error(new SourcePosition("content/a.md", 9, 30), Code.UNKNOWN_FACT, "m", null);
+    all.error(new SourcePosition("content/a.md", 10, 1), Code.UNKNOWN_FACT, "m", null);
     assertThat(all.sorted().stream().map(Diagnostic::toString))
         .containsExactly(
-            "content/a.md:9:30: error[c] m",
-            "content/a.md:10:1: error[c] m",
-            "content/a.md:10:2: error[a-code] m",
-            "content/a.md:10:2: error[z-code] m",
-            "content/b.md:1:1: warning[w] m");
+            "content/a.md:9:30: error[unknown-fact] m",
+            "content/a.md:10:1: error[unknown-fact] m",
+            "content/a.md:10:2: error[bad-value] m",
+            "content/a.md:10:2: error[unknown-source] m",
+            "content/b.md:1:1: warning[stale-fact] m");
   }
 
   @Test
   void strictTurnsWarningsIntoErrors() {
     Diagnostics all = new Diagnostics();
-    all.warning(new SourcePosition("content/a.md", 1, 1), "no-sources", "m", null);
+    all.warning(new SourcePosition("content/a.md", 1, 1), Code.NO_SOURCES, "m", null);
     assertThat(all.hasErrors()).isFalse();
     assertThat(all.sorted(true).get(0).toString())
         .isEqualTo("content/a.md:1:1: error[no-sources] m");

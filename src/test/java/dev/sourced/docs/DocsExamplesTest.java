@@ -42,8 +42,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DocsExamplesTest {
   private static final Path ROOT = Path.of("").toAbsolutePath();
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*([^`\\s]*).*$");
-  private static final Pattern CODE_LITERAL =
-      Pattern.compile("\"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\"");
   private static final Pattern DOCUMENTED = Pattern.compile("(?m)^### `([a-z0-9-]+)`");
 
   @TempDir Path dir;
@@ -168,51 +166,22 @@ class DocsExamplesTest {
   }
 
   /**
-   * The literal codes in {@code diagnostics.error(at, "code", ...)} and {@code .warning(...)} calls
-   * across the main sources. Arguments are split at top-level commas, skipping string and character
-   * literals and nested brackets; a code built at run time is not a literal and is left out.
+   * The codes the main sources report: every {@code Code.NAME} named outside the enum itself (a
+   * diagnostic takes a {@link dev.sourced.diag.Code}, never text).
    */
   private static Set<String> reportedCodes() {
     Set<String> codes = new TreeSet<>();
+    Pattern named = Pattern.compile("\\bCode\\.([A-Z][A-Z0-9_]*)\\b");
     try (var files = Files.walk(ROOT.resolve("src/main/java"))) {
       for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        String src = read(p);
-        Matcher call = Pattern.compile("\\.(?:error|warning)\\(").matcher(src);
-        while (call.find()) {
-          List<String> args = arguments(src, call.end());
-          if (args.size() < 2) continue;
-          Matcher lit = CODE_LITERAL.matcher(args.get(1).strip());
-          if (lit.matches()) codes.add(lit.group(1));
-        }
+        if (p.endsWith("diag/Code.java")) continue;
+        Matcher m = named.matcher(read(p));
+        while (m.find()) codes.add(dev.sourced.diag.Code.valueOf(m.group(1)).text());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return codes;
-  }
-
-  private static List<String> arguments(String src, int from) {
-    List<String> args = new ArrayList<>();
-    int depth = 0;
-    int argStart = from;
-    for (int i = from; i < src.length(); i++) {
-      char c = src.charAt(i);
-      if (c == '"' || c == '\'') {
-        i = endOfLiteral(src, i, c);
-      } else if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        if (depth == 0) {
-          args.add(src.substring(argStart, i));
-          return args;
-        }
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        args.add(src.substring(argStart, i));
-        argStart = i + 1;
-      }
-    }
-    return args;
   }
 
   private static int endOfLiteral(String src, int open, char quote) {

@@ -171,7 +171,7 @@ class FactSyntaxSpecTest {
     BuildResult result = site.build();
     List<Diagnostic> shown =
         result.diagnostics().stream()
-            .filter(d -> d.isError() || !IGNORED_WARNINGS.contains(d.code()))
+            .filter(d -> d.isError() || !IGNORED_WARNINGS.contains(d.code().text()))
             .toList();
     String printed = new DiagnosticPrinter(path -> null, false).format(shown);
     String body = null;

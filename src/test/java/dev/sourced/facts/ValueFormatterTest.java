@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
+import dev.sourced.model.PartialDate;
 import dev.sourced.model.Qualifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,8 +29,9 @@ class ValueFormatterTest {
   private static final String NBSP = "\u00a0";
 
   private static Fact fact(String number, String unit, boolean compact, Qualifier q) {
-    FactValue v = new FactValue(new BigDecimal(number), null, q, List.of("s1"), null, null, null);
-    return new Fact("x", "X", unit, compact, null, null, null, List.of(v), 0, null);
+    FactValue v =
+        new FactValue(new BigDecimal(number), null, q, List.of("s1"), null, null, null, null);
+    return new Fact("x", "X", unit, compact, null, false, null, List.of(v), 0, null);
   }
 
   private static Fact fact(String number) {
@@ -197,8 +199,8 @@ class ValueFormatterTest {
   void aFigureInWordsIsShownAsWritten() {
     FactValue words =
         new FactValue(
-            null, "hundreds of millions", Qualifier.EXACT, List.of("s1"), null, null, null);
-    Fact f = new Fact("x", "X", "messages", false, null, null, null, List.of(words), 0, null);
+            null, "hundreds of millions", Qualifier.EXACT, List.of("s1"), null, null, null, null);
+    Fact f = new Fact("x", "X", "messages", false, null, false, null, List.of(words), 0, null);
     assertThat(EN.inline(f)).isEqualTo("hundreds of millions");
     assertThat(EN.withUnit(f, words)).isEqualTo("hundreds of millions");
   }
@@ -218,7 +220,29 @@ class ValueFormatterTest {
     ValueFormatter f = ValueFormatter.of(locale);
     assertThat(f.date(LocalDate.of(2021, 3, 9))).isEqualTo(march9);
     assertThat(f.date(LocalDate.of(2021, 5, 1))).isEqualTo(may1);
-    assertThat(f.date(null)).isEmpty();
+    assertThat(f.date((LocalDate) null)).isEmpty();
+  }
+
+  @Test
+  void datesKnownToTheMonthOrTheYearAreShownToThatPrecision() {
+    assertThat(EN.date(PartialDate.ofMonth(2020, 7))).isEqualTo("July 2020");
+    assertThat(NL.date(PartialDate.ofMonth(2020, 7))).isEqualTo("juli 2020");
+    assertThat(ValueFormatter.of("de").date(PartialDate.ofMonth(2020, 7))).isEqualTo("Juli 2020");
+    assertThat(ValueFormatter.of("fr").date(PartialDate.ofMonth(2020, 7)))
+        .isEqualTo("juillet 2020");
+    assertThat(EN.date(PartialDate.ofYear(2020))).isEqualTo("2020");
+    assertThat(EN.date(PartialDate.ofDay(LocalDate.of(2020, 7, 2)))).isEqualTo("July 2, 2020");
+    assertThat(ValueFormatter.of("en-GB").date(PartialDate.ofDay(LocalDate.of(2020, 7, 2))))
+        .isEqualTo("2 July 2020");
+    assertThat(PartialDate.ofMonth(2020, 2).end()).isEqualTo(LocalDate.of(2020, 2, 29));
+  }
+
+  @Test
+  void almostIsItsOwnQualifierInEveryLanguage() {
+    assertThat(EN.qualified(Qualifier.ALMOST, "20 million")).isEqualTo("almost 20 million");
+    assertThat(NL.qualified(Qualifier.ALMOST, "20 miljoen")).isEqualTo("bijna 20 miljoen");
+    assertThat(ValueFormatter.of("de").qualified(Qualifier.ALMOST, "20")).isEqualTo("fast 20");
+    assertThat(ValueFormatter.of("fr").qualified(Qualifier.ALMOST, "20")).isEqualTo("presque 20");
   }
 
   /**
@@ -270,11 +294,19 @@ class ValueFormatterTest {
             List.of("s2"),
             "all users",
             null,
+            null,
             null);
     FactValue b =
         new FactValue(
-            new BigDecimal("70000"), null, Qualifier.ABOUT, List.of("s1"), "monitored", null, null);
-    Fact f = new Fact("d", "D", null, false, null, "disputed", "n", List.of(a, b), 1, null);
+            new BigDecimal("70000"),
+            null,
+            Qualifier.ABOUT,
+            List.of("s1"),
+            "monitored",
+            null,
+            null,
+            null);
+    Fact f = new Fact("d", "D", null, false, null, true, "n", List.of(a, b), 1, null);
     assertThat(EN.inline(f)).isEqualTo("about 70,000");
     assertThat(EN.inline(f, a)).isEqualTo("170,000");
   }

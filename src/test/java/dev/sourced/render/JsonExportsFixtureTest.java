@@ -129,6 +129,9 @@ class JsonExportsFixtureTest {
     assertThat(JsonReader.at(f, "values", 0, "as_of")).isEqualTo("2021-03-12");
     assertThat(JsonReader.at(f, "values", 2, "text")).isEqualTo("hundreds of thousands");
     assertThat(JsonReader.at(f, "values", 2, "value")).isNull();
+    assertThat(JsonReader.at(f, "values", 2, "qualifier"))
+        .as("a figure in words is not called exact")
+        .isNull();
   }
 
   @Test

@@ -64,4 +64,21 @@ class EveryCheckRunsTest {
                 + " stale_after (365 days)");
     assertThat(r.notes()).isEmpty();
   }
+
+  /** A broken template is reported in the same run as an error in the content, not after it. */
+  @Test
+  void aBrokenTemplateIsReportedBesideAnErrorInTheContent() {
+    TestSite site =
+        TestSite.of(
+            dir,
+            SITE.formatted("  broken: {label: No value, sources: [s1]}")
+                + """
+                -- templates/index.ftlh --
+                <#if>
+                """);
+    site.build();
+    assertThat(site.diagnostics())
+        .anyMatch(l -> l.startsWith("content/a.md:") && l.contains("error["))
+        .anyMatch(l -> l.startsWith("templates/index.ftlh:") && l.contains("error[template-"));
+  }
 }

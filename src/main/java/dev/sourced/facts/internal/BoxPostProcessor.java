@@ -13,8 +13,10 @@ import org.commonmark.parser.PostProcessor;
 
 /**
  * Turns a paragraph that holds nothing but {@code {{factbox:ID}}} or {@code {{claim:ID}}}
- * (surrounding whitespace allowed) into a {@link FactBox} or {@link ClaimBox} block. A box
- * directive anywhere else stays a {@link Directive} and is reported by the resolve stage.
+ * (surrounding whitespace allowed) into a {@link FactBox} or {@link ClaimBox} block, and one that
+ * holds an explainer piece ({@code {{timeline:ID}}} ...) into an {@link
+ * dev.sourced.facts.ExplainerBlock}. A box directive anywhere else stays a {@link Directive} and is
+ * reported by the resolve stage.
  */
 public final class BoxPostProcessor implements PostProcessor {
 
@@ -30,6 +32,8 @@ public final class BoxPostProcessor implements PostProcessor {
                 switch (only.getKind()) {
                   case "factbox" -> new FactBox(only.getId());
                   case "claim" -> new ClaimBox(only.getId());
+                  case "glance", "timeline", "compare", "unknowns" ->
+                      new dev.sourced.facts.ExplainerBlock(only.getKind(), only.getId());
                   default -> null;
                 };
             if (box == null) return;

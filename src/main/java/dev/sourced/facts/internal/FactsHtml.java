@@ -42,13 +42,23 @@ public final class FactsHtml {
       return;
     }
     if (plain) {
-      html.text(fmt.inline(f));
+      html.text(fmt.inline(f) + fmt.caveat(f.usedInText()));
       return;
     }
     String cls = f.isDisputed() ? "fact fact-disputed" : "fact";
     html.tag("a", attrs("class", cls, "href", site.factHref(id), "data-fact", id));
     html.text(fmt.inline(f));
     html.tag("/a");
+    caveat(f.usedInText());
+  }
+
+  /** The source's own caveat after a figure in running text, outside its link. */
+  private void caveat(FactValue v) {
+    if (v.caveat() == null) return;
+    html.text(" ");
+    html.tag("span", attrs("class", "fact-caveat"));
+    html.text("(" + v.caveat() + ")");
+    html.tag("/span");
   }
 
   /**
@@ -104,7 +114,7 @@ public final class FactsHtml {
     if (single) {
       FactValue v = f.usedInText();
       html.tag("p", attrs("class", "factbox-value"));
-      html.text(fmt.withUnit(f, v));
+      html.text(fmt.withUnitAndCaveat(f, v));
       html.tag("/p");
       html.line();
       if (v.scope() != null) {
@@ -128,8 +138,8 @@ public final class FactsHtml {
       html.tag("/dd");
     }
     term(words.text("factbox.status"));
-    html.tag("dd", attrs("class", "fact-status fact-status-" + f.statusKey()));
-    html.text(words.text("fact.status." + f.statusKey()));
+    html.tag("dd", attrs("class", "fact-status fact-status-" + f.status().key()));
+    html.text(words.text("fact.status." + f.status().key()));
     html.tag("/dd");
     if (single) {
       // With several values, the rows above name every source once, next to its own figure.
@@ -180,7 +190,7 @@ public final class FactsHtml {
       html.tag("div", attrs("class", row.used() ? "figure-row fact-used" : "figure-row"));
       html.tag("dt");
       html.tag("span", attrs("class", "figure"));
-      html.text(fmt.withUnit(f, row.heading()));
+      html.text(fmt.withUnitAndCaveat(f, row.heading()));
       html.tag("/span");
       if (row.used() && row.shared()) usedLabel();
       html.tag("/dt");

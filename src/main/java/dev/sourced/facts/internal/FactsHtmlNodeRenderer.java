@@ -51,6 +51,7 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
         FactReference.class,
         FactBox.class,
         ClaimBox.class,
+        dev.sourced.facts.ExplainerBlock.class,
         Citation.class,
         Directive.class,
         UnsourcedFigure.class,
@@ -64,7 +65,9 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
     else if (node instanceof Citation c) renderCitation(c.getSourceIds());
     else if (node instanceof FactBox b) block(new BodyHtml.FactBoxPart(b.getId()));
     else if (node instanceof ClaimBox c) block(new BodyHtml.ClaimPart(c.getId()));
-    else if (node instanceof Directive d) html.text(d.literal());
+    else if (node instanceof dev.sourced.facts.ExplainerBlock e) {
+      block(new BodyHtml.ExplainerPart(e.getKind(), e.getId()));
+    } else if (node instanceof Directive d) html.text(d.literal());
     else if (node instanceof UnsourcedFigure u) html.text(u.getText());
     else if (node instanceof org.commonmark.node.Image i) renderImage(i, false);
     else if (node instanceof Figure f) renderFigure(f);

@@ -75,7 +75,7 @@ final class FigureRows {
   /** The figure without its qualifier, for a row whose sources word it differently. */
   private static FactValue bare(FactValue v) {
     return new FactValue(
-        v.number(), v.text(), Qualifier.EXACT, v.sources(), null, null, v.declaredAt());
+        v.number(), v.text(), Qualifier.EXACT, v.sources(), null, null, null, v.declaredAt());
   }
 
   /** Whether the figure is a floor ("more than", "at least") in every source of the row. */

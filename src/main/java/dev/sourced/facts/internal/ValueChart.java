@@ -81,7 +81,7 @@ public final class ValueChart {
     int row = 0;
     for (FigureRows.Row r : drawn) {
       String figure = fmt.inline(f, r.heading());
-      alt.append(fmt.withUnit(f, r.heading()))
+      alt.append(fmt.withUnitAndCaveat(f, r.heading()))
           .append(" (")
           .append(count(msg, r.entries().size()))
           .append(')')
