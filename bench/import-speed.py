@@ -15,9 +15,18 @@ import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4"
-    "890000000d49444154789c63f8cfc0500f0004850180848a9c210000000049454e44ae426082")
+
+
+def png_1x1():
+    """A valid 1 x 1 PNG (one opaque pixel), chunks and checksums made by zlib."""
+    import struct, zlib
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x33\x66\xcc\xff")) + chunk(b"IEND", b""))
+
+
+PNG = png_1x1()
 
 
 def generate(site, n, sections):

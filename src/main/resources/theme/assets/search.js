@@ -1,16 +1,22 @@
-/* sourced: the search page. Loads the index the build wrote (search.json) into the vendored
-   MiniSearch and searches as you type; the address keeps the query (?q=), so results can be
-   shared and the form still works as a plain GET where this script does not run. */
+/* sourced: the search page. search.json is a table of contents: the first word of each part of
+   the sorted word list, and the parts of document rows. A query fetches the part (or, for the
+   start of a word, the few parts) its words fall in, ranks the documents that have every word,
+   and fetches the rows of the first results only: a reader downloads a few small files, however
+   big the site. Words are read as the build reads them (dev.sourced.render.SearchTerms). The
+   address keeps the query (?q=), so results can be shared and the form still works as a plain
+   GET where this script does not run. */
 (function () {
   'use strict';
   var form = document.getElementById('search-form');
   var input = document.getElementById('search-q');
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
-  if (!form || !input || !status || !list || !window.fetch || !window.MiniSearch) return;
+  if (!form || !input || !status || !list || !window.fetch || !window.Promise) return;
+  var SHOWN = 20, PREFIX_PARTS = 3;
   var title = document.title;
   var fallback = status.innerHTML;
-  var mini = null, timer = 0;
+  var index = null, timer = 0, current = 0;
+  var files = {};
   // The page's words, from the site's message files (data-messages on the form): texts with
   // {name} filled in here, and the result count's plural forms, chosen by the browser's CLDR
   // plural rules for the page's language.
@@ -29,66 +35,124 @@
     return form.replace(/#/g, n.toLocaleString(lang));
   }
   function say(text) { status.textContent = text; }
+  function get(url) {
+    if (!files[url]) {
+      files[url] = fetch(url, { credentials: 'same-origin' })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+      files[url].catch(function () { delete files[url]; });
+    }
+    return files[url];
+  }
+  function terms(q) {
+    var s = q.normalize ? q.normalize('NFD').replace(/[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]/g, '') : q;
+    var out = [];
+    s.toLowerCase().split(/[^\p{L}\p{N}]+/u).forEach(function (t) {
+      t = t.slice(0, index.longest);
+      if (t.length > 1 && out.indexOf(t) < 0) out.push(t);
+    });
+    return out;
+  }
+  // The parts of the word list that hold the word, and the words starting with it.
+  function partsFor(t) {
+    var w = index.words, lo = 0, hi = w.length - 1, at = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (w[mid][0] <= t) { at = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    var out = [w[at][1]];
+    for (var j = at + 1; j < w.length && out.length < PREFIX_PARTS && w[j][0].indexOf(t) === 0; j++)
+      out.push(w[j][1]);
+    return out;
+  }
+  // Each document with the word (or a word starting with it), scored by where the word is and
+  // how rare it is; a word that only starts with the query counts half.
+  function scores(t, parts) {
+    var found = {};
+    parts.forEach(function (part) {
+      Object.keys(part).forEach(function (k) {
+        if (k.indexOf(t) !== 0) return;
+        var list = part[k].split(','), doc = -1;
+        var idf = Math.log(1 + index.documents / list.length) * (k === t ? 1 : 0.5);
+        list.forEach(function (v) {
+          var n = parseInt(v, 36);
+          doc += n >> 2;
+          var s = (n & 3) * idf;
+          if (!(found[doc] >= s)) found[doc] = s;
+        });
+      });
+    });
+    return found;
+  }
 
   say(text('loading'));
   input.value = new URLSearchParams(location.search).get('q') || '';
-  fetch(form.getAttribute('data-index'), { credentials: 'same-origin' })
-    .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-    .then(function (data) {
-      var docs = [];
-      (data.articles || []).forEach(function (a) {
-        docs.push({ kind: 'article', title: a.title, text: a.summary, extra: a.tags, url: a.url });
-      });
-      (data.facts || []).forEach(function (f) {
-        docs.push({ kind: 'fact', title: f.label, text: f.value + ' (' + f.status + ')', url: f.url });
-      });
-      (data.claims || []).forEach(function (c) {
-        docs.push({ kind: 'claim', title: c.claim,
-          text: text('claim', { verdict: c.verdict, claimant: c.claimant }), url: c.url });
-      });
-      docs.forEach(function (d, i) { d.id = i; });
-      mini = new window.MiniSearch({
-        fields: ['title', 'text', 'extra'],
-        storeFields: ['kind', 'title', 'text', 'url'],
-        searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.2 }
-      });
-      mini.addAll(docs);
-      run();
-    })
+  get(form.getAttribute('data-index'))
+    .then(function (data) { index = data; run(); })
     .catch(function () {
       status.innerHTML = fallback;
-      status.insertBefore(document.createTextNode(text('failed') + ' '),
-        status.firstChild);
+      status.insertBefore(document.createTextNode(text('failed') + ' '), status.firstChild);
     });
 
   function run() {
-    if (!mini) return;
+    if (!index) return;
     var q = input.value.trim();
-    list.textContent = '';
+    var mine = ++current;
     document.title = q ? '“' + q + '” · ' + title : title;
-    if (!q) { say(text('prompt')); return; }
-    var hits = mini.search(q, { combineWith: 'AND' });
-    var some = false;
-    if (!hits.length) { hits = mini.search(q); some = hits.length > 0; }
-    hits.slice(0, 50).forEach(function (h) {
+    var ts = terms(q);
+    if (!ts.length) { list.textContent = ''; say(text('prompt')); return; }
+    Promise.all(ts.map(function (t) { return Promise.all(partsFor(t).map(get)); }))
+      .then(function (partsPerTerm) {
+        var each = ts.map(function (t, i) { return scores(t, partsPerTerm[i]); });
+        var all = {}, some = {};
+        Object.keys(each[0]).forEach(function (d) { all[d] = 0; });
+        each.forEach(function (m) {
+          Object.keys(all).forEach(function (d) { if (d in m) all[d] += m[d]; else delete all[d]; });
+          Object.keys(m).forEach(function (d) { some[d] = (some[d] || 0) + m[d]; });
+        });
+        var partial = !Object.keys(all).length && Object.keys(some).length > 0;
+        var hits = partial ? some : all;
+        var ids = Object.keys(hits).map(Number).sort(function (a, b) {
+          return hits[b] - hits[a] || a - b;
+        });
+        var first = ids.slice(0, SHOWN);
+        var urls = [];
+        first.forEach(function (d) {
+          var u = index.rows[Math.floor(d / index.perPart)];
+          if (urls.indexOf(u) < 0) urls.push(u);
+        });
+        return Promise.all(urls.map(get)).then(function (loaded) {
+          if (mine !== current) return;
+          var rows = first.map(function (d) {
+            var part = loaded[urls.indexOf(index.rows[Math.floor(d / index.perPart)])];
+            return part[d % index.perPart];
+          });
+          show(rows, ids.length, partial, q);
+        });
+      })
+      .catch(function () { if (mine === current) say(text('failed')); });
+  }
+
+  function show(rows, n, partial, q) {
+    list.textContent = '';
+    rows.forEach(function (row) {
       var li = document.createElement('li');
-      li.className = 'search-result search-' + h.kind;
+      li.className = 'search-result search-' + row[0];
       var kind = document.createElement('span');
       kind.className = 'search-kind';
-      kind.textContent = text('kind.' + h.kind) + ': ';
+      kind.textContent = text('kind.' + row[0]) + ': ';
       var a = document.createElement('a');
-      a.href = h.url;
-      a.textContent = h.title;
+      a.href = row[3];
+      a.textContent = row[1];
       var p = document.createElement('p');
-      p.textContent = h.text;
+      p.textContent = row[0] === 'claim'
+        ? text('claim', { verdict: row[4], claimant: row[5] }) : row[2];
       li.appendChild(kind);
       li.appendChild(a);
       li.appendChild(p);
       list.appendChild(li);
     });
-    var n = hits.length;
     say(n === 0 ? text('none', { query: q })
-      : text(some ? 'partial' : 'found', { results: count(n), query: q }));
+      : text(partial ? 'partial' : 'found', { results: count(n), query: q }));
   }
 
   function keep() {

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +138,14 @@ final class RecordCodec {
       Collection<?> c = (Collection<?>) value;
       out.writeInt(c.size());
       for (Object o : c) write(out, element, o);
+    } else if (Map.class == raw) {
+      Type[] kv = ((ParameterizedType) type).getActualTypeArguments();
+      Map<?, ?> m = (Map<?, ?>) value;
+      out.writeInt(m.size());
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        write(out, kv[0], e.getKey());
+        write(out, kv[1], e.getValue());
+      }
     } else if (raw == customType) {
       custom.write(out, value);
     } else if (raw.isRecord()) {
@@ -185,8 +195,15 @@ final class RecordCodec {
       Collection<Object> c = raw == List.class ? new ArrayList<>(n) : new LinkedHashSet<>();
       for (int i = 0; i < n; i++) c.add(read(in, element));
       return raw == List.class
-          ? java.util.Collections.unmodifiableList((List<Object>) c)
-          : java.util.Collections.unmodifiableSet((Set<Object>) c);
+          ? Collections.unmodifiableList((List<Object>) c)
+          : Collections.unmodifiableSet((Set<Object>) c);
+    }
+    if (Map.class == raw) {
+      Type[] kv = ((ParameterizedType) type).getActualTypeArguments();
+      int n = size(in);
+      Map<Object, Object> m = new LinkedHashMap<>();
+      for (int i = 0; i < n; i++) m.put(read(in, kv[0]), read(in, kv[1]));
+      return Collections.unmodifiableMap(m);
     }
     if (raw == customType) return custom.read(in);
     if (raw.isRecord()) {

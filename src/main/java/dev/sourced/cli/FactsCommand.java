@@ -2,6 +2,7 @@ package dev.sourced.cli;
 
 import dev.sourced.diag.Suggestions;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.i18n.MessageFiles;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.pipeline.BuildOptions;
@@ -63,8 +64,7 @@ final class FactsCommand implements Callable<Integer> {
     }
     ValueFormatter fmt =
         new ValueFormatter(
-            s.config().uLocale(),
-            dev.sourced.i18n.MessageFiles.theme(s.config().language(), s.config().uLocale()));
+            s.config().uLocale(), MessageFiles.theme(s.config().language(), s.config().uLocale()));
     int shown = 0;
     for (Fact f : s.facts().values()) {
       if (id != null && !f.id().equals(id)) continue;
@@ -87,6 +87,15 @@ final class FactsCommand implements Callable<Integer> {
   private static void print(
       PrintWriter out, Fact f, ResolvedSite s, List<ResolvedPage> users, ValueFormatter fmt) {
     out.printf("%s: %s%n", f.id(), f.label());
+    // Texts written per language, each language on its own line: the fact is listed once.
+    for (String field : List.of("label", "unit", "note")) {
+      var texts = f.texts().byField().get(field);
+      if (texts == null) continue;
+      for (String lang : s.config().languages()) {
+        String t = texts.get(lang);
+        out.printf("  %-8s %s%n", field + "." + lang + ":", t == null ? "(not translated)" : t);
+      }
+    }
     out.printf(
         "  value:   %s (%s)%n", fmt.withUnitAndCaveat(f, f.usedInText()), f.status().label());
     if (f.values().size() > 1) {

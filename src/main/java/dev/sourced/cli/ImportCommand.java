@@ -1,5 +1,6 @@
 package dev.sourced.cli;
 
+import dev.sourced.diag.DiagnosticPrinter;
 import dev.sourced.migrate.SiteImporter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ final class ImportCommand implements Runnable {
           r.report()
               .format(
                   Reporter.colour(),
-                  all ? Integer.MAX_VALUE : dev.sourced.diag.DiagnosticPrinter.WARNINGS_PER_CODE));
+                  all ? Integer.MAX_VALUE : DiagnosticPrinter.WARNINGS_PER_CODE));
       int problems = r.report().diagnostics().size();
       err.printf(
           "imported %s and copied %s into %s in %d ms; %s to finish by hand, listed in %s%n",

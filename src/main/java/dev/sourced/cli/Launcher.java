@@ -2,6 +2,7 @@ package dev.sourced.cli;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ final class Launcher {
         try {
           Path p = Path.of(dir, "sourced");
           if (Files.isRegularFile(p) && Files.isExecutable(p)) return "sourced";
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
           // an entry that is no path cannot hold the command
         }
       }

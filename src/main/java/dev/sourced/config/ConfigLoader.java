@@ -10,7 +10,9 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
 
 /** Reads and checks {@code sourced.yaml}, filling in defaults for what it leaves out. */
 public final class ConfigLoader {
@@ -135,7 +137,7 @@ public final class ConfigLoader {
             map.valueAt(key),
             Code.BAD_CONFIG,
             "language \"" + tag + "\" must be written in lowercase, as its addresses are",
-            "write \"" + tag.toLowerCase(java.util.Locale.ROOT) + "\"");
+            "write \"" + tag.toLowerCase(Locale.ROOT) + "\"");
       } else {
         out.add(tag);
       }
@@ -152,7 +154,7 @@ public final class ConfigLoader {
       YamlMap map, List<String> languages, Diagnostics diagnostics) {
     Map<String, String> out = new LinkedHashMap<>();
     Map<String, String> given = new LinkedHashMap<>();
-    if (map.node("locale") instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+    if (map.node("locale") instanceof MappingNode) {
       YamlMap m = map.map("locale");
       for (String lang : m.keys()) {
         if (!languages.contains(lang)) {

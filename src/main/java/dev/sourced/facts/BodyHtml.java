@@ -122,6 +122,15 @@ public final class BodyHtml {
       boolean eager)
       implements Part {}
 
+  /**
+   * A link to another Markdown file ({@code [x](../b.md#part)}), written with the address of that
+   * file's page; a marker in its {@code href} attribute.
+   *
+   * @param destination the link as written
+   * @param href the address as written, sanitised and percent-encoded: kept when no page matches
+   */
+  public record PageLinkPart(String destination, String href) implements Part {}
+
   /** {@code {{timeline:ID}}} and the other explainer pieces, blocks the theme writes. */
   public record ExplainerPart(String kind, String id) implements Part {}
 
@@ -143,6 +152,8 @@ public final class BodyHtml {
       } else if (part instanceof ImagePart img) {
         new ImageHtml(writer, context).image(img);
         if (img.figure()) from++;
+      } else if (part instanceof PageLinkPart l) {
+        writer.text(context.pageFileHref(l.destination(), l.href()));
       } else if (part instanceof CitationPart c) {
         int[] n = new int[c.occurrences().size()];
         for (int k = 0; k < n.length; k++) n[k] = c.occurrences().get(k);

@@ -1,8 +1,11 @@
 package dev.sourced.facts;
 
+import dev.sourced.images.PublishedImage;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
+import dev.sourced.model.ImageCredit;
 import dev.sourced.model.Source;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -42,7 +45,7 @@ public interface FactsRenderContext {
    * When this page's reviews were published (the article's date), for ClaimReview's datePublished;
    * null on pages that are not articles.
    */
-  java.time.LocalDate reviewDate();
+  LocalDate reviewDate();
 
   /** The site's publisher name for ClaimReview's author. */
   String publisher();
@@ -50,18 +53,26 @@ public interface FactsRenderContext {
   ValueFormatter formatter();
 
   /** How one of the page's bundle images is published; null when the build did not process it. */
-  default dev.sourced.images.PublishedImage image(String name) {
+  default PublishedImage image(String name) {
     return null;
   }
 
   /** The provenance the article declares for one of its images, or null. */
-  default dev.sourced.model.ImageCredit imageCredit(String name) {
+  default ImageCredit imageCredit(String name) {
     return null;
   }
 
   /** The {@code sizes} attribute of images: how wide they are shown. */
   default String imageSizes() {
     return "100vw";
+  }
+
+  /**
+   * Where a link to another Markdown file leads: that file's page (with the link's fragment), or
+   * {@code href} as written when no page matches (the resolve stage has warned about it).
+   */
+  default String pageFileHref(String destination, String href) {
+    return href;
   }
 
   /**

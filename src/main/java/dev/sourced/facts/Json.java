@@ -1,5 +1,9 @@
 package dev.sourced.facts;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -23,12 +27,11 @@ public final class Json {
    * Writes as {@link #write(Object, boolean)} returns it, into {@code out} as it goes: a large
    * export is never one string in memory.
    */
-  public static void write(Object value, boolean pretty, java.io.Writer out)
-      throws java.io.IOException {
+  public static void write(Object value, boolean pretty, Writer out) throws IOException {
     StringBuilder buf = new StringBuilder(1 << 16);
     try {
       write(value, buf, pretty ? 0 : -1, out);
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     if (pretty) buf.append('\n');
@@ -40,23 +43,23 @@ public final class Json {
   }
 
   /** Hands what is buffered to {@code sink} once there is enough of it. */
-  private static void drain(StringBuilder out, java.io.Writer sink) {
+  private static void drain(StringBuilder out, Writer sink) {
     if (sink == null || out.length() < (1 << 15)) return;
     try {
       sink.append(out);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     out.setLength(0);
   }
 
-  private static void write(Object v, StringBuilder out, int indent, java.io.Writer sink) {
+  private static void write(Object v, StringBuilder out, int indent, Writer sink) {
     if (v == null) {
       out.append("null");
     } else if (v instanceof String s) {
       string(s, out);
     } else if (v instanceof Number || v instanceof Boolean) {
-      out.append(v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString());
+      out.append(v instanceof BigDecimal d ? d.toPlainString() : v.toString());
     } else if (v instanceof Map<?, ?> m) {
       out.append('{');
       boolean first = true;

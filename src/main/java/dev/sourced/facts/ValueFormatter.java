@@ -11,6 +11,7 @@ import com.ibm.icu.util.Currency;
 import com.ibm.icu.util.MeasureUnit;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
+import dev.sourced.i18n.MessageFiles;
 import dev.sourced.i18n.Messages;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
@@ -75,7 +76,7 @@ public final class ValueFormatter {
   /** A formatter for a locale tag ("nl", "de-CH") with the theme's words in its language. */
   public static ValueFormatter of(String localeTag) {
     ULocale l = ULocale.forLanguageTag(localeTag);
-    return new ValueFormatter(l, dev.sourced.i18n.MessageFiles.theme(l.getLanguage(), l));
+    return new ValueFormatter(l, MessageFiles.theme(l.getLanguage(), l));
   }
 
   public ULocale locale() {

@@ -1,5 +1,6 @@
 package dev.sourced.i18n;
 
+import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
@@ -12,9 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads the message files of one language: the theme's bundled file ({@code /i18n/LANG.yaml} on the
@@ -55,7 +59,7 @@ public final class MessageFiles {
     boolean fromTheme = shipped != null;
     if (fromTheme && !shipped.equals("en")) texts.putAll(bundled(shipped));
     Messages english = new Messages("en", ULocale.ENGLISH, reference);
-    java.util.Set<String> translated = new java.util.HashSet<>();
+    Set<String> translated = new HashSet<>();
     String path = SITE_FOLDER + "/" + language + ".yaml";
     for (SourceFile f : siteFiles) {
       if (f.path().equals(path)) override(f, english, texts, translated, locale, diagnostics);
@@ -103,7 +107,7 @@ public final class MessageFiles {
       SourceFile f,
       Messages english,
       Map<String, String> texts,
-      java.util.Set<String> translated,
+      Set<String> translated,
       ULocale locale,
       Diagnostics diagnostics) {
     YamlMap map = SafeYaml.readMapping(f.text(), f.path(), 0, diagnostics, "message file");
@@ -130,7 +134,7 @@ public final class MessageFiles {
                 : "keep the arguments of the English text: "
                     + english.argumentNames(key).stream()
                         .map(a -> "{" + a + "}")
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")));
         continue;
       }
       texts.put(key, text);
@@ -140,9 +144,9 @@ public final class MessageFiles {
 
   /** Why a site's text cannot stand in for the theme's, or null when it can. */
   private static String check(String text, List<String> wanted, ULocale locale) {
-    java.util.Set<String> used;
+    Set<String> used;
     try {
-      used = new com.ibm.icu.text.MessageFormat(text, locale).getArgumentNames();
+      used = new MessageFormat(text, locale).getArgumentNames();
     } catch (IllegalArgumentException e) {
       return "it is not a valid ICU message (" + e.getMessage() + ")";
     }

@@ -1,11 +1,14 @@
 package dev.sourced.i18n;
 
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.util.ULocale;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every word the theme shows, in one language: the texts of the bundled message file for that
@@ -53,7 +56,7 @@ public final class Messages {
   }
 
   public Set<String> keys() {
-    Set<String> all = new java.util.TreeSet<>(plain.keySet());
+    Set<String> all = new TreeSet<>(plain.keySet());
     all.addAll(patterns.keySet());
     return all;
   }
@@ -104,18 +107,18 @@ public final class Messages {
    */
   public Map<String, String> pluralForms(String key) {
     String source = pattern(key);
-    com.ibm.icu.text.MessagePattern mp = new com.ibm.icu.text.MessagePattern(source);
-    Map<String, String> forms = new java.util.LinkedHashMap<>();
+    MessagePattern mp = new MessagePattern(source);
+    Map<String, String> forms = new LinkedHashMap<>();
     int n = mp.countParts();
     if (n < 3
-        || mp.getPartType(1) != com.ibm.icu.text.MessagePattern.Part.Type.ARG_START
-        || mp.getPart(1).getArgType() != com.ibm.icu.text.MessagePattern.ArgType.PLURAL) {
+        || mp.getPartType(1) != MessagePattern.Part.Type.ARG_START
+        || mp.getPart(1).getArgType() != MessagePattern.ArgType.PLURAL) {
       forms.put("other", source);
       return forms;
     }
     for (int i = 2; i < n; i++) {
       var part = mp.getPart(i);
-      if (part.getType() != com.ibm.icu.text.MessagePattern.Part.Type.ARG_SELECTOR) continue;
+      if (part.getType() != MessagePattern.Part.Type.ARG_SELECTOR) continue;
       String selector = mp.getSubstring(part);
       int start = i + 1;
       if (mp.getPartType(start).hasNumericValue()) start++;

@@ -1,18 +1,26 @@
 package dev.sourced.images;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 
 /**
@@ -23,20 +31,41 @@ import java.util.zip.CRC32;
  * place whole, so a build killed half-way leaves no half entry; an entry whose list is missing,
  * unreadable or disagrees with its files (a truncated or damaged file) is deleted and made again.
  *
+ * <p>The cache is bounded: an entry's folder has the time it was last used (set on every use), and
+ * after each build {@link #prune} removes the entries that build did not use once they are unused
+ * for {@link #MAX_AGE}, or sooner, oldest first, while unused entries take more room than the used
+ * ones do (or than {@link #MIN_BUDGET}, if that is more); an entry used in the last hour is kept
+ * either way, since another build of the same site may be about to copy it. Half-made entries of a
+ * build that was killed ({@code .tmp-*}) go after an hour.
+ *
  * <p>Without a folder ({@code --no-cache}), entries live in a temporary folder deleted when the
  * program ends.
  */
 public final class ImageCache {
   static final String LIST = "entry.txt";
-  private final Path root;
 
-  private ImageCache(Path root) {
+  /** How long an entry no build uses is kept. */
+  static final Duration MAX_AGE = Duration.ofDays(30);
+
+  /** The room unused entries may take however little the used ones take: 100 MB. */
+  static final long MIN_BUDGET = 100L << 20;
+
+  private static final Duration RECENT = Duration.ofHours(1);
+
+  private final Path root;
+  private final boolean temporary;
+
+  /** The keys used since the last {@link #prune}. */
+  private final Set<String> used = ConcurrentHashMap.newKeySet();
+
+  private ImageCache(Path root, boolean temporary) {
     this.root = root;
+    this.temporary = temporary;
   }
 
   /** A cache in {@code dir}, or in a temporary folder when {@code dir} is null. */
   public static ImageCache at(Path dir) {
-    if (dir != null) return new ImageCache(dir.toAbsolutePath().normalize());
+    if (dir != null) return new ImageCache(dir.toAbsolutePath().normalize(), false);
     try {
       Path tmp = Files.createTempDirectory("sourced-images-");
       Runtime.getRuntime()
@@ -49,7 +78,7 @@ public final class ImageCache {
                       // best effort on the way out
                     }
                   }));
-      return new ImageCache(tmp);
+      return new ImageCache(tmp, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -92,6 +121,7 @@ public final class ImageCache {
         files.add(s);
       }
       if (!"end".equals(lines.get(lines.size() - 1))) throw new IOException("cut short");
+      used(key, dir);
       return new Entry(dir, files, List.copyOf(lines.subList(n + 1, lines.size() - 1)));
     } catch (IOException | RuntimeException e) {
       try {
@@ -131,15 +161,109 @@ public final class ImageCache {
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, dir);
-      } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+      } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
         // Another build made the same entry at the same time: theirs is as good.
         deleteTree(tmp);
       }
+      used(key, dir);
       return new Entry(dir, files, List.copyOf(info));
     } catch (IOException | RuntimeException | Error e) {
       deleteTree(tmp);
       throw e;
     }
+  }
+
+  /** Notes that this build uses an entry, and when: its folder's time is its last use. */
+  private void used(String key, Path dir) {
+    used.add(key);
+    try {
+      Files.setLastModifiedTime(dir, FileTime.from(Instant.now()));
+    } catch (IOException e) {
+      // Only the pruning order depends on it.
+    }
+  }
+
+  /** What {@link #prune} removed. */
+  record Pruned(int entries, long bytes) {}
+
+  /**
+   * Removes what the build that just ended did not use, as the class comment says; the next build
+   * starts a new list of used entries. Nothing is removed from a temporary cache (it goes whole).
+   */
+  Pruned prune() throws IOException {
+    if (temporary) {
+      used.clear();
+      return new Pruned(0, 0);
+    }
+    return prune(Instant.now(), MAX_AGE, MIN_BUDGET);
+  }
+
+  /** {@link #prune()} at time {@code now}, with the age and budget given (for tests). */
+  Pruned prune(Instant now, Duration maxAge, long minBudget) throws IOException {
+    if (!Files.isDirectory(root)) {
+      used.clear();
+      return new Pruned(0, 0);
+    }
+    record Unused(Path dir, Instant lastUse, long bytes) {}
+    List<Unused> unused = new ArrayList<>();
+    long usedBytes = 0;
+    int removed = 0;
+    long removedBytes = 0;
+    List<Path> prefixes;
+    try (var s = Files.list(root)) {
+      prefixes = s.filter(Files::isDirectory).sorted().toList();
+    }
+    for (Path prefix : prefixes) {
+      List<Path> dirs;
+      try (var s = Files.list(prefix)) {
+        dirs = s.filter(Files::isDirectory).sorted().toList();
+      }
+      for (Path dir : dirs) {
+        String name = dir.getFileName().toString();
+        Instant last = Files.getLastModifiedTime(dir).toInstant();
+        long bytes = size(dir);
+        if (name.startsWith(".tmp-")) {
+          if (last.isBefore(now.minus(RECENT))) {
+            deleteTree(dir);
+            removed++;
+            removedBytes += bytes;
+          }
+        } else if (used.contains(name)) {
+          usedBytes += bytes;
+        } else {
+          unused.add(new Unused(dir, last, bytes));
+        }
+      }
+    }
+    unused.sort(Comparator.comparing(Unused::lastUse).thenComparing(Unused::dir));
+    long budget = Math.max(usedBytes, minBudget);
+    long unusedBytes = unused.stream().mapToLong(Unused::bytes).sum();
+    for (Unused u : unused) {
+      boolean old = u.lastUse().isBefore(now.minus(maxAge));
+      boolean over = unusedBytes > budget && u.lastUse().isBefore(now.minus(RECENT));
+      if (!old && !over) continue;
+      deleteTree(u.dir());
+      unusedBytes -= u.bytes();
+      removed++;
+      removedBytes += u.bytes();
+    }
+    for (Path prefix : prefixes) {
+      try (var s = Files.list(prefix)) {
+        if (s.findAny().isEmpty()) Files.deleteIfExists(prefix);
+      } catch (IOException e) {
+        // another build is filling it
+      }
+    }
+    used.clear();
+    return new Pruned(removed, removedBytes);
+  }
+
+  private static long size(Path dir) throws IOException {
+    long total = 0;
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) total += Files.size(p);
+    }
+    return total;
   }
 
   /** Writes an entry's files. */
@@ -148,7 +272,7 @@ public final class ImageCache {
   }
 
   static OutputStream create(Path file) throws IOException {
-    return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
   }
 
   private static long crc(Path p) throws IOException {
@@ -163,7 +287,7 @@ public final class ImageCache {
   static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) return;
     try (var s = Files.walk(root)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     }

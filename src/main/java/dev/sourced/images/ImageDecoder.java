@@ -10,16 +10,22 @@ import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReader;
 import dev.sourced.diag.Code;
+import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -90,8 +96,8 @@ final class ImageDecoder {
       return "gif";
     if (n >= 12 && head[0] == 'R' && head[1] == 'I' && head[8] == 'W' && head[9] == 'E')
       return "webp";
-    String text = new String(head, 0, Math.max(0, n), java.nio.charset.StandardCharsets.ISO_8859_1);
-    String t = text.stripLeading().toLowerCase(java.util.Locale.ROOT);
+    String text = new String(head, 0, Math.max(0, n), StandardCharsets.ISO_8859_1);
+    String t = text.stripLeading().toLowerCase(Locale.ROOT);
     if (t.startsWith("<?xml") || t.startsWith("<svg")) return "svg";
     if (t.startsWith("<")) return "html";
     return null;
@@ -144,7 +150,7 @@ final class ImageDecoder {
         throw new Refused(
             Code.IMAGE_TOO_LARGE,
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "it declares %,d x %,d pixels (%,d megapixels), more than images.max_megapixels"
                     + " (%,d); it is copied as it is, not resized",
                 w,
@@ -164,6 +170,12 @@ final class ImageDecoder {
         } catch (IOException | RuntimeException e) {
           orientation = 1;
         }
+      } else if (format.equals("png")) {
+        try {
+          orientation = pngOrientation(file);
+        } catch (IOException | RuntimeException e) {
+          orientation = 1;
+        }
       }
       // A progressive JPEG's decoder holds every coefficient at once (6 bytes a pixel, outside
       // the Java heap), whatever subsampling is asked for: a quarter of the limit keeps that bound.
@@ -171,7 +183,7 @@ final class ImageDecoder {
         throw new Refused(
             Code.IMAGE_TOO_LARGE,
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "it is a progressive JPEG of %,d megapixels, more than a quarter of"
                     + " images.max_megapixels (%,d), which a progressive file needs to decode in"
                     + " bounded memory; it is copied as it is, not resized",
@@ -242,18 +254,54 @@ final class ImageDecoder {
         // structure.
         int skip = 1;
         if (bytes.length <= skip) continue;
-        Directory dir =
-            new TIFFReader()
-                .read(
-                    ImageIO.createImageInputStream(
-                        new java.io.ByteArrayInputStream(bytes, skip, bytes.length - skip)));
-        Directory ifd0 = dir instanceof CompoundDirectory c ? c.getDirectory(0) : dir;
-        Entry e = ifd0.getEntryById(TIFF.TAG_ORIENTATION);
-        if (e != null && e.getValue() instanceof Number v) {
-          int o = v.intValue();
-          if (o >= 1 && o <= 8) return o;
-        }
+        int o = tiffOrientation(bytes, skip);
+        if (o != 1) return o;
       }
+    }
+    return 1;
+  }
+
+  /**
+   * The orientation in a PNG's {@code eXIf} chunk (1 when it has none). The chunk holds a TIFF
+   * structure as a JPEG's EXIF segment does, without the {@code Exif} identifier; writers put it
+   * before or after the image data (ImageMagick writes it after), so every chunk header is read,
+   * the data of the others skipped, up to {@code IEND}.
+   */
+  static int pngOrientation(Path file) throws IOException {
+    try (var ch = FileChannel.open(file)) {
+      long size = ch.size();
+      long pos = 8;
+      ByteBuffer head = ByteBuffer.allocate(8);
+      // A bound on the chunks read, so that a file of millions of empty chunks costs little.
+      for (int chunks = 0; pos + 12 <= size && chunks < 10_000; chunks++) {
+        head.clear();
+        if (ch.read(head, pos) < 8) return 1;
+        long length = head.getInt(0) & 0xffffffffL;
+        String type = new String(head.array(), 4, 4, StandardCharsets.ISO_8859_1);
+        if (type.equals("IEND")) return 1;
+        if (type.equals("eXIf") && length > 8 && length <= 1 << 20) {
+          ByteBuffer data = ByteBuffer.allocate((int) length);
+          if (ch.read(data, pos + 8) < length) return 1;
+          return tiffOrientation(data.array(), 0);
+        }
+        pos += 12 + length;
+      }
+      return 1;
+    }
+  }
+
+  /** The orientation tag of the first directory of a TIFF structure at {@code from}, or 1. */
+  private static int tiffOrientation(byte[] bytes, int from) throws IOException {
+    Directory dir =
+        new TIFFReader()
+            .read(
+                ImageIO.createImageInputStream(
+                    new ByteArrayInputStream(bytes, from, bytes.length - from)));
+    Directory ifd0 = dir instanceof CompoundDirectory c ? c.getDirectory(0) : dir;
+    Entry e = ifd0.getEntryById(TIFF.TAG_ORIENTATION);
+    if (e != null && e.getValue() instanceof Number v) {
+      int o = v.intValue();
+      if (o >= 1 && o <= 8) return o;
     }
     return 1;
   }
@@ -321,7 +369,7 @@ final class ImageDecoder {
     int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
     if (img.getType() == type) return img;
     BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), type);
-    java.awt.Graphics2D g = out.createGraphics();
+    Graphics2D g = out.createGraphics();
     try {
       g.drawImage(img, 0, 0, null);
     } finally {

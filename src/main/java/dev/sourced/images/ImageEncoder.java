@@ -1,6 +1,9 @@
 package dev.sourced.images;
 
 import com.luciad.imageio.webp.WebPImageWriterSpi;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,13 +42,11 @@ final class ImageEncoder {
 
   private static BufferedImage scale(BufferedImage src, int w, int h) {
     BufferedImage out = new BufferedImage(w, h, src.getType());
-    java.awt.Graphics2D g = out.createGraphics();
+    Graphics2D g = out.createGraphics();
     try {
       g.setRenderingHint(
-          java.awt.RenderingHints.KEY_INTERPOLATION,
-          java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.setRenderingHint(
-          java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY);
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.drawImage(src, 0, 0, w, h, null);
     } finally {
       g.dispose();
@@ -114,9 +115,9 @@ final class ImageEncoder {
     if (!img.getColorModel().hasAlpha()) return img;
     BufferedImage out =
         new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = out.createGraphics();
+    Graphics2D g = out.createGraphics();
     try {
-      g.setColor(java.awt.Color.WHITE);
+      g.setColor(Color.WHITE);
       g.fillRect(0, 0, img.getWidth(), img.getHeight());
       g.drawImage(img, 0, 0, null);
     } finally {

@@ -1,5 +1,7 @@
 package dev.sourced.images;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -39,8 +41,8 @@ public final class ImageNames {
   /** A bundle-relative name as a relative address, each segment percent-encoded. */
   public static String href(String name) {
     try {
-      return new java.net.URI(null, null, name, null).getRawPath();
-    } catch (java.net.URISyntaxException e) {
+      return new URI(null, null, name, null).getRawPath();
+    } catch (URISyntaxException e) {
       return name;
     }
   }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +62,15 @@ public final class ImageProcessor {
   /** How an image is shown, and the files that publish it (the original's address among them). */
   public record Result(PublishedImage image, List<PublishedFile> files) {}
 
+  /**
+   * Ends a build's use of the image cache: what the build did not use is removed as {@link
+   * ImageCache} says, so that the cache stays bounded. Called once every image of the site was
+   * published.
+   */
+  public void pruneCache() throws IOException {
+    cache.prune();
+  }
+
   /** Publishes one image; problems with its content are warnings in {@code diagnostics}. */
   public Result publish(Input in, Diagnostics diagnostics) throws IOException {
     String key = key(in.file());
@@ -105,20 +115,31 @@ public final class ImageProcessor {
     int shownW = header.shownWidth();
     info.add("size " + shownW + " " + header.shownHeight());
     String ext = format.equals("jpeg") ? "jpg" : "png";
+    int widest = settings.widths().get(settings.widths().size() - 1);
+    // A turned PNG that srcset offers as it is gets its pixels turned: not every browser reads a
+    // PNG's eXIf orientation, and PNG loses nothing by being written again.
+    boolean turnPixels =
+        !settings.keepMetadata()
+            && format.equals("png")
+            && header.orientation() > 1
+            && shownW <= widest;
     // The original, without its metadata.
     Path original = dir.resolve("original." + ext);
     try (InputStream src = Files.newInputStream(file);
         OutputStream out = ImageCache.create(original)) {
       if (settings.keepMetadata()) src.transferTo(out);
       else if (format.equals("jpeg")) MetadataStripper.jpeg(src, out, header.orientation());
-      else MetadataStripper.png(src, out);
+      else if (turnPixels) ImageEncoder.png(ImageDecoder.decode(file, header, shownW), out);
+      else MetadataStripper.png(src, out, header.orientation());
     } catch (MetadataStripper.Malformed e) {
       Files.deleteIfExists(original);
       info.set(0, "refused " + refusedDamaged());
       return info.subList(0, 1);
+    } catch (ImageDecoder.Refused r) {
+      Files.deleteIfExists(original);
+      return new ArrayList<>(List.of("refused " + r.code + "|" + r.getMessage() + "|" + r.hint));
     }
     info.add("original original." + ext);
-    int widest = settings.widths().get(settings.widths().size() - 1);
     List<Integer> targets = new ArrayList<>();
     for (int w : settings.widths()) if (w < shownW) targets.add(w);
     boolean fullInSrcset = shownW <= widest;
@@ -213,8 +234,8 @@ public final class ImageProcessor {
       }
     }
     if (!original) files.add(new PublishedFile(in.pageUrl() + in.name(), in.file()));
-    main.sort(java.util.Comparator.comparingInt(PublishedImage.Rendition::width));
-    webp.sort(java.util.Comparator.comparingInt(PublishedImage.Rendition::width));
+    main.sort(Comparator.comparingInt(PublishedImage.Rendition::width));
+    webp.sort(Comparator.comparingInt(PublishedImage.Rendition::width));
     int widest = settings.widths().get(settings.widths().size() - 1);
     if (original && width > 0 && width <= widest) {
       main.add(new PublishedImage.Rendition(ImageNames.href(in.name()), width));

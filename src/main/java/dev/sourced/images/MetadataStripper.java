@@ -4,6 +4,7 @@ import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.exif.EXIFWriter;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFEntry;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
 
@@ -28,7 +30,10 @@ import javax.imageio.stream.ImageOutputStream;
  *       EXIF segment with the orientation alone, written by TwelveMonkeys' EXIF writer.
  *   <li>PNG: keeps the critical chunks and the ones that change how pixels look (transparency,
  *       gamma, chromaticities, sRGB, ICC profile, significant bits, background, pixel size,
- *       animation); drops text, time and EXIF chunks and any other, and anything after IEND.
+ *       animation); drops text, time and EXIF chunks and any other, and anything after IEND. An
+ *       image shown turned gets a minimal {@code eXIf} chunk with the orientation alone (a turned
+ *       PNG that {@code srcset} offers as it is is written again with its pixels turned instead:
+ *       see {@link ImageProcessor}).
  * </ul>
  *
  * No library on the JVM does this losslessly for both formats (ImageIO rewrites pixels); the marker
@@ -50,7 +55,7 @@ final class MetadataStripper {
   }
 
   static void jpeg(InputStream raw, OutputStream out, int orientation) throws IOException {
-    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16));
+    DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
     if (in.readUnsignedByte() != 0xff || in.readUnsignedByte() != 0xd8) {
       throw new Malformed("no start-of-image marker");
     }
@@ -145,14 +150,31 @@ final class MetadataStripper {
     return true;
   }
 
-  private static void writeOrientation(OutputStream out, int orientation) throws IOException {
+  /** A TIFF structure with the orientation tag alone, as EXIF holds it. */
+  private static byte[] orientationTiff(int orientation) throws IOException {
     ByteArrayOutputStream tiff = new ByteArrayOutputStream();
     try (ImageOutputStream ios = ImageIO.createImageOutputStream(tiff)) {
       List<Entry> entries =
           List.of(new TIFFEntry(TIFF.TAG_ORIENTATION, TIFF.TYPE_SHORT, (short) orientation));
       new EXIFWriter().write(entries, ios);
     }
-    byte[] body = tiff.toByteArray();
+    return tiff.toByteArray();
+  }
+
+  private static void writeExifChunk(OutputStream out, int orientation) throws IOException {
+    byte[] body = orientationTiff(orientation);
+    byte[] type = "eXIf".getBytes(StandardCharsets.ISO_8859_1);
+    CRC32 crc = new CRC32();
+    crc.update(type);
+    crc.update(body);
+    writeInt(out, body.length);
+    out.write(type);
+    out.write(body);
+    writeInt(out, (int) crc.getValue());
+  }
+
+  private static void writeOrientation(OutputStream out, int orientation) throws IOException {
+    byte[] body = orientationTiff(orientation);
     int length = 2 + 6 + body.length;
     out.write(0xff);
     out.write(0xe1);
@@ -162,8 +184,12 @@ final class MetadataStripper {
     out.write(body);
   }
 
-  static void png(InputStream raw, OutputStream out) throws IOException {
-    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16));
+  /**
+   * Copies a PNG's critical and colour chunks; an image shown turned ({@code orientation} over 1)
+   * gets an {@code eXIf} chunk with the orientation alone, before its image data.
+   */
+  static void png(InputStream raw, OutputStream out, int orientation) throws IOException {
+    DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
     byte[] signature = in.readNBytes(8);
     if (signature.length != 8 || (signature[0] & 0xff) != 0x89 || signature[1] != 'P') {
       throw new Malformed("no PNG signature");
@@ -180,6 +206,10 @@ final class MetadataStripper {
       }
       if (length < 0) throw new Malformed("a chunk declares a negative length");
       String name = new String(type, StandardCharsets.ISO_8859_1);
+      if (name.equals("IDAT") && orientation > 1) {
+        writeExifChunk(out, orientation);
+        orientation = 1;
+      }
       if (PNG_KEPT.contains(name)) {
         writeInt(out, length);
         out.write(type);

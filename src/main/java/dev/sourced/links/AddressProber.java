@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -259,7 +260,7 @@ final class AddressProber {
         ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
         Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
         return d.isNegative() ? Duration.ZERO : d;
-      } catch (java.time.DateTimeException e2) {
+      } catch (DateTimeException e2) {
         return null;
       }
     }

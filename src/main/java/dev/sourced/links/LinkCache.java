@@ -1,6 +1,7 @@
 package dev.sourced.links;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class LinkCache {
           // a damaged line is skipped: that address is asked again
         }
       }
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       c.entries.clear();
     }
     return c;

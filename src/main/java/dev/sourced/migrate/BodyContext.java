@@ -2,6 +2,7 @@ package dev.sourced.migrate;
 
 import dev.sourced.diag.Code;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,6 +16,10 @@ final class BodyContext {
   final String body;
   final ImportTargets targets;
   final MigrationReport report;
+
+  /** Where the converted body holds a template tag kept as text on purpose (see LiteralTags). */
+  final List<Integer> literals = new ArrayList<>();
+
   private final int[] lineStarts;
   private final int firstLine;
 
@@ -31,13 +36,13 @@ final class BodyContext {
   }
 
   int line(int offset) {
-    int i = java.util.Arrays.binarySearch(lineStarts, offset);
+    int i = Arrays.binarySearch(lineStarts, offset);
     if (i < 0) i = -i - 2;
     return firstLine + i;
   }
 
   int column(int offset) {
-    int i = java.util.Arrays.binarySearch(lineStarts, offset);
+    int i = Arrays.binarySearch(lineStarts, offset);
     if (i < 0) i = -i - 2;
     return body.codePointCount(lineStarts[i], offset) + 1;
   }

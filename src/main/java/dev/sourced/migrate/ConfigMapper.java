@@ -3,9 +3,11 @@ package dev.sourced.migrate;
 import static dev.sourced.migrate.MigrationReport.at;
 
 import dev.sourced.diag.Code;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Maps a Hugo config ({@code hugo.toml}, {@code config.yaml}, ...) or a Jekyll {@code _config.yml}
@@ -120,13 +122,13 @@ final class ConfigMapper {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> map(Object v) {
     if (!(v instanceof Map<?, ?> m)) return Map.of();
-    Map<String, Object> out = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, Object> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     out.putAll((Map<String, Object>) m);
     return out;
   }
 
   static String text(Object v) {
-    if (v == null || v instanceof Map || v instanceof java.util.List) return null;
+    if (v == null || v instanceof Map || v instanceof List) return null;
     String s = v.toString().strip();
     return s.isEmpty() ? null : s;
   }

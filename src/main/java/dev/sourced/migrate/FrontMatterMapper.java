@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -149,7 +150,7 @@ final class FrontMatterMapper {
 
   static boolean truth(Object v) {
     if (v == null) return false;
-    String s = v.toString().strip().toLowerCase(java.util.Locale.ROOT);
+    String s = v.toString().strip().toLowerCase(Locale.ROOT);
     return s.equals("true") || s.equals("yes") || s.equals("on");
   }
 

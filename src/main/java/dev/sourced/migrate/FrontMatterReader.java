@@ -3,6 +3,8 @@ package dev.sourced.migrate;
 import static dev.sourced.migrate.MigrationReport.at;
 
 import dev.sourced.diag.Code;
+import dev.sourced.diag.SourcePosition;
+import java.io.StringReader;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +16,7 @@ import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -142,7 +145,7 @@ final class FrontMatterReader {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(true);
       options.setMaxAliasesForCollections(50);
-      root = new Yaml(options).compose(new java.io.StringReader(block));
+      root = new Yaml(options).compose(new StringReader(block));
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark();
       unreadable(
@@ -168,7 +171,7 @@ final class FrontMatterReader {
   }
 
   private static void unreadable(
-      MigrationReport report, boolean config, dev.sourced.diag.SourcePosition at, String why) {
+      MigrationReport report, boolean config, SourcePosition at, String why) {
     if (config) {
       report.error(
           at,
@@ -188,7 +191,7 @@ final class FrontMatterReader {
     if (node instanceof ScalarNode s) {
       boolean isNull =
           s.getTag().getValue().endsWith(":null")
-              || (s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN
+              || (s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
                   && (s.getValue().isEmpty()
                       || s.getValue().equals("~")
                       || s.getValue().equals("null")));

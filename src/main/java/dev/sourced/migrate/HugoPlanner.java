@@ -2,11 +2,14 @@ package dev.sourced.migrate;
 
 import static dev.sourced.migrate.MigrationReport.at;
 
+import dev.sourced.concurrent.Workers;
 import dev.sourced.diag.Code;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -241,6 +244,7 @@ final class HugoPlanner {
         new SourcePage(f, target, address, natural, text, fm, null, false, List.copyOf(aliases));
     plan.pages.add(page);
     plan.targets.page(rel, address);
+    plan.targets.newFile(f, target);
   }
 
   /** A Markdown file's text (null when not UTF-8) and front-matter, read before placing it. */
@@ -250,7 +254,7 @@ final class HugoPlanner {
   private static Map<String, Read> read(Path src, List<String> files, MigrationReport report) {
     List<String> markdown = files.stream().filter(ImportPlan::isMarkdown).toList();
     List<Read> reads =
-        dev.sourced.concurrent.Workers.map(
+        Workers.map(
             markdown.size(),
             i -> {
               String f = markdown.get(i);
@@ -260,10 +264,10 @@ final class HugoPlanner {
                 report.source(f, text);
                 return new Read(text, FrontMatterReader.read(f, text, report));
               } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
               }
             });
-    Map<String, Read> out = new java.util.HashMap<>();
+    Map<String, Read> out = new HashMap<>();
     for (int i = 0; i < markdown.size(); i++) out.put(markdown.get(i), reads.get(i));
     return out;
   }

@@ -48,6 +48,7 @@ final class HugoShortcodes {
     String raw = body.substring(tag.start(), tag.end());
     String inner = tag.inner().strip();
     if (inner.startsWith("/*") && inner.endsWith("*/")) {
+      cx.literals.add(out.length());
       out.append("{{")
           .append(tag.delimiter())
           .append(' ')

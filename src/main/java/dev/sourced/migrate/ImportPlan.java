@@ -3,11 +3,13 @@ package dev.sourced.migrate;
 import static dev.sourced.migrate.MigrationReport.at;
 
 import dev.sourced.diag.Code;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,7 +50,7 @@ final class ImportPlan {
   String uniqueTarget(String target) {
     String t = target;
     int n = 2;
-    while (targetsTaken.putIfAbsent(t.toLowerCase(java.util.Locale.ROOT), t) != null) {
+    while (targetsTaken.putIfAbsent(t.toLowerCase(Locale.ROOT), t) != null) {
       int dot = target.lastIndexOf('.');
       int slash = target.lastIndexOf('/');
       t =
@@ -66,7 +68,7 @@ final class ImportPlan {
 
   static String extension(String name) {
     int dot = name.lastIndexOf('.');
-    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
   static boolean isMarkdown(String name) {
@@ -82,6 +84,6 @@ final class ImportPlan {
   }
 
   static String relative(Path root, Path file) {
-    return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    return root.relativize(file).toString().replace(File.separatorChar, '/');
   }
 }

@@ -19,6 +19,9 @@ final class ImportTargets {
   private final Map<String, String> files = new HashMap<>();
   private final Map<String, String> posts = new HashMap<>();
 
+  /** Each page's new file ({@code content/posts/a.md}) by its file in the source site. */
+  private final Map<String, String> newFiles = new HashMap<>();
+
   private static final String AMBIGUOUS = "\u0000";
 
   /** Hugo's content folder, which page paths in {@link #page} are relative to. */
@@ -43,6 +46,19 @@ final class ImportTargets {
 
   void file(String path, String sitePath) {
     files.put(path, sitePath);
+  }
+
+  /** Where the page in the source site's file {@code source} is written in the new site. */
+  void newFile(String source, String target) {
+    newFiles.put(source, target);
+  }
+
+  /**
+   * The new file of the page in {@code path}, relative to the source site's root, or to Hugo's
+   * content folder when the link was written from the top ({@code /posts/a.md}); null if none.
+   */
+  String newFile(String path, boolean fromTop) {
+    return newFiles.get(fromTop && !contentDir.isEmpty() ? contentDir + "/" + path : path);
   }
 
   /** A Jekyll post by its name without extension ({@code 2021-03-09-a}, {@code news/2021-...}). */

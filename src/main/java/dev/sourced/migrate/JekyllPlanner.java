@@ -4,6 +4,7 @@ import static dev.sourced.migrate.MigrationReport.at;
 
 import dev.sourced.diag.Code;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -206,7 +208,7 @@ final class JekyllPlanner {
     try (var in = Files.newInputStream(src.resolve(f))) {
       n = in.readNBytes(head, 0, 4);
     }
-    String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String start = new String(head, 0, n, StandardCharsets.ISO_8859_1);
     if (start.startsWith("---\n") || start.startsWith("---\r") || start.equals("---")) {
       report.warning(
           at(f, 1, 1),
@@ -262,6 +264,7 @@ final class JekyllPlanner {
             p.source(), target, address, natural, p.text(), fm, p.date(), p.draft(), aliases);
     plan.pages.add(page);
     plan.targets.page(p.source(), address);
+    plan.targets.newFile(p.source(), target);
     int posts = p.source().indexOf("_posts/");
     if (p.post() && posts >= 0) {
       plan.targets.post(ImportPlan.stem(p.source().substring(posts + "_posts/".length())), address);
@@ -276,7 +279,7 @@ final class JekyllPlanner {
 
   /** Collection name to whether it is published ("true"), from {@code collections:}. */
   private static Map<String, String> collections(Object v) {
-    Map<String, String> out = new java.util.TreeMap<>();
+    Map<String, String> out = new TreeMap<>();
     if (v instanceof List<?> l) {
       for (Object o : l) out.put(String.valueOf(o), "false");
     } else if (v instanceof Map<?, ?> m) {

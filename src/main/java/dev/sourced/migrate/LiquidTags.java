@@ -39,7 +39,14 @@ final class LiquidTags {
           case "raw" -> {
             Matcher end = endTag(body, m.end(), "endraw");
             if (end == null) break;
-            out.append(body, m.end(), end.start());
+            String raw = body.substring(m.end(), end.start());
+            for (int i = raw.indexOf('{');
+                i >= 0 && i + 1 < raw.length();
+                i = raw.indexOf('{', i + 2)) {
+              if (raw.charAt(i + 1) == '{' || raw.charAt(i + 1) == '%')
+                cx.literals.add(out.length() + i);
+            }
+            out.append(raw);
             pos = end.end();
             continue;
           }

@@ -5,9 +5,11 @@ import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.DiagnosticPrinter;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -20,9 +22,9 @@ import java.util.function.Function;
 public final class MigrationReport {
   private final Diagnostics diagnostics = new Diagnostics();
   private final Map<String, String> renamed = new TreeMap<>();
-  private final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> texts = new ConcurrentHashMap<>();
   private final Map<String, String> leftOut = new TreeMap<>();
-  private final List<String> notes = new java.util.ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
 
   /** Front-matter keys not carried over: key to {first position, number of files}. */
   private final Map<String, Object[]> unmappedKeys = new TreeMap<>();

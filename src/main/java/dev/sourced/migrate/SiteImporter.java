@@ -1,6 +1,8 @@
 package dev.sourced.migrate;
 
+import dev.sourced.concurrent.Workers;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -69,14 +72,14 @@ public final class SiteImporter {
     try {
       write(work.resolve("sourced.yaml"), YamlWriter.mapping(plan.config));
       // Pages are converted and written on all cores; each writes only its own file.
-      dev.sourced.concurrent.Workers.map(
+      Workers.map(
           plan.pages.size(),
           i -> {
             SourcePage page = plan.pages.get(i);
             try {
               write(work.resolve(page.target()), convert(page, plan, report));
             } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
+              throw new UncheckedIOException(e);
             }
             return page;
           });
@@ -87,7 +90,7 @@ public final class SiteImporter {
       }
       String header =
           "sourced import "
-              + generator.name().toLowerCase(java.util.Locale.ROOT)
+              + generator.name().toLowerCase(Locale.ROOT)
               + ": "
               + plan.pages.size()
               + " pages, "
@@ -108,6 +111,8 @@ public final class SiteImporter {
     Map<String, Object> fm = FrontMatterMapper.map(page, plan.jekyll, report);
     BodyContext cx = new BodyContext(page, plan.targets, report);
     String body = plan.jekyll ? LiquidTags.convert(cx) : HugoShortcodes.convert(cx);
+    body = LiteralTags.escape(body, cx.literals);
+    body = MarkdownLinks.convert(cx, body);
     body = body.replace("\r\n", "\n");
     return "---\n" + YamlWriter.mapping(fm) + "---\n" + body;
   }

@@ -2,8 +2,10 @@ package dev.sourced.model;
 
 import dev.sourced.diag.SourcePosition;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A figure declared once and used anywhere: one value, or several where sources disagree ({@code
@@ -23,7 +25,53 @@ public record Fact(
     String note,
     List<FactValue> values,
     int use,
-    SourcePosition declaredAt) {
+    SourcePosition declaredAt,
+    Texts texts) {
+
+  public Fact {
+    if (texts == null) texts = Texts.NONE;
+  }
+
+  /** A fact whose words are one text for every language. */
+  public Fact(
+      String id,
+      String label,
+      String unit,
+      boolean compact,
+      PartialDate asOf,
+      boolean disputed,
+      String note,
+      List<FactValue> values,
+      int use,
+      SourcePosition declaredAt) {
+    this(id, label, unit, compact, asOf, disputed, note, values, use, declaredAt, Texts.NONE);
+  }
+
+  /**
+   * This fact as the pages of one language show it: its label, unit, note and its values' scopes
+   * and caveats in that language, and where one is missing the default language's text, named in
+   * {@link Texts#fallbacks} so the page can mark it. The figures, dates and sources are the same in
+   * every language: they are one declaration.
+   */
+  public Fact in(String lang, String defaultLang) {
+    boolean anyValue = values.stream().anyMatch(v -> !v.texts().isEmpty());
+    if (texts.isEmpty() && !anyValue) return this;
+    Map<String, String> fb = new LinkedHashMap<>();
+    List<FactValue> vs = new ArrayList<>();
+    for (FactValue v : values) vs.add(v.in(lang, defaultLang));
+    return new Fact(
+        id,
+        texts.in("label", lang, defaultLang, label, fb),
+        texts.in("unit", lang, defaultLang, unit, fb),
+        compact,
+        asOf,
+        disputed,
+        texts.in("note", lang, defaultLang, note, fb),
+        List.copyOf(vs),
+        use,
+        declaredAt,
+        texts.withFallbacks(fb));
+  }
 
   /**
    * The figure the article's prose uses, chosen by the editor ({@code use}). It is the article's

@@ -3,6 +3,7 @@ package dev.sourced.model;
 import dev.sourced.diag.SourcePosition;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A publication that facts and sentences cite. IDs are global to the site. {@code url}, {@code
@@ -33,14 +34,78 @@ public record Source(
     SourcePosition declaredAt,
     LocalDate archived,
     SourcePosition urlAt,
-    SourcePosition archiveAt) {
+    SourcePosition archiveAt,
+    Texts texts) {
 
   public Source {
+    if (texts == null) texts = Texts.NONE;
     if (shortName == null || shortName.isBlank()) {
       shortName = shortNameOf(null, title, publisher, date);
     }
     if (urlAt == null) urlAt = declaredAt;
     if (archiveAt == null) archiveAt = declaredAt;
+  }
+
+  /** A source whose title is the one it has in every language. */
+  public Source(
+      String id,
+      String title,
+      String publisher,
+      PartialDate date,
+      String url,
+      LocalDate accessed,
+      String archive,
+      String language,
+      String shortName,
+      SourcePosition declaredAt,
+      LocalDate archived,
+      SourcePosition urlAt,
+      SourcePosition archiveAt) {
+    this(
+        id,
+        title,
+        publisher,
+        date,
+        url,
+        accessed,
+        archive,
+        language,
+        shortName,
+        declaredAt,
+        archived,
+        urlAt,
+        archiveAt,
+        Texts.NONE);
+  }
+
+  /**
+   * This source as one language's pages name it: its title translated into that language where it
+   * has been ({@code title: {en: ..., nl: ...}}), else the title it was published under (in the
+   * source's {@code language}, else the first written). A title in its original language is not a
+   * missing translation: it is the source's own title. The short name stays the one settled when
+   * the source was read.
+   */
+  public Source in(String lang) {
+    Map<String, String> titles = texts.byField().get("title");
+    if (titles == null || titles.isEmpty()) return this;
+    String t = titles.get(lang);
+    if (t == null && language != null) t = titles.get(language);
+    if (t == null) t = titles.values().iterator().next();
+    return new Source(
+        id,
+        t,
+        publisher,
+        date,
+        url,
+        accessed,
+        archive,
+        language,
+        shortName,
+        declaredAt,
+        archived,
+        urlAt,
+        archiveAt,
+        texts);
   }
 
   /**

@@ -25,8 +25,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * a relative address ({@code javascript:} and {@code data:} are blanked), addresses percent-encoded
  * as the CommonMark spec does, heading anchors. What depends on the resolved site (fact values,
  * reference numbers, boxes) is left as markers for the render stage to fill (see {@link BodyHtml}).
- * External links get {@code rel="nofollow noopener"}; internal ones get none. One renderer per
- * setting, built once; rendering is thread-safe.
+ * External links get {@code rel="nofollow noopener"}; internal ones get none. A link to another
+ * Markdown file ({@link MarkdownFileLinks}) becomes a marker, filled with that file's page address.
+ * One renderer per setting, built once; rendering is thread-safe.
  */
 public final class BodyRenderer {
   private static final List<Extension> EXTENSIONS =
@@ -86,8 +87,16 @@ public final class BodyRenderer {
 
   private static final AttributeProvider LINKS =
       (Node node, String tag, Map<String, String> a) -> {
-        if (node instanceof Link && "a".equals(tag)) {
+        if (node instanceof Link link && "a".equals(tag)) {
           String href = a.getOrDefault("href", "");
+          List<BodyHtml.Part> parts = PARTS.get();
+          if (parts != null && MarkdownFileLinks.isFileLink(link.getDestination())) {
+            // The page's address is known once the site is resolved: a marker until then.
+            parts.add(new BodyHtml.PageLinkPart(link.getDestination(), href));
+            a.put("href", String.valueOf(BodyHtml.MARK));
+            a.remove("rel");
+            return;
+          }
           boolean external =
               href.startsWith("http:") || href.startsWith("https:") || href.startsWith("//");
           if (external) a.put("rel", "nofollow noopener");

@@ -5,8 +5,10 @@ import dev.sourced.diag.SourcePosition;
 import dev.sourced.facts.Citation;
 import dev.sourced.facts.ClaimBox;
 import dev.sourced.facts.Directive;
+import dev.sourced.facts.ExplainerBlock;
 import dev.sourced.facts.FactBox;
 import dev.sourced.facts.FactReference;
+import dev.sourced.images.ImageNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.ext.heading.anchor.IdGenerator;
@@ -36,6 +38,8 @@ import org.commonmark.node.Text;
 final class BodyScan extends AbstractVisitor {
   private final String path;
   private final int bodyLine;
+  private String[] lines;
+  private String body = "";
   private final Diagnostics diagnostics;
   final List<BodyUse> uses = new ArrayList<>();
   final List<BodyLink> links = new ArrayList<>();
@@ -51,7 +55,16 @@ final class BodyScan extends AbstractVisitor {
   }
 
   static BodyScan of(Node body, String path, int bodyLine, Diagnostics diagnostics) {
+    return of(body, "", path, bodyLine, diagnostics);
+  }
+
+  /**
+   * @param source the body's Markdown, for telling a template tag written with a backslash before
+   *     it ({@code \{{< x >}}}, shown as text on purpose) from one left by mistake
+   */
+  static BodyScan of(Node body, String source, String path, int bodyLine, Diagnostics diagnostics) {
     BodyScan scan = new BodyScan(path, bodyLine, diagnostics);
+    scan.body = source;
     body.accept(scan);
     return scan;
   }
@@ -70,7 +83,7 @@ final class BodyScan extends AbstractVisitor {
   public void visit(CustomBlock node) {
     if (node instanceof FactBox b) add(BodyUse.Kind.FACTBOX, b.getId(), null, node);
     else if (node instanceof ClaimBox c) add(BodyUse.Kind.CLAIM, c.getId(), null, node);
-    else if (node instanceof dev.sourced.facts.ExplainerBlock e) {
+    else if (node instanceof ExplainerBlock e) {
       add(BodyUse.Kind.EXPLAINER, e.getId(), e.getKind(), node);
     }
     visitChildren(node);
@@ -128,9 +141,7 @@ final class BodyScan extends AbstractVisitor {
         });
     images.add(
         new BodyImage(
-            dev.sourced.images.ImageNames.local(image.getDestination()),
-            !alt.toString().isBlank(),
-            position(image)));
+            ImageNames.local(image.getDestination()), !alt.toString().isBlank(), position(image)));
     visitChildren(image);
   }
 
@@ -155,6 +166,28 @@ final class BodyScan extends AbstractVisitor {
     if (spans == null || spans.isEmpty()) return new SourcePosition(path, 0, 0);
     SourceSpan s = spans.get(0);
     return new SourcePosition(path, bodyLine + s.getLineIndex(), s.getColumnIndex() + 1);
+  }
+
+  /**
+   * Whether the template tag whose text position is {@code at} (found by {@link #position(Text,
+   * int)}) has a backslash before it in the source: an escaped brace, which the text no longer
+   * holds, so the text's offsets fall short of the source's by one per escape before it.
+   */
+  boolean escaped(SourcePosition at) {
+    if (body.isEmpty() || at.line() < bodyLine) return false;
+    if (lines == null) lines = body.split("\n", -1);
+    int n = at.line() - bodyLine;
+    if (n >= lines.length) return false;
+    String line = lines[n];
+    // Escapes earlier on the line put the tag a little right of the position its text gives: the
+    // tag is the first brace pair from there on.
+    for (int i = line.indexOf('{', Math.max(0, at.column() - 1));
+        i >= 0 && i + 1 < line.length();
+        i = line.indexOf('{', i + 1)) {
+      char next = line.charAt(i + 1);
+      if (next == '{' || next == '%') return i > 0 && line.charAt(i - 1) == '\\';
+    }
+    return false;
   }
 
   /** The file position of a character of a text node (spans are per source line). */

@@ -7,9 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Rendered bodies waiting for the render stage, in one temporary file instead of memory: a build's
@@ -30,10 +34,10 @@ public final class BodySpill implements BodyHtml.Store, Closeable {
   public static BodySpill open() {
     try {
       Path dir = Path.of(System.getProperty("java.io.tmpdir"));
-      Path file = dir.resolve("sourced-bodies-" + java.util.UUID.randomUUID() + ".tmp");
+      Path file = dir.resolve("sourced-bodies-" + UUID.randomUUID() + ".tmp");
       // Created, opened and unlinked in one call: no moment with a closed file left behind.
-      java.util.Set<StandardOpenOption> options =
-          java.util.EnumSet.of(
+      Set<StandardOpenOption> options =
+          EnumSet.of(
               StandardOpenOption.READ,
               StandardOpenOption.WRITE,
               StandardOpenOption.CREATE_NEW,
@@ -50,7 +54,7 @@ public final class BodySpill implements BodyHtml.Store, Closeable {
     } catch (IOException
         | UnsupportedOperationException
         | SecurityException
-        | java.nio.file.InvalidPathException e) {
+        | InvalidPathException e) {
       return null;
     }
   }

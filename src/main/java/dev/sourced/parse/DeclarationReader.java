@@ -10,17 +10,25 @@ import dev.sourced.model.FactValue;
 import dev.sourced.model.PartialDate;
 import dev.sourced.model.Qualifier;
 import dev.sourced.model.Source;
+import dev.sourced.model.Texts;
 import dev.sourced.model.Verdict;
 import dev.sourced.yaml.YamlMap;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -69,8 +77,97 @@ final class DeclarationReader {
   /** Declarations reported as invalid, as {@code kind:ID}, so their uses are not reported too. */
   private final Set<DeclarationKey> rejected = new LinkedHashSet<>();
 
-  DeclarationReader(Diagnostics diagnostics) {
+  /** The site's languages, the default first; a site in one language has one. */
+  private final List<String> languages;
+
+  /** The per-language texts of the declaration being read, by field. */
+  private Map<String, Map<String, String>> texts = new LinkedHashMap<>();
+
+  private Map<String, SourcePosition> textsAt = new LinkedHashMap<>();
+
+  DeclarationReader(Diagnostics diagnostics, List<String> languages) {
     this.diagnostics = diagnostics;
+    this.languages = languages == null || languages.isEmpty() ? List.of() : languages;
+  }
+
+  /**
+   * A text field: one string for every language, or one per language ({@code label: {nl:
+   * Gebruikers, en: Users}}). Returns the default language's text (else the first written), and
+   * keeps the others for {@link #takeTexts}. A language of the site left out is a {@code
+   * missing-translation} warning at the field; a language the site does not have is an error.
+   */
+  private String text(YamlMap m, String key, boolean required, String what) {
+    return text(m, key, required, what, true);
+  }
+
+  /**
+   * {@code warnMissing} is false for a source's title: a title left untranslated is the title the
+   * source was published under, which every language may show.
+   */
+  private String text(YamlMap m, String key, boolean required, String what, boolean warnMissing) {
+    if (!(m.node(key) instanceof MappingNode)) return m.string(key, required, what);
+    YamlMap per = m.map(key);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String lang : per.keys()) {
+      if (!languages.isEmpty() && !languages.contains(lang)) {
+        diagnostics.error(
+            per.at(lang),
+            Code.BAD_VALUE,
+            "`"
+                + key
+                + "` of "
+                + what
+                + " names \""
+                + lang
+                + "\", which is not one of the site's"
+                + " languages",
+            "the languages are "
+                + String.join(", ", languages)
+                + " (set `languages:` in sourced.yaml)");
+        continue;
+      }
+      String v = per.string(lang, false, "`" + key + "` of " + what);
+      if (v != null && !v.isEmpty()) out.put(lang, v);
+    }
+    if (out.isEmpty()) {
+      if (required) {
+        diagnostics.error(
+            m.valueAt(key),
+            Code.MISSING_FIELD,
+            what + " needs `" + key + "` in at least one language",
+            "`" + key + ": {" + (languages.isEmpty() ? "en" : languages.get(0)) + ": ...}`");
+      }
+      return null;
+    }
+    for (String lang : languages) {
+      if (warnMissing && !out.containsKey(lang)) {
+        String shown =
+            out.containsKey(languages.get(0)) ? languages.get(0) : out.keySet().iterator().next();
+        diagnostics.warning(
+            m.valueAt(key),
+            Code.MISSING_TRANSLATION,
+            "`" + key + "` of " + what + " has no text in \"" + lang + "\"",
+            "add `"
+                + lang
+                + ": ...` under `"
+                + key
+                + "`; until then its pages show the \""
+                + shown
+                + "\" text, marked as not yet translated");
+      }
+    }
+    texts.put(key, out);
+    textsAt.put(key, m.valueAt(key));
+    String first = languages.isEmpty() ? null : out.get(languages.get(0));
+    return first != null ? first : out.values().iterator().next();
+  }
+
+  /** The per-language texts read since the last call, for one declaration. */
+  private Texts takeTexts() {
+    Texts t = texts.isEmpty() ? Texts.NONE : new Texts(texts, textsAt, Map.of());
+    texts = new LinkedHashMap<>();
+    textsAt = new LinkedHashMap<>();
+    return t;
   }
 
   Declarations read(YamlMap map) {
@@ -102,6 +199,7 @@ final class DeclarationReader {
       }
       String what = "source \"" + id + "\"";
       m.warnUnknownKeys(what, SOURCE_KEYS);
+      takeTexts();
       String title = title(m, what);
       String publisher = m.string("publisher", false, what);
       if (title == null && Boolean.TRUE.equals(m.bool("untitled", what)) && publisher == null) {
@@ -127,7 +225,8 @@ final class DeclarationReader {
               sources.at(id),
               archived(m, archive, what),
               m.valueAt("url"),
-              m.valueAt("archive")));
+              m.valueAt("archive"),
+              takeTexts()));
     }
     return out;
   }
@@ -142,11 +241,11 @@ final class DeclarationReader {
   private LocalDate archived(YamlMap m, String archive, String what) {
     LocalDate given = m.date("archived", false, what);
     if (given != null || archive == null) return given;
-    java.util.regex.Matcher w = WAYBACK.matcher(archive);
+    Matcher w = WAYBACK.matcher(archive);
     if (!w.matches()) return null;
     try {
-      return LocalDate.parse(w.group(1), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-    } catch (java.time.DateTimeException e) {
+      return LocalDate.parse(w.group(1), DateTimeFormatter.BASIC_ISO_DATE);
+    } catch (DateTimeException e) {
       return null;
     }
   }
@@ -168,7 +267,7 @@ final class DeclarationReader {
       }
       return null;
     }
-    String title = m.string("title", false, what);
+    String title = text(m, "title", false, what, false);
     if (title == null) {
       diagnostics.error(
           m.has("title") ? m.at("title") : m.position(),
@@ -184,7 +283,7 @@ final class DeclarationReader {
   private String link(YamlMap m, String key, String what) {
     String url = m.string(key, false, what);
     if (url == null) return null;
-    String lower = url.toLowerCase(java.util.Locale.ROOT);
+    String lower = url.toLowerCase(Locale.ROOT);
     if (!(lower.startsWith("https://") || lower.startsWith("http://"))
         || url.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
       diagnostics.error(
@@ -216,11 +315,13 @@ final class DeclarationReader {
   private Fact fact(String id, YamlMap m, SourcePosition at) {
     String what = "fact \"" + id + "\"";
     m.warnUnknownKeys(what, FACT_KEYS);
-    String label = m.string("label", true, what);
-    String unit = m.string("unit", false, what);
+    takeTexts();
+    String label = text(m, "label", true, what);
+    String unit = text(m, "unit", false, what);
     PartialDate asOf = m.partialDate("as_of", false, what);
     String status = m.string("status", false, what);
-    String note = m.string("note", false, what);
+    String note = text(m, "note", false, what);
+    Texts factTexts = takeTexts();
     String format = m.string("format", false, what);
     if (format != null && !format.equals("compact") && !format.equals("full")) {
       diagnostics.error(
@@ -349,7 +450,8 @@ final class DeclarationReader {
         note,
         List.copyOf(values),
         use,
-        at);
+        at,
+        factTexts);
   }
 
   private static boolean differ(List<FactValue> values) {
@@ -404,10 +506,11 @@ final class DeclarationReader {
         text,
         q,
         List.copyOf(sources),
-        single ? null : v.string("scope", false, what),
+        single ? null : text(v, "scope", false, what),
         single ? null : v.partialDate("as_of", false, what),
-        v.string("caveat", false, what),
-        v.position());
+        text(v, "caveat", false, what),
+        v.position(),
+        takeTexts());
   }
 
   List<Claim> claims(YamlMap claims) {
@@ -421,8 +524,11 @@ final class DeclarationReader {
       }
       String what = "claim \"" + id + "\"";
       m.warnUnknownKeys(what, CLAIM_KEYS);
-      String text = m.string("claim", true, what);
-      String claimant = m.string("claimant", true, what);
+      takeTexts();
+      String text = text(m, "claim", true, what);
+      String claimant = text(m, "claimant", true, what);
+      String explanation = text(m, "explanation", false, what);
+      Texts claimTexts = takeTexts();
       LocalDate date = m.date("date", false, what);
       String verdictKey = m.string("verdict", true, what);
       Verdict verdict = verdictKey == null ? null : Verdict.fromKey(verdictKey);
@@ -455,9 +561,10 @@ final class DeclarationReader {
               claimant,
               date,
               verdict,
-              m.string("explanation", false, what),
+              explanation,
               List.copyOf(sources),
-              claims.at(id)));
+              claims.at(id),
+              claimTexts));
     }
     return out;
   }

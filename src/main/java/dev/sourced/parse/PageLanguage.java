@@ -1,6 +1,7 @@
 package dev.sourced.parse;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The language of an article, from its file name as Hugo translates by file name: {@code
@@ -31,8 +32,7 @@ public record PageLanguage(String language, String slug, String translationKey) 
     if (dot > slash + 1 && ext > 0) {
       String suffix = defaultSlug.substring(dot + 1);
       String stem = path.substring(0, ext);
-      if (languages.contains(suffix)
-          && stem.toLowerCase(java.util.Locale.ROOT).endsWith("." + suffix)) {
+      if (languages.contains(suffix) && stem.toLowerCase(Locale.ROOT).endsWith("." + suffix)) {
         String key = stem.substring(0, stem.length() - suffix.length() - 1) + path.substring(ext);
         return new PageLanguage(suffix, defaultSlug.substring(0, dot), key);
       }

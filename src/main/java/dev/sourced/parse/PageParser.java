@@ -8,14 +8,18 @@ import dev.sourced.load.Addresses;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.load.SourceFile;
 import dev.sourced.model.Correction;
+import dev.sourced.model.Explainer;
 import dev.sourced.model.FrontMatter;
+import dev.sourced.model.ImageCredit;
 import dev.sourced.yaml.JsonNodes;
 import dev.sourced.yaml.SafeYaml;
 import dev.sourced.yaml.TomlNodes;
 import dev.sourced.yaml.YamlMap;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.commonmark.node.Node;
 
 /**
@@ -126,17 +130,17 @@ public final class PageParser {
     for (YamlMap.ItemAt a : map.items("aliases", what)) {
       aliases.add(new ParsedPage.Alias(a.value(), a.position()));
     }
-    Declarations decl = new DeclarationReader(diagnostics).read(map);
+    Declarations decl = new DeclarationReader(diagnostics, languages).read(map);
     List<Correction> corrections = corrections(map, diagnostics);
-    List<dev.sourced.model.ImageCredit> images = ImageEntries.read(map, file, diagnostics);
-    List<dev.sourced.model.Explainer> explainers = new ExplainerReader(diagnostics).read(map);
+    List<ImageCredit> images = ImageEntries.read(map, file, diagnostics);
+    List<Explainer> explainers = new ExplainerReader(diagnostics).read(map);
     BodyScan scan;
     BodyHtml body;
     try {
       Node tree = MarkdownParser.parse(src.body());
       boolean titled = title != null;
       if (!titled) title = PageTitles.fromBody(tree);
-      scan = BodyScan.of(tree, src.path(), src.bodyLine(), diagnostics);
+      scan = BodyScan.of(tree, src.body(), src.path(), src.bodyLine(), diagnostics);
       if (title == null) title = PageTitles.fromFileName(file);
       if (!titled) {
         diagnostics.warning(
@@ -203,9 +207,7 @@ public final class PageParser {
   private static List<String> tags(YamlMap map, Diagnostics diagnostics) {
     List<String> tags = new ArrayList<>();
     for (YamlMap.ItemAt item : map.items("tags", "the front-matter")) {
-      String t =
-          java.text.Normalizer.normalize(item.value(), java.text.Normalizer.Form.NFC)
-              .replaceAll("\\s+", " ");
+      String t = Normalizer.normalize(item.value(), Normalizer.Form.NFC).replaceAll("\\s+", " ");
       if (t.isEmpty()) continue;
       if (t.length() > MAX_TAG) {
         diagnostics.error(
@@ -221,12 +223,21 @@ public final class PageParser {
   }
 
   public static ParsedData parseData(SourceFile file, Diagnostics diagnostics) {
+    return parseData(file, List.of(), diagnostics);
+  }
+
+  /**
+   * A data file of a site in {@code languages} (the default first), whose texts may be per
+   * language.
+   */
+  public static ParsedData parseData(
+      SourceFile file, List<String> languages, Diagnostics diagnostics) {
     YamlMap map = SafeYaml.readMapping(file.text(), file.path(), 0, diagnostics, "data file");
     if (map == null) {
-      return new ParsedData(file.path(), List.of(), List.of(), List.of(), java.util.Set.of());
+      return new ParsedData(file.path(), List.of(), List.of(), List.of(), Set.of());
     }
     map.warnUnknownKeys("a data file", List.of("sources", "facts", "claims"));
-    Declarations decl = new DeclarationReader(diagnostics).read(map);
+    Declarations decl = new DeclarationReader(diagnostics, languages).read(map);
     return new ParsedData(
         file.path(), decl.sources(), decl.facts(), decl.claims(), decl.rejected());
   }

@@ -13,7 +13,9 @@ import org.commonmark.node.Text;
  * {{< figure >}}}, {@code {{% notice %}}}) and Liquid tags ({@code {% include x.html %}}, {@code {{
  * page.title }}}). sourced does not run them, and passing them through silently would publish them
  * as text nobody noticed, so each one is a positioned warning and stays visible on the page. Code
- * spans and blocks are not text here: a page may show such tags as examples.
+ * spans and blocks are not text here: a page may show such tags as examples; nor is a tag written
+ * with a backslash before it ({@code \{{< x >}}}, {@code \{% x %}}), which shows it as text on
+ * purpose (how {@code sourced import} writes Hugo's escaped shortcodes and Jekyll's {@code raw}).
  */
 final class TemplateTags {
   private TemplateTags() {}
@@ -36,6 +38,7 @@ final class TemplateTags {
     while (l.find()) {
       if (l.group(1) != null) {
         if (l.start() > 0 && s.charAt(l.start() - 1) == '{') continue; // Hugo's {{% ... %}}
+        if (scan.escaped(scan.position(text, l.start()))) continue;
         diagnostics.warning(
             scan.position(text, l.start()),
             Code.LIQUID_TAG,
@@ -43,6 +46,7 @@ final class TemplateTags {
             "write it in Markdown, or bring the site over with `sourced import jekyll`, which"
                 + " converts the usual tags");
       } else {
+        if (scan.escaped(scan.position(text, l.start()))) continue;
         diagnostics.warning(
             scan.position(text, l.start()),
             Code.LIQUID_TAG,
@@ -69,6 +73,7 @@ final class TemplateTags {
       Diagnostics diagnostics) {
     String close = delimiter.equals("<") ? ">" : "%";
     String shown = "{{" + delimiter + " " + slash + name + " " + close + "}}";
+    if (scan.escaped(scan.position(text, offset))) return;
     diagnostics.warning(
         scan.position(text, offset),
         Code.SHORTCODE,

@@ -85,6 +85,14 @@ final class ProseEdit {
     RenderedPage page = renderer.renderArticle(site, newResolved, renderDiagnostics);
     if (page == null || renderDiagnostics.hasErrors()) return null;
     output.write(page);
+    // The search index holds the words of article bodies: it is rebuilt with the page.
+    String prefix = site.config().prefix(newPage.language());
+    output.writeGroup(
+        path ->
+            path.equals(prefix + "search.json")
+                || path.startsWith(prefix + "search/t/")
+                || path.startsWith(prefix + "search/d/"),
+        renderer.renderSearch(site, newResolved));
     lastSite = site;
     return site;
   }

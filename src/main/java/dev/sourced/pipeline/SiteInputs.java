@@ -11,6 +11,7 @@ import dev.sourced.load.ArticleFile;
 import dev.sourced.load.ContentLoader;
 import dev.sourced.load.LoadedSite;
 import dev.sourced.load.SourceFile;
+import dev.sourced.load.StaticFile;
 import dev.sourced.parse.BodySpill;
 import dev.sourced.parse.PageParser;
 import dev.sourced.parse.ParsedData;
@@ -60,7 +61,10 @@ final class SiteInputs {
   /** The languages the kept articles were parsed with (a page's language is in its address). */
   private List<String> parsedLanguages = List.of();
 
-  private List<dev.sourced.load.StaticFile> staticFiles = List.of();
+  /** The languages the data files were parsed for: their texts may be per language. */
+  private List<String> dataLanguages = List.of();
+
+  private List<StaticFile> staticFiles = List.of();
 
   /** The raw_html setting the kept articles were parsed (and their bodies rendered) with. */
   private boolean parsedRawHtml;
@@ -97,7 +101,7 @@ final class SiteInputs {
   }
 
   /** The files of static/, as the last load found them. */
-  List<dev.sourced.load.StaticFile> staticFiles() {
+  List<StaticFile> staticFiles() {
     return staticFiles;
   }
 
@@ -168,15 +172,17 @@ final class SiteInputs {
     data.clear();
     for (SourceFile f : site.dataFiles()) {
       var old = oldData.get(f.path());
-      if (old != null && f.text().equals(old.text())) {
+      if (old != null && f.text().equals(old.text()) && config.languages().equals(dataLanguages)) {
         data.put(f.path(), old);
       } else {
         Diagnostics d = new Diagnostics();
-        ParsedData parsed = PageParser.parseData(f, d);
+        ParsedData parsed = PageParser.parseData(f, config.languages(), d);
         // Data files are few and small: their text is always kept, for showing diagnostics.
         data.put(f.path(), new Parsed<>(f.text(), true, f, parsed, d.list()));
       }
     }
+
+    dataLanguages = config.languages();
 
     // Bodies are rendered when parsed: a change of raw_html means parsing every article again.
     Map<String, Parsed<ArticleFile, ParsedPage>> oldArticles =

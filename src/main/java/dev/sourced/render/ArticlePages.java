@@ -2,8 +2,10 @@ package dev.sourced.render;
 
 import dev.sourced.facts.Boxes;
 import dev.sourced.facts.Json;
+import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Correction;
 import dev.sourced.model.FrontMatter;
+import dev.sourced.resolve.PageFiles;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import freemarker.core.HTMLOutputFormat;
@@ -23,21 +25,23 @@ import java.util.Map;
 final class ArticlePages {
   private final ResolvedSite site;
   private final Models models;
-  private final dev.sourced.facts.ValueFormatter fmt;
+  private final ValueFormatter fmt;
   private final PageImages images;
+  private final PageFiles pageFiles;
 
   private final PageContext.ExplainerTemplate pieces;
 
   ArticlePages(
       ResolvedSite site,
       Models models,
-      dev.sourced.facts.ValueFormatter fmt,
+      ValueFormatter fmt,
       PageImages images,
       PageContext.ExplainerTemplate pieces) {
     this.site = site;
     this.models = models;
     this.fmt = fmt;
     this.images = images;
+    this.pageFiles = PageFiles.of(site);
     this.pieces = pieces;
   }
 
@@ -45,7 +49,8 @@ final class ArticlePages {
     FrontMatter fm = page.frontMatter();
     PageContext ctx =
         PageContext.of(site, page, fmt, pieces)
-            .withImages(images.of(page.url()), fm, site.config().images().sizes());
+            .withImages(images.of(page.url()), fm, site.config().images().sizes())
+            .withPageFiles(pageFiles, page);
     String body = page.parsed().body().fill(ctx);
     String boxes = renderBoxes(page.ownFactsToBox(), page.ownClaimsToBox(), ctx);
     Map<String, Object> m =

@@ -1,6 +1,7 @@
 package dev.sourced.render;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.resolve.OutputKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,6 +54,25 @@ final class Assets {
       a.urls.put(e.getKey(), config.url(hashed));
     }
     return a;
+  }
+
+  /**
+   * The site's icon, {@code favicon.ico}: the site's {@code templates/favicon.ico} when it has one,
+   * else the theme's. (A {@code static/favicon.ico} is copied instead, and this one not written.)
+   */
+  static byte[] favicon(Path siteTemplates) {
+    String name = OutputKind.FAVICON.path(null);
+    if (siteTemplates != null) {
+      Path own = siteTemplates.resolve(name);
+      if (Files.isRegularFile(own, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          return Files.readAllBytes(own);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return Theme.read(name);
   }
 
   /** Plain name to site-absolute hashed address, for templates. */

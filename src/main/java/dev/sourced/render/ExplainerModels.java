@@ -13,6 +13,7 @@ import dev.sourced.model.PartialDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +79,7 @@ final class ExplainerModels {
     if (item.when() != null) m.put("when", item.when());
     m.put("text", item.text());
     // Linked to every source behind it: its own, then its facts'.
-    java.util.LinkedHashSet<String> behind = new java.util.LinkedHashSet<>(item.sources());
+    LinkedHashSet<String> behind = new LinkedHashSet<>(item.sources());
     for (String id : item.facts()) {
       Fact f = ctx.fact(id);
       if (f != null) behind.addAll(f.usedInText().sources());

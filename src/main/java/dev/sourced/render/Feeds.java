@@ -1,6 +1,7 @@
 package dev.sourced.render;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.i18n.Messages;
 import dev.sourced.resolve.ResolvedPage;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,9 +46,7 @@ final class Feeds {
   }
 
   static String corrections(
-      SiteConfig config,
-      dev.sourced.i18n.Messages messages,
-      List<Map<String, Object>> corrections) {
+      SiteConfig config, Messages messages, List<Map<String, Object>> corrections) {
     StringBuilder x =
         header(
             config, messages.format("feed.corrections", "site", config.title()), "corrections.xml");

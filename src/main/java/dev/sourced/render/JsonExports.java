@@ -4,6 +4,7 @@ import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
+import dev.sourced.model.Texts;
 import dev.sourced.resolve.Home;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The open-data exports {@code facts.json}, {@code sources.json} and {@code claims.json}: the same
@@ -56,6 +58,7 @@ final class JsonExports {
                 values.add(vm);
               }
               m.put("values", values);
+              translations(m, f.texts());
               Home home = site.factHome(f.id());
               m.put("url", site.config().permalink(home.url()) + "#fact-" + f.id());
               m.put("used_in", urls(site.factUsers().getOrDefault(f.id(), List.of())));
@@ -81,6 +84,7 @@ final class JsonExports {
               m.put("archive", s.archive());
               m.put("archived", s.archived() == null ? null : s.archived().toString());
               m.put("language", s.language());
+              translations(m, s.texts());
               m.put("page", site.config().permalink("sources/" + s.id() + "/"));
               m.put("cited_in", urls(site.sourceUsers().getOrDefault(s.id(), List.of())));
               // What this source gives for each fact: its own values, never the article's.
@@ -114,6 +118,7 @@ final class JsonExports {
               m.put("rating", c.verdict().rating() == 0 ? null : c.verdict().rating());
               m.put("explanation", c.explanation());
               m.put("sources", c.sources());
+              translations(m, c.texts());
               Home home = site.claimHome(c.id());
               m.put("url", site.config().permalink(home.url()) + "#claim-" + c.id());
               m.put("used_in", urls(site.claimUsers().getOrDefault(c.id(), List.of())));
@@ -132,7 +137,22 @@ final class JsonExports {
     if (v.scope() != null) vm.put("scope", v.scope());
     if (v.asOf() != null) vm.put("as_of", v.asOf().toString());
     if (v.caveat() != null) vm.put("caveat", v.caveat());
+    translations(vm, v.texts());
     return vm;
+  }
+
+  /**
+   * A declaration's texts written per language, as {@code "translations": {"label": {"nl": ...,
+   * "en": ...}}}: one entry per fact or claim, with its words in every language it has. The plain
+   * fields hold the default language's text. Absent when every text is one for all languages.
+   */
+  private static void translations(Map<String, Object> m, Texts texts) {
+    if (texts.isEmpty()) return;
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (var e : new TreeMap<>(texts.byField()).entrySet()) {
+      out.put(e.getKey(), new TreeMap<>(e.getValue()));
+    }
+    m.put("translations", out);
   }
 
   private List<Object> urls(List<ResolvedPage> pages) {

@@ -3,6 +3,7 @@ package dev.sourced.render;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.model.DeclarationKey;
 import dev.sourced.resolve.Home;
+import dev.sourced.resolve.OutputPlan;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * A site in several languages as each language renders it. The resolve stage sees one site: every
@@ -47,7 +50,7 @@ final class LanguageViews {
 
   /** A page's language; pages parsed without the site's languages are in the default one. */
   String language(ResolvedPage p) {
-    return dev.sourced.resolve.OutputPlan.language(p, config);
+    return OutputPlan.language(p, config);
   }
 
   /** The page in each language that has it, in the order of the site's languages. */
@@ -65,7 +68,7 @@ final class LanguageViews {
   /** The site as one language renders it. A site in one language is its own view. */
   ResolvedSite view(String lang) {
     if (!config.multilingual()) return site;
-    java.util.function.Predicate<ResolvedPage> mine = p -> language(p).equals(lang);
+    Predicate<ResolvedPage> mine = p -> language(p).equals(lang);
     List<ResolvedPage> pages = site.pages().stream().filter(mine).toList();
     Map<DeclarationKey, Home> homes = new HashMap<>();
     for (Map.Entry<DeclarationKey, Home> e : site.homes().entrySet()) {
@@ -79,9 +82,9 @@ final class LanguageViews {
     return new ResolvedSite(
         config.in(lang),
         pages,
-        site.sources(),
-        site.facts(),
-        site.claims(),
+        inLanguage(site.sources(), s -> s.in(lang)),
+        inLanguage(site.facts(), f -> f.in(lang, config.defaultLanguage())),
+        inLanguage(site.claims(), c -> c.in(lang, config.defaultLanguage())),
         homes,
         filter(site.factUsers(), mine),
         filter(site.sourceUsers(), mine),
@@ -101,8 +104,15 @@ final class LanguageViews {
     return t == null ? h : new Home(t.url(), t.title(), true);
   }
 
+  /** Declarations with their words in one language; the figures are the same objects' figures. */
+  private static <T> Map<String, T> inLanguage(Map<String, T> declared, UnaryOperator<T> in) {
+    Map<String, T> out = new LinkedHashMap<>();
+    for (Map.Entry<String, T> e : declared.entrySet()) out.put(e.getKey(), in.apply(e.getValue()));
+    return out;
+  }
+
   private static <K> Map<K, List<ResolvedPage>> filter(
-      Map<K, List<ResolvedPage>> map, java.util.function.Predicate<ResolvedPage> keep) {
+      Map<K, List<ResolvedPage>> map, Predicate<ResolvedPage> keep) {
     Map<K, List<ResolvedPage>> out = new LinkedHashMap<>();
     for (Map.Entry<K, List<ResolvedPage>> e : map.entrySet()) {
       out.put(e.getKey(), new ArrayList<>(e.getValue().stream().filter(keep).toList()));

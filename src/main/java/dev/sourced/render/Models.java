@@ -1,10 +1,13 @@
 package dev.sourced.render;
 
+import com.ibm.icu.util.ULocale;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
+import dev.sourced.model.PartialDate;
 import dev.sourced.model.Source;
+import dev.sourced.resolve.OutputKind;
 import dev.sourced.resolve.OutputPlan;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
@@ -68,6 +71,7 @@ final class Models {
     put(s, "author", config.author());
     s.put("feedUrl", config.languageUrl("feed.xml"));
     s.put("homeUrl", config.languageUrl(""));
+    s.put("faviconUrl", config.url(OutputKind.FAVICON.path(null)));
     s.put("languagePath", config.languageUrl(""));
     s.put("locale", config.locale());
     m.put("site", s);
@@ -161,9 +165,7 @@ final class Models {
     m.put("pageUrl", config.languageUrl("sources/" + s.id() + "/"));
     if (s.language() != null) {
       // As running text writes it: "(in Dutch)", "(in het Nederlands)", "(en néerlandais)".
-      m.put(
-          "languageName",
-          com.ibm.icu.util.ULocale.forLanguageTag(s.language()).getDisplayName(config.uLocale()));
+      m.put("languageName", ULocale.forLanguageTag(s.language()).getDisplayName(config.uLocale()));
     }
     return m;
   }
@@ -196,7 +198,7 @@ final class Models {
   }
 
   /** A date that may stop at the month or year: {@code 2020-07} and "July 2020". */
-  void putDate(Map<String, Object> m, String key, dev.sourced.model.PartialDate d) {
+  void putDate(Map<String, Object> m, String key, PartialDate d) {
     if (d == null) return;
     m.put(key, d.toString());
     m.put(key + "Text", fmt.date(d));

@@ -2,14 +2,21 @@ package dev.sourced.render;
 
 import dev.sourced.facts.FactsRenderContext;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.images.PublishedImage;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Explainer;
 import dev.sourced.model.Fact;
+import dev.sourced.model.FrontMatter;
+import dev.sourced.model.ImageCredit;
 import dev.sourced.model.Source;
+import dev.sourced.parse.MarkdownFileLinks;
 import dev.sourced.resolve.Home;
+import dev.sourced.resolve.PageFiles;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +31,12 @@ final class PageContext implements FactsRenderContext {
   private final List<String> references;
   private final Set<String> localBoxes;
   private final ValueFormatter formatter;
-  private final java.time.LocalDate reviewDate;
-  private java.util.Map<String, dev.sourced.images.PublishedImage> images = java.util.Map.of();
-  private dev.sourced.model.FrontMatter frontMatter;
+  private final LocalDate reviewDate;
+  private Map<String, PublishedImage> images = Map.of();
+  private FrontMatter frontMatter;
   private String imageSizes = "100vw";
+  private PageFiles pageFiles;
+  private ResolvedPage page;
 
   PageContext(
       ResolvedSite site,
@@ -44,7 +53,7 @@ final class PageContext implements FactsRenderContext {
       List<String> references,
       Set<String> localBoxes,
       ValueFormatter formatter,
-      java.time.LocalDate reviewDate) {
+      LocalDate reviewDate) {
     this.reviewDate = reviewDate;
     this.site = site;
     this.pageUrl = pageUrl;
@@ -56,7 +65,7 @@ final class PageContext implements FactsRenderContext {
   /** An article's view, which can place its explainer pieces through {@code pieces}. */
   static PageContext of(
       ResolvedSite site, ResolvedPage page, ValueFormatter formatter, ExplainerTemplate pieces) {
-    Set<String> boxes = new java.util.HashSet<>(page.boxedFacts());
+    Set<String> boxes = new HashSet<>(page.boxedFacts());
     boxes.addAll(page.ownFactsToBox());
     PageContext ctx =
         new PageContext(
@@ -66,7 +75,6 @@ final class PageContext implements FactsRenderContext {
     return ctx;
   }
 
-  private ResolvedPage page;
   private ExplainerTemplate pieces;
 
   /** Writes an explainer piece's model through the theme's explainer template. */
@@ -85,22 +93,34 @@ final class PageContext implements FactsRenderContext {
 
   /** This context, for an article whose bundle images are published as {@code images} say. */
   PageContext withImages(
-      java.util.Map<String, dev.sourced.images.PublishedImage> images,
-      dev.sourced.model.FrontMatter frontMatter,
-      String sizes) {
+      Map<String, PublishedImage> images, FrontMatter frontMatter, String sizes) {
     this.images = images;
     this.frontMatter = frontMatter;
     this.imageSizes = sizes;
     return this;
   }
 
+  /** This context, for a page whose links to Markdown files lead to the pages {@code files} say. */
+  PageContext withPageFiles(PageFiles files, ResolvedPage page) {
+    this.pageFiles = files;
+    this.page = page;
+    return this;
+  }
+
   @Override
-  public dev.sourced.images.PublishedImage image(String name) {
+  public String pageFileHref(String destination, String href) {
+    ResolvedPage target = pageFiles == null ? null : pageFiles.target(page, destination);
+    if (target == null) return href;
+    return site.config().url(target.url()) + MarkdownFileLinks.fragment(href);
+  }
+
+  @Override
+  public PublishedImage image(String name) {
     return images.get(name);
   }
 
   @Override
-  public dev.sourced.model.ImageCredit imageCredit(String name) {
+  public ImageCredit imageCredit(String name) {
     return frontMatter == null ? null : frontMatter.image(name);
   }
 
@@ -166,7 +186,7 @@ final class PageContext implements FactsRenderContext {
   }
 
   @Override
-  public java.time.LocalDate reviewDate() {
+  public LocalDate reviewDate() {
     return reviewDate;
   }
 

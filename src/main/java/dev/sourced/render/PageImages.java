@@ -1,5 +1,6 @@
 package dev.sourced.render;
 
+import dev.sourced.concurrent.Workers;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.images.ImageNames;
 import dev.sourced.images.ImageProcessor;
@@ -56,7 +57,7 @@ final class PageImages {
       }
     }
     List<ImageProcessor.Result> results =
-        dev.sourced.concurrent.Workers.map(
+        Workers.map(
             inputs.size(),
             i -> {
               try {
@@ -65,6 +66,11 @@ final class PageImages {
                 throw new UncheckedIOException(e);
               }
             });
+    try {
+      processor.pruneCache();
+    } catch (IOException e) {
+      // A cache that cannot be tidied still works; the next build tries again.
+    }
     Map<String, Map<String, PublishedImage>> byPage = new HashMap<>();
     for (int i = 0; i < inputs.size(); i++) {
       ImageProcessor.Input in = inputs.get(i);

@@ -1,80 +1,217 @@
 package dev.sourced.render;
 
+import dev.sourced.concurrent.Workers;
+import dev.sourced.config.SiteConfig;
 import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.i18n.Messages;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
+import dev.sourced.model.Source;
+import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code search.json}: what the search page ({@code search.ftlh} with the theme's {@code search.js}
- * and the vendored MiniSearch) looks through, in the browser, with no service behind it. Articles
- * with title, summary and tags; facts with label, the figure the text shows and status; claims with
- * the claim, who made it and the verdict. Every {@code url} is site-absolute ({@code
- * /explainers/x/#fact-y} under a sub-path), so the index works wherever the site is served from.
- * Compact, in a stable order, so builds are reproducible.
+ * A language's search index, published in parts so that a reader downloads only what a query needs,
+ * with no search service behind it: the search page ({@code search.ftlh} with the theme's {@code
+ * search.js}) reads {@code search.json}, a small table of contents, then fetches the one part of
+ * the word list each query word falls in and the document rows of the first results.
+ *
+ * <p>Why this design, and not one file: a site of 10,000 articles has about a hundred thousand
+ * distinct words and millions of (word, document) pairs; one file with them is megabytes, which a
+ * phone downloads and parses before it shows anything. Cut into parts by word, one query costs a
+ * part (at most {@link #TERMS_PER_PART} bytes of words, or one word's list when longer), and the
+ * rows of the results shown. The parts are ranges of the sorted word list, as in Pagefind's index,
+ * rather than fixed prefixes: ranges are all about the same size whatever the language's letters,
+ * while a part per two-letter prefix would be a few bytes for "xq" and hundreds of kilobytes for
+ * "co". A word's range is found by the first word of each part, listed in {@code search.json}; a
+ * prefix query ("antw") reads the parts from the one the prefix falls in to the last one starting
+ * with it, at most {@code search.js}'s limit. The document rows (kind, title, text shown, address)
+ * are in parts of {@link #DOCS_PER_PART}, in document order, so the first results need a few small
+ * parts. Built by the build itself in one pass over the texts already in memory or in the body
+ * store, on all cores: no second program, no reading back the HTML pages.
+ *
+ * <p>What is in it: articles (title, summary, tags, the body's text), facts (label and the figure
+ * the text shows), claims (the claim and who made it) and sources (title, publisher, short name),
+ * each word weighted by where it is (title 3, summary, tags or figure 2, body 1). Each part's name
+ * carries a hash of its bytes, so a browser never mixes parts of two builds; {@code search.json}
+ * has a fixed name. Every address is site-absolute ({@code /explainers/x/#fact-y} under a
+ * sub-path). Deterministic: the same site gives the same bytes.
  */
 final class SearchIndex {
+  /** About how many bytes of words and their documents a part of the word list holds. */
+  static final int TERMS_PER_PART = 32 * 1024;
+
+  /** How many document rows a part holds. */
+  static final int DOCS_PER_PART = 32;
+
   private SearchIndex() {}
 
-  /** The index, to be written compact with {@link Json#write(Object, boolean, java.io.Writer)}. */
-  static Map<String, Object> model(ResolvedSite site, ValueFormatter fmt) {
+  /** The table of contents ({@code search.json}) and the parts it names. */
+  record Built(Map<String, Object> contents, List<RenderedPage> parts) {}
+
+  /** One searchable thing: the row shown for it, and its words with their weights. */
+  private record Doc(List<Object> row, Map<String, Integer> words) {}
+
+  /**
+   * The index of a language's view of the site.
+   *
+   * @param prefix the language's folder ({@code nl/}, or empty), where the parts are written
+   */
+  static Built build(ResolvedSite site, ValueFormatter fmt, String prefix) {
     var config = site.config();
-    List<Object> articles =
-        LazyList.of(
-            site.pages(),
-            p -> {
-              var fm = p.frontMatter();
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("title", fm.title());
-              m.put("summary", fm.summary() == null ? "" : fm.summary());
-              m.put("tags", String.join(" ", fm.tags()));
-              m.put("date", fm.date() == null ? null : fm.date().toString());
-              m.put("url", config.url(p.url()));
-              return m;
+    List<ResolvedPage> pages = site.pages();
+    List<Fact> facts = new ArrayList<>();
+    for (Fact f : site.facts().values()) if (site.factHome(f.id()) != null) facts.add(f);
+    List<Claim> claims = new ArrayList<>();
+    for (Claim c : site.claims().values()) if (site.claimHome(c.id()) != null) claims.add(c);
+    List<Source> sources = new ArrayList<>(site.sources().values());
+    int a = pages.size(), f = a + facts.size(), c = f + claims.size();
+    int n = c + sources.size();
+    List<Doc> docs =
+        Workers.map(
+            n,
+            i -> {
+              if (i < a) return article(pages.get(i), config);
+              if (i < f) return fact(facts.get(i - a), site, fmt);
+              if (i < c) return claim(claims.get(i - f), site, fmt);
+              return source(sources.get(i - c), config);
             });
-    List<Fact> withHome = new ArrayList<>();
-    for (Fact f : site.facts().values()) if (site.factHome(f.id()) != null) withHome.add(f);
-    List<Object> facts =
-        LazyList.of(
-            withHome,
-            f -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("label", f.label());
-              m.put("value", fmt.withUnitAndCaveat(f, f.usedInText()));
-              m.put("status", fmt.messages().text("fact.status." + f.status().key()));
-              m.put("url", config.url(site.factHome(f.id()).url()) + "#fact-" + f.id());
-              return m;
-            });
-    List<Claim> claimsWithHome = new ArrayList<>();
-    for (Claim c : site.claims().values()) {
-      if (site.claimHome(c.id()) != null) claimsWithHome.add(c);
+
+    Map<String, Postings> words = new HashMap<>();
+    for (int i = 0; i < docs.size(); i++) {
+      for (var e : docs.get(i).words().entrySet()) {
+        words.computeIfAbsent(e.getKey(), k -> new Postings()).add(i, e.getValue());
+      }
     }
-    List<Object> claims =
-        LazyList.of(
-            claimsWithHome,
-            c -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("claim", c.claim());
-              m.put("claimant", c.claimant());
-              m.put("verdict", fmt.messages().text(c.verdict().messageKey()));
-              m.put("url", config.url(site.claimHome(c.id()).url()) + "#claim-" + c.id());
-              return m;
-            });
+    List<String> sorted = new ArrayList<>(words.keySet());
+    sorted.sort(null);
+    List<RenderedPage> parts = new ArrayList<>();
+    List<Object> termParts = new ArrayList<>();
+    Map<String, Object> part = new LinkedHashMap<>();
+    int size = 0;
+    String first = null;
+    for (String word : sorted) {
+      String list = words.get(word).encode();
+      if (first == null) first = word;
+      part.put(word, list);
+      size += word.length() + list.length() + 6;
+      if (size >= TERMS_PER_PART) {
+        termParts.add(List.of(first, write(parts, prefix, "t", termParts.size(), part, config)));
+        part = new LinkedHashMap<>();
+        size = 0;
+        first = null;
+      }
+    }
+    if (!part.isEmpty()) {
+      termParts.add(List.of(first, write(parts, prefix, "t", termParts.size(), part, config)));
+    }
+    List<Object> docParts = new ArrayList<>();
+    for (int i = 0; i < n; i += DOCS_PER_PART) {
+      List<Object> rows = new ArrayList<>();
+      for (Doc d : docs.subList(i, Math.min(n, i + DOCS_PER_PART))) rows.add(d.row());
+      docParts.add(write(parts, prefix, "d", docParts.size(), rows, config));
+    }
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("version", 1);
-    root.put("articles", articles);
-    root.put("facts", facts);
-    root.put("claims", claims);
-    return root;
+    root.put("version", 2);
+    root.put("documents", n);
+    root.put("perPart", DOCS_PER_PART);
+    root.put("longest", SearchTerms.LONGEST);
+    root.put("words", termParts);
+    root.put("rows", docParts);
+    return new Built(root, parts);
+  }
+
+  private static String write(
+      List<RenderedPage> parts,
+      String prefix,
+      String kind,
+      int number,
+      Object value,
+      SiteConfig config) {
+    byte[] bytes = (Json.write(value, false) + "\n").getBytes(StandardCharsets.UTF_8);
+    String path = prefix + Assets.hashedName("search/" + kind + "/" + number + ".json", bytes);
+    parts.add(new RenderedPage(path, bytes));
+    return config.url(path);
+  }
+
+  private static Doc article(ResolvedPage p, SiteConfig config) {
+    var fm = p.frontMatter();
+    Map<String, Integer> w = new LinkedHashMap<>();
+    SearchTerms.addHtml(p.parsed().body().html(), 1, w);
+    SearchTerms.add(fm.summary(), 2, w);
+    SearchTerms.add(String.join(" ", fm.tags()), 2, w);
+    SearchTerms.add(fm.title(), 3, w);
+    String summary = fm.summary() == null ? "" : fm.summary();
+    return new Doc(Arrays.asList("article", fm.title(), summary, config.url(p.url())), w);
+  }
+
+  private static Doc fact(Fact f, ResolvedSite site, ValueFormatter fmt) {
+    String value = fmt.withUnitAndCaveat(f, f.usedInText());
+    Map<String, Integer> w = new LinkedHashMap<>();
+    SearchTerms.add(value, 2, w);
+    SearchTerms.add(f.label(), 3, w);
+    String status = fmt.messages().text("fact.status." + f.status().key());
+    String url = site.config().url(site.factHome(f.id()).url()) + "#fact-" + f.id();
+    return new Doc(Arrays.asList("fact", f.label(), value + " (" + status + ")", url), w);
+  }
+
+  private static Doc claim(Claim c, ResolvedSite site, ValueFormatter fmt) {
+    Map<String, Integer> w = new LinkedHashMap<>();
+    SearchTerms.add(c.claimant(), 2, w);
+    SearchTerms.add(c.claim(), 3, w);
+    String verdict = fmt.messages().text(c.verdict().messageKey());
+    String url = site.config().url(site.claimHome(c.id()).url()) + "#claim-" + c.id();
+    return new Doc(Arrays.asList("claim", c.claim(), "", url, verdict, c.claimant()), w);
+  }
+
+  private static Doc source(Source s, SiteConfig config) {
+    Map<String, Integer> w = new LinkedHashMap<>();
+    SearchTerms.add(s.shortName(), 2, w);
+    SearchTerms.add(s.publisher(), 2, w);
+    SearchTerms.add(s.title(), 3, w);
+    String title = s.title() == null || s.title().isBlank() ? s.shortName() : s.title();
+    String text = s.publisher() == null ? "" : s.publisher();
+    if (s.date() != null) text = text.isEmpty() ? s.date().toString() : text + ", " + s.date();
+    return new Doc(
+        Arrays.asList("source", title, text, config.languageUrl("sources/" + s.id() + "/")), w);
+  }
+
+  /**
+   * The documents a word is in, in order, with the word's weight in each: written as base-36
+   * numbers, each the distance from the previous document times 4 plus the weight, comma separated
+   * (about 3 bytes a document).
+   */
+  private static final class Postings {
+    private int[] values = new int[4];
+    private int size;
+    private int last = -1;
+
+    void add(int doc, int weight) {
+      if (size == values.length) values = Arrays.copyOf(values, size * 2);
+      values[size++] = (doc - last) * 4 + weight;
+      last = doc;
+    }
+
+    String encode() {
+      StringBuilder b = new StringBuilder(size * 3);
+      for (int i = 0; i < size; i++) {
+        if (i > 0) b.append(',');
+        b.append(Integer.toString(values[i], 36));
+      }
+      return b.toString();
+    }
   }
 
   /** The search script's words, as JSON for the search form's {@code data-messages}. */
-  static String messages(dev.sourced.i18n.Messages words) {
+  static String messages(Messages words) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("loading", words.text("search.loading"));
     m.put("failed", words.text("search.failed"));
@@ -87,6 +224,7 @@ final class SearchIndex {
     m.put("kind.article", words.text("search.kind.article"));
     m.put("kind.fact", words.text("search.kind.fact"));
     m.put("kind.claim", words.text("search.kind.claim"));
-    return dev.sourced.facts.Json.write(m, false);
+    m.put("kind.source", words.text("search.kind.source"));
+    return Json.write(m, false);
   }
 }

@@ -1,20 +1,26 @@
 package dev.sourced.render;
 
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.images.ImageNames;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Correction;
 import dev.sourced.model.Fact;
+import dev.sourced.model.ImageCredit;
 import dev.sourced.model.Source;
 import dev.sourced.model.Verdict;
 import dev.sourced.resolve.Home;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Template models of the pages the build makes itself: the home page, tags, the index of facts and
@@ -28,12 +34,12 @@ final class SitePages {
   private final ArticlePages articles;
 
   /** For each source, the facts and claims that name it, in declaration order. */
-  private final Map<String, List<Fact>> factsBySource = new java.util.HashMap<>();
+  private final Map<String, List<Fact>> factsBySource = new HashMap<>();
 
-  private final Map<String, List<Claim>> claimsBySource = new java.util.HashMap<>();
+  private final Map<String, List<Claim>> claimsBySource = new HashMap<>();
 
   /** For each source, the images that come from it, as the template lists them. */
-  private final Map<String, List<Map<String, Object>>> imagesBySource = new java.util.HashMap<>();
+  private final Map<String, List<Map<String, Object>>> imagesBySource = new HashMap<>();
 
   SitePages(ResolvedSite site, Models models, ValueFormatter fmt, ArticlePages articles) {
     this.site = site;
@@ -48,11 +54,11 @@ final class SitePages {
       for (String s : c.sources()) claimsBySource.computeIfAbsent(s, k -> new ArrayList<>()).add(c);
     }
     for (ResolvedPage p : site.pages()) {
-      for (dev.sourced.model.ImageCredit img : p.frontMatter().images()) {
+      for (ImageCredit img : p.frontMatter().images()) {
         if (img.sourceId() == null) continue;
         Map<String, Object> im = new LinkedHashMap<>();
         im.put("name", img.name());
-        im.put("url", site.config().url(p.url() + dev.sourced.images.ImageNames.href(img.name())));
+        im.put("url", site.config().url(p.url() + ImageNames.href(img.name())));
         im.put("credit", img.credit() == null ? "" : img.credit());
         Models.put(im, "licence", img.licence());
         im.put("article", models.link(p.title(), site.config().url(p.url())));
@@ -70,14 +76,13 @@ final class SitePages {
 
   /** Tags grouped by address, so "Policing" and "policing" are one tag. */
   Map<String, List<ResolvedPage>> tagGroups() {
-    Map<String, java.util.Set<ResolvedPage>> bySlug = new java.util.TreeMap<>();
+    Map<String, Set<ResolvedPage>> bySlug = new TreeMap<>();
     Map<String, String> names = new LinkedHashMap<>();
     for (var e : site.tags().entrySet()) {
       String url = Models.tagUrl(e.getKey());
       names.putIfAbsent(url, e.getKey());
       bySlug
-          .computeIfAbsent(
-              url, k -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))
+          .computeIfAbsent(url, k -> Collections.newSetFromMap(new IdentityHashMap<>()))
           .addAll(e.getValue());
     }
     Map<String, List<ResolvedPage>> byName = new LinkedHashMap<>();

@@ -1,12 +1,16 @@
 package dev.sourced.render;
 
+import dev.sourced.concurrent.Workers;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
+import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.i18n.MessageFiles;
 import dev.sourced.i18n.Messages;
+import dev.sourced.images.ImageCache;
+import dev.sourced.images.ImageProcessor;
 import dev.sourced.load.SourceFile;
 import dev.sourced.model.Source;
 import dev.sourced.resolve.OutputKind;
@@ -14,13 +18,19 @@ import dev.sourced.resolve.OutputPlan;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import freemarker.template.Template;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,13 +63,19 @@ public final class SiteRenderer {
   private final TemplateEngine engine;
   private final Map<String, Template> templates;
   private final Assets assets;
+
+  /**
+   * The bytes of {@code /favicon.ico}: the site's {@code templates/favicon.ico}, or the theme's.
+   */
+  private final byte[] favicon;
+
   private final ValueFormatter fmt;
 
   /** Each language's number formats and words. */
   private final Map<String, ValueFormatter> formatters = new HashMap<>();
 
   private final boolean incremental;
-  private final dev.sourced.images.ImageProcessor images;
+  private final ImageProcessor images;
 
   /** The images of the last render, for a render of one article. */
   private PageImages lastImages = PageImages.NONE;
@@ -84,12 +100,11 @@ public final class SiteRenderer {
       boolean incremental,
       Path imageCache) {
     this.config = config;
-    this.images =
-        new dev.sourced.images.ImageProcessor(
-            config.images(), dev.sourced.images.ImageCache.at(imageCache));
+    this.images = new ImageProcessor(config.images(), ImageCache.at(imageCache));
     this.engine = engine;
     this.templates = templates;
     this.assets = Assets.load(siteTemplates, config);
+    this.favicon = Assets.favicon(siteTemplates);
     for (String lang : config.languages()) {
       SiteConfig c = config.in(lang);
       formatters.put(lang, new ValueFormatter(c.uLocale(), messages.get(lang)));
@@ -127,7 +142,7 @@ public final class SiteRenderer {
     }
     TemplateEngine engine = new TemplateEngine(siteTemplates, config.numberLocale());
     Map<String, Template> templates = new HashMap<>();
-    List<String> all = new java.util.ArrayList<>(TEMPLATES);
+    List<String> all = new ArrayList<>(TEMPLATES);
     all.addAll(PARTS);
     for (String name : all) {
       Template t = engine.template(name, diagnostics);
@@ -221,6 +236,7 @@ public final class SiteRenderer {
       for (var a : p.parsed().aliases()) redirects.put(Redirects.output(a.path()), p);
     }
     JsonExports json = new JsonExports(site, fmt);
+    List<RenderedPage> searchParts = new ArrayList<>();
     // Exactly the planned outputs: a kind of output this switch does not render cannot compile.
     for (OutputPlan.Output o : plan.outputs()) {
       String path = o.path();
@@ -287,13 +303,12 @@ public final class SiteRenderer {
                           m.put("searchMessages", SearchIndex.messages(l.fmt.messages()));
                           return m;
                         });
-            case SEARCH_INDEX ->
-                () ->
-                    out.json(
-                        path,
-                        () -> List.of(lists, declarations),
-                        () -> SearchIndex.model(view, l.fmt),
-                        false);
+            case SEARCH_INDEX -> {
+              // The parts' names depend on their bytes, so the index is built here, at once.
+              SearchIndex.Built index = SearchIndex.build(view, l.fmt, config.prefix(o.language()));
+              searchParts.addAll(index.parts());
+              yield () -> out.json(path, index::contents, index::contents, false);
+            }
             case FEED -> () -> out.text(path, () -> lists, () -> Feeds.atom(lc, view.articles()));
             case CORRECTIONS_FEED ->
                 () ->
@@ -307,6 +322,7 @@ public final class SiteRenderer {
                         path,
                         () -> List.of(lists, declarations),
                         () -> Feeds.sitemap(config, sitemap(site, views, plan)));
+            case FAVICON -> () -> out.asset(new RenderedPage(path, favicon));
             case FACTS_JSON -> () -> out.json(path, () -> declarations, json::facts, true);
             case SOURCES_JSON -> () -> out.json(path, () -> declarations, json::sources, true);
             case CLAIMS_JSON -> () -> out.json(path, () -> declarations, json::claims, true);
@@ -327,11 +343,13 @@ public final class SiteRenderer {
       job.run();
     }
     for (RenderedPage a : assets.pages()) out.asset(a);
+    for (RenderedPage a : searchParts) out.asset(a);
     List<CopiedFile> copies = new ArrayList<>();
     // static/ is copied as it is; the resolve stage checked it against the planned outputs, and
     // only the theme's assets, named by their bytes, are known here alone.
     Set<String> assetPaths = new HashSet<>();
     assets.pages().forEach(a -> assetPaths.add(a.path().toLowerCase(Locale.ROOT)));
+    searchParts.forEach(a -> assetPaths.add(a.path().toLowerCase(Locale.ROOT)));
     for (var f : site.staticFiles()) {
       if (assetPaths.contains(f.path().toLowerCase(Locale.ROOT))) {
         diagnostics.error(
@@ -394,11 +412,11 @@ public final class SiteRenderer {
   private List<Feeds.SitemapEntry> sitemap(
       ResolvedSite site, LanguageViews views, OutputPlan plan) {
     List<Feeds.SitemapEntry> out = new ArrayList<>();
-    java.util.Set<String> present = new java.util.HashSet<>();
+    Set<String> present = new HashSet<>();
     for (OutputPlan.Output o : plan.outputs()) present.add(o.address());
     for (OutputPlan.Output o : plan.outputs()) {
       if (!o.kind().inSitemap() || o.kind() == OutputKind.ARTICLE) continue;
-      Map<String, String> alt = new java.util.LinkedHashMap<>();
+      Map<String, String> alt = new LinkedHashMap<>();
       if (config.multilingual()) {
         String own = o.address().substring(config.prefix(o.language()).length());
         for (String lang : config.languages()) {
@@ -409,7 +427,7 @@ public final class SiteRenderer {
       out.add(new Feeds.SitemapEntry(o.address(), null, alt));
     }
     for (ResolvedPage p : site.pages()) {
-      Map<String, String> alt = new java.util.LinkedHashMap<>();
+      Map<String, String> alt = new LinkedHashMap<>();
       if (config.multilingual()) {
         Map<String, ResolvedPage> t = views.translations(p);
         if (t.size() > 1) for (var e : t.entrySet()) alt.put(e.getKey(), e.getValue().url());
@@ -460,6 +478,25 @@ public final class SiteRenderer {
   }
 
   /**
+   * The search index of a page's language as it is after an edit of the page's prose: {@code
+   * search.json} and every part it names. The index holds the words of article bodies, so a page's
+   * prose is never the page's alone.
+   */
+  public List<RenderedPage> renderSearch(ResolvedSite site, ResolvedPage page) throws IOException {
+    LanguageViews views = new LanguageViews(site);
+    String lang = views.language(page);
+    String prefix = config.prefix(lang);
+    SearchIndex.Built index = SearchIndex.build(views.view(lang), formatters.get(lang), prefix);
+    List<RenderedPage> out = new ArrayList<>(index.parts());
+    StringWriter json = new StringWriter();
+    Json.write(index.contents(), false, json);
+    json.write('\n');
+    out.add(
+        new RenderedPage(prefix + "search.json", json.toString().getBytes(StandardCharsets.UTF_8)));
+    return out;
+  }
+
+  /**
    * A token for a fingerprint that many pages share: the same token as last time when the value is
    * equal, so the value is compared once per render, not once per page.
    */
@@ -478,7 +515,7 @@ public final class SiteRenderer {
   private final class Output {
     final List<Job> jobs = new ArrayList<>();
     final List<RenderedPage> rendered = new ArrayList<>();
-    final java.util.Set<String> paths = new java.util.HashSet<>();
+    final Set<String> paths = new HashSet<>();
     final Diagnostics diagnostics;
     final OutputReuse reuse;
     final FingerprintDigest digest;
@@ -527,7 +564,7 @@ public final class SiteRenderer {
           path,
           fingerprint,
           w -> {
-            dev.sourced.facts.Json.write(value.get(), pretty, w);
+            Json.write(value.get(), pretty, w);
             if (!pretty) w.write('\n');
             return true;
           });
@@ -561,10 +598,9 @@ public final class SiteRenderer {
                 String made = persistent(fingerprint);
                 if (made != null && reuse.keep(path, made)) return null;
                 boolean ok;
-                try (java.io.Writer w =
-                    new java.io.BufferedWriter(
-                        new java.io.OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8),
-                        1 << 15)) {
+                try (Writer w =
+                    new BufferedWriter(
+                        new OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8), 1 << 15)) {
                   ok = content.writeTo(w);
                 }
                 if (made != null && ok) reuse.made(path, made);
@@ -606,13 +642,13 @@ public final class SiteRenderer {
     /** Runs every job; outputs go to the sink, or are kept when there is none. */
     void run(PageSink sink) {
       List<RenderedPage> done =
-          dev.sourced.concurrent.Workers.map(
+          Workers.map(
               jobs.size(),
               i -> {
                 try {
                   return jobs.get(i).run(sink);
                 } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
+                  throw new UncheckedIOException(e);
                 }
               });
       for (RenderedPage p : done) if (p != null) rendered.add(p);
@@ -621,7 +657,7 @@ public final class SiteRenderer {
 
   /** Writes one output's text; false when it failed (and was reported). */
   private interface Content {
-    boolean writeTo(java.io.Writer out) throws IOException;
+    boolean writeTo(Writer out) throws IOException;
   }
 
   /** Produces one output: the output, or null when it went to the sink or failed. */

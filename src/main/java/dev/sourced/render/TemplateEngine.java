@@ -10,6 +10,7 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.ext.beans.BeansWrapper;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
@@ -17,11 +18,16 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Freemarker, configured once and safely (see {@code design/hardening.md}): no {@code ?new} of any
@@ -69,7 +75,7 @@ public final class TemplateEngine {
     c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     DefaultObjectWrapperBuilder wrapper =
         new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-    wrapper.setExposureLevel(freemarker.ext.beans.BeansWrapper.EXPOSE_PROPERTIES_ONLY);
+    wrapper.setExposureLevel(BeansWrapper.EXPOSE_PROPERTIES_ONLY);
     wrapper.setForceLegacyNonListCollections(false);
     c.setObjectWrapper(wrapper.build());
     this.cfg = c;
@@ -127,11 +133,7 @@ public final class TemplateEngine {
    * {@code out} holds part of a page.
    */
   public boolean render(
-      Template t,
-      Map<String, Object> model,
-      java.io.Writer out,
-      String forPath,
-      Diagnostics diagnostics) {
+      Template t, Map<String, Object> model, Writer out, String forPath, Diagnostics diagnostics) {
     try {
       t.process(model, out);
       return true;
@@ -157,13 +159,13 @@ public final class TemplateEngine {
           "rendering " + forPath + " recursed without end",
           "a macro or include calls itself with no way out");
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return false;
   }
 
   /** A writer into a plain StringBuilder: StringWriter's StringBuffer locks on every write. */
-  static final class TextOut extends java.io.Writer {
+  static final class TextOut extends Writer {
     private final StringBuilder text = new StringBuilder(16_384);
 
     @Override
@@ -198,10 +200,8 @@ public final class TemplateEngine {
     }
   }
 
-  private static final java.util.regex.Pattern MACRO =
-      java.util.regex.Pattern.compile("<#macro\\s+([\\w.-]+)");
-  private static final java.util.regex.Pattern INCLUDE =
-      java.util.regex.Pattern.compile("<#(?:include|import)\\s+\"([^\"]+)\"");
+  private static final Pattern MACRO = Pattern.compile("<#macro\\s+([\\w.-]+)");
+  private static final Pattern INCLUDE = Pattern.compile("<#(?:include|import)\\s+\"([^\"]+)\"");
 
   /**
    * Where endless recursion most likely is, once the stack has unwound and Freemarker no longer
@@ -215,18 +215,18 @@ public final class TemplateEngine {
       src =
           file != null && Files.isRegularFile(file)
               ? Files.readString(file)
-              : new String(Theme.read(t.getName()), java.nio.charset.StandardCharsets.UTF_8);
+              : new String(Theme.read(t.getName()), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       return SourcePosition.file(displayPath(t.getName()));
     }
-    java.util.regex.Matcher m = MACRO.matcher(src);
+    Matcher m = MACRO.matcher(src);
     while (m.find()) {
       int end = src.indexOf("</#macro>", m.end());
       if (end < 0) end = src.length();
       int call = indexOfCall(src, "<@" + m.group(1), m.end(), end);
       if (call >= 0) return position(t, src, call);
     }
-    java.util.regex.Matcher inc = INCLUDE.matcher(src);
+    Matcher inc = INCLUDE.matcher(src);
     while (inc.find()) {
       String name = inc.group(1).replaceFirst("^/", "");
       if (name.equals(t.getName())) return position(t, src, inc.start());

@@ -3,7 +3,9 @@ package dev.sourced.resolve;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
+import dev.sourced.diag.Suggestions;
 import dev.sourced.parse.BodyLink;
+import dev.sourced.parse.MarkdownFileLinks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayDeque;
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
  * rendering: heading ids come from the parse stage (generated as the heading-anchor extension
  * does), and boxes, claims and references have the ids the renderers give them.
  *
- * <p>Only relative and site-absolute links are checked; links with a scheme are external.
+ * <p>Only relative and site-absolute links are checked; links with a scheme are external. A link to
+ * a Markdown file ({@code other.md}) must name a published page's file ({@link PageFiles}).
  */
 final class LinkChecker {
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
@@ -32,10 +35,13 @@ final class LinkChecker {
 
   private final Set<String> files = new HashSet<>();
 
+  private final PageFiles pageFiles;
+
   /** Every planned output is a target; articles' anchors are added by {@link #addPage}. */
-  LinkChecker(SiteConfig config, Diagnostics diagnostics, OutputPlan plan) {
+  LinkChecker(SiteConfig config, Diagnostics diagnostics, OutputPlan plan, PageFiles pageFiles) {
     this.config = config;
     this.diagnostics = diagnostics;
+    this.pageFiles = pageFiles;
     for (OutputPlan.Output o : plan.outputs()) {
       if (o.kind() == OutputKind.BUNDLE_FILE || o.kind() == OutputKind.STATIC_FILE) {
         files.add(o.path());
@@ -63,6 +69,10 @@ final class LinkChecker {
   private void check(ResolvedPage page, BodyLink link) {
     String dest = link.destination();
     if (dest == null || dest.isEmpty() || dest.startsWith("//") || SCHEME.matcher(dest).matches()) {
+      return;
+    }
+    if (MarkdownFileLinks.isFileLink(dest)) {
+      checkFileLink(page, link);
       return;
     }
     int hash = dest.indexOf('#');
@@ -104,6 +114,38 @@ final class LinkChecker {
     }
     Set<String> known = anchors.get(target);
     if (fragment != null && !fragment.isEmpty() && known != null && !known.contains(fragment)) {
+      warn(
+          link,
+          "the link \"" + dest + "\" names an anchor that page does not have",
+          "anchors are headings (#a-heading-title), facts (#fact-ID), claims (#claim-ID)");
+    }
+  }
+
+  /** A link to a Markdown file: the file must be a published page, and have the anchor named. */
+  private void checkFileLink(ResolvedPage page, BodyLink link) {
+    String dest = link.destination();
+    ResolvedPage target = pageFiles.target(page, dest);
+    if (target == null) {
+      String file = PageFiles.file(page, dest);
+      warn(
+          link,
+          "the link \""
+              + dest
+              + "\" names "
+              + (file == null ? "a file outside content/" : file)
+              + ", which is not a page of this site",
+          file == null
+              ? "a link to a page's Markdown file is relative to this file (../posts/other.md)"
+              : Suggestions.hint(
+                  file,
+                  pageFiles.files(),
+                  "a link to a page's Markdown file is relative to this file (../posts/other.md);"
+                      + " a draft has no page"));
+      return;
+    }
+    String fragment = MarkdownFileLinks.fragment(dest);
+    Set<String> known = anchors.get(target.url());
+    if (fragment.length() > 1 && known != null && !known.contains(fragment.substring(1))) {
       warn(
           link,
           "the link \"" + dest + "\" names an anchor that page does not have",

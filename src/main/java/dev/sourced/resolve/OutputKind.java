@@ -34,6 +34,12 @@ public enum OutputKind {
   FACTS_JSON("facts.json", null, false),
   SOURCES_JSON("sources.json", null, false),
   CLAIMS_JSON("claims.json", null, false),
+  /**
+   * The site's icon at the address browsers ask for by themselves: the theme's ({@code
+   * favicon.ico}, with {@code assets/favicon.svg} linked from every page), unless {@code
+   * static/favicon.ico} or the site's {@code templates/favicon.ico} gives the site's own.
+   */
+  FAVICON("favicon.ico", null, false),
   /** The theme's static files, under hashed names the renderer gives them. */
   ASSET("assets/{}", null, false),
   /** A file beside a bundle's index.md, copied next to its page ({@code slug/name}). */
@@ -93,6 +99,7 @@ public enum OutputKind {
           FACTS_JSON,
           SOURCES_JSON,
           CLAIMS_JSON,
+          FAVICON,
           ASSET,
           BUNDLE_FILE,
           REDIRECT,

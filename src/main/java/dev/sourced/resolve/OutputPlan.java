@@ -7,9 +7,11 @@ import dev.sourced.load.StaticFile;
 import dev.sourced.model.Source;
 import dev.sourced.parse.ParsedPage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The output plan: every file a build of a resolved site writes, in a stable order, each with its
@@ -17,8 +19,9 @@ import java.util.Map;
  * everything that needs to know what the build writes: the link checker (so a link to {@code
  * /search/} or {@code /tags/policing/} is known to lead somewhere), the renderer (which renders
  * exactly these outputs) and the sitemap (the planned pages it lists). The theme's hashed assets
- * are the one exception: their names depend on their bytes, so the plan reserves the {@code
- * assets/} folder and the renderer names the files in it.
+ * and the parts of each language's search index are the exceptions: their names depend on their
+ * bytes, so the plan reserves the {@code assets/} and {@code search/} folders and the renderer
+ * names the files in them (and checks {@code static/} against them).
  *
  * <p>Tags that differ only by case or accents share one page ("Policing" and "policing").
  */
@@ -50,7 +53,7 @@ public final class OutputPlan {
   public static OutputPlan of(ResolvedSite site) {
     SiteConfig config = site.config();
     List<Output> out = new ArrayList<>();
-    java.util.Set<String> ownHome = new java.util.HashSet<>();
+    Set<String> ownHome = new HashSet<>();
     for (ResolvedPage p : site.pages()) {
       String lang = language(p, config);
       if (p.url().isEmpty()) {
@@ -82,6 +85,12 @@ public final class OutputPlan {
           }
           case SOURCE -> {
             for (Source s : site.sources().values()) out.add(output(k, s.id(), at, lang));
+          }
+          case FAVICON -> {
+            // A site's own static/favicon.ico is copied in its place.
+            boolean own =
+                site.staticFiles().stream().anyMatch(f -> f.path().equalsIgnoreCase(k.path(null)));
+            if (!own) out.add(output(k, null, at, lang));
           }
           default -> out.add(output(k, null, at, lang));
         }

@@ -8,6 +8,7 @@ import dev.sourced.diag.Suggestions;
 import dev.sourced.load.StaticFile;
 import dev.sourced.model.Claim;
 import dev.sourced.model.DeclarationKey;
+import dev.sourced.model.Explainer;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Source;
@@ -236,7 +237,8 @@ public final class ReferenceResolver {
 
   /** Links in bodies must lead to a page or file of the output plan (and an anchor it has). */
   private void checkLinks(ResolvedSite site) {
-    LinkChecker links = new LinkChecker(config, diagnostics, OutputPlan.of(site));
+    LinkChecker links =
+        new LinkChecker(config, diagnostics, OutputPlan.of(site), PageFiles.of(site));
     for (ResolvedPage r : site.pages()) links.addPage(r);
     for (ResolvedPage r : site.pages()) links.check(r);
   }
@@ -370,7 +372,7 @@ public final class ReferenceResolver {
    * of a generated page or file.
    */
   private void checkPlanned(ResolvedSite site) {
-    java.util.Map<String, OutputPlan.Output> generated = new HashMap<>();
+    Map<String, OutputPlan.Output> generated = new HashMap<>();
     for (OutputPlan.Output o : OutputPlan.of(site).outputs()) {
       switch (o.kind()) {
         case ARTICLE, BUNDLE_FILE, STATIC_FILE, REDIRECT, ASSET -> {}
@@ -528,7 +530,7 @@ public final class ReferenceResolver {
     explainers.check(p);
     List<String> ownToBox = new ArrayList<>();
     List<ParsedPage> group = group(p);
-    java.util.Set<String> groupUrls = new java.util.HashSet<>();
+    Set<String> groupUrls = new HashSet<>();
     for (ParsedPage q : group) groupUrls.add(q.url());
     for (ParsedPage q : group) {
       for (Fact f : q.frontMatter().facts()) {
@@ -576,7 +578,7 @@ public final class ReferenceResolver {
     if (kind.equals("factbox")) mentionedFacts.add(u.id());
     if (kind.equals("factbox")
         || kind.equals("claim")
-        || dev.sourced.model.Explainer.Kind.fromDirective(kind) != null) {
+        || Explainer.Kind.fromDirective(kind) != null) {
       diagnostics.error(
           u.at(),
           Code.BOX_NOT_ALONE,

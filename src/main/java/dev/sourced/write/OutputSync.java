@@ -10,8 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Keeps a folder in step with successive renders of a site (the preview server's output): writes
@@ -42,6 +44,26 @@ public final class OutputSync {
     Files.write(tmp, p.bytes());
     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     written.put(p.path(), p.bytes());
+  }
+
+  /**
+   * Writes a group of files that replace each other as a whole (a search index and its parts, named
+   * by their bytes), and deletes the files of the group written before that are not in it.
+   *
+   * @param member whether a path written earlier belongs to the group
+   */
+  public void writeGroup(Predicate<String> member, List<RenderedPage> pages) throws IOException {
+    Set<String> now = new HashSet<>();
+    for (RenderedPage p : pages) {
+      write(p);
+      now.add(p.path());
+    }
+    for (String old : new HashSet<>(written.keySet())) {
+      if (member.test(old) && !now.contains(old)) {
+        Files.deleteIfExists(root.resolve(old));
+        written.remove(old);
+      }
+    }
   }
 
   /**

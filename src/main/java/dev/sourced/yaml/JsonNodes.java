@@ -9,8 +9,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -80,7 +82,7 @@ public final class JsonNodes {
           hintFor(e.getOriginalMessage()));
       return null;
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -99,7 +101,7 @@ public final class JsonNodes {
   }
 
   private static String hintFor(String message) {
-    String m = String.valueOf(message).toLowerCase(java.util.Locale.ROOT);
+    String m = String.valueOf(message).toLowerCase(Locale.ROOT);
     if (m.contains("was expecting double-quote")) return "put every key in double quotes";
     if (m.contains("was expecting comma")) return "separate the entries with commas";
     if (m.contains("trailing comma") || m.contains("unexpected character ('}'"))

@@ -4,6 +4,7 @@ import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import java.io.StringReader;
+import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -11,6 +12,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -60,7 +62,7 @@ public final class SafeYaml {
       Composer composer =
           new Composer(new ParserImpl(new StreamReader(new StringReader(yaml)), o), RESOLVER, o);
       root = composer.getSingleNode();
-    } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+    } catch (ReaderException e) {
       diagnostics.error(
           ctx.atIndex(e.getPosition()),
           Code.YAML_SYNTAX,
@@ -111,7 +113,7 @@ public final class SafeYaml {
 
   private static String hintFor(String message) {
     if (message == null) return "check the YAML syntax";
-    String problem = message.toLowerCase(java.util.Locale.ROOT);
+    String problem = message.toLowerCase(Locale.ROOT);
     if (problem.contains("found duplicate key")) return "remove or rename one of the two keys";
     if (problem.contains("tag")) return "YAML tags (`!!type`, `!name`) are not allowed";
     if (problem.contains("aliases")) return "use fewer YAML aliases (`*name`)";

@@ -6,6 +6,9 @@ import dev.sourced.diag.SourcePosition;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -77,8 +80,7 @@ public final class TomlNodes {
 
   /** tomlj's message with its line numbers (of the TOML text) made lines of the file. */
   private static String fileLines(String message, int lineOffset) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("line (\\d+)").matcher(message.replaceAll("\\s+", " "));
+    Matcher m = Pattern.compile("line (\\d+)").matcher(message.replaceAll("\\s+", " "));
     StringBuilder out = new StringBuilder();
     while (m.find())
       m.appendReplacement(out, "line " + (Integer.parseInt(m.group(1)) + lineOffset));
@@ -87,7 +89,7 @@ public final class TomlNodes {
   }
 
   private static String hintFor(String message) {
-    String m = message.toLowerCase(java.util.Locale.ROOT);
+    String m = message.toLowerCase(Locale.ROOT);
     if (m.contains("duplicate") || m.contains("previously defined"))
       return "remove or rename one of the two keys";
     if (m.contains("unexpected")) return "quote text values, e.g. title = \"Sky ECC: a timeline\"";

@@ -2,6 +2,7 @@ package dev.sourced.yaml;
 
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
+import java.util.Arrays;
 import org.yaml.snakeyaml.error.Mark;
 
 /**
@@ -66,7 +67,7 @@ public final class YamlContext {
       if (text.charAt(chars) == '\n' && chars > 0) chars--;
     }
     // The line breaks before the offset: their number is the line, the last one its start.
-    int before = java.util.Arrays.binarySearch(breaks, chars);
+    int before = Arrays.binarySearch(breaks, chars);
     before = before >= 0 ? before : -before - 1;
     int lineStart = before == 0 ? 0 : breaks[before - 1] + 1;
     return new SourcePosition(path, lineOffset + before + 1, Math.max(0, chars - lineStart) + 1);
@@ -76,10 +77,10 @@ public final class YamlContext {
     int n = 0;
     int[] found = new int[16];
     for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      if (n == found.length) found = java.util.Arrays.copyOf(found, n * 2);
+      if (n == found.length) found = Arrays.copyOf(found, n * 2);
       found[n++] = i;
     }
-    breaks = java.util.Arrays.copyOf(found, n);
+    breaks = Arrays.copyOf(found, n);
     for (int i = 0; i < text.length() && !surrogates; i++) {
       surrogates = Character.isSurrogate(text.charAt(i));
     }

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -21,6 +22,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A YAML mapping read field by field into typed values, each problem reported at the position of
@@ -77,9 +79,7 @@ public final class YamlMap {
 
   static YamlMap empty(YamlContext ctx, int lineOffset) {
     return new YamlMap(
-        new MappingNode(
-            org.yaml.snakeyaml.nodes.Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK),
-        ctx);
+        new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK), ctx);
   }
 
   public YamlContext context() {
@@ -160,7 +160,7 @@ public final class YamlMap {
     Node n = value(key);
     if (n == null || isNull(n)) return null;
     if (n instanceof ScalarNode s) {
-      java.util.regex.Matcher m = DATE_TIME.matcher(s.getValue().strip());
+      Matcher m = DATE_TIME.matcher(s.getValue().strip());
       if (m.matches()) {
         try {
           return LocalDate.parse(m.group(1), DATE);
@@ -289,7 +289,7 @@ public final class YamlMap {
       return null;
     }
     String v = s.getValue().strip();
-    java.util.regex.Matcher month = MONTH.matcher(v);
+    Matcher month = MONTH.matcher(v);
     if (month.matches()) {
       int m = Integer.parseInt(month.group(2));
       if (m >= 1 && m <= 12) return PartialDate.ofMonth(Integer.parseInt(month.group(1)), m);

@@ -54,7 +54,7 @@ class CachedBuildTest {
         s1: {title: Report, publisher: Europol, date: 2021-03-10, url: "https://example.org/r"}
       facts:
         users:
-          label: Users
+          label: {en: Users, nl: Gebruikers}
           value: 70000
           approx: true
           unit: users

@@ -115,4 +115,88 @@ class ImageCacheTest {
     assertThat(site.diagnostics()).isEmpty();
     assertThat(output(site)).containsExactlyEntriesOf(clean);
   }
+
+  private static void age(Path dir, java.time.Instant when) throws IOException {
+    Files.setLastModifiedTime(dir, FileTime.from(when));
+  }
+
+  private static ImageCache.Entry entry(ImageCache cache, String key, int bytes)
+      throws IOException {
+    return cache.put(
+        key,
+        d -> {
+          Files.write(d.resolve("original.jpg"), new byte[bytes]);
+          return List.of("size 1 1");
+        });
+  }
+
+  @Test
+  void whatNoBuildUsesGoesOnceOldOrWhenItOutgrowsWhatIsUsed() throws IOException {
+    Path root = dir.resolve("cache");
+    ImageCache cache = ImageCache.at(root);
+    java.time.Instant now = java.time.Instant.now();
+    for (String k : List.of("aa-used", "bb-old", "cc-big", "dd-recent", "ee-small")) {
+      entry(cache, k, k.equals("cc-big") || k.equals("dd-recent") ? 50_000 : 10_000);
+    }
+    assertThat(cache.prune(now, java.time.Duration.ofDays(30), 0).entries())
+        .as("a build that used everything removes nothing")
+        .isZero();
+    // The next build uses one entry; the others are unused, used last at various times.
+    assertThat(cache.get("aa-used")).isNotNull();
+    age(cache.dir("bb-old"), now.minus(java.time.Duration.ofDays(40)));
+    age(cache.dir("cc-big"), now.minus(java.time.Duration.ofHours(3)));
+    age(cache.dir("ee-small"), now.minus(java.time.Duration.ofHours(2)));
+    age(cache.dir("dd-recent"), now.minus(java.time.Duration.ofMinutes(10)));
+    Path killed = root.resolve("ff/.tmp-killed");
+    Files.createDirectories(killed);
+    age(killed, now.minus(java.time.Duration.ofHours(2)));
+    Path making = root.resolve("ff/.tmp-making");
+    Files.createDirectories(making);
+    ImageCache.Pruned pruned = cache.prune(now, java.time.Duration.ofDays(30), 0);
+    // Old: gone. Unused entries (110 KB) outgrow the used one (10 KB): oldest first, until the
+    // recent one (used ten minutes ago, perhaps by another build) is all that is left over.
+    assertThat(Trees.files(root))
+        .containsExactlyInAnyOrder(
+            "aa/aa-used/entry.txt",
+            "aa/aa-used/original.jpg",
+            "dd/dd-recent/entry.txt",
+            "dd/dd-recent/original.jpg");
+    assertThat(Files.isDirectory(making)).as("a build making an entry now").isTrue();
+    assertThat(Files.exists(killed)).isFalse();
+    assertThat(pruned.entries()).isEqualTo(4);
+    assertThat(cache.get("aa-used")).isNotNull();
+  }
+
+  @Test
+  void aBuildRemovesTheCopiesOfAnImageNoLongerShownOnceTheyAreOld() throws IOException {
+    TestSite site = site("widths: [200]");
+    Files.write(
+        site.root().resolve("content/port/crane.jpg"),
+        TestImages.jpeg(TestImages.photo(500, 400, 6), 0.9f));
+    site.build();
+    Path cache = site.cache().resolve("images");
+    List<Path> entries;
+    try (var s = Files.walk(cache, 2)) {
+      entries = s.filter(p -> p.getNameCount() - cache.getNameCount() == 2).toList();
+    }
+    assertThat(entries).hasSize(2);
+    byte[] crane = Files.readAllBytes(site.root().resolve("content/port/crane.jpg"));
+    Path craneEntry = null;
+    for (Path e : entries) {
+      if (Files.readString(e.resolve("entry.txt")).contains("size 500 400")) craneEntry = e;
+    }
+    assertThat(craneEntry).isNotNull();
+    Files.delete(site.root().resolve("content/port/crane.jpg"));
+    site.build();
+    assertThat(Files.isDirectory(craneEntry)).as("unused, but used an instant ago").isTrue();
+    age(craneEntry, java.time.Instant.now().minus(java.time.Duration.ofDays(31)));
+    site.build();
+    assertThat(site.diagnostics()).isEmpty();
+    assertThat(Files.exists(craneEntry)).as("unused for a month").isFalse();
+    assertThat(Trees.files(cache)).anyMatch(f -> f.endsWith("/200.jpg"));
+    // Shown again, it is simply made again.
+    Files.write(site.root().resolve("content/port/crane.jpg"), crane);
+    site.build();
+    assertThat(Files.isDirectory(craneEntry)).isTrue();
+  }
 }

@@ -67,7 +67,7 @@ class BodyConversionTest {
             ````
              after.
             [![An image](../../img/a.png)](../../img/big.png)
-            Literal {{% notice %}} and {{< unclosed
+            Literal \\{{% notice %}} and {{< unclosed
             """);
     assertThat(i.report()).isEmpty();
   }
@@ -164,7 +164,7 @@ class BodyConversionTest {
             ```python
             print("x")
             ```
-            {% if x %}{{ y }}
+            \\{% if x %}\\{{ y }}
             ![i](../../../../img/a.png) [p](../../../../about/)
             [s](../../../../files/x.pdf)
             """);

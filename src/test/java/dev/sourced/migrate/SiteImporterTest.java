@@ -107,7 +107,7 @@ class SiteImporterTest {
 
             Site description: {{< param "description" >}}
 
-            To embed a shortcode in Hugo one writes {{< figure src="x.png" >}}.
+            To embed a shortcode in Hugo one writes \\{{< figure src="x.png" >}}.
             """);
     // JSON front-matter; publishDate is the date; the slug replaces the permalink's :slug.
     assertThat(Files.readString(out.resolve("content/posts/argus_timeline.md")))
@@ -119,6 +119,13 @@ class SiteImporterTest {
             tags: ["Sky ECC"]
             slug: "2021/03/argus-timeline"
             ---
+            """);
+    // Links to Markdown files follow the files they name to their new names.
+    assertThat(Files.readString(out.resolve("content/about.md")))
+        .endsWith(
+            """
+            How we count is explained in [the timeline](posts/argus_timeline.md#the-action-day), in
+            [the EncroChat page](posts/encrochat-2020/index.md) and [our notes](notes/Unwritten.md).
             """);
     assertThat(Files.readString(out.resolve("content/posts/draft-next.md")))
         .contains("draft: true");
@@ -137,6 +144,8 @@ class SiteImporterTest {
                 + " equivalent and is left out",
             "content/about.md:5:1: warning[unmapped-key] front-matter key \"weight\" has no sourced"
                 + " equivalent and is left out",
+            "content/about.md:10:70: warning[unresolved-ref] the Markdown file that the link"
+                + " \"notes/Unwritten.md\" names is not in the imported content; kept as written",
             "content/dossier/sources/europol-press-release.md:7:22: warning[unresolved-ref] the page"
                 + " that {{< ref \"posts/missing.md\" >}} names is not in the imported content; kept"
                 + " as text",
@@ -159,7 +168,7 @@ class SiteImporterTest {
                 + " equivalent and is left out");
     String saved = Files.readString(tmp.resolve("new/MIGRATION.txt"));
     assertThat(saved)
-        .startsWith("sourced import hugo: 10 pages, 5 files copied, 12 to finish by hand")
+        .startsWith("sourced import hugo: 10 pages, 5 files copied, 13 to finish by hand")
         .contains(r.report().format(false))
         .contains("  content/posts/Sky-ECC-Takedown.md -> content/posts/sky-ecc-takedown.md\n")
         .contains("  layouts/ (Hugo templates");
@@ -210,7 +219,7 @@ class SiteImporterTest {
 
             {% include figure.html src="phone.png" %}
 
-            Liquid written as text: {{ page.title }}.
+            Liquid written as text: \\{{ page.title }}.
 
             Written by {{ page.author }}.
             """);
@@ -235,6 +244,9 @@ class SiteImporterTest {
             ---
             Unfinished.
             """);
+    assertThat(Files.readString(out.resolve("content/docs/method_notes.md")))
+        .endsWith(
+            "[the contact page](../contact.md) and [the arrests](../posts/sky-ecc-arrests.md).\n");
     assertThat(Files.readString(out.resolve("content/contact.md")))
         .contains("aliases: [\"/contact.html\"]");
     assertThat(Files.readString(out.resolve("content/about.md"))).doesNotContain("aliases");

@@ -24,7 +24,7 @@ class PublishingFixtureTest {
     assertThat(site.exists("work-in-progress")).isFalse();
     assertThat(site.exists("tags/secret")).isFalse();
     for (String f : Trees.files(site.output())) {
-      if (f.endsWith(".png") || f.endsWith(".css")) continue;
+      if (f.endsWith(".png") || f.endsWith(".ico") || f.endsWith(".css")) continue;
       assertThat(site.file(f))
           .as(f)
           .doesNotContain("work-in-progress", "Draft article", "A draft correction");

@@ -216,12 +216,17 @@ class IncrementalBuildTest {
     Files.writeString(p, text.replace(from, to));
   }
 
-  /** Every file under a folder, by relative path, with its text. */
+  /**
+   * Every file under a folder, by relative path, with its text (bytes read as ISO-8859-1, so binary
+   * files such as favicon.ico compare too).
+   */
   static Map<String, String> tree(Path root) throws IOException {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+        files.put(
+            root.relativize(p).toString().replace('\\', '/'),
+            new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
       }
     }
     return files;

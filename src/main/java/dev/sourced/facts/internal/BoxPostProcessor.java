@@ -2,6 +2,7 @@ package dev.sourced.facts.internal;
 
 import dev.sourced.facts.ClaimBox;
 import dev.sourced.facts.Directive;
+import dev.sourced.facts.ExplainerBlock;
 import dev.sourced.facts.FactBox;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Block;
@@ -33,7 +34,7 @@ public final class BoxPostProcessor implements PostProcessor {
                   case "factbox" -> new FactBox(only.getId());
                   case "claim" -> new ClaimBox(only.getId());
                   case "glance", "timeline", "compare", "unknowns" ->
-                      new dev.sourced.facts.ExplainerBlock(only.getKind(), only.getId());
+                      new ExplainerBlock(only.getKind(), only.getId());
                   default -> null;
                 };
             if (box == null) return;

@@ -4,6 +4,7 @@ import dev.sourced.facts.FactsRenderContext;
 import dev.sourced.facts.Json;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Verdict;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ final class ClaimReviewJson {
     j.put("url", site.pagePermalink() + "#claim-" + c.id());
     j.put("claimReviewed", c.claim());
     j.put("author", organization(site.publisher()));
-    java.time.LocalDate reviewed = site.reviewDate() != null ? site.reviewDate() : c.date();
+    LocalDate reviewed = site.reviewDate() != null ? site.reviewDate() : c.date();
     if (reviewed != null) j.put("datePublished", reviewed.toString());
     Map<String, Object> item = new LinkedHashMap<>();
     item.put("@type", "Claim");

@@ -7,6 +7,11 @@ import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Source;
+import dev.sourced.model.Texts;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.commonmark.renderer.html.HtmlWriter;
@@ -52,6 +57,26 @@ public final class FactsHtml {
     caveat(f.usedInText());
   }
 
+  /**
+   * A declaration's text in the page's language; where it has not been translated yet, the text it
+   * has, marked with its own language and followed by the page's words for "not yet translated", so
+   * a reader (and a screen reader) is never given one language as another.
+   */
+  private void translated(Texts texts, String field, String text) {
+    String from = texts.fallback(field);
+    if (from == null) {
+      html.text(text);
+      return;
+    }
+    html.tag("span", attrs("class", "untranslated", "lang", from));
+    html.text(text);
+    html.tag("/span");
+    html.text(" ");
+    html.tag("small", attrs("class", "untranslated-note"));
+    html.text(words.text("translation.missing"));
+    html.tag("/small");
+  }
+
   /** The source's own caveat after a figure in running text, outside its link. */
   private void caveat(FactValue v) {
     if (v.caveat() == null) return;
@@ -70,8 +95,7 @@ public final class FactsHtml {
     // Numbers inside one mark ascend, whatever order the author wrote the IDs in.
     Integer[] order = new Integer[ids.size()];
     for (int i = 0; i < order.length; i++) order[i] = i;
-    java.util.Arrays.sort(
-        order, java.util.Comparator.comparingInt(i -> site.referenceNumber(ids.get(i))));
+    Arrays.sort(order, Comparator.comparingInt(i -> site.referenceNumber(ids.get(i))));
     html.tag("sup", attrs("class", "cite"));
     html.text("[");
     for (int k = 0; k < order.length; k++) {
@@ -107,7 +131,8 @@ public final class FactsHtml {
     html.tag("span", attrs("class", "factbox-kind"));
     html.text(words.text("factbox.kind"));
     html.tag("/span");
-    html.text(" " + f.label());
+    html.text(" ");
+    translated(f.texts(), "label", f.label());
     html.tag("/p");
     html.line();
     boolean single = f.values().size() == 1;
@@ -119,7 +144,7 @@ public final class FactsHtml {
       html.line();
       if (v.scope() != null) {
         html.tag("p", attrs("class", "factbox-scope"));
-        html.text(v.scope());
+        translated(v.texts(), "scope", v.scope());
         html.tag("/p");
         html.line();
       }
@@ -170,7 +195,8 @@ public final class FactsHtml {
       html.tag("strong");
       html.text(words.text("factbox.note"));
       html.tag("/strong");
-      html.text(" " + f.note());
+      html.text(" ");
+      translated(f.texts(), "note", f.note());
       html.tag("/p");
       html.line();
     }
@@ -269,7 +295,7 @@ public final class FactsHtml {
     html.tag("/p");
     html.tag("blockquote", attrs("class", "claim-text"));
     html.tag("p", attrs("id", "claim-" + id + "-text"));
-    html.text(c.claim());
+    translated(c.texts(), "claim", c.claim());
     html.tag("/p");
     html.tag("/blockquote");
     html.line();
@@ -280,7 +306,7 @@ public final class FactsHtml {
       // The date is markup (a <time> element) inside the translated sentence.
       String marker = "\uE000";
       String sentence =
-          words.format("claim.by_on", java.util.Map.of("claimant", c.claimant(), "date", marker));
+          words.format("claim.by_on", Map.of("claimant", c.claimant(), "date", marker));
       int at = sentence.indexOf(marker);
       html.text(sentence.substring(0, at));
       html.tag("time", attrs("datetime", c.date().toString()));
@@ -307,7 +333,7 @@ public final class FactsHtml {
     html.line();
     if (c.explanation() != null) {
       html.tag("p", attrs("class", "claim-explanation"));
-      html.text(c.explanation());
+      translated(c.texts(), "explanation", c.explanation());
       html.tag("/p");
       html.line();
     }
@@ -331,9 +357,9 @@ public final class FactsHtml {
    * ascending number order.
    */
   private void sourceLinks(List<String> ids) {
-    List<String> sorted = new java.util.ArrayList<>(ids);
+    List<String> sorted = new ArrayList<>(ids);
     sorted.removeIf(id -> site.source(id) == null);
-    sorted.sort(java.util.Comparator.comparingInt(site::referenceNumber));
+    sorted.sort(Comparator.comparingInt(site::referenceNumber));
     html.tag("span", attrs("class", "source-links"));
     for (int i = 0; i < sorted.size(); i++) {
       if (i > 0) html.text("; ");
@@ -364,7 +390,7 @@ public final class FactsHtml {
   }
 
   private static Map<String, String> attrs(String... kv) {
-    Map<String, String> m = new java.util.LinkedHashMap<>();
+    Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
     return m;
   }

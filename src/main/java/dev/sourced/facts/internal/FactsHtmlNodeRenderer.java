@@ -4,6 +4,7 @@ import dev.sourced.facts.BodyHtml;
 import dev.sourced.facts.Citation;
 import dev.sourced.facts.ClaimBox;
 import dev.sourced.facts.Directive;
+import dev.sourced.facts.ExplainerBlock;
 import dev.sourced.facts.FactBox;
 import dev.sourced.facts.FactReference;
 import dev.sourced.facts.Figure;
@@ -11,11 +12,20 @@ import dev.sourced.facts.UnsourcedFigure;
 import dev.sourced.images.ImageNames;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.Document;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlWriter;
@@ -51,11 +61,11 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
         FactReference.class,
         FactBox.class,
         ClaimBox.class,
-        dev.sourced.facts.ExplainerBlock.class,
+        ExplainerBlock.class,
         Citation.class,
         Directive.class,
         UnsourcedFigure.class,
-        org.commonmark.node.Image.class,
+        Image.class,
         Figure.class);
   }
 
@@ -65,11 +75,11 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
     else if (node instanceof Citation c) renderCitation(c.getSourceIds());
     else if (node instanceof FactBox b) block(new BodyHtml.FactBoxPart(b.getId()));
     else if (node instanceof ClaimBox c) block(new BodyHtml.ClaimPart(c.getId()));
-    else if (node instanceof dev.sourced.facts.ExplainerBlock e) {
+    else if (node instanceof ExplainerBlock e) {
       block(new BodyHtml.ExplainerPart(e.getKind(), e.getId()));
     } else if (node instanceof Directive d) html.text(d.literal());
     else if (node instanceof UnsourcedFigure u) html.text(u.getText());
-    else if (node instanceof org.commonmark.node.Image i) renderImage(i, false);
+    else if (node instanceof Image i) renderImage(i, false);
     else if (node instanceof Figure f) renderFigure(f);
   }
 
@@ -79,7 +89,7 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
    * title as caption.
    */
   private void renderFigure(Figure figure) {
-    org.commonmark.node.Image image = (org.commonmark.node.Image) figure.getFirstChild();
+    Image image = (Image) figure.getFirstChild();
     html.line();
     if (ImageNames.local(image.getDestination()) != null) {
       renderImage(image, true);
@@ -130,7 +140,7 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
   /** A fact inside a link is written as plain text: a link in a link is invalid HTML. */
   private static boolean insideLink(Node node) {
     for (Node n = node.getParent(); n != null; n = n.getParent()) {
-      if (n instanceof org.commonmark.node.Link) return true;
+      if (n instanceof Link) return true;
     }
     return false;
   }
@@ -147,36 +157,36 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
    * users" there too. Each fact is a plain marker inside the attribute; the attribute's escaping
    * leaves the marker alone, and the fact's text is escaped when it is filled in.
    */
-  private void renderImage(org.commonmark.node.Image image, boolean figure) {
+  private void renderImage(Image image, boolean figure) {
     String url = image.getDestination();
     String local = ImageNames.local(url);
     boolean eager = firstScreen(image);
     List<BodyHtml.Part> target = local != null ? new ArrayList<>() : parts;
     StringBuilder alt = new StringBuilder();
     image.accept(
-        new org.commonmark.node.AbstractVisitor() {
+        new AbstractVisitor() {
           @Override
-          public void visit(org.commonmark.node.Text text) {
+          public void visit(Text text) {
             alt.append(text.getLiteral());
           }
 
           @Override
-          public void visit(org.commonmark.node.Code code) {
+          public void visit(Code code) {
             alt.append(code.getLiteral());
           }
 
           @Override
-          public void visit(org.commonmark.node.SoftLineBreak b) {
+          public void visit(SoftLineBreak b) {
             alt.append('\n');
           }
 
           @Override
-          public void visit(org.commonmark.node.HardLineBreak b) {
+          public void visit(HardLineBreak b) {
             alt.append('\n');
           }
 
           @Override
-          public void visit(org.commonmark.node.CustomNode node) {
+          public void visit(CustomNode node) {
             if (node instanceof FactReference r) {
               target.add(new BodyHtml.FactPart(r.getId(), true));
               alt.append(MARK);
@@ -204,7 +214,7 @@ public final class FactsHtmlNodeRenderer implements NodeRenderer {
               eager));
       return;
     }
-    Map<String, String> attrs = new java.util.LinkedHashMap<>();
+    Map<String, String> attrs = new LinkedHashMap<>();
     attrs.put("src", context.encodeUrl(url));
     attrs.put("alt", alt.toString());
     if (image.getTitle() != null) attrs.put("title", image.getTitle());

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -42,7 +43,7 @@ public final class ValueChart {
 
   /** Whether a fact gets a chart: two or more distinct numeric figures, none below zero. */
   public static boolean applies(Fact f) {
-    Set<BigDecimal> distinct = new java.util.HashSet<>();
+    Set<BigDecimal> distinct = new HashSet<>();
     for (FactValue v : f.values()) {
       if (!v.isNumber()) continue;
       if (v.number().signum() < 0) return false;

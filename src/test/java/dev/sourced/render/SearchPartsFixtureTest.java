@@ -1,0 +1,133 @@
+package dev.sourced.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sourced.testing.TestSite;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The search index in parts: a word that only an article's body has is found, as are facts, claims
+ * and sources by their words, each language in its own index; the lookup here is the theme's {@code
+ * search.js}'s (the part a word falls in by the first words listed in {@code search.json}, then the
+ * rows of the documents).
+ */
+class SearchPartsFixtureTest {
+  @TempDir Path dir;
+
+  static final String SITE =
+      """
+      -- sourced.yaml --
+      title: {nl: Zoeken, en: Search}
+      base_url: https://example.org/sub/
+      languages: [en, nl]
+      -- content/_data/sources.yaml --
+      sources:
+        europol: {title: Major interventions, publisher: Europol, date: 2021-03-10, url: "https://example.org/r"}
+      -- content/a.en.md --
+      ---
+      title: Action day
+      date: 2021-03-09
+      summary: What police did.
+      facts:
+        raids:
+          label: Searches carried out
+          value: 275
+          sources: [europol]
+      claims:
+        c1:
+          claim: The network was unbreakable.
+          claimant: A reseller
+          verdict: false
+          sources: [europol]
+      ---
+      Police searched premises in Antwerp and Rotterdam, {{fact:raids}} of them [@europol].
+
+      {{claim:c1}}
+      -- content/a.nl.md --
+      ---
+      title: Actiedag
+      date: 2021-03-09
+      ---
+      De politie doorzocht panden in Antwerpen, {{fact:raids}} [@europol].
+      """;
+
+  @Test
+  void findsWordsOfTheBodyFactsClaimsAndSourcesInEachLanguage() {
+    TestSite site = TestSite.of(dir, SITE);
+    site.buildStrict();
+    assertThat(site.diagnostics()).isEmpty();
+    assertThat(find(site, "", "antwerp")).containsExactly("article /sub/a/");
+    assertThat(find(site, "", "antw")).as("the start of a word").containsExactly("article /sub/a/");
+    assertThat(find(site, "", "ROTTERDAM")).containsExactly("article /sub/a/");
+    assertThat(find(site, "", "carried")).containsExactly("fact /sub/a/#fact-raids");
+    assertThat(find(site, "", "unbreakable")).containsExactly("claim /sub/a/#claim-c1");
+    assertThat(find(site, "", "reseller")).containsExactly("claim /sub/a/#claim-c1");
+    assertThat(find(site, "", "interventions")).containsExactly("source /sub/sources/europol/");
+    assertThat(find(site, "", "antwerpen")).as("the Dutch text is not in English").isEmpty();
+    assertThat(find(site, "nl/", "antwerpen")).containsExactly("article /sub/nl/a/");
+    assertThat(find(site, "nl/", "rotterdam")).isEmpty();
+    assertThat(find(site, "nl/", "interventions"))
+        .containsExactly("source /sub/nl/sources/europol/");
+  }
+
+  @Test
+  void thePartsAreNamedByTheirBytesAndListedInTheContents() {
+    TestSite site = TestSite.of(dir, SITE);
+    site.buildStrict();
+    Map<?, ?> contents = (Map<?, ?>) site.json("search.json");
+    assertThat(((Number) contents.get("version")).intValue()).isEqualTo(2);
+    List<String> urls = new ArrayList<>();
+    for (Object w : (List<?>) contents.get("words")) urls.add((String) ((List<?>) w).get(1));
+    for (Object r : (List<?>) contents.get("rows")) urls.add((String) r);
+    assertThat(urls).isNotEmpty();
+    for (String u : urls) {
+      assertThat(u).matches("/sub/search/[td]/[0-9]+\\.[0-9a-f]{8}\\.json");
+      assertThat(site.exists(u.substring("/sub/".length()))).as(u).isTrue();
+    }
+  }
+
+  /** The documents with every word of the query, as "kind address", the way search.js looks. */
+  static List<String> find(TestSite site, String prefix, String query) {
+    Map<?, ?> contents = (Map<?, ?>) site.json(prefix + "search.json");
+    TreeSet<Integer> found = null;
+    Map<String, Integer> words = new java.util.LinkedHashMap<>();
+    SearchTerms.add(query, 1, words);
+    for (String t : words.keySet()) {
+      List<?> parts = (List<?>) contents.get("words");
+      int at = 0;
+      for (int i = 0; i < parts.size(); i++) {
+        if (((String) ((List<?>) parts.get(i)).get(0)).compareTo(t) <= 0) at = i;
+      }
+      Map<?, ?> part = (Map<?, ?>) site.json(local(((List<?>) parts.get(at)).get(1)));
+      TreeSet<Integer> docs = new TreeSet<>();
+      for (var e : part.entrySet()) {
+        if (!((String) e.getKey()).startsWith(t)) continue;
+        int doc = -1;
+        for (String v : ((String) e.getValue()).split(",")) {
+          doc += Integer.parseInt(v, 36) >> 2;
+          docs.add(doc);
+        }
+      }
+      if (found == null) found = docs;
+      else found.retainAll(docs);
+    }
+    List<String> out = new ArrayList<>();
+    int per = ((Number) contents.get("perPart")).intValue();
+    for (int d : found) {
+      List<?> rows = (List<?>) site.json(local(((List<?>) contents.get("rows")).get(d / per)));
+      List<?> row = (List<?>) rows.get(d % per);
+      out.add(row.get(0) + " " + row.get(3));
+    }
+    return out;
+  }
+
+  private static String local(Object url) {
+    return ((String) url).substring("/sub/".length());
+  }
+}
