@@ -51,6 +51,21 @@ public final class BodyHtml {
     return new BodyHtml(null, store, store.write(bytes), bytes.length, parts);
   }
 
+  /**
+   * A body already kept in {@code store} at {@code offset} (a body the build cache kept from an
+   * earlier build).
+   */
+  public static BodyHtml at(Store store, long offset, int length, List<Part> parts) {
+    return new BodyHtml(null, store, offset, length, parts);
+  }
+
+  /** Where a body is kept: its store and place, or null for a body held in memory. */
+  public record Location(Store store, long offset, int length) {}
+
+  public Location location() {
+    return store == null ? null : new Location(store, offset, length);
+  }
+
   /** Where bodies wait for rendering; writes and reads may come from several threads. */
   public interface Store {
     /** Keeps the bytes; returns where they are. */

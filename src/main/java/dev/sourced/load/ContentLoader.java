@@ -108,6 +108,26 @@ public final class ContentLoader {
     return text == null ? null : FrontMatterSplitter.split(article.path(), text, diagnostics);
   }
 
+  /**
+   * The bytes of an article, for a caller that keys its work by them (the build cache), or null
+   * when the file is too large or cannot be read: {@link #read} then reports why.
+   */
+  public static byte[] bytes(ArticleFile article) {
+    try {
+      if (Files.size(article.file()) > MAX_FILE_BYTES) return null;
+      return Files.readAllBytes(article.file());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Decodes and splits an article's bytes read by {@link #bytes}, as {@link #read} would. */
+  public static SourceFile read(ArticleFile article, byte[] bytes, Diagnostics diagnostics) {
+    if (bytes.length > MAX_FILE_BYTES) return read(article, diagnostics);
+    String text = checkedText(bytes, article.path(), diagnostics);
+    return text == null ? null : FrontMatterSplitter.split(article.path(), text, diagnostics);
+  }
+
   private LoadedSite load() throws IOException {
     Path configFile = root.resolve(SiteConfig.FILE_NAME);
     String configText = null;
@@ -427,17 +447,7 @@ public final class ContentLoader {
             "split it into several articles");
         return null;
       }
-      String text = TextDecoder.decode(Files.readAllBytes(file), relPath, diagnostics);
-      // A text shorter than the limit cannot have more lines than it: most files skip the count.
-      if (text != null && text.length() >= MAX_LINES && lines(text) > MAX_LINES) {
-        diagnostics.error(
-            SourcePosition.file(relPath),
-            Code.FILE_TOO_LARGE,
-            "the file has " + lines(text) + " lines; the limit is " + MAX_LINES,
-            "split it into several articles");
-        return null;
-      }
-      return text;
+      return checkedText(Files.readAllBytes(file), relPath, diagnostics);
     } catch (IOException e) {
       diagnostics.error(
           SourcePosition.file(relPath),
@@ -446,6 +456,20 @@ public final class ContentLoader {
           "check the file's permissions");
       return null;
     }
+  }
+
+  private static String checkedText(byte[] bytes, String relPath, Diagnostics diagnostics) {
+    String text = TextDecoder.decode(bytes, relPath, diagnostics);
+    // A text shorter than the limit cannot have more lines than it: most files skip the count.
+    if (text != null && text.length() >= MAX_LINES && lines(text) > MAX_LINES) {
+      diagnostics.error(
+          SourcePosition.file(relPath),
+          Code.FILE_TOO_LARGE,
+          "the file has " + lines(text) + " lines; the limit is " + MAX_LINES,
+          "split it into several articles");
+      return null;
+    }
+    return text;
   }
 
   private List<Path> list(Path dir) {

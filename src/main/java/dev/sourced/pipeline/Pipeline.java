@@ -1,5 +1,7 @@
 package dev.sourced.pipeline;
 
+import dev.sourced.cache.BuildCache;
+import dev.sourced.cache.CacheDamagedException;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
@@ -44,9 +46,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>write: {@link OutputSync} writes only changed files.
  * </ul>
  *
- * A one-run build keeps nothing: its pages stream to disk as they are rendered, inside a {@link
- * SiteWriter.Transaction} that replaces the output folder whole or not at all. Either way the
- * result is the same (tested), whatever the order of edits.
+ * A one-run build streams its pages to disk as they are rendered, inside a {@link
+ * SiteWriter.Transaction} that replaces the output folder whole or not at all. With a cache folder
+ * it keeps what the next process can reuse in the {@link BuildCache}: each article's parse, keyed
+ * by its bytes and settings (an unchanged article is neither parsed nor, usually, read), and each
+ * output's fingerprint ({@link KeptOutputs}), so that an output whose inputs did not change is kept
+ * as it is instead of rendered; a cache found damaged mid-build makes the build start again without
+ * it. Either way the result is the same (tested), whatever the order of edits.
  */
 public final class Pipeline {
   private final BuildOptions options;
@@ -56,9 +62,20 @@ public final class Pipeline {
   private SiteRenderer renderer;
   private final ProseEdit prose = new ProseEdit();
 
+  /** Whether this run may use the persistent build cache (a one-run build with a cache folder). */
+  private final boolean buildCache;
+
+  /** What this run says about the build cache ({@code note:} lines). */
+  private final Diagnostics cacheNotes = new Diagnostics();
+
   private Pipeline(BuildOptions options, boolean keepState) {
+    this(options, keepState, !keepState && options.cache() != null);
+  }
+
+  private Pipeline(BuildOptions options, boolean keepState, boolean buildCache) {
     this.options = options;
     this.keepState = keepState;
+    this.buildCache = buildCache;
     this.inputs = new SiteInputs(options.source(), keepState);
     this.sync = keepState ? new OutputSync(options.output()) : null;
   }
@@ -126,16 +143,37 @@ public final class Pipeline {
     // A one-run build's bodies wait for rendering in a temporary file (in memory if none can be
     // made), which lives as long as the run. A run that does not render, or that keeps state,
     // keeps them in memory, so that the resolved site it returns can still be rendered.
-    BodySpill spill = !keepState && options.render() ? BodySpill.open() : null;
+    // With the build cache, bodies wait in the cache's own file instead, for the next build too.
+    BuildCache[] cache = {buildCache ? BuildCache.open(options.cache(), cacheNotes) : null};
+    BodySpill spill = !keepState && options.render() && cache[0] == null ? BodySpill.open() : null;
     try {
-      return run(changed, progress, spill, start);
+      BuildResult r = run(changed, progress, spill, cache[0], start);
+      // Only a build that wrote its site keeps what it made; any other run changes no byte.
+      if (cache[0] != null && !(r.written() && options.output() != null)) {
+        cache[0].discard();
+        cache[0] = null;
+      }
+      return r;
+    } catch (CacheDamagedException e) {
+      // Found damaged while in use: nothing of this run is written, and it runs again without.
+      cache[0].abandon();
+      cache[0] = null;
+      Pipeline again = new Pipeline(options, false, false);
+      again.cacheNotes.note(
+          "the build cache in "
+              + options.cache()
+              + " was damaged ("
+              + e.getMessage()
+              + "); it was deleted and this build made everything again without it");
+      return again.run(changed, progress);
     } finally {
       if (spill != null) spill.close();
+      if (cache[0] != null) cache[0].close();
     }
   }
 
   private BuildResult run(
-      Collection<String> changed, Progress progress, BodySpill spill, long start)
+      Collection<String> changed, Progress progress, BodySpill spill, BuildCache cache, long start)
       throws IOException {
     StageTimer timer = new StageTimer();
     ArticleFile edited = null;
@@ -147,7 +185,7 @@ public final class Pipeline {
         edited = inputs.article(path).file();
       }
       for (String p : changed) inputs.reloadArticle(p);
-    } else if (inputs.reloadAll(changed, spill, progress)) {
+    } else if (inputs.reloadAll(changed, spill, progress, cache)) {
       renderer = null;
     }
     timer.lap("load+parse");
@@ -196,7 +234,8 @@ public final class Pipeline {
       }
       if (renderer != null && !stop(diagnostics)) {
         progress.update("rendering", 0, site.pages().size());
-        files = keepState ? sync(site, diagnostics) : stream(site, diagnostics, progress);
+        files =
+            keepState ? sync(site, diagnostics) : stream(site, diagnostics, progress, cache, timer);
         written = files >= 0 && options.output() != null;
       }
     }
@@ -230,12 +269,28 @@ public final class Pipeline {
    * folder, renders for the checks alone. Returns the number of files, or -1 when nothing was
    * written (or, for a check, when rendering failed).
    */
-  private int stream(ResolvedSite site, Diagnostics diagnostics, Progress progress)
+  private int stream(
+      ResolvedSite site,
+      Diagnostics diagnostics,
+      Progress progress,
+      BuildCache cache,
+      StageTimer timer)
       throws IOException {
     SiteWriter.Transaction tx =
         options.output() == null ? null : SiteWriter.begin(options.output());
     AtomicInteger count = new AtomicInteger();
     boolean committed = false;
+    KeptOutputs kept =
+        cache == null || tx == null
+            ? null
+            : new KeptOutputs(
+                cache,
+                options.output(),
+                KeptOutputs.settingsKey(
+                    inputs.configText(), inputs.templatesDir(), inputs.messageFiles()),
+                tx,
+                inputs::inputKey,
+                count);
     try {
       RenderedSite rendered =
           renderer.render(
@@ -253,13 +308,18 @@ public final class Pipeline {
                   count.incrementAndGet();
                   if (tx != null) tx.write(page);
                 }
-              });
+              },
+              kept);
       if (rendered == null) return -1;
       if (tx == null) return count.get() + rendered.copies().size();
       if (stop(diagnostics)) return -1;
       progress.update("writing", count.get(), count.get());
       tx.commit(rendered.copies());
       committed = true;
+      if (kept != null) {
+        kept.save();
+        timer.note("kept " + kept.kept() + " of " + count.get() + " outputs");
+      }
       return count.get() + rendered.copies().size();
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -285,6 +345,12 @@ public final class Pipeline {
         (System.nanoTime() - start) / 1_000_000,
         site == null ? path -> null : inputs.texts(),
         site,
-        d.notes());
+        notes(d));
+  }
+
+  private java.util.List<String> notes(Diagnostics d) {
+    java.util.List<String> out = new java.util.ArrayList<>(cacheNotes.notes());
+    for (String n : d.notes()) if (!out.contains(n)) out.add(n);
+    return out;
   }
 }

@@ -1,10 +1,12 @@
 package dev.sourced.pipeline;
 
+import dev.sourced.cache.BuildCache;
 import dev.sourced.concurrent.Workers;
 import dev.sourced.config.ConfigLoader;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
+import dev.sourced.facts.BodyHtml;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.load.ContentLoader;
 import dev.sourced.load.LoadedSite;
@@ -71,6 +73,10 @@ final class SiteInputs {
   private final Map<String, Parsed<ArticleFile, ParsedPage>> articles = new TreeMap<>();
   private final Map<String, Parsed<SourceFile, ParsedData>> data = new TreeMap<>();
 
+  /** The build cache's key of each article's parse (by identity), for keeping its outputs. */
+  private final Map<ParsedPage, String> inputKeys =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
   SiteInputs(Path source, boolean keepTexts) {
     this.source = source;
     this.keepTexts = keepTexts;
@@ -78,6 +84,11 @@ final class SiteInputs {
 
   SiteConfig config() {
     return config;
+  }
+
+  /** The text of sourced.yaml, or null when there is none. */
+  String configText() {
+    return configText;
   }
 
   Path templatesDir() {
@@ -123,6 +134,18 @@ final class SiteInputs {
    */
   boolean reloadAll(Collection<String> changed, BodySpill bodies, Progress progress)
       throws IOException {
+    return reloadAll(changed, bodies, progress, null);
+  }
+
+  /**
+   * As {@link #reloadAll(Collection, BodySpill, Progress)}, taking each article's parse from the
+   * build cache when it holds one for the article's bytes and settings, and keeping there the
+   * parses it makes (their bodies in the cache's own store).
+   */
+  boolean reloadAll(
+      Collection<String> changed, BodySpill spill, Progress progress, BuildCache cache)
+      throws IOException {
+    BodyHtml.Store bodies = cache != null ? cache.bodies() : spill;
     Diagnostics loadDiag = new Diagnostics();
     LoadedSite site = ContentLoader.load(source, loadDiag);
     loadDiagnostics = loadDiag.list();
@@ -169,6 +192,7 @@ final class SiteInputs {
     parsedRawHtml = config.rawHtml();
     parsedLanguages = config.languages();
     List<ArticleFile> files = site.articles();
+    inputKeys.clear();
     AtomicInteger done = new AtomicInteger();
     List<Parsed<ArticleFile, ParsedPage>> parsed =
         Workers.map(
@@ -176,6 +200,32 @@ final class SiteInputs {
             i -> {
               ArticleFile f = files.get(i);
               Diagnostics d = new Diagnostics();
+              String known =
+                  cache == null ? null : cache.knownKey(f, parsedRawHtml, parsedLanguages);
+              var knownHit = known == null ? null : cache.page(known);
+              if (knownHit != null) {
+                Parsed<ArticleFile, ParsedPage> p =
+                    new Parsed<>(null, true, f, knownHit.page(), knownHit.diagnostics());
+                if (p.parsed() != null) inputKeys.put(p.parsed(), known);
+                progress.update("parsing", done.incrementAndGet(), files.size());
+                return p;
+              }
+              byte[] bytes = cache == null ? null : ContentLoader.bytes(f);
+              if (bytes != null) {
+                String key = BuildCache.pageKey(f, bytes, parsedRawHtml, parsedLanguages);
+                cache.saw(f, parsedRawHtml, parsedLanguages, key);
+                var hit = cache.page(key);
+                Parsed<ArticleFile, ParsedPage> p;
+                if (hit != null) {
+                  p = new Parsed<>(null, true, f, hit.page(), hit.diagnostics());
+                } else {
+                  p = parse(f, ContentLoader.read(f, bytes, d), bodies, d);
+                  if (p.read()) cache.putPage(key, p.parsed(), p.diagnostics());
+                }
+                if (p.parsed() != null) inputKeys.put(p.parsed(), key);
+                progress.update("parsing", done.incrementAndGet(), files.size());
+                return p;
+              }
               SourceFile src = ContentLoader.read(f, d);
               var old = oldArticles.get(f.path());
               Parsed<ArticleFile, ParsedPage> p =
@@ -209,11 +259,16 @@ final class SiteInputs {
   }
 
   private Parsed<ArticleFile, ParsedPage> parse(
-      ArticleFile f, SourceFile src, BodySpill bodies, Diagnostics d) {
+      ArticleFile f, SourceFile src, BodyHtml.Store bodies, Diagnostics d) {
     ParsedPage p =
         src == null ? null : PageParser.parse(f, src, parsedRawHtml, parsedLanguages, bodies, d);
     String text = keepTexts && src != null ? src.text() : null;
     return new Parsed<>(text, src != null, f, p, d.list());
+  }
+
+  /** The build cache's key of a page's parse, or null (not from the cache, or changed since). */
+  String inputKey(ParsedPage page) {
+    return inputKeys.get(page);
   }
 
   List<ParsedData> data() {

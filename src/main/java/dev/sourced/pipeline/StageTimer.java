@@ -20,6 +20,11 @@ final class StageTimer {
     last = now;
   }
 
+  /** A line of what a stage did besides its time. */
+  void note(String what) {
+    if (on) laps.add(what);
+  }
+
   void report() {
     if (on) System.err.println("timing: " + String.join(", ", laps));
   }

@@ -17,12 +17,15 @@ import java.util.Map;
  *
  * <ul>
  *   <li>an article depends on its own parsed file (by identity: the parse cache hands back the same
- *       object while the file is unchanged), its address, and every fact, source and claim it
+ *       object while the file is unchanged), its address, its translations' addresses and titles (a
+ *       section's page: the lists too, as it lists articles), and every fact, source and claim it
  *       shows, with their homes and, for the facts it boxes, the articles that also cite them, and
  *       how its images are published (their sizes and copies);
  *   <li>lists (home, tags, feeds, sitemap, corrections) depend on every article's summary;
  *   <li>declaration pages (facts index, sources, open-data exports) depend on every fact, source
- *       and claim and who uses them, and on the images that rely on sources.
+ *       and claim and who uses them, and on the images that rely on sources;
+ *   <li>a source's own page depends on the source, the facts and claims citing it, the articles
+ *       using it and its images ({@link SitePages#sourceFingerprint}).
  * </ul>
  *
  * A renderer's cache lives as long as its templates and settings; any change to those makes a new
@@ -54,15 +57,45 @@ final class Fingerprints {
       List<String> authors,
       List<Correction> corrections) {}
 
-  static Object article(ResolvedSite site, ResolvedPage page, Object images) {
+  /**
+   * @param translations the page in each language that has it (its language switcher and alternates
+   *     name their addresses and titles)
+   * @param lists the lists' fingerprint, which a section's page depends on (it lists articles)
+   */
+  static Object article(
+      ResolvedSite site,
+      ResolvedPage page,
+      Object images,
+      Map<String, ResolvedPage> translations,
+      Object lists) {
+    return article(site, page, images, translations, lists, id -> fact(site, id));
+  }
+
+  /**
+   * @param facts what a fact contributes, by ID: {@link #fact}, or a token standing for it (a fact
+   *     shared by many pages is then hashed once per render, not once per page)
+   */
+  static Object article(
+      ResolvedSite site,
+      ResolvedPage page,
+      Object images,
+      Map<String, ResolvedPage> translations,
+      Object lists,
+      java.util.function.Function<String, Object> facts) {
     List<Object> key = new ArrayList<>();
     key.add(new Ident(page.parsed()));
     key.add(images);
     key.add(page.url());
+    if (page.parsed().section()) key.add(lists);
+    for (var t : translations.entrySet()) {
+      key.add(t.getKey());
+      key.add(t.getValue().url());
+      key.add(t.getValue().title());
+    }
     key.add(page.references());
     for (String id : page.references()) key.add(site.sources().get(id));
-    addFacts(site, page, page.factsUsed(), key);
-    addFacts(site, page, page.ownFactsToBox(), key);
+    for (String id : page.factsUsed()) key.add(facts.apply(id));
+    for (String id : page.ownFactsToBox()) key.add(facts.apply(id));
     for (String id : page.ownClaimsToBox()) key.add(site.claims().get(id));
     for (String id : page.claimsUsed()) {
       key.add(site.claims().get(id));
@@ -71,13 +104,12 @@ final class Fingerprints {
     return key;
   }
 
-  private static void addFacts(
-      ResolvedSite site, ResolvedPage page, List<String> ids, List<Object> key) {
-    for (String id : ids) {
-      key.add(site.facts().get(id));
-      key.add(site.factHome(id));
-      key.add(users(site.factUsers().get(id)));
-    }
+  /** What a page showing a fact depends on: the fact, its home, and the articles citing it. */
+  static Object fact(ResolvedSite site, String id) {
+    return List.of(
+        java.util.Objects.requireNonNullElse((Object) site.facts().get(id), "none"),
+        java.util.Objects.requireNonNullElse((Object) site.factHome(id), "none"),
+        users(site.factUsers().get(id)));
   }
 
   static Object lists(ResolvedSite site) {

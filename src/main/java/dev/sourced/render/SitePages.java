@@ -225,6 +225,30 @@ final class SitePages {
     return m;
   }
 
+  /**
+   * What a source's page shows (its {@link Fingerprints fingerprint}): the source, the facts and
+   * claims that cite it with their homes, the articles that use it and the images it is behind.
+   * Everything {@link #source} reads, so an edit elsewhere leaves the page as it is.
+   */
+  Object sourceFingerprint(Source s) {
+    List<Object> key = new ArrayList<>();
+    key.add(s);
+    for (Fact f : factsBySource.getOrDefault(s.id(), List.of())) {
+      key.add(f);
+      key.add(site.factHome(f.id()));
+    }
+    for (Claim c : claimsBySource.getOrDefault(s.id(), List.of())) {
+      key.add(c);
+      key.add(site.claimHome(c.id()));
+    }
+    for (ResolvedPage p : site.sourceUsers().getOrDefault(s.id(), List.of())) {
+      key.add(p.url());
+      key.add(p.title());
+    }
+    key.add(imagesBySource.getOrDefault(s.id(), List.of()));
+    return key;
+  }
+
   Map<String, Object> methodology() {
     Map<String, Object> m =
         models.base(

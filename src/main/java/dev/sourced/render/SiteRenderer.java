@@ -182,12 +182,32 @@ public final class SiteRenderer {
    * reporting a failure.
    */
   public RenderedSite render(ResolvedSite site, Diagnostics diagnostics, PageSink sink) {
+    return render(site, diagnostics, sink, null);
+  }
+
+  /**
+   * Renders everything as {@link #render(ResolvedSite, Diagnostics, PageSink)} does, keeping every
+   * output that {@code reuse} says the build before made from the same inputs (a one-shot render
+   * into a sink only; null keeps nothing).
+   */
+  public RenderedSite render(
+      ResolvedSite site, Diagnostics diagnostics, PageSink sink, OutputReuse reuse) {
     PageImages published = PageImages.publish(site, images, diagnostics);
     lastImages = published;
-    Output out = new Output(diagnostics);
-    Object lists = incremental ? family("lists", Fingerprints.lists(site)) : null;
+    FingerprintDigest digest =
+        reuse != null && sink != null && !incremental
+            ? new FingerprintDigest(
+                reuse::inputKey, () -> site.pages().stream().map(ResolvedPage::parsed).iterator())
+            : null;
+    Output out = new Output(diagnostics, digest == null ? null : reuse, digest);
+    Object lists =
+        incremental
+            ? family("lists", Fingerprints.lists(site))
+            : digest != null ? digest.of(Fingerprints.lists(site)) : null;
     Object declarations =
-        incremental ? family("declarations", Fingerprints.declarations(site)) : null;
+        incremental
+            ? family("declarations", Fingerprints.declarations(site))
+            : digest != null ? digest.of(Fingerprints.declarations(site)) : null;
     OutputPlan plan = OutputPlan.of(site);
     LanguageViews views = new LanguageViews(site);
     Alternates alternates = new Alternates(views, config);
@@ -200,6 +220,12 @@ public final class SiteRenderer {
               alternates,
               published,
               pieces(formatters.get(lang), diagnostics));
+      if (digest != null) {
+        // A fact shown on many pages is hashed once: its hash stands for it in each fingerprint.
+        Map<String, String> hashed = new ConcurrentHashMap<>();
+        ResolvedSite view = l.site;
+        l.facts = id -> hashed.computeIfAbsent(id, k -> digest.of(Fingerprints.fact(view, k)));
+      }
       languages.put(lang, l);
       alternates.withTags(lang, l.tagsByAddress.keySet());
     }
@@ -229,7 +255,14 @@ public final class SiteRenderer {
                       path,
                       p.path(),
                       template,
-                      () -> Fingerprints.article(view, p, published.of(p.url())),
+                      () ->
+                          Fingerprints.article(
+                              view,
+                              p,
+                              published.of(p.url()),
+                              views.translations(p),
+                              lists,
+                              l.facts),
                       () -> l.articles.model(p));
             }
             case HOME -> () -> out.page(path, template, () -> lists, pages::home);
@@ -244,7 +277,12 @@ public final class SiteRenderer {
             case SOURCES -> () -> out.page(path, template, () -> declarations, pages::sources);
             case SOURCE -> {
               Source s = site.sources().get(o.subject());
-              yield () -> out.page(path, template, () -> declarations, () -> pages.source(s));
+              yield () ->
+                  out.page(
+                      path,
+                      template,
+                      () -> List.of("source", pages.sourceFingerprint(s)),
+                      () -> pages.source(s));
             }
             case METHODOLOGY -> () -> out.page(path, template, () -> "static", pages::methodology);
             case CORRECTIONS -> () -> out.page(path, template, () -> lists, pages::corrections);
@@ -344,6 +382,9 @@ public final class SiteRenderer {
     final SitePages pages;
     final Map<String, List<ResolvedPage>> tagGroups;
 
+    /** What a fact contributes to the fingerprint of a page showing it. */
+    java.util.function.Function<String, Object> facts;
+
     /** Tag names by their page's address in the language's folder ({@code tags/policing/}). */
     final Map<String, String> tagsByAddress = new HashMap<>();
 
@@ -359,6 +400,7 @@ public final class SiteRenderer {
       this.articles = new ArticlePages(site, models, fmt, images, pieces);
       this.pages = new SitePages(site, models, fmt, articles);
       this.tagGroups = pages.tagGroups();
+      this.facts = id -> Fingerprints.fact(site, id);
       for (String name : tagGroups.keySet()) tagsByAddress.put(OutputPlan.tagAddress(name), name);
     }
   }
@@ -418,8 +460,19 @@ public final class SiteRenderer {
     if (html == null) return null;
     byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
     if (incremental) {
+      // Kept under the fingerprint a full render gives it, so that the next render compares
+      // like with like (the lists' token is the one of the last full render).
+      Family lists = families.get("lists");
       cache.put(
-          path, new Cached(Fingerprints.article(view, page, lastImages.of(page.url())), bytes));
+          path,
+          new Cached(
+              Fingerprints.article(
+                  view,
+                  page,
+                  lastImages.of(page.url()),
+                  views.translations(page),
+                  lists == null ? null : lists.token()),
+              bytes));
     }
     return new RenderedPage(path, bytes);
   }
@@ -464,9 +517,13 @@ public final class SiteRenderer {
     final List<RenderedPage> rendered = new ArrayList<>();
     final Set<String> paths = new HashSet<>();
     final Diagnostics diagnostics;
+    final OutputReuse reuse;
+    final FingerprintDigest digest;
 
-    Output(Diagnostics diagnostics) {
+    Output(Diagnostics diagnostics, OutputReuse reuse, FingerprintDigest digest) {
       this.diagnostics = diagnostics;
+      this.reuse = reuse;
+      this.digest = digest;
     }
 
     void page(
@@ -538,11 +595,15 @@ public final class SiteRenderer {
             }
             try {
               if (sink != null && !incremental) {
+                String made = persistent(fingerprint);
+                if (made != null && reuse.keep(path, made)) return null;
+                boolean ok;
                 try (Writer w =
                     new BufferedWriter(
                         new OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8), 1 << 15)) {
-                  content.writeTo(w);
+                  ok = content.writeTo(w);
                 }
+                if (made != null && ok) reuse.made(path, made);
                 return null;
               }
               TemplateEngine.TextOut text = new TemplateEngine.TextOut();
@@ -559,6 +620,16 @@ public final class SiteRenderer {
               return null;
             }
           });
+    }
+
+    /** The output's fingerprint as a lasting hash, or null when outputs are not kept. */
+    private String persistent(Supplier<Object> fingerprint) {
+      if (digest == null) return null;
+      try {
+        return digest.of(fingerprint.get());
+      } catch (FingerprintDigest.Unhashable e) {
+        return null;
+      }
     }
 
     private RenderedPage keep(PageSink sink, String path, byte[] bytes) throws IOException {

@@ -2,6 +2,8 @@ package dev.sourced.write;
 
 import dev.sourced.render.CopiedFile;
 import dev.sourced.render.RenderedPage;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +30,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * new one renamed into place, and the old one deleted. A build killed at any point leaves the
  * previous site, or the new one, and the next build cleans up what was left (restoring the old
  * folder if the kill fell between the two renames).
+ *
+ * <p>Unchanged files keep their bytes and times: the new folder is made beside the old one, but a
+ * file whose bytes are the same as the old site's (or that the build cache knows is unchanged, see
+ * {@link Transaction#keep}) is a hard link to the old file rather than a new file, so it keeps its
+ * inode and modification time through the swap, and rsync or a CDN upload sends only what changed.
+ * The old site is never written to (a changed file is always a new file), so until the swap it is
+ * whole, and afterwards the new one is. Where hard links cannot be made, the old file is copied
+ * with its times.
  *
  * <p>Every output path is normalised and must stay inside the output folder.
  */
@@ -52,7 +64,7 @@ public final class SiteWriter {
     recover(out);
     Path tmp = parent.resolve("." + out.getFileName() + TMP + UUID.randomUUID());
     Files.createDirectory(tmp);
-    return new Transaction(tmp, out);
+    return new Transaction(tmp, out, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS));
   }
 
   /** A new site being written into a temporary sibling of the output folder. */
@@ -60,10 +72,33 @@ public final class SiteWriter {
     private final Path tmp;
     private final Path out;
     private final Set<Path> seen = ConcurrentHashMap.newKeySet();
+    private final boolean previous;
+    private final Map<String, FileStamp> stamps = new ConcurrentHashMap<>();
 
-    private Transaction(Path tmp, Path out) {
+    private Transaction(Path tmp, Path out, boolean previous) {
       this.tmp = tmp;
       this.out = out;
+      this.previous = previous;
+    }
+
+    /**
+     * Keeps the old site's file at {@code path} as it is, if its stamp is still {@code expected}
+     * (the build cache's record of it); false when it is not, and nothing was written.
+     */
+    public boolean keep(String path, FileStamp expected) throws IOException {
+      if (!previous || expected == null) return false;
+      Path old = out.resolve(path).normalize();
+      if (!old.startsWith(out) || !expected.equals(FileStamp.of(old))) return false;
+      Path target = inside(tmp, path, seen);
+      Files.createDirectories(target.getParent());
+      link(old, target);
+      stamps.put(path, FileStamp.of(target));
+      return true;
+    }
+
+    /** The stamps of the files of the new site, by path (after {@link #commit}, in place). */
+    public Map<String, FileStamp> stamps() {
+      return stamps;
     }
 
     /** Writes one page; safe to call from several threads. */
@@ -82,7 +117,34 @@ public final class SiteWriter {
     public OutputStream open(String path) throws IOException {
       Path target = inside(tmp, path, seen);
       Files.createDirectories(target.getParent());
-      return Files.newOutputStream(target);
+      Path old = previous ? out.resolve(path) : null;
+      if (old == null || !Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
+        return new FilterOutputStream(Files.newOutputStream(target)) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+          }
+
+          @Override
+          public void close() throws IOException {
+            super.close();
+            stamps.put(path, FileStamp.of(target));
+          }
+        };
+      }
+      // A file the old site has: the bytes are held until the end, to keep the old file if equal.
+      return new ByteArrayOutputStream(1 << 14) {
+        @Override
+        public void close() throws IOException {
+          byte[] bytes = toByteArray();
+          if (Files.size(old) == bytes.length && Arrays.equals(Files.readAllBytes(old), bytes)) {
+            link(old, target);
+          } else {
+            Files.write(target, bytes);
+          }
+          stamps.put(path, FileStamp.of(target));
+        }
+      };
     }
 
     /** Copies the bundle files, then puts the new site in place of the old. */
@@ -90,15 +152,39 @@ public final class SiteWriter {
       for (CopiedFile c : copies) {
         Path target = inside(tmp, c.path(), seen);
         Files.createDirectories(target.getParent());
-        Files.copy(c.source(), target);
+        Path old = previous ? out.resolve(c.path()) : null;
+        if (old != null
+            && Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)
+            && Files.size(old) == Files.size(c.source())
+            && Files.mismatch(old, c.source()) == -1) {
+          link(old, target);
+        } else {
+          Files.copy(c.source(), target);
+        }
       }
-      Files.writeString(tmp.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
+      Path oldMarker = out.resolve(MARKER);
+      if (previous
+          && Files.isRegularFile(oldMarker, LinkOption.NOFOLLOW_LINKS)
+          && MARKER_TEXT.equals(Files.readString(oldMarker, StandardCharsets.UTF_8))) {
+        link(oldMarker, tmp.resolve(MARKER));
+      } else {
+        Files.writeString(tmp.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
+      }
       swap(tmp, out);
     }
 
     /** Deletes what was written; the output folder stays as it was. */
     public void abort() throws IOException {
       deleteTree(tmp);
+    }
+  }
+
+  /** Puts the old site's file at {@code target} without writing it: a hard link, or a copy. */
+  private static void link(Path old, Path target) throws IOException {
+    try {
+      Files.createLink(target, old);
+    } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+      Files.copy(old, target, StandardCopyOption.COPY_ATTRIBUTES);
     }
   }
 

@@ -11,7 +11,36 @@ public record Cli(int exit, String out, String err) {
   /** The first line of a printed diagnostic. */
   public static final String CONTRACT = "^\\S.*?: (error|warning)\\[[a-z0-9-]+\\] .*";
 
+  /** Where the commands that a test runs without --cache keep their build cache. */
+  private static final java.nio.file.Path CACHE;
+
+  static {
+    try {
+      CACHE = java.nio.file.Files.createTempDirectory("sourced-cli-test-cache-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs the command line; a build, check or serve without --cache or --no-cache keeps its cache in
+   * a temporary folder (as {@link TestSite} does), never in the fixture folder it reads.
+   */
   public static Cli run(String... args) {
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    if (!all.isEmpty()
+        && List.of("build", "check", "serve").contains(all.get(0))
+        && !all.contains("--cache")
+        && !all.contains("--no-cache")
+        && !all.contains("--help")) {
+      all.add("--cache");
+      all.add(CACHE.resolve(Long.toString(System.nanoTime())).toString());
+    }
+    return runExactly(all.toArray(String[]::new));
+  }
+
+  /** Runs the command line as it is. */
+  public static Cli runExactly(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code;

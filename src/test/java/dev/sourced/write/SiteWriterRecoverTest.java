@@ -57,7 +57,7 @@ class SiteWriterRecoverTest {
     killBetweenTheRenames();
     SiteWriter.recover(out);
     assertThat(Trees.fingerprint(out)).isEqualTo(previous);
-    assertThat(Trees.names(tmp)).containsExactly("out", "site");
+    assertThat(Trees.names(tmp)).containsExactly("out", "out-cache", "site");
   }
 
   @Test
@@ -67,7 +67,7 @@ class SiteWriterRecoverTest {
     Files.writeString(old.resolve("index.html"), "<p>the site before");
     SiteWriter.recover(out);
     assertThat(Trees.fingerprint(out)).isEqualTo(previous);
-    assertThat(Trees.names(tmp)).containsExactly("out", "site");
+    assertThat(Trees.names(tmp)).containsExactly("out", "out-cache", "site");
   }
 
   @Test
@@ -77,7 +77,11 @@ class SiteWriterRecoverTest {
     SiteWriter.recover(out);
     assertThat(Trees.names(tmp))
         .containsExactly(
-            ".other" + SiteWriter.OLD + "x", "out", "out-sourced-old-lookalike", "site");
+            ".other" + SiteWriter.OLD + "x",
+            "out",
+            "out-cache",
+            "out-sourced-old-lookalike",
+            "site");
   }
 
   @Test
@@ -86,7 +90,7 @@ class SiteWriterRecoverTest {
     site.build();
     assertThat(site.diagnostics()).isEmpty();
     assertThat(Trees.fingerprint(out)).isEqualTo(previous);
-    assertThat(Trees.names(tmp)).containsExactly("out", "site");
+    assertThat(Trees.names(tmp)).containsExactly("out", "out-cache", "site");
   }
 
   @Test
@@ -106,6 +110,6 @@ class SiteWriterRecoverTest {
         """);
     assertThat(site.build().failed()).isTrue();
     assertThat(Trees.fingerprint(out)).isEqualTo(previous);
-    assertThat(Trees.names(tmp)).containsExactly("out", "site");
+    assertThat(Trees.names(tmp)).containsExactly("out", "out-cache", "site");
   }
 }

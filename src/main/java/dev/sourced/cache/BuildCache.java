@@ -1,0 +1,210 @@
+package dev.sourced.cache;
+
+import dev.sourced.diag.Diagnostic;
+import dev.sourced.diag.Diagnostics;
+import dev.sourced.facts.BodyHtml;
+import dev.sourced.load.ArticleFile;
+import dev.sourced.parse.ParsedPage;
+import dev.sourced.write.FileStamp;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The persistent build cache ({@code .sourced/cache/build/} by default): what one run of {@code
+ * sourced build} leaves for the next, so that a build in a fresh process reads, parses and renders
+ * only what changed. It holds two things:
+ *
+ * <ul>
+ *   <li>{@link ParseEntries}: each article's parse (front-matter model, body parts, what the scan
+ *       of its body found, and the diagnostics of reading and parsing it), keyed by a hash of the
+ *       file's bytes, its place, the tool build and the settings parsing depends on; the bodies'
+ *       HTML is in a {@link BodyFile} beside it;
+ *   <li>{@link OutputRecords}: for each output file of the last build, the fingerprint of what it
+ *       was made from and the {@link FileStamp} of the file written, so that an output whose
+ *       fingerprint holds and whose file is untouched is kept rather than rendered again.
+ * </ul>
+ *
+ * <p>The cache can only save work, never change a page: every key names everything its value was
+ * computed from, and anything the cache cannot vouch for is computed again. A file written by
+ * another tool build, damaged, cut short or not a cache file is noted and ignored (and replaced);
+ * so is the cache while another build holds its lock (the second build goes on without it). The
+ * lock is an operating-system file lock, released when the process ends however it ends. It is
+ * bounded: only the current articles' entries and outputs are kept, and the bodies file is
+ * rewritten without unused bodies once they are more than half of it.
+ */
+public final class BuildCache implements AutoCloseable {
+  static final String DIR = "build";
+  private final Path dir;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final ParseEntries pages;
+  private final OutputRecords outputs;
+
+  /** The first folder of the cache's path this build made (null: all were there), and lock. */
+  private Path created;
+
+  private boolean lockCreated;
+
+  private BuildCache(
+      Path dir, FileChannel lockChannel, FileLock lock, ParseEntries pages, OutputRecords outputs) {
+    this.dir = dir;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.pages = pages;
+    this.outputs = outputs;
+  }
+
+  /**
+   * Opens the build cache under {@code root} (the {@code --cache} folder), or returns null with a
+   * note when it cannot be used; a file of it that cannot be used is noted and started afresh.
+   */
+  public static BuildCache open(Path root, Diagnostics notes) {
+    Path dir = root.resolve(DIR).toAbsolutePath().normalize();
+    FileChannel ch = null;
+    Path created = null;
+    for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) created = p;
+    boolean lockCreated = !Files.exists(dir.resolve("lock"));
+    try {
+      Files.createDirectories(dir);
+      ch =
+          FileChannel.open(
+              dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        ch.close();
+        notes.note(
+            "another build is using the build cache in "
+                + root
+                + "; this one builds without it (nothing is reused or kept)");
+        return null;
+      }
+      ParseEntries pages = ParseEntries.open(dir, notes);
+      OutputRecords outputs = OutputRecords.load(dir, notes);
+      BuildCache cache = new BuildCache(dir, ch, lock, pages, outputs);
+      cache.created = created;
+      cache.lockCreated = lockCreated;
+      return cache;
+    } catch (IOException | RuntimeException e) {
+      if (ch != null) {
+        try {
+          ch.close();
+        } catch (IOException ignored) {
+          // the note says what happened
+        }
+      }
+      notes.note("the build cache in " + root + " cannot be used (" + e + "); building without it");
+      return null;
+    }
+  }
+
+  /** The key of an article's parse: its bytes, place, the tool build and the parse settings. */
+  public static String pageKey(
+      ArticleFile f, byte[] bytes, boolean rawHtml, List<String> languages) {
+    return ParseEntries.key(f, bytes, rawHtml, languages);
+  }
+
+  /**
+   * The key of an article whose file is unchanged since an earlier build hashed it (see {@link
+   * ParseEntries#knownKey}), or null when its bytes must be read and hashed.
+   */
+  public String knownKey(ArticleFile f, boolean rawHtml, List<String> languages) {
+    return pages.knownKey(f, rawHtml + "\0" + languages);
+  }
+
+  /** Remembers the file behind an article's key. */
+  public void saw(ArticleFile f, boolean rawHtml, List<String> languages, String key) {
+    pages.saw(f, rawHtml + "\0" + languages, key);
+  }
+
+  /** Where the parse stage keeps the bodies it makes. */
+  public BodyHtml.Store bodies() {
+    return pages.bodies();
+  }
+
+  /** The parse kept under {@code key}, or null; it is kept for the next build too. */
+  public ParseEntries.Hit page(String key) {
+    return pages.get(key);
+  }
+
+  /** Keeps a parse made by this build (its body in {@link #bodies}). */
+  public void putPage(String key, ParsedPage page, List<Diagnostic> diagnostics) {
+    pages.put(key, page, diagnostics);
+  }
+
+  /** What the last build wrote into {@code output} with {@code settings}, for reuse. */
+  public OutputRecords.Previous outputs(Path output, String settings) {
+    return outputs.previous(output, settings);
+  }
+
+  /** Records what this build wrote (after it is in place). */
+  public void wrote(Path output, String settings, Map<String, OutputRecords.Record> records)
+      throws IOException {
+    outputs.save(dir, output, settings, records);
+  }
+
+  /** Writes the parse entries of this build (pruning the rest) and releases the lock. */
+  @Override
+  public void close() throws IOException {
+    try {
+      pages.save(dir);
+    } finally {
+      pages.closeBodies();
+      try {
+        lock.release();
+      } finally {
+        lockChannel.close();
+      }
+    }
+  }
+
+  /**
+   * Leaves the cache as it was before this build (a build that wrote nothing, or a check, changes
+   * no byte on disk): the bodies this build added are cut off again, and what it made is deleted.
+   */
+  public void discard() throws IOException {
+    pages.discard();
+    try {
+      lock.release();
+    } finally {
+      lockChannel.close();
+    }
+    if (created != null) {
+      deleteTree(created);
+    } else if (lockCreated) {
+      Files.deleteIfExists(dir.resolve("lock"));
+    }
+  }
+
+  /** Closes without writing anything (the cache proved damaged during the build). */
+  public void abandon() throws IOException {
+    pages.closeBodies();
+    try {
+      lock.release();
+    } finally {
+      lockChannel.close();
+    }
+    // What could not be trusted goes; the next build starts the cache afresh.
+    ParseEntries.deleteAll(dir);
+    OutputRecords.delete(dir);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.sourced.cache;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+import java.util.zip.CRC32;
+
+/**
+ * The envelope of every index file of the build cache: a magic word, the format's version and the
+ * identity of the tool build that wrote it, then the content, then a CRC-32 of all of it. A file is
+ * written beside its place and renamed over it, so a reader sees the old file or the new one; a
+ * file cut short, damaged, foreign or written by another tool build is told apart here, before any
+ * of its content is believed.
+ */
+final class CacheFile {
+  static final long MAGIC = 0x736f75726365642eL; // "sourced."
+  static final int FORMAT = 1;
+
+  private CacheFile() {}
+
+  /** Why a file could not be used. */
+  static final class Unusable extends Exception {
+    Unusable(String why) {
+      super(why);
+    }
+  }
+
+  /** The content of {@code file}, or null when there is none; throws when it cannot be used. */
+  static Bytes read(Path file, String kind) throws Unusable, IOException {
+    byte[] all;
+    try {
+      all = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+    if (all.length < 8 + 4 + 4 + 8 || ByteBuffer.wrap(all).getLong() != MAGIC) {
+      throw new Unusable(file.getFileName() + " is not a sourced build cache file");
+    }
+    CRC32 crc = new CRC32();
+    crc.update(all, 0, all.length - 8);
+    if (crc.getValue() != ByteBuffer.wrap(all, all.length - 8, 8).getLong()) {
+      throw new Unusable(file.getFileName() + " is damaged or cut short");
+    }
+    Bytes content = new Bytes(all, 8, all.length - 16);
+    DataInputStream in = new DataInputStream(content);
+    int format = in.readInt();
+    String tool = RecordCodec.readString(in);
+    String k = RecordCodec.readString(in);
+    if (format != FORMAT || !tool.equals(ToolIdentity.get())) {
+      throw new Unusable(file.getFileName() + " was written by another version of sourced");
+    }
+    if (!k.equals(kind)) throw new Unusable(file.getFileName() + " is not a " + kind + " file");
+    return content;
+  }
+
+  /** Writes {@code file} through a temporary file renamed over it. */
+  static void write(Path file, String kind, Body body) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeLong(MAGIC);
+    out.writeInt(FORMAT);
+    RecordCodec.writeString(out, ToolIdentity.get());
+    RecordCodec.writeString(out, kind);
+    body.write(out);
+    out.flush();
+    CRC32 crc = new CRC32();
+    byte[] content = bytes.toByteArray();
+    crc.update(content);
+    out.writeLong(crc.getValue());
+    out.flush();
+    Path tmp = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      Files.write(tmp, bytes.toByteArray());
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  interface Body {
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  /** An unsynchronised stream over a byte array (the JDK's locks on every byte). */
+  static final class Bytes extends InputStream {
+    private final byte[] b;
+    private int pos;
+    private final int end;
+
+    Bytes(byte[] b, int from, int length) {
+      this.b = b;
+      this.pos = from;
+      this.end = from + length;
+    }
+
+    @Override
+    public int read() {
+      return pos < end ? b[pos++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] to, int off, int len) {
+      if (pos >= end) return -1;
+      int n = Math.min(len, end - pos);
+      System.arraycopy(b, pos, to, off, n);
+      pos += n;
+      return n;
+    }
+
+    int position() {
+      return pos;
+    }
+
+    byte[] array() {
+      return b;
+    }
+
+    void skip(int n) throws IOException {
+      if (n < 0 || pos + n > end) throw new IOException("entry runs past the end");
+      pos += n;
+    }
+  }
+}

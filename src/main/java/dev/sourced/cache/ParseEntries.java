@@ -1,0 +1,360 @@
+package dev.sourced.cache;
+
+import dev.sourced.diag.Diagnostic;
+import dev.sourced.diag.Diagnostics;
+import dev.sourced.facts.BodyHtml;
+import dev.sourced.load.ArticleFile;
+import dev.sourced.parse.ParsedPage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The articles' parses kept between builds: an index file ({@code pages.bin}, in a {@link
+ * CacheFile} envelope) with, per key, where the body is in the {@link BodyFile} and the rest of the
+ * parse as {@link RecordCodec} bytes. An entry read from the index is kept as those bytes and
+ * decoded only when its article asks for it (on the parse stage's worker threads); an entry kept
+ * for the next build is copied as it is.
+ *
+ * <p>The index lists only the entries this build used or made: an edited or deleted article's old
+ * entry is dropped at once. The bodies file only grows between compactions; when its unused bytes
+ * are more than half of it, the live bodies are copied into a new file and the old one deleted.
+ */
+public final class ParseEntries {
+  static final String INDEX = "pages.bin";
+  static final String KIND = "pages";
+  private static final String BODIES = "bodies-";
+
+  /** What a kept parse gives back: the parse (null if the file did not parse) and diagnostics. */
+  public record Hit(ParsedPage page, List<Diagnostic> diagnostics) {}
+
+  /** An entry as kept: the body's place and check, and the encoded rest. */
+  private record Stored(long offset, int length, int crc, byte[] blob) {}
+
+  /** What an entry's bytes encode (a record, so the codec knows the generic types). */
+  private record Blob(ParsedPage page, List<Diagnostic> diagnostics) {}
+
+  /** The body parts, for the same reason. */
+  private record Parts(List<BodyHtml.Part> parts) {}
+
+  /**
+   * An article file as last seen, with the key its bytes gave: size, modification and change times,
+   * file key and when it was looked at.
+   */
+  private record Seen(String key, long size, long modified, long changed, String file, long at) {}
+
+  private final Map<String, Stored> previous;
+  private final Map<String, Stored> next = new ConcurrentHashMap<>();
+  private final Map<String, Seen> seenBefore;
+  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+  private final long now = System.currentTimeMillis();
+  private final BodyFile bodies;
+  private final long bodiesAtOpen;
+  private final boolean bodiesNew;
+  private volatile boolean changed;
+
+  private ParseEntries(
+      Map<String, Stored> previous,
+      Map<String, Seen> seenBefore,
+      BodyFile bodies,
+      boolean changed) {
+    this.previous = previous;
+    this.seenBefore = seenBefore;
+    this.bodies = bodies;
+    this.changed = changed;
+    this.bodiesAtOpen = bodies.size();
+    this.bodiesNew = changed;
+  }
+
+  /** Takes back what this build added to the bodies file (see {@link BuildCache#discard}). */
+  void discard() throws IOException {
+    bodies.truncate(bodiesAtOpen);
+    bodies.close();
+    if (bodiesNew) Files.deleteIfExists(bodies.file());
+  }
+
+  static ParseEntries open(Path dir, Diagnostics notes) throws IOException {
+    Path index = dir.resolve(INDEX);
+    try {
+      CacheFile.Bytes in = CacheFile.read(index, KIND);
+      if (in != null) {
+        DataInputStream d = new DataInputStream(in);
+        String name = RecordCodec.readString(d);
+        Path file = dir.resolve(name);
+        if (!name.startsWith(BODIES) || name.contains("/") || !Files.isRegularFile(file)) {
+          throw new CacheFile.Unusable("the bodies file " + name + " is missing");
+        }
+        int n = d.readInt();
+        Map<String, Stored> previous = new ConcurrentHashMap<>(Math.max(16, n * 2));
+        BodyFile bodies = BodyFile.open(file);
+        for (int i = 0; i < n; i++) {
+          String key = RecordCodec.readString(d);
+          long offset = d.readLong();
+          int length = d.readInt();
+          int crc = d.readInt();
+          int blobLength = d.readInt();
+          if (length < 0 || offset < -1 || offset + length > bodies.size()) {
+            bodies.close();
+            throw new CacheFile.Unusable(INDEX + " points past the end of " + name);
+          }
+          byte[] blob = new byte[blobLength];
+          d.readFully(blob);
+          if (offset >= 0) bodies.expect(offset, crc);
+          previous.put(key, new Stored(offset, length, crc, blob));
+        }
+        int m = d.readInt();
+        Map<String, Seen> seenBefore = new ConcurrentHashMap<>(Math.max(16, m * 2));
+        for (int i = 0; i < m; i++) {
+          String path = RecordCodec.readString(d);
+          seenBefore.put(
+              path,
+              new Seen(
+                  RecordCodec.readString(d),
+                  d.readLong(),
+                  d.readLong(),
+                  d.readLong(),
+                  RecordCodec.readString(d),
+                  d.readLong()));
+        }
+        return new ParseEntries(previous, seenBefore, bodies, false);
+      }
+    } catch (CacheFile.Unusable e) {
+      notes.note(
+          "the build cache's "
+              + e.getMessage()
+              + ": it is ignored and made again (this build parses every article)");
+    } catch (IOException | RuntimeException e) {
+      notes.note(
+          "the build cache's "
+              + INDEX
+              + " cannot be read ("
+              + e
+              + "): it is ignored and made again (this build parses every article)");
+    }
+    Path file = dir.resolve(BODIES + UUID.randomUUID() + ".bin");
+    return new ParseEntries(
+        new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), BodyFile.open(file), true);
+  }
+
+  static String key(ArticleFile f, byte[] bytes, boolean rawHtml, List<String> languages) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      StringBuilder b = new StringBuilder();
+      b.append(ToolIdentity.get()).append('\0').append(CacheFile.FORMAT).append('\0');
+      b.append(rawHtml).append('\0').append(languages).append('\0');
+      b.append(f.path()).append('\0').append(f.file()).append('\0');
+      b.append(f.defaultSlug()).append('\0').append(f.section()).append('\0');
+      for (ArticleFile.BundleFile bf : f.bundleFiles()) {
+        b.append(bf.relativeName()).append('\0').append(bf.file()).append('\0');
+      }
+      md.update(b.toString().getBytes(StandardCharsets.UTF_8));
+      md.update(bytes);
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The key of an article whose file is as it was when an earlier build hashed it, without reading
+   * it; null when it must be read and hashed. As git's index does, a file is taken as unchanged
+   * when its size, modification time, change time and file key are; and, against edits within one
+   * tick of the file system's clock, only when its change time was at least two seconds before it
+   * was looked at. The change time cannot be set by any program, and changes with every write, so a
+   * file rewritten since always shows it. Where the system gives no change time, every file is
+   * read.
+   */
+  String knownKey(ArticleFile f, String settings) {
+    String name = f.path() + "\0" + f.file() + "\0" + settings;
+    Seen before = seenBefore.get(name);
+    if (before == null) return null;
+    Seen now = look(f, before.key());
+    if (now == null
+        || before.changed() > before.at() - 2000
+        || now.size() != before.size()
+        || now.modified() != before.modified()
+        || now.changed() != before.changed()
+        || !now.file().equals(before.file())) {
+      return null;
+    }
+    if (!previous.containsKey(before.key())) return null;
+    seen.put(name, before);
+    return before.key();
+  }
+
+  /** Remembers the file an article's key came from, for {@link #knownKey} next time. */
+  void saw(ArticleFile f, String settings, String key) {
+    Seen s = look(f, key);
+    if (s != null) seen.put(f.path() + "\0" + f.file() + "\0" + settings, s);
+  }
+
+  private Seen look(ArticleFile f, String key) {
+    try {
+      Map<String, Object> a =
+          Files.readAttributes(f.file(), "unix:size,lastModifiedTime,ctime,ino,dev");
+      long changed =
+          ((java.nio.file.attribute.FileTime) a.get("ctime"))
+              .to(java.util.concurrent.TimeUnit.MILLISECONDS);
+      long modified =
+          ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime"))
+              .to(java.util.concurrent.TimeUnit.NANOSECONDS);
+      return new Seen(
+          key, (Long) a.get("size"), modified, changed, a.get("dev") + ":" + a.get("ino"), now);
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  BodyHtml.Store bodies() {
+    return bodies;
+  }
+
+  Hit get(String key) {
+    Stored s = previous.get(key);
+    if (s == null) return null;
+    try {
+      Blob blob = decode(s);
+      next.put(key, s);
+      return new Hit(blob.page(), blob.diagnostics());
+    } catch (IOException | RuntimeException e) {
+      // An entry that does not decode (its envelope checked out) is parsed again.
+      changed = true;
+      return null;
+    }
+  }
+
+  void put(String key, ParsedPage page, List<Diagnostic> diagnostics) {
+    long offset = -1;
+    int length = 0;
+    int crc = 0;
+    if (page != null) {
+      BodyHtml.Location at = page.body().location();
+      if (at == null || at.store() != bodies) {
+        byte[] html = page.body().html().getBytes(StandardCharsets.UTF_8);
+        offset = bodies.write(html);
+        length = html.length;
+      } else {
+        offset = at.offset();
+        length = at.length();
+      }
+      crc = bodies.crc(offset);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+    try {
+      codec(null).write(new DataOutputStream(bytes), Blob.class, new Blob(page, diagnostics));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    next.put(key, new Stored(offset, length, crc, bytes.toByteArray()));
+    changed = true;
+  }
+
+  private Blob decode(Stored s) throws IOException {
+    DataInputStream in = new DataInputStream(new CacheFile.Bytes(s.blob(), 0, s.blob().length));
+    return (Blob) codec(s).read(in, Blob.class);
+  }
+
+  /** The codec, with bodies written as their parts and read as kept in the bodies file. */
+  private RecordCodec codec(Stored at) {
+    return new RecordCodec(
+        BodyHtml.class,
+        new RecordCodec.Custom<BodyHtml>() {
+          @Override
+          public void write(DataOutput out, BodyHtml value) throws IOException {
+            codec(null).write(out, Parts.class, new Parts(value.parts()));
+          }
+
+          @Override
+          public BodyHtml read(DataInput in) throws IOException {
+            Parts p = (Parts) codec(null).read(in, Parts.class);
+            if (at == null || at.offset() < 0) throw new IOException("a body without a place");
+            return BodyHtml.at(bodies, at.offset(), at.length(), p.parts());
+          }
+        });
+  }
+
+  /** Writes the index of this build's entries, compacting the bodies file when it is half waste. */
+  void save(Path dir) throws IOException {
+    if (!changed && next.keySet().equals(previous.keySet()) && seen.equals(seenBefore)) return;
+    Map<String, Stored> entries = new TreeMap<>(next);
+    long live = 0;
+    for (Stored s : entries.values()) live += s.length();
+    BodyFile target = bodies;
+    if (bodies.size() > 2 * live + (1 << 20)) {
+      target = BodyFile.open(dir.resolve(BODIES + UUID.randomUUID() + ".bin"));
+      for (var e : entries.entrySet()) {
+        Stored s = e.getValue();
+        if (s.offset() < 0) continue;
+        long at = target.write(bodies.bytes(s.offset(), s.length()));
+        e.setValue(new Stored(at, s.length(), s.crc(), s.blob()));
+      }
+      target.close();
+    }
+    String name = target.file().getFileName().toString();
+    CacheFile.write(
+        dir.resolve(INDEX),
+        KIND,
+        out -> {
+          RecordCodec.writeString(out, name);
+          out.writeInt(entries.size());
+          for (var e : entries.entrySet()) {
+            Stored s = e.getValue();
+            RecordCodec.writeString(out, e.getKey());
+            out.writeLong(s.offset());
+            out.writeInt(s.length());
+            out.writeInt(s.crc());
+            out.writeInt(s.blob().length);
+            out.write(s.blob());
+          }
+          Map<String, Seen> files = new TreeMap<>(seen);
+          out.writeInt(files.size());
+          for (var e : files.entrySet()) {
+            Seen f = e.getValue();
+            RecordCodec.writeString(out, e.getKey());
+            RecordCodec.writeString(out, f.key());
+            out.writeLong(f.size());
+            out.writeLong(f.modified());
+            out.writeLong(f.changed());
+            RecordCodec.writeString(out, f.file());
+            out.writeLong(f.at());
+          }
+        });
+    // Bodies files no index names any more (an earlier compaction's, a damaged cache's) go.
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        String n = p.getFileName().toString();
+        if ((n.startsWith(BODIES) && !n.equals(name)) || n.endsWith(".tmp")) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  void closeBodies() {
+    bodies.close();
+  }
+
+  static void deleteAll(Path dir) throws IOException {
+    Files.deleteIfExists(dir.resolve(INDEX));
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        if (p.getFileName().toString().startsWith(BODIES)) Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dev.sourced.pipeline;
+
+import dev.sourced.cache.BuildCache;
+import dev.sourced.cache.OutputRecords;
+import dev.sourced.load.SourceFile;
+import dev.sourced.parse.ParsedPage;
+import dev.sourced.render.OutputReuse;
+import dev.sourced.write.FileStamp;
+import dev.sourced.write.SiteWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The render stage's side of the build cache in a one-run build: an output whose fingerprint is the
+ * one the last build made it from, and whose file in the output folder is untouched since (its
+ * {@link FileStamp}), is kept as it is (linked into the new site by the write transaction) instead
+ * of being rendered; every output's fingerprint and file stamp are recorded once the new site is in
+ * place, for the next build.
+ *
+ * <p>The records hold for one output folder and one set of settings: the settings key hashes
+ * sourced.yaml, every file of the site's templates/ and its message files, so a change to any of
+ * them renders everything (the tool build itself is checked by the cache's envelope).
+ */
+final class KeptOutputs implements OutputReuse {
+  private final BuildCache cache;
+  private final Path output;
+  private final String settings;
+  private final SiteWriter.Transaction tx;
+  private final Function<ParsedPage, String> keys;
+  private final OutputRecords.Previous previous;
+  private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+  private final AtomicInteger count;
+  private final AtomicInteger kept = new AtomicInteger();
+
+  KeptOutputs(
+      BuildCache cache,
+      Path output,
+      String settings,
+      SiteWriter.Transaction tx,
+      Function<ParsedPage, String> keys,
+      AtomicInteger count) {
+    this.cache = cache;
+    this.output = output;
+    this.settings = settings;
+    this.tx = tx;
+    this.keys = keys;
+    this.count = count;
+    this.previous = cache.outputs(output, settings);
+  }
+
+  @Override
+  public String inputKey(ParsedPage page) {
+    return keys.apply(page);
+  }
+
+  @Override
+  public boolean keep(String path, String fingerprint) {
+    OutputRecords.Record r = previous.get(path);
+    if (r == null || !r.fingerprint().equals(fingerprint)) return false;
+    try {
+      if (!tx.keep(path, r.stamp())) return false;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    fingerprints.put(path, fingerprint);
+    count.incrementAndGet();
+    kept.incrementAndGet();
+    return true;
+  }
+
+  @Override
+  public void made(String path, String fingerprint) {
+    fingerprints.put(path, fingerprint);
+  }
+
+  /** Records what the new site holds (after the transaction's commit). */
+  /** How many outputs were kept as they were. */
+  int kept() {
+    return kept.get();
+  }
+
+  void save() throws IOException {
+    Map<String, OutputRecords.Record> records = new HashMap<>();
+    Map<String, FileStamp> stamps = tx.stamps();
+    for (var e : fingerprints.entrySet()) {
+      FileStamp s = stamps.get(e.getKey());
+      if (s != null) records.put(e.getKey(), new OutputRecords.Record(e.getValue(), s));
+    }
+    cache.wrote(output, settings, records);
+  }
+
+  /** The hash of everything every output depends on besides its own fingerprint. */
+  static String settingsKey(String configText, Path templates, List<SourceFile> messages)
+      throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    text(md, configText == null ? "\0none" : configText);
+    if (templates != null && Files.isDirectory(templates)) {
+      List<Path> files;
+      try (var s = Files.walk(templates)) {
+        files = s.filter(Files::isRegularFile).sorted().toList();
+      }
+      for (Path f : files) {
+        text(md, templates.relativize(f).toString());
+        byte[] b = Files.readAllBytes(f);
+        text(md, Integer.toString(b.length));
+        md.update(b);
+      }
+    }
+    for (SourceFile m : messages) {
+      text(md, m.path());
+      text(md, m.text());
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  private static void text(MessageDigest md, String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    md.update(Integer.toString(b.length).getBytes(StandardCharsets.UTF_8));
+    md.update((byte) ':');
+    md.update(b);
+  }
+}

@@ -1,0 +1,241 @@
+package dev.sourced.render;
+
+import dev.sourced.parse.ParsedPage;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.function.Function;
+
+/**
+ * A {@link Fingerprints fingerprint} as a hash that outlives the process, for the build cache: the
+ * same value in any run gives the same hash. Each value is fed with a tag for its type, so that
+ * values of different types never feed the same bytes; records by class name and components, lists
+ * and ordered maps and sets in order, unordered ones sorted by their elements' own hashes. A page's
+ * parse is named by its input key (the hash of its file and settings), given by the caller.
+ *
+ * <p>A value of any other type cannot be hashed faithfully: it throws {@link Unhashable}, and the
+ * page it belongs to is rendered rather than kept. Nothing unknown is ever taken as unchanged.
+ */
+final class FingerprintDigest {
+  /** A fingerprint holding something this class cannot hash. */
+  static final class Unhashable extends RuntimeException {
+    Unhashable(String what) {
+      super(what, null, false, false);
+    }
+  }
+
+  private final Function<ParsedPage, String> keys;
+
+  /** Each record class's component accessors, looked up once. */
+  private static final ClassValue<java.lang.reflect.Method[]> ACCESSORS =
+      new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.Method[] computeValue(Class<?> type) {
+          var components = type.getRecordComponents();
+          java.lang.reflect.Method[] out = new java.lang.reflect.Method[components.length];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = components[i].getAccessor();
+            out[i].setAccessible(true);
+          }
+          return out;
+        }
+      };
+
+  /**
+   * The facts, sources, claims and image credits of each page's front-matter, by identity, named by
+   * the page's input key and their place: the object is what that parse made, so its name stands
+   * for its content without walking it.
+   */
+  private final Map<Object, String> declared = new java.util.IdentityHashMap<>();
+
+  FingerprintDigest(Function<ParsedPage, String> keys, Iterable<ParsedPage> pages) {
+    this.keys = keys;
+    for (ParsedPage p : pages) {
+      String key = keys.apply(p);
+      if (key == null) continue;
+      var fm = p.frontMatter();
+      name(key + ":source:", fm.sources());
+      name(key + ":fact:", fm.facts());
+      name(key + ":claim:", fm.claims());
+      name(key + ":image:", fm.images());
+    }
+  }
+
+  private void name(String prefix, List<?> objects) {
+    for (int i = 0; i < objects.size(); i++) declared.put(objects.get(i), prefix + i);
+  }
+
+  /** The hash of a fingerprint, in hex. */
+  String of(Object value) {
+    Buf buf = new Buf();
+    feed(buf, value);
+    MessageDigest md = sha256();
+    md.update(buf.bytes, 0, buf.size);
+    return HexFormat.of().formatHex(md.digest(), 0, 20);
+  }
+
+  /**
+   * The bytes a value is fed as, gathered before they are hashed at once (a digest's update per
+   * small piece costs more than the piece).
+   */
+  private static final class Buf {
+    byte[] bytes = new byte[256];
+    int size;
+    final Map<Class<?>, Integer> classes = new java.util.HashMap<>();
+
+    void update(byte b) {
+      if (size == bytes.length) bytes = java.util.Arrays.copyOf(bytes, size * 2);
+      bytes[size++] = b;
+    }
+
+    void update(int n) {
+      ensure(4);
+      bytes[size++] = (byte) (n >>> 24);
+      bytes[size++] = (byte) (n >>> 16);
+      bytes[size++] = (byte) (n >>> 8);
+      bytes[size++] = (byte) n;
+    }
+
+    void ensure(int more) {
+      if (size + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      }
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void feed(Buf md, Object v) {
+    if (v == null) {
+      md.update((byte) 0);
+    } else if (v instanceof String s) {
+      md.update((byte) 1);
+      string(md, s);
+    } else if (v instanceof Integer || v instanceof Long || v instanceof Boolean) {
+      md.update((byte) 2);
+      string(md, v.getClass().getSimpleName() + v);
+    } else if (v instanceof BigDecimal b) {
+      md.update((byte) 3);
+      string(md, b.toString());
+    } else if (v instanceof LocalDate d) {
+      md.update((byte) 4);
+      string(md, d.toString());
+    } else if (v instanceof Enum<?> e) {
+      md.update((byte) 5);
+      string(md, e.getDeclaringClass().getName() + "." + e.name());
+    } else if (v instanceof Path p) {
+      md.update((byte) 6);
+      string(md, p.toString());
+    } else if (v instanceof Fingerprints.Ident i && i.ref() instanceof ParsedPage p) {
+      String key = keys.apply(p);
+      if (key == null) throw new Unhashable("a page without an input key: " + p.path());
+      md.update((byte) 7);
+      string(md, key);
+    } else if (v instanceof List<?> l) {
+      md.update((byte) 8);
+      md.update(l.size());
+      for (Object o : l) feed(md, o);
+    } else if (v instanceof Collection<?> c) {
+      md.update((byte) 9);
+      md.update(c.size());
+      if (c instanceof SortedSet<?> || c instanceof LinkedHashSet<?>) {
+        for (Object o : c) feed(md, o);
+      } else if (c.stream().allMatch(o -> o instanceof String)) {
+        for (Object o : new java.util.TreeSet<Object>(c)) feed(md, o);
+      } else {
+        List<String> parts = new ArrayList<>();
+        for (Object o : c) parts.add(of(o));
+        parts.sort(null);
+        for (String p : parts) string(md, p);
+      }
+    } else if (v instanceof Map<?, ?> m) {
+      md.update((byte) 10);
+      md.update(m.size());
+      if (m instanceof SortedMap<?, ?> || m instanceof LinkedHashMap<?, ?>) {
+        for (var e : m.entrySet()) {
+          feed(md, e.getKey());
+          feed(md, e.getValue());
+        }
+      } else if (stringKeys(m)) {
+        // Keys that are text have an order of their own, the same in every run.
+        for (Object k : new java.util.TreeSet<Object>(m.keySet())) {
+          feed(md, k);
+          feed(md, m.get(k));
+        }
+      } else {
+        List<String> parts = new ArrayList<>();
+        for (var e : m.entrySet()) parts.add(of(e.getKey()) + of(e.getValue()));
+        parts.sort(null);
+        for (String p : parts) string(md, p);
+      }
+    } else if (v instanceof Record r && declared.containsKey(r)) {
+      md.update((byte) 12);
+      string(md, declared.get(r));
+    } else if (v instanceof Record r) {
+      md.update((byte) 11);
+      // A record's class by its name the first time, by its number in this hash after that.
+      Integer known = md.classes.get(r.getClass());
+      if (known != null) {
+        md.update(known);
+      } else {
+        md.update(-1);
+        string(md, r.getClass().getName());
+        md.classes.put(r.getClass(), md.classes.size());
+      }
+      for (var accessor : ACCESSORS.get(r.getClass())) {
+        try {
+          feed(md, accessor.invoke(r));
+        } catch (ReflectiveOperationException e) {
+          throw new Unhashable(r.getClass().getName());
+        }
+      }
+    } else {
+      throw new Unhashable(v.getClass().getName());
+    }
+  }
+
+  private static boolean stringKeys(Map<?, ?> m) {
+    for (Object k : m.keySet()) if (!(k instanceof String)) return false;
+    return true;
+  }
+
+  /**
+   * A string as its length, then each character: one byte below 0x80, else 0xff and its two bytes
+   * (which no one-byte character starts with, so no two strings feed the same bytes).
+   */
+  private static void string(Buf md, String s) {
+    int n = s.length();
+    md.update(n);
+    md.ensure(3 * n);
+    byte[] b = md.bytes;
+    int at = md.size;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        b[at++] = (byte) c;
+      } else {
+        b[at++] = (byte) 0xff;
+        b[at++] = (byte) (c >>> 8);
+        b[at++] = (byte) c;
+      }
+    }
+    md.size = at;
+  }
+}

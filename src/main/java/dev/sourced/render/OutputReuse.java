@@ -1,0 +1,22 @@
+package dev.sourced.render;
+
+import dev.sourced.parse.ParsedPage;
+
+/**
+ * What a one-shot render may keep of the build before it (the build cache's records of the last
+ * build's outputs): before rendering an output, the renderer asks whether the file made last time
+ * from the same inputs can stay as it is; an output it renders, it reports with the fingerprint it
+ * was made from. The fingerprint is a {@link FingerprintDigest hash} of the output's {@link
+ * Fingerprints fingerprint} and names everything the output's bytes come from, within one set of
+ * templates and settings (the caller keys its records by those).
+ */
+public interface OutputReuse {
+  /** The key naming everything a page's parse came from; null when unknown (never kept). */
+  String inputKey(ParsedPage page);
+
+  /** Whether the output at {@code path}, last made from {@code fingerprint}, was kept as it is. */
+  boolean keep(String path, String fingerprint);
+
+  /** The output at {@code path} was rendered anew from {@code fingerprint} (and written). */
+  void made(String path, String fingerprint);
+}

@@ -1,0 +1,208 @@
+package dev.sourced.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sourced.pipeline.BuildOptions;
+import dev.sourced.pipeline.BuildResult;
+import dev.sourced.pipeline.Pipeline;
+import dev.sourced.testing.TestSite;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the build cache does with files it cannot trust, with a second build at the same time, and
+ * with the output files it keeps: a cache file cut short, damaged, foreign or from another tool
+ * build is noted and the build goes on without it (and gives what a clean build gives); unchanged
+ * outputs keep their file (inode and time), changed ones are new, removed articles disappear.
+ */
+class BuildCacheTest {
+  @TempDir Path dir;
+  TestSite site;
+  Path out;
+  Path cache;
+
+  @BeforeEach
+  void site() {
+    site = TestSite.of(dir.resolve("site"), CachedBuildTest.SITE);
+    out = dir.resolve("out");
+    cache = dir.resolve("cache");
+  }
+
+  private BuildResult build() throws IOException {
+    BuildResult r =
+        Pipeline.build(new BuildOptions(site.root(), out, false, TestSite.TODAY, true, cache));
+    assertThat(r.failed()).as("%s", r.diagnostics()).isFalse();
+    return r;
+  }
+
+  private void assertSameAsClean() throws IOException {
+    Path clean = dir.resolve("clean-" + System.nanoTime());
+    Pipeline.build(new BuildOptions(site.root(), clean, false, TestSite.TODAY, true, null));
+    assertThat(CachedBuildTest.tree(out)).isEqualTo(CachedBuildTest.tree(clean));
+  }
+
+  private Path file(String name) {
+    return cache.resolve(BuildCache.DIR).resolve(name);
+  }
+
+  @Test
+  void aSecondBuildReusesEverythingAndSaysNothing() throws IOException {
+    assertThat(build().notes()).noneMatch(n -> n.contains("cache"));
+    assertThat(Files.exists(file(ParseEntries.INDEX))).isTrue();
+    assertThat(Files.exists(file(OutputRecords.FILE))).isTrue();
+    assertThat(build().notes()).noneMatch(n -> n.contains("cache"));
+    assertSameAsClean();
+  }
+
+  @Test
+  void unchangedOutputsKeepTheirFileAndRemovedArticlesDisappear() throws IOException {
+    build();
+    Path b = out.resolve("b/index.html");
+    Path c = out.resolve("notes/c/index.html");
+    Object cKey = Files.readAttributes(c, "unix:ino").get("ino");
+    Path cSource = site.root().resolve("content/notes/c.md");
+    Files.writeString(cSource, Files.readString(cSource) + "\nOne more sentence.\n");
+    Files.delete(site.root().resolve("content/b.md"));
+    build();
+    assertThat(Files.exists(b)).isFalse();
+    assertThat(Files.readAttributes(c, "unix:ino").get("ino")).isNotEqualTo(cKey);
+    assertSameAsClean();
+
+    // Nothing edited: the files are the very same files.
+    Path a = out.resolve("a/index.html");
+    Object aKey = Files.readAttributes(a, "unix:ino").get("ino");
+    var aTime = Files.getLastModifiedTime(a);
+    build();
+    assertThat(Files.readAttributes(a, "unix:ino").get("ino")).isEqualTo(aKey);
+    assertThat(Files.getLastModifiedTime(a)).isEqualTo(aTime);
+  }
+
+  @Test
+  void anOutputFileChangedByHandIsWrittenAgain() throws IOException {
+    build();
+    Path a = out.resolve("a/index.html");
+    Files.writeString(a, "changed by hand");
+    build();
+    assertSameAsClean();
+  }
+
+  @Test
+  void aCutShortIndexIsNotedAndTheBuildGoesOn() throws IOException {
+    build();
+    byte[] bytes = Files.readAllBytes(file(ParseEntries.INDEX));
+    Files.write(file(ParseEntries.INDEX), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    assertThat(build().notes())
+        .contains(
+            "the build cache's pages.bin is damaged or cut short: it is ignored and made again"
+                + " (this build parses every article)");
+    assertSameAsClean();
+    // Made again: the next build says nothing.
+    assertThat(build().notes()).noneMatch(n -> n.contains("cache"));
+  }
+
+  @Test
+  void aDamagedIndexIsNoted() throws IOException {
+    build();
+    byte[] bytes = Files.readAllBytes(file(OutputRecords.FILE));
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(file(OutputRecords.FILE), bytes);
+    assertThat(build().notes())
+        .contains(
+            "the build cache's outputs.bin is damaged or cut short: it is ignored (this build"
+                + " renders every page)");
+    assertSameAsClean();
+  }
+
+  @Test
+  void aForeignFileIsNoted() throws IOException {
+    build();
+    Files.writeString(file(ParseEntries.INDEX), "title: not a cache file at all\n");
+    assertThat(build().notes())
+        .contains(
+            "the build cache's pages.bin is not a sourced build cache file: it is ignored and made"
+                + " again (this build parses every article)");
+    assertSameAsClean();
+  }
+
+  @Test
+  void aFileOfAnotherToolBuildIsNoted() throws IOException {
+    build();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream o = new DataOutputStream(bytes);
+    o.writeLong(CacheFile.MAGIC);
+    o.writeInt(CacheFile.FORMAT);
+    RecordCodec.writeString(o, "another-build-of-sourced");
+    RecordCodec.writeString(o, ParseEntries.KIND);
+    o.writeInt(0);
+    o.flush();
+    CRC32 crc = new CRC32();
+    crc.update(bytes.toByteArray());
+    o.writeLong(crc.getValue());
+    Files.write(file(ParseEntries.INDEX), bytes.toByteArray());
+    assertThat(build().notes())
+        .contains(
+            "the build cache's pages.bin was written by another version of sourced: it is ignored"
+                + " and made again (this build parses every article)");
+    assertSameAsClean();
+  }
+
+  @Test
+  void aDamagedBodyIsFoundWhenReadAndTheBuildIsMadeAgainWithout() throws IOException {
+    build();
+    Path bodies;
+    try (var files = Files.list(cache.resolve(BuildCache.DIR))) {
+      bodies =
+          files.filter(p -> p.getFileName().toString().startsWith("bodies-")).findFirst().get();
+    }
+    byte[] bytes = Files.readAllBytes(bodies);
+    for (int i = 0; i < bytes.length; i += 7) bytes[i] ^= 0x20;
+    Files.write(bodies, bytes);
+    // A new title renders every page again, so every body is read.
+    Path yaml = site.root().resolve("sourced.yaml");
+    Files.writeString(yaml, Files.readString(yaml).replace("\"Cached\"", "\"Cached again\""));
+    BuildResult r = build();
+    assertThat(r.notes())
+        .anyMatch(n -> n.startsWith("the build cache in ") && n.contains("damaged"));
+    assertSameAsClean();
+    assertThat(build().notes()).noneMatch(n -> n.contains("cache"));
+    assertSameAsClean();
+  }
+
+  @Test
+  void aSecondBuildAtTheSameTimeGoesOnWithoutTheCache() throws IOException {
+    build();
+    try (FileChannel ch =
+            FileChannel.open(file("lock"), StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+        FileLock held = ch.lock()) {
+      assertThat(held.isValid()).isTrue();
+      Path yaml = site.root().resolve("sourced.yaml");
+      Files.writeString(yaml, Files.readString(yaml).replace("\"Cached\"", "\"Cached twice\""));
+      assertThat(build().notes())
+          .contains(
+              "another build is using the build cache in "
+                  + cache
+                  + "; this one builds without it (nothing is reused or kept)");
+      assertSameAsClean();
+    }
+    assertThat(build().notes()).noneMatch(n -> n.contains("cache"));
+    assertSameAsClean();
+  }
+
+  @Test
+  void noCacheKeepsNothing() throws IOException {
+    BuildResult r =
+        Pipeline.build(new BuildOptions(site.root(), out, false, TestSite.TODAY, true, null));
+    assertThat(r.failed()).isFalse();
+    assertThat(Files.exists(cache)).isFalse();
+  }
+}
