@@ -6,6 +6,9 @@ import dev.sourced.model.Fact;
 import dev.sourced.model.ImageCredit;
 import dev.sourced.model.Source;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,6 +28,17 @@ public interface FactsRenderContext {
 
   /** This page's reference number for a source (1-based), in order of first citation. */
   int referenceNumber(String sourceId);
+
+  /**
+   * Sources in ascending reference number: the order of the numbers inside one citation mark,
+   * whatever order the author wrote the IDs in. Sources without a number (not on the page) go.
+   */
+  default List<String> inReferenceOrder(Collection<String> sourceIds) {
+    List<String> out = new ArrayList<>(sourceIds);
+    out.removeIf(id -> referenceNumber(id) <= 0);
+    out.sort(Comparator.comparingInt(this::referenceNumber));
+    return out;
+  }
 
   /** The anchor of a source in this page's reference list. */
   String referenceHref(String sourceId);

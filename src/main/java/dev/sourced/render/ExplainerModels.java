@@ -147,9 +147,8 @@ final class ExplainerModels {
 
   private List<Map<String, Object>> cites(List<String> ids) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (String id : ids) {
+    for (String id : ctx.inReferenceOrder(ids)) {
       int n = ctx.referenceNumber(id);
-      if (n <= 0) continue;
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("id", id);
       c.put("number", n);

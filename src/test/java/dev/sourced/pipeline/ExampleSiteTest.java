@@ -7,7 +7,9 @@ import dev.sourced.testing.TestSite;
 import dev.sourced.testing.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,5 +61,20 @@ class ExampleSiteTest {
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(Trees.fingerprint(out)).isEqualTo(Trees.fingerprint(site.output()));
     assertThat(Files.exists(ROOT.resolve("site").resolve(".sourced-build"))).isTrue();
+  }
+
+  /** Inside one citation mark numbers ascend, in the text and in every explainer piece. */
+  @Test
+  void everyCitationMarkOnEveryPageHasItsNumbersInAscendingOrder() {
+    int marks = 0;
+    for (String f : Trees.files(site.output())) {
+      if (!f.endsWith(".html")) continue;
+      for (Element sup : site.html(f).select("sup.cite")) {
+        List<Integer> numbers = sup.select("a").eachText().stream().map(Integer::valueOf).toList();
+        assertThat(numbers).as(f + ": " + sup.text()).isSorted();
+        marks++;
+      }
+    }
+    assertThat(marks).isGreaterThan(50);
   }
 }

@@ -54,7 +54,7 @@ class ExplainerPiecesFixtureTest {
     assertThat(fromFact.selectFirst("a.fact").attr("href")).isEqualTo("#fact-encrochat-users");
     assertThat(fromFact.select("sup.cite a").eachAttr("href")).containsExactly("#ref-dutchnews");
     assertThat(events.get(3).select("sup.cite a").eachAttr("href"))
-        .containsExactly("#ref-seed", "#ref-europol");
+        .containsExactly("#ref-europol", "#ref-seed");
   }
 
   @Test

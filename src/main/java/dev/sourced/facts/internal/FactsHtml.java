@@ -8,7 +8,6 @@ import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Source;
 import dev.sourced.model.Texts;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -357,9 +356,8 @@ public final class FactsHtml {
    * ascending number order.
    */
   private void sourceLinks(List<String> ids) {
-    List<String> sorted = new ArrayList<>(ids);
+    List<String> sorted = site.inReferenceOrder(ids);
     sorted.removeIf(id -> site.source(id) == null);
-    sorted.sort(Comparator.comparingInt(site::referenceNumber));
     html.tag("span", attrs("class", "source-links"));
     for (int i = 0; i < sorted.size(); i++) {
       if (i > 0) html.text("; ");
