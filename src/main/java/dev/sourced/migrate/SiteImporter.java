@@ -1,16 +1,14 @@
 package dev.sourced.migrate;
 
 import dev.sourced.concurrent.Workers;
+import dev.sourced.write.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Map;
 
@@ -99,10 +97,10 @@ public final class SiteImporter {
               + report.diagnostics().size()
               + " to finish by hand (paths as in the source site)\n\n";
       write(work.resolve(REPORT), header + report.format(false));
-      if (exists) delete(d);
+      if (exists) SiteWriter.deleteTree(d);
       Files.move(work, d, StandardCopyOption.ATOMIC_MOVE);
     } finally {
-      if (Files.exists(work)) delete(work);
+      if (Files.exists(work)) SiteWriter.deleteTree(work);
     }
     return new Result(report, plan.pages.size(), plan.copies.size());
   }
@@ -129,24 +127,5 @@ public final class SiteImporter {
     try (var s = Files.list(dir)) {
       return s.findAny().isEmpty();
     }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    Files.walkFileTree(
-        dir,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }
