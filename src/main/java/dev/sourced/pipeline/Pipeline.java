@@ -310,14 +310,17 @@ public final class Pipeline {
                 }
               },
               kept);
+      timer.lap("render");
       if (rendered == null) return -1;
       if (tx == null) return count.get() + rendered.copies().size();
       if (stop(diagnostics)) return -1;
       progress.update("writing", count.get(), count.get());
       tx.commit(rendered.copies());
       committed = true;
+      timer.lap("commit");
       if (kept != null) {
         kept.save();
+        timer.lap("save outputs");
         timer.note("kept " + kept.kept() + " of " + count.get() + " outputs");
       }
       return count.get() + rendered.copies().size();

@@ -11,7 +11,12 @@ import java.util.List;
 final class StageTimer {
   private final boolean on = System.getProperty("sourced.timing") != null;
   private final List<String> laps = new ArrayList<>();
-  private long last = System.nanoTime();
+  private final long first = System.nanoTime();
+  private long last = first;
+
+  private long total() {
+    return (System.nanoTime() - first) / 1_000_000;
+  }
 
   void lap(String stage) {
     if (!on) return;
@@ -26,6 +31,17 @@ final class StageTimer {
   }
 
   void report() {
-    if (on) System.err.println("timing: " + String.join(", ", laps));
+    if (!on) return;
+    // How long the process ran before the pipeline started: the JVM's start and the command line.
+    var started = ProcessHandle.current().info().startInstant();
+    String before =
+        started
+            .map(
+                t ->
+                    ", pipeline started "
+                        + (System.currentTimeMillis() - t.toEpochMilli() - total())
+                        + " ms after the process")
+            .orElse("");
+    System.err.println("timing: " + String.join(", ", laps) + before);
   }
 }
