@@ -8,11 +8,13 @@ import dev.sourced.render.OutputReuse;
 import dev.sourced.write.FileStamp;
 import dev.sourced.write.SiteWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -80,16 +82,45 @@ final class KeptOutputs implements OutputReuse {
   }
 
   @Override
+  public List<String> keepWithParts(String path, String fingerprint, String partsFingerprint) {
+    OutputRecords.Record r = previous.get(path);
+    if (r == null || !r.fingerprint().equals(fingerprint)) return null;
+    List<String> parts = new ArrayList<>();
+    for (var e : previous.records().entrySet()) {
+      if (e.getValue().fingerprint().equals(partsFingerprint)) parts.add(e.getKey());
+    }
+    // All or nothing: each file is looked at before any is kept.
+    if (!tx.unchanged(path, r.stamp())) return null;
+    for (String p : parts) if (!tx.unchanged(p, previous.get(p).stamp())) return null;
+    keep(path, fingerprint, r);
+    for (String p : parts) keep(p, partsFingerprint, previous.get(p));
+    return parts;
+  }
+
+  private void keep(String path, String fingerprint, OutputRecords.Record r) {
+    try {
+      if (!tx.keep(path, r.stamp())) {
+        throw new IOException("the output folder changed while this build ran: " + path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    fingerprints.put(path, fingerprint);
+    count.incrementAndGet();
+    kept.incrementAndGet();
+  }
+
+  @Override
   public void made(String path, String fingerprint) {
     fingerprints.put(path, fingerprint);
   }
 
-  /** Records what the new site holds (after the transaction's commit). */
   /** How many outputs were kept as they were. */
   int kept() {
     return kept.get();
   }
 
+  /** Records what the new site holds (after the transaction's commit). */
   void save() throws IOException {
     Map<String, OutputRecords.Record> records = new HashMap<>();
     Map<String, FileStamp> stamps = tx.stamps();

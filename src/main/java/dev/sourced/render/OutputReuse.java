@@ -1,6 +1,7 @@
 package dev.sourced.render;
 
 import dev.sourced.parse.ParsedPage;
+import java.util.List;
 
 /**
  * What a one-shot render may keep of the build before it (the build cache's records of the last
@@ -19,4 +20,14 @@ public interface OutputReuse {
 
   /** The output at {@code path} was rendered anew from {@code fingerprint} (and written). */
   void made(String path, String fingerprint);
+
+  /**
+   * Keeps the output at {@code path}, last made from {@code fingerprint}, as it is together with
+   * every file the last build made with {@code partsFingerprint} (the parts it names, whose paths
+   * are not known before they are made); returns the parts' paths, or null when any of them would
+   * have to be made again, and then none was kept. The default keeps nothing.
+   */
+  default List<String> keepWithParts(String path, String fingerprint, String partsFingerprint) {
+    return null;
+  }
 }

@@ -237,6 +237,8 @@ public final class SiteRenderer {
     }
     JsonExports json = new JsonExports(site, fmt);
     List<RenderedPage> searchParts = new ArrayList<>();
+    // The lasting fingerprints the search indexes' parts are recorded with (with the cache).
+    Map<String, String> partsMade = new HashMap<>();
     // Exactly the planned outputs: a kind of output this switch does not render cannot compile.
     for (OutputPlan.Output o : plan.outputs()) {
       String path = o.path();
@@ -304,10 +306,23 @@ public final class SiteRenderer {
                           return m;
                         });
             case SEARCH_INDEX -> {
+              String prefix = config.prefix(o.language());
+              // Unchanged since the last build (a build with the cache): the index and its parts
+              // stay as they are, without reading a body.
+              String made =
+                  out.keepSearch(
+                      path,
+                      () ->
+                          searchFingerprint(
+                              view, prefix, config.multilingual() ? null : declarations));
+              if (made == null) yield () -> {};
               // The parts' names depend on their bytes, so the index is built here, at once.
-              SearchIndex.Built index = SearchIndex.build(view, l.fmt, config.prefix(o.language()));
+              SearchIndex.Built index = SearchIndex.build(view, l.fmt, prefix);
               searchParts.addAll(index.parts());
-              yield () -> out.json(path, index::contents, index::contents, false);
+              if (made.isEmpty())
+                yield () -> out.json(path, index::contents, index::contents, false);
+              for (RenderedPage part : index.parts()) partsMade.put(part.path(), made + PARTS_OF);
+              yield () -> out.json(path, () -> PERSISTENT + made, index::contents, false);
             }
             case FEED -> () -> out.text(path, () -> lists, () -> Feeds.atom(lc, view.articles()));
             case CORRECTIONS_FEED ->
@@ -343,13 +358,21 @@ public final class SiteRenderer {
       job.run();
     }
     for (RenderedPage a : assets.pages()) out.asset(a);
-    for (RenderedPage a : searchParts) out.asset(a);
+    for (RenderedPage a : searchParts) {
+      String made = partsMade.get(a.path());
+      if (made == null) {
+        out.asset(a);
+      } else {
+        out.asset(a, made);
+      }
+    }
     List<CopiedFile> copies = new ArrayList<>();
     // static/ is copied as it is; the resolve stage checked it against the planned outputs, and
     // only the theme's assets, named by their bytes, are known here alone.
     Set<String> assetPaths = new HashSet<>();
     assets.pages().forEach(a -> assetPaths.add(a.path().toLowerCase(Locale.ROOT)));
     searchParts.forEach(a -> assetPaths.add(a.path().toLowerCase(Locale.ROOT)));
+    out.keptParts.forEach(a -> assetPaths.add(a.toLowerCase(Locale.ROOT)));
     for (var f : site.staticFiles()) {
       if (assetPaths.contains(f.path().toLowerCase(Locale.ROOT))) {
         diagnostics.error(
@@ -404,6 +427,24 @@ public final class SiteRenderer {
       for (String name : tagGroups.keySet()) tagsByAddress.put(OutputPlan.tagAddress(name), name);
     }
   }
+
+  /** What a language's search index is made from: its pages and what they declare. */
+  private static Object searchFingerprint(ResolvedSite view, String prefix, Object declarations) {
+    List<Object> pages = new ArrayList<>(view.pages().size() * 2);
+    for (ResolvedPage p : view.pages()) {
+      pages.add(new Fingerprints.Ident(p.parsed()));
+      pages.add(p.url());
+    }
+    // A site in one language is its own view: the site's declarations are the view's.
+    Object declared = declarations != null ? declarations : Fingerprints.declarations(view);
+    return List.of("search", prefix, pages, declared);
+  }
+
+  /** A search index's parts are recorded under its fingerprint and this. */
+  private static final String PARTS_OF = " parts";
+
+  /** A fingerprint given as its lasting hash already (see {@link Output#persistent}). */
+  private static final String PERSISTENT = "\0hashed:";
 
   /**
    * The sitemap's entries: the planned pages it lists, then every article with its date, each with
@@ -516,6 +557,10 @@ public final class SiteRenderer {
     final List<Job> jobs = new ArrayList<>();
     final List<RenderedPage> rendered = new ArrayList<>();
     final Set<String> paths = new HashSet<>();
+
+    /** The parts of search indexes kept as they were. */
+    final List<String> keptParts = new ArrayList<>();
+
     final Diagnostics diagnostics;
     final OutputReuse reuse;
     final FingerprintDigest digest;
@@ -579,6 +624,32 @@ public final class SiteRenderer {
           });
     }
 
+    /** A file made with the build cache's records: recorded under {@code fingerprint}. */
+    void asset(RenderedPage page, String fingerprint) {
+      paths.add(page.path());
+      jobs.add(
+          sink -> {
+            sink.write(page);
+            reuse.made(page.path(), fingerprint);
+            return null;
+          });
+    }
+
+    /**
+     * For a search index at {@code path}: null when the build cache kept it and its parts as they
+     * were; else the lasting hash its outputs are to be recorded with, or "" when nothing is
+     * recorded (no cache, or a fingerprint that cannot be hashed).
+     */
+    String keepSearch(String path, Supplier<Object> fingerprint) {
+      String made = persistent(fingerprint);
+      if (made == null) return "";
+      List<String> kept = reuse.keepWithParts(path, made, made + PARTS_OF);
+      if (kept == null) return made;
+      paths.add(path);
+      keptParts.addAll(kept);
+      return null;
+    }
+
     /**
      * One output: streamed into the sink when there is one (and nothing is kept for a later
      * render), else rendered into memory, or taken from the cache when its fingerprint holds.
@@ -626,7 +697,11 @@ public final class SiteRenderer {
     private String persistent(Supplier<Object> fingerprint) {
       if (digest == null) return null;
       try {
-        return digest.of(fingerprint.get());
+        Object value = fingerprint.get();
+        if (value instanceof String s && s.startsWith(PERSISTENT)) {
+          return s.substring(PERSISTENT.length());
+        }
+        return digest.of(value);
       } catch (FingerprintDigest.Unhashable e) {
         return null;
       }

@@ -86,14 +86,35 @@ public final class SiteWriter {
      * (the build cache's record of it); false when it is not, and nothing was written.
      */
     public boolean keep(String path, FileStamp expected) throws IOException {
+      if (!unchanged(path, expected)) return false;
+      Path old = out.resolve(path).normalize();
+      Path target = inside(tmp, path, seen);
+      directories(target.getParent());
+      // A hard link is the same file: its stamp is the one just checked.
+      stamps.put(path, link(old, target) ? expected : FileStamp.of(target));
+      return true;
+    }
+
+    /** Whether the old site's file at {@code path} still has the stamp {@code expected}. */
+    public boolean unchanged(String path, FileStamp expected) {
       if (!previous || expected == null) return false;
       Path old = out.resolve(path).normalize();
-      if (!old.startsWith(out) || !expected.equals(FileStamp.of(old))) return false;
-      Path target = inside(tmp, path, seen);
-      Files.createDirectories(target.getParent());
-      link(old, target);
-      stamps.put(path, FileStamp.of(target));
-      return true;
+      return old.startsWith(out) && expected.equals(FileStamp.of(old));
+    }
+
+    /** The folders made so far: most pages share theirs with others. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+
+    private void directories(Path dir) throws IOException {
+      if (dir.equals(tmp) || folders.contains(dir)) return;
+      Path parent = dir.getParent();
+      if (parent != null) directories(parent);
+      try {
+        Files.createDirectory(dir);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) throw e;
+      }
+      folders.add(dir);
     }
 
     /** The stamps of the files of the new site, by path (after {@link #commit}, in place). */
@@ -116,7 +137,7 @@ public final class SiteWriter {
      */
     public OutputStream open(String path) throws IOException {
       Path target = inside(tmp, path, seen);
-      Files.createDirectories(target.getParent());
+      directories(target.getParent());
       Path old = previous ? out.resolve(path) : null;
       if (old == null || !Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
         return new FilterOutputStream(Files.newOutputStream(target)) {
@@ -151,7 +172,7 @@ public final class SiteWriter {
     public void commit(List<CopiedFile> copies) throws IOException {
       for (CopiedFile c : copies) {
         Path target = inside(tmp, c.path(), seen);
-        Files.createDirectories(target.getParent());
+        directories(target.getParent());
         Path old = previous ? out.resolve(c.path()) : null;
         if (old != null
             && Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)
@@ -179,12 +200,17 @@ public final class SiteWriter {
     }
   }
 
-  /** Puts the old site's file at {@code target} without writing it: a hard link, or a copy. */
-  private static void link(Path old, Path target) throws IOException {
+  /**
+   * Puts the old site's file at {@code target} without writing it: a hard link (true), or a copy
+   * with its times where links cannot be made (false).
+   */
+  private static boolean link(Path old, Path target) throws IOException {
     try {
       Files.createLink(target, old);
+      return true;
     } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
       Files.copy(old, target, StandardCopyOption.COPY_ATTRIBUTES);
+      return false;
     }
   }
 

@@ -179,6 +179,44 @@ class BuildCacheTest {
   }
 
   @Test
+  void aBuildWithNothingEditedReadsNoBody() throws IOException {
+    build();
+    Path index = out.resolve("search.json");
+    Object key = Files.readAttributes(index, "unix:ino").get("ino");
+    // Every body damaged: a build that read one would say so and make everything again.
+    Path bodies;
+    try (var files = Files.list(cache.resolve(BuildCache.DIR))) {
+      bodies =
+          files.filter(p -> p.getFileName().toString().startsWith("bodies-")).findFirst().get();
+    }
+    byte[] bytes = Files.readAllBytes(bodies);
+    for (int i = 0; i < bytes.length; i += 7) bytes[i] ^= 0x20;
+    Files.write(bodies, bytes);
+    assertThat(build().notes()).noneMatch(n -> n.contains("cache"));
+    assertThat(Files.readAttributes(index, "unix:ino").get("ino")).isEqualTo(key);
+    assertSameAsClean();
+    // One article's prose edited: the search index holds body words, so it is made again.
+    String before = Files.readString(index);
+    Path c = site.root().resolve("content/notes/c.md");
+    Files.writeString(c, Files.readString(c) + "\nA word never seen before: quokka.\n");
+    assertThat(build().notes()).anyMatch(n -> n.contains("damaged"));
+    assertSameAsClean();
+    assertThat(Files.readString(index)).isNotEqualTo(before);
+  }
+
+  @Test
+  void aSearchPartChangedByHandIsWrittenAgain() throws IOException {
+    build();
+    Path part;
+    try (var files = Files.walk(out.resolve("search"))) {
+      part = files.filter(Files::isRegularFile).sorted().findFirst().get();
+    }
+    Files.writeString(part, "changed by hand");
+    build();
+    assertSameAsClean();
+  }
+
+  @Test
   void aSecondBuildAtTheSameTimeGoesOnWithoutTheCache() throws IOException {
     build();
     try (FileChannel ch =
