@@ -80,7 +80,7 @@ final class FingerprintDigest {
   String of(Object value) {
     Buf buf = new Buf();
     feed(buf, value);
-    MessageDigest md = sha256();
+    MessageDigest md = SHA256.get();
     md.update(buf.bytes, 0, buf.size);
     return HexFormat.of().formatHex(md.digest(), 0, 20);
   }
@@ -113,6 +113,10 @@ final class FingerprintDigest {
       }
     }
   }
+
+  /** One digest per thread, reset by each {@code digest()} (looking one up costs more). */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(FingerprintDigest::sha256);
 
   private static MessageDigest sha256() {
     try {
@@ -160,10 +164,9 @@ final class FingerprintDigest {
       } else if (c.stream().allMatch(o -> o instanceof String)) {
         for (Object o : new java.util.TreeSet<Object>(c)) feed(md, o);
       } else {
-        List<String> parts = new ArrayList<>();
-        for (Object o : c) parts.add(of(o));
-        parts.sort(null);
-        for (String p : parts) string(md, p);
+        List<byte[]> parts = new ArrayList<>(c.size());
+        for (Object o : c) parts.add(fed(o, false, null));
+        unordered(md, parts);
       }
     } else if (v instanceof Map<?, ?> m) {
       md.update((byte) 10);
@@ -180,10 +183,9 @@ final class FingerprintDigest {
           feed(md, m.get(k));
         }
       } else {
-        List<String> parts = new ArrayList<>();
-        for (var e : m.entrySet()) parts.add(of(e.getKey()) + of(e.getValue()));
-        parts.sort(null);
-        for (String p : parts) string(md, p);
+        List<byte[]> parts = new ArrayList<>(m.size());
+        for (var e : m.entrySet()) parts.add(fed(e.getKey(), true, e.getValue()));
+        unordered(md, parts);
       }
     } else if (v instanceof Record r && declared.containsKey(r)) {
       md.update((byte) 12);
@@ -208,6 +210,31 @@ final class FingerprintDigest {
       }
     } else {
       throw new Unhashable(v.getClass().getName());
+    }
+  }
+
+  /**
+   * The bytes one element of an unordered collection is fed as (with its value, for a map's entry),
+   * in a hash of its own: every feed is self-delimiting, so the pair is too.
+   */
+  private byte[] fed(Object element, boolean entry, Object value) {
+    Buf b = new Buf();
+    feed(b, element);
+    if (entry) feed(b, value);
+    return java.util.Arrays.copyOf(b.bytes, b.size);
+  }
+
+  /**
+   * Elements in an order of their own, the same in every run: sorted by the bytes they are fed as,
+   * each fed with its length (rather than hashed one by one, which costs a digest per element).
+   */
+  private static void unordered(Buf md, List<byte[]> parts) {
+    parts.sort(java.util.Arrays::compare);
+    for (byte[] p : parts) {
+      md.update(p.length);
+      md.ensure(p.length);
+      System.arraycopy(p, 0, md.bytes, md.size, p.length);
+      md.size += p.length;
     }
   }
 
