@@ -1,5 +1,8 @@
 package dev.sourced.render;
 
+import dev.sourced.model.Claim;
+import dev.sourced.model.Fact;
+import dev.sourced.model.Source;
 import dev.sourced.parse.ParsedPage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -80,10 +84,17 @@ final class FingerprintDigest {
   String of(Object value) {
     Buf buf = new Buf();
     feed(buf, value);
+    return hash(buf);
+  }
+
+  private static String hash(Buf buf) {
     MessageDigest md = SHA256.get();
     md.update(buf.bytes, 0, buf.size);
     return HexFormat.of().formatHex(md.digest(), 0, 20);
   }
+
+  /** The hashes of the facts, sources and claims met so far, by identity. */
+  private final Map<Fingerprints.Ident, String> made = new ConcurrentHashMap<>();
 
   /**
    * The bytes a value is fed as, gathered before they are hashed at once (a digest's update per
@@ -92,6 +103,7 @@ final class FingerprintDigest {
   private static final class Buf {
     byte[] bytes = new byte[256];
     int size;
+    char[] chars = new char[64];
     final Map<Class<?>, Integer> classes = new java.util.HashMap<>();
 
     void update(byte b) {
@@ -190,26 +202,42 @@ final class FingerprintDigest {
     } else if (v instanceof Record r && declared.containsKey(r)) {
       md.update((byte) 12);
       string(md, declared.get(r));
+    } else if (v instanceof Fact || v instanceof Source || v instanceof Claim) {
+      // A declaration the resolve stage made is shown on many pages: hashed once, by identity.
+      Fingerprints.Ident k = new Fingerprints.Ident(v);
+      String hash = made.get(k);
+      if (hash == null) {
+        Buf own = new Buf();
+        record(own, (Record) v);
+        hash = hash(own);
+        made.putIfAbsent(k, hash);
+      }
+      md.update((byte) 13);
+      string(md, hash);
     } else if (v instanceof Record r) {
-      md.update((byte) 11);
-      // A record's class by its name the first time, by its number in this hash after that.
-      Integer known = md.classes.get(r.getClass());
-      if (known != null) {
-        md.update(known);
-      } else {
-        md.update(-1);
-        string(md, r.getClass().getName());
-        md.classes.put(r.getClass(), md.classes.size());
-      }
-      for (var accessor : ACCESSORS.get(r.getClass())) {
-        try {
-          feed(md, accessor.invoke(r));
-        } catch (ReflectiveOperationException e) {
-          throw new Unhashable(r.getClass().getName());
-        }
-      }
+      record(md, r);
     } else {
       throw new Unhashable(v.getClass().getName());
+    }
+  }
+
+  private void record(Buf md, Record r) {
+    md.update((byte) 11);
+    // A record's class by its name the first time, by its number in this hash after that.
+    Integer known = md.classes.get(r.getClass());
+    if (known != null) {
+      md.update(known);
+    } else {
+      md.update(-1);
+      string(md, r.getClass().getName());
+      md.classes.put(r.getClass(), md.classes.size());
+    }
+    for (var accessor : ACCESSORS.get(r.getClass())) {
+      try {
+        feed(md, accessor.invoke(r));
+      } catch (ReflectiveOperationException e) {
+        throw new Unhashable(r.getClass().getName());
+      }
     }
   }
 
@@ -253,8 +281,11 @@ final class FingerprintDigest {
     md.ensure(3 * n);
     byte[] b = md.bytes;
     int at = md.size;
+    if (md.chars.length < n) md.chars = new char[Math.max(n, 2 * md.chars.length)];
+    char[] chars = md.chars;
+    s.getChars(0, n, chars, 0);
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
+      char c = chars[i];
       if (c < 0x80) {
         b[at++] = (byte) c;
       } else {
