@@ -1,30 +1,33 @@
 #!/usr/bin/env python3
 """Builds with the build cache, against Hugo's clean build of the same corpus, in one run.
 
-usage: bench/build-cache.py N [--work DIR] [--tools sourced,hugo] [--baseline LAUNCHER]
-       bench/build-cache.py --example [--work DIR] [--baseline LAUNCHER]
+usage: bench/build-cache.py [N ...] [--example] [--repeat R] [--work DIR] [--tools sourced,hugo]
+                            [--baseline LAUNCHER]
+e.g.   bench/build-cache.py 1000 10000 --example --repeat 3
 
-Generates N articles with ../shared/bench/gen-corpus (seed 1) under WORK (default: a new folder
-in /dev/shm), or copies this repository's example site (--example), then times, each once under
-/usr/bin/time -v, in this order:
+For each N, generates N articles with ../shared/bench/gen-corpus (seed 1) under WORK (default: a
+new folder in /dev/shm); with --example, copies this repository's example site too. Then times,
+each under /usr/bin/time -v, in this order:
 
   hugo          Hugo's clean build (../shared/bench/run-peers --setup-only), when asked for
+                (not for the example site, which is not a Hugo site)
   before        a clean build with LAUNCHER (another checkout's ./sourced, e.g. the code
                 before the build cache), when given
   cold          ./sourced build with no cache and an empty output folder (--no-cache)
-  cold+cache    the same, filling a new cache (what the first build of a site costs)
+  cold+cache    the same, filling a new cache (what the first build of a site costs); once
   nothing       ./sourced build again, nothing edited
   text          one article's prose edited (a sentence appended to the middle article)
   fact          one fact's value edited (the middle article's first fact, which other
                 articles cite too: every page that shows it changes)
 
-Every sourced build is a new process started through ./sourced (JVM start included), as a user
-or CI runs it. Prints each build's wall and CPU seconds, peak memory, how many output files were
-written (new modification time) and the ratios to Hugo's build. A benchmark, not a test: it
-asserts nothing but that every build succeeds; quote the ratios, which hold better than times
-on a shared machine.
+Each case but cold+cache runs R times (--repeat, default 1; a new edit each time) and the median
+is reported, with the spread (min-max). Every sourced build is a new process started through
+./sourced (JVM start included), as a user or CI runs it. Prints each build's wall and CPU
+seconds, peak memory, how many output files were written (new modification time) and the ratios
+to Hugo's build of the same corpus in the same run. A benchmark, not a test: it asserts nothing
+but that every build succeeds; quote the ratios, which hold better than times on a shared machine.
 """
-import argparse, os, re, shutil, subprocess, sys, tempfile
+import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -86,81 +89,117 @@ def edit_fact(path):
     return True
 
 
+def bench_site(label, site, work, tools, repeat, baseline):
+    """Times every case on one site; returns its rows (name, wall, cpu, rss, written, spread)."""
+    out = os.path.join(work, "site")
+    cache = os.path.join(work, "cache")
+    rows = []
+
+    def run(name, cmd, output=None, before_each=None, times=repeat):
+        walls, cpus, rsss, ns = [], [], [], []
+        for _ in range(times):
+            if before_each:
+                before_each()
+            before = stamps(output) if output and os.path.isdir(output) else {}
+            wall, cpu, rss, rc, log = time_v(cmd)
+            if rc != 0:
+                sys.exit(f"{label}: {name} failed (exit {rc}):\n{log[-3000:]}")
+            n = written(before, stamps(output)) if output else None
+            walls.append(wall); cpus.append(cpu); rsss.append(rss); ns.append(n)
+            print(f"{label:>16} {name:11} wall {wall:7.2f} s  cpu {cpu:7.2f} s  rss {rss:6.0f} MiB"
+                  + (f"  files written {n}" if n is not None else ""), file=sys.stderr)
+        spread = (min(walls), max(walls))
+        rows.append((name, statistics.median(walls), statistics.median(cpus),
+                     statistics.median(rsss), ns[-1], spread))
+
+    if "hugo" in tools:
+        subprocess.run([os.path.join(SHARED, "run-peers"), "--setup-only", site, work, "hugo"],
+                       check=True, stdout=subprocess.DEVNULL)
+        run("hugo", ["sh", os.path.join(work, "hugo", "build.sh")])
+    build = [LAUNCHER, "build", "--source", site, "--output", out]
+    if baseline:
+        subprocess.run([baseline, "--version"], check=True, stdout=subprocess.DEVNULL)
+        run("before", [baseline, "build", "--source", site, "--output", out, "--no-cache"],
+            before_each=lambda: shutil.rmtree(out, ignore_errors=True))
+    run("cold", build + ["--no-cache"], out,
+        before_each=lambda: shutil.rmtree(out, ignore_errors=True))
+
+    def fresh():
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+
+    run("cold+cache", build + ["--cache", cache], out, before_each=fresh, times=1)
+    run("nothing", build + ["--cache", cache], out)
+    article = middle_article(os.path.join(site, "content"))
+    run("text", build + ["--cache", cache], out, before_each=lambda: edit_text(article))
+    if edit_fact(article):
+        # The first edit is made above (to see that there is a fact); each further run, another.
+        first = [True]
+
+        def next_fact():
+            if not first[0]:
+                edit_fact(article)
+            first[0] = False
+
+        run("fact", build + ["--cache", cache], out, before_each=next_fact)
+    return rows, os.path.basename(article)
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("n", type=int, nargs="?")
+    ap.add_argument("n", type=int, nargs="*")
     ap.add_argument("--example", action="store_true")
+    ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--work", default=None)
     ap.add_argument("--tools", default="sourced,hugo")
     ap.add_argument("--baseline", default=None)
     a = ap.parse_args()
-    if (a.n is None) == (not a.example):
-        ap.error("give N or --example")
+    if not a.n and not a.example:
+        ap.error("give N, --example, or both")
     tools = a.tools.split(",")
     work = a.work or tempfile.mkdtemp(prefix="sourced-cache-", dir="/dev/shm")
-    site = os.path.join(work, "corpus")
+    subprocess.run([LAUNCHER, "--version"], check=True, stdout=subprocess.DEVNULL)
+    results = []
+    for n in a.n:
+        w = os.path.join(work, str(n))
+        site = os.path.join(w, "corpus")
+        if not os.path.isdir(os.path.join(site, "content")):
+            os.makedirs(w, exist_ok=True)
+            subprocess.run([sys.executable, os.path.join(SHARED, "gen-corpus"), str(n), site],
+                           check=True, stdout=subprocess.DEVNULL)
+        with open(os.path.join(site, "sourced.yaml"), "w") as f:
+            f.write('title: "Benchmark corpus"\nbase_url: https://example.org/\n')
+        label = f"{n} articles"
+        results.append((label,) + bench_site(label, site, w, tools, a.repeat, a.baseline))
     if a.example:
-        tools = [t for t in tools if t != "hugo"]
+        w = os.path.join(work, "example")
+        site = os.path.join(w, "corpus")
         shutil.rmtree(site, ignore_errors=True)
         os.makedirs(site)
         for name in ("content", "templates", "i18n", "static"):
             if os.path.isdir(os.path.join(ROOT, name)):
                 shutil.copytree(os.path.join(ROOT, name), os.path.join(site, name))
         shutil.copy(os.path.join(ROOT, "sourced.yaml"), site)
-        label = "the example site"
-    else:
-        if not os.path.isdir(os.path.join(site, "content")):
-            subprocess.run([sys.executable, os.path.join(SHARED, "gen-corpus"), str(a.n), site],
-                           check=True, stdout=subprocess.DEVNULL)
-        with open(os.path.join(site, "sourced.yaml"), "w") as f:
-            f.write('title: "Benchmark corpus"\nbase_url: https://example.org/\n')
-        label = f"{a.n} articles"
-    out = os.path.join(work, "site")
-    cache = os.path.join(work, "cache")
-    rows = []
+        ex_tools = [t for t in tools if t != "hugo"]
+        results.append(("example site",) + bench_site("example site", site, w, ex_tools,
+                                                      a.repeat, a.baseline))
 
-    def run(name, cmd, output=None):
-        before = stamps(output) if output and os.path.isdir(output) else {}
-        wall, cpu, rss, rc, log = time_v(cmd)
-        if rc != 0:
-            sys.exit(f"{name} failed (exit {rc}):\n{log[-3000:]}")
-        n = written(before, stamps(output)) if output else None
-        rows.append((name, wall, cpu, rss, n))
-        print(f"{name:11} wall {wall:7.2f} s  cpu {cpu:7.2f} s  rss {rss:6.0f} MiB"
-              + (f"  files written {n}" if n is not None else ""), file=sys.stderr)
-
-    subprocess.run([LAUNCHER, "--version"], check=True, stdout=subprocess.DEVNULL)
-    if "hugo" in tools:
-        subprocess.run([os.path.join(SHARED, "run-peers"), "--setup-only", site, work, "hugo"],
-                       check=True, stdout=subprocess.DEVNULL)
-        run("hugo", ["sh", os.path.join(work, "hugo", "build.sh")])
-    build = [LAUNCHER, "build", "--source", site, "--output", out]
-    if a.baseline:
-        subprocess.run([a.baseline, "--version"], check=True, stdout=subprocess.DEVNULL)
-        shutil.rmtree(out, ignore_errors=True)
-        run("before", [a.baseline, "build", "--source", site, "--output", out, "--no-cache"])
-    shutil.rmtree(out, ignore_errors=True)
-    run("cold", build + ["--no-cache"], out)
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(cache, ignore_errors=True)
-    run("cold+cache", build + ["--cache", cache], out)
-    run("nothing", build + ["--cache", cache], out)
-    article = middle_article(os.path.join(site, "content"))
-    edit_text(article)
-    run("text", build + ["--cache", cache], out)
-    if edit_fact(article):
-        run("fact", build + ["--cache", cache], out)
-
-    hugo = next((r for r in rows if r[0] == "hugo"), None)
     fs = " (tmpfs)" if work.startswith("/dev/shm") else ""
-    print(f"\n{label}; one run; work dir {work}{fs}; edited: {os.path.basename(article)}")
-    print(f"{'build':11} {'wall_s':>7} {'cpu_s':>7} {'rss_MiB':>8} {'written':>8}"
-          f" {'wall/hugo':>9} {'rss/hugo':>8}")
-    for name, wall, cpu, rss, n in rows:
-        rw = f"{wall / hugo[1]:9.2f}" if hugo else f"{'-':>9}"
-        rr = f"{rss / hugo[3]:8.2f}" if hugo else f"{'-':>8}"
-        nn = f"{n:8d}" if n is not None else f"{'-':>8}"
-        print(f"{name:11} {wall:7.2f} {cpu:7.2f} {rss:8.0f} {nn} {rw} {rr}")
+    print(f"\none run; work dir {work}{fs}; median of {a.repeat} per case (cold+cache: 1);"
+          f" load average at the end {os.getloadavg()[0]:.1f}")
+    print(f"| {'site':14} | {'build':10} | {'wall s':>7} | {'min-max s':>11} | {'cpu s':>6} |"
+          f" {'rss MiB':>7} | {'written':>7} | {'× hugo wall':>11} | {'× hugo rss':>10} |")
+    print("|" + "|".join("-" * (w + 2) for w in (14, 10, 7, 11, 6, 7, 7, 11, 10)) + "|")
+    for label, rows, article in results:
+        hugo = next((r for r in rows if r[0] == "hugo"), None)
+        for name, wall, cpu, rss, n, (lo, hi) in rows:
+            rw = f"{wall / hugo[1]:11.2f}" if hugo else f"{'-':>11}"
+            rr = f"{rss / hugo[3]:10.2f}" if hugo else f"{'-':>10}"
+            nn = f"{n:7d}" if n is not None else f"{'-':>7}"
+            print(f"| {label:14} | {name:10} | {wall:7.2f} | {lo:5.2f}-{hi:<5.2f} | {cpu:6.2f} |"
+                  f" {rss:7.0f} | {nn} | {rw} | {rr} |")
+    for label, rows, article in results:
+        print(f"{label}: edited {article}")
 
 
 if __name__ == "__main__":
