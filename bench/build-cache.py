@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Builds with the build cache, against Hugo's clean build of the same corpus, in one run.
 
-usage: bench/build-cache.py [N ...] [--example] [--repeat R] [--work DIR] [--tools sourced,hugo]
-                            [--baseline LAUNCHER]
+usage: bench/build-cache.py [N ...] [--example] [--repeat R] [--cold-repeat C] [--work DIR]
+                            [--tools sourced,hugo] [--baseline LAUNCHER]
 e.g.   bench/build-cache.py 1000 10000 --example --repeat 3
 
 For each N, generates N articles with ../shared/bench/gen-corpus (seed 1) under WORK (default: a
@@ -20,8 +20,9 @@ each under /usr/bin/time -v, in this order:
   fact          one fact's value edited (the middle article's first fact, which other
                 articles cite too: every page that shows it changes)
 
-Each case but cold+cache runs R times (--repeat, default 1; a new edit each time) and the median
-is reported, with the spread (min-max). Every sourced build is a new process started through
+Hugo, nothing, text and fact run R times (--repeat, default 1; a new edit each time), cold and
+before C times (--cold-repeat, default 1: they are the long ones), cold+cache once; the median is
+reported, with the spread (min-max). Every sourced build is a new process started through
 ./sourced (JVM start included), as a user or CI runs it. Prints each build's wall and CPU
 seconds, peak memory, how many output files were written (new modification time) and the ratios
 to Hugo's build of the same corpus in the same run. A benchmark, not a test: it asserts nothing
@@ -89,7 +90,7 @@ def edit_fact(path):
     return True
 
 
-def bench_site(label, site, work, tools, repeat, baseline):
+def bench_site(label, site, work, tools, repeat, cold_repeat, baseline):
     """Times every case on one site; returns its rows (name, wall, cpu, rss, written, spread)."""
     out = os.path.join(work, "site")
     cache = os.path.join(work, "cache")
@@ -120,9 +121,9 @@ def bench_site(label, site, work, tools, repeat, baseline):
     if baseline:
         subprocess.run([baseline, "--version"], check=True, stdout=subprocess.DEVNULL)
         run("before", [baseline, "build", "--source", site, "--output", out, "--no-cache"],
-            before_each=lambda: shutil.rmtree(out, ignore_errors=True))
+            before_each=lambda: shutil.rmtree(out, ignore_errors=True), times=cold_repeat)
     run("cold", build + ["--no-cache"], out,
-        before_each=lambda: shutil.rmtree(out, ignore_errors=True))
+        before_each=lambda: shutil.rmtree(out, ignore_errors=True), times=cold_repeat)
 
     def fresh():
         shutil.rmtree(out, ignore_errors=True)
@@ -150,6 +151,7 @@ def main():
     ap.add_argument("n", type=int, nargs="*")
     ap.add_argument("--example", action="store_true")
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--cold-repeat", type=int, default=1)
     ap.add_argument("--work", default=None)
     ap.add_argument("--tools", default="sourced,hugo")
     ap.add_argument("--baseline", default=None)
@@ -170,7 +172,7 @@ def main():
         with open(os.path.join(site, "sourced.yaml"), "w") as f:
             f.write('title: "Benchmark corpus"\nbase_url: https://example.org/\n')
         label = f"{n} articles"
-        results.append((label,) + bench_site(label, site, w, tools, a.repeat, a.baseline))
+        results.append((label,) + bench_site(label, site, w, tools, a.repeat, a.cold_repeat, a.baseline))
     if a.example:
         w = os.path.join(work, "example")
         site = os.path.join(w, "corpus")
@@ -182,10 +184,11 @@ def main():
         shutil.copy(os.path.join(ROOT, "sourced.yaml"), site)
         ex_tools = [t for t in tools if t != "hugo"]
         results.append(("example site",) + bench_site("example site", site, w, ex_tools,
-                                                      a.repeat, a.baseline))
+                                                      a.repeat, a.cold_repeat, a.baseline))
 
     fs = " (tmpfs)" if work.startswith("/dev/shm") else ""
-    print(f"\none run; work dir {work}{fs}; median of {a.repeat} per case (cold+cache: 1);"
+    print(f"\none run; work dir {work}{fs}; median of {a.repeat} per case (cold:"
+          f" {a.cold_repeat}, cold+cache: 1);"
           f" load average at the end {os.getloadavg()[0]:.1f}")
     print(f"| {'site':14} | {'build':10} | {'wall s':>7} | {'min-max s':>11} | {'cpu s':>6} |"
           f" {'rss MiB':>7} | {'written':>7} | {'× hugo wall':>11} | {'× hugo rss':>10} |")
