@@ -1,5 +1,6 @@
 package dev.sourced.load;
 
+import dev.sourced.config.ConfigLoader;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The load stage: finds and reads a site's files. Reads {@code sourced.yaml}, every Markdown page
@@ -52,6 +54,17 @@ public final class ContentLoader {
     return name.substring(0, name.lastIndexOf('.'));
   }
 
+  /**
+   * Whether a Markdown file is a folder's {@code base} page ({@code index} or {@code _index}), in
+   * the default language ({@code index.md}) or translated ({@code index.nl.md}, as Hugo translates
+   * a bundle): a suffix counts only when it is one of the site's languages.
+   */
+  private boolean isOwn(String name, String base) {
+    String stem = stem(name);
+    if (stem.equals(base)) return true;
+    return stem.startsWith(base + ".") && languages.contains(stem.substring(base.length() + 1));
+  }
+
   /** Largest file read, so a stray huge file cannot exhaust memory. */
   static final long MAX_FILE_BYTES = 16L << 20;
 
@@ -68,10 +81,22 @@ public final class ContentLoader {
   private final Path realRoot;
   private final Diagnostics diagnostics;
 
+  /** The site's languages, so that {@code index.nl.md} is known as a translated bundle page. */
+  private Set<String> languages = Set.of();
+
   private ContentLoader(Path root, Diagnostics diagnostics) throws IOException {
     this.root = root;
     this.realRoot = root.toRealPath();
     this.diagnostics = diagnostics;
+  }
+
+  /**
+   * The languages {@code sourced.yaml} lists, read quietly: its problems are reported where the
+   * settings are parsed, and a file that cannot be read means one language and no suffixes.
+   */
+  private void readLanguages(String configText) {
+    if (configText == null) return;
+    languages = Set.copyOf(ConfigLoader.parse(configText, new Diagnostics()).languages());
   }
 
   public static LoadedSite load(Path siteRoot, Diagnostics diagnostics) throws IOException {
@@ -92,6 +117,10 @@ public final class ContentLoader {
     // The folder is read again as a whole (its other files were reported by the full load), so
     // that the page is a bundle, a section or a plain page by the same rule.
     ContentLoader quiet = new ContentLoader(root, new Diagnostics());
+    Path config = root.resolve(SiteConfig.FILE_NAME);
+    if (Files.isRegularFile(config, LinkOption.NOFOLLOW_LINKS)) {
+      quiet.readLanguages(readText(config, SiteConfig.FILE_NAME, new Diagnostics()));
+    }
     List<ArticleFile> found = new ArrayList<>();
     quiet.readFolder(file.getParent(), root.resolve(CONTENT), found);
     for (ArticleFile a : found) if (a.path().equals(relPath)) return a;
@@ -136,6 +165,7 @@ public final class ContentLoader {
     if (configTarget != null && Files.isRegularFile(configTarget)) {
       configText = readText(configTarget, SiteConfig.FILE_NAME, diagnostics);
     }
+    readLanguages(configText);
     List<ArticleFile> articles = new ArrayList<>();
     List<SourceFile> data = new ArrayList<>();
     Path content = root.resolve(CONTENT);
@@ -236,19 +266,20 @@ public final class ContentLoader {
   private boolean readFolder(Path dir, Path content, List<ArticleFile> articles) {
     List<Path> entries = list(dir);
     Path sectionPage = null;
-    Path indexPage = null;
+    List<Path> indexPages = new ArrayList<>();
     for (Path p : entries) {
       String name = p.getFileName().toString();
       if (!isMarkdown(name)) continue;
-      if (stem(name).equals(SECTION_INDEX) && sectionPage == null) sectionPage = p;
-      if (stem(name).equals(INDEX) && indexPage == null) indexPage = p;
+      if (isOwn(name, SECTION_INDEX) && sectionPage == null) sectionPage = p;
+      if (isOwn(name, INDEX)) indexPages.add(p);
     }
     boolean bundle =
         !dir.equals(content)
             && sectionPage == null
-            && indexPage != null
-            && !holdsOtherMarkdown(dir, indexPage);
-    Path owner = sectionPage != null ? sectionPage : indexPage;
+            && !indexPages.isEmpty()
+            && !holdsOtherMarkdown(dir, indexPages);
+    Path owner =
+        sectionPage != null ? sectionPage : indexPages.isEmpty() ? null : indexPages.get(0);
     String under = rel(dir).substring(CONTENT.length());
     String folder = under.isEmpty() ? "" : Addresses.path(under.substring(1));
     List<ArticleFile.BundleFile> bundleFiles = new ArrayList<>();
@@ -258,7 +289,7 @@ public final class ContentLoader {
       Path target = checkLink(p);
       if (target == null || Files.isDirectory(target)) continue;
       if (isMarkdown(name)) {
-        boolean own = stem(name).equals(SECTION_INDEX) || stem(name).equals(INDEX);
+        boolean own = isOwn(name, SECTION_INDEX) || isOwn(name, INDEX);
         String slug;
         if (bundle || own) slug = folder;
         else
@@ -290,12 +321,15 @@ public final class ContentLoader {
     return bundle;
   }
 
-  /** Whether a folder holds Markdown besides {@code index}, directly or in its sub-folders. */
-  private boolean holdsOtherMarkdown(Path dir, Path index) {
+  /**
+   * Whether a folder holds Markdown besides {@code index} and its translations, directly or in its
+   * sub-folders.
+   */
+  private boolean holdsOtherMarkdown(Path dir, List<Path> index) {
     try (var walk = Files.walk(dir)) {
       return walk.anyMatch(
           p ->
-              !p.equals(index)
+              !index.contains(p)
                   && isMarkdown(p.getFileName().toString())
                   && root.relativize(p).toString().indexOf("/.") < 0
                   && !p.getFileName().toString().startsWith("."));

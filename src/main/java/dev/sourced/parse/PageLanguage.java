@@ -37,6 +37,18 @@ public record PageLanguage(String language, String slug, String translationKey) 
         return new PageLanguage(suffix, defaultSlug.substring(0, dot), key);
       }
     }
+    // A bundle's or section's page (index.nl.md, _index.nl.md) takes its folder's address, which
+    // the loader gave without the file name: the language is in the file name only.
+    int nameStart = path.lastIndexOf('/') + 1;
+    int nameDot = path.indexOf('.', nameStart);
+    if (ext > nameDot && nameDot > nameStart) {
+      String base = path.substring(nameStart, nameDot);
+      String suffix = path.substring(nameDot + 1, ext);
+      if ((base.equals("index") || base.equals("_index")) && languages.contains(suffix)) {
+        return new PageLanguage(
+            suffix, defaultSlug, path.substring(0, nameDot) + path.substring(ext));
+      }
+    }
     return new PageLanguage(fallback, defaultSlug, path);
   }
 

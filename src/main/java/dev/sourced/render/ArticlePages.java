@@ -36,12 +36,13 @@ final class ArticlePages {
       Models models,
       ValueFormatter fmt,
       PageImages images,
+      PageFiles pageFiles,
       PageContext.ExplainerTemplate pieces) {
     this.site = site;
     this.models = models;
     this.fmt = fmt;
     this.images = images;
-    this.pageFiles = PageFiles.of(site);
+    this.pageFiles = pageFiles;
     this.pieces = pieces;
   }
 
