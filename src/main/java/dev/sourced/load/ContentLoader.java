@@ -17,7 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 
 /**
  * The load stage: finds and reads a site's files. Reads {@code sourced.yaml}, every Markdown page
@@ -54,17 +54,6 @@ public final class ContentLoader {
     return name.substring(0, name.lastIndexOf('.'));
   }
 
-  /**
-   * Whether a Markdown file is a folder's {@code base} page ({@code index} or {@code _index}), in
-   * the default language ({@code index.md}) or translated ({@code index.nl.md}, as Hugo translates
-   * a bundle): a suffix counts only when it is one of the site's languages.
-   */
-  private boolean isOwn(String name, String base) {
-    String stem = stem(name);
-    if (stem.equals(base)) return true;
-    return stem.startsWith(base + ".") && languages.contains(stem.substring(base.length() + 1));
-  }
-
   /** Largest file read, so a stray huge file cannot exhaust memory. */
   static final long MAX_FILE_BYTES = 16L << 20;
 
@@ -81,8 +70,11 @@ public final class ContentLoader {
   private final Path realRoot;
   private final Diagnostics diagnostics;
 
-  /** The site's languages, so that {@code index.nl.md} is known as a translated bundle page. */
-  private Set<String> languages = Set.of();
+  /**
+   * The site's languages, the default first: {@code _index.nl.md} is a section's page and {@code
+   * index.en.md} a bundle's only when their suffix is one of them (see {@link #pageStem}).
+   */
+  private List<String> languages = List.of();
 
   private ContentLoader(Path root, Diagnostics diagnostics) throws IOException {
     this.root = root;
@@ -90,17 +82,23 @@ public final class ContentLoader {
     this.diagnostics = diagnostics;
   }
 
-  /**
-   * The languages {@code sourced.yaml} lists, read quietly: its problems are reported where the
-   * settings are parsed, and a file that cannot be read means one language and no suffixes.
-   */
-  private void readLanguages(String configText) {
-    if (configText == null) return;
-    languages = Set.copyOf(ConfigLoader.parse(configText, new Diagnostics()).languages());
-  }
-
   public static LoadedSite load(Path siteRoot, Diagnostics diagnostics) throws IOException {
     return new ContentLoader(siteRoot.toAbsolutePath().normalize(), diagnostics).load();
+  }
+
+  /**
+   * A Markdown file's name without its extension and without a language suffix that the site lists
+   * ({@code _index.nl.md} is {@code _index} on a site in Dutch), as {@link
+   * dev.sourced.parse.PageLanguage} reads it: so that a translated section page or bundle page is
+   * found by the same rule as the page it translates.
+   */
+  private String pageStem(String name) {
+    String stem = stem(name);
+    int dot = stem.lastIndexOf('.');
+    if (dot > 0 && languages.contains(stem.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+      return stem.substring(0, dot);
+    }
+    return stem;
   }
 
   /**
@@ -109,18 +107,17 @@ public final class ContentLoader {
    * out of the site or nowhere (reported).
    *
    * @param relPath the article's path relative to the site, e.g. {@code content/a.md}
+   * @param languages the site's languages, the default first
    */
-  public static ArticleFile loadArticle(Path siteRoot, String relPath, Diagnostics diagnostics)
+  public static ArticleFile loadArticle(
+      Path siteRoot, String relPath, List<String> languages, Diagnostics diagnostics)
       throws IOException {
     Path root = siteRoot.toAbsolutePath().normalize();
     Path file = root.resolve(relPath).normalize();
     // The folder is read again as a whole (its other files were reported by the full load), so
     // that the page is a bundle, a section or a plain page by the same rule.
     ContentLoader quiet = new ContentLoader(root, new Diagnostics());
-    Path config = root.resolve(SiteConfig.FILE_NAME);
-    if (Files.isRegularFile(config, LinkOption.NOFOLLOW_LINKS)) {
-      quiet.readLanguages(readText(config, SiteConfig.FILE_NAME, new Diagnostics()));
-    }
+    quiet.languages = languages;
     List<ArticleFile> found = new ArrayList<>();
     quiet.readFolder(file.getParent(), root.resolve(CONTENT), found);
     for (ArticleFile a : found) if (a.path().equals(relPath)) return a;
@@ -165,7 +162,10 @@ public final class ContentLoader {
     if (configTarget != null && Files.isRegularFile(configTarget)) {
       configText = readText(configTarget, SiteConfig.FILE_NAME, diagnostics);
     }
-    readLanguages(configText);
+    // Only the languages are needed here; the settings' problems are reported where they are
+    // parsed for the build.
+    if (configText != null)
+      languages = ConfigLoader.parse(configText, new Diagnostics()).languages();
     List<ArticleFile> articles = new ArrayList<>();
     List<SourceFile> data = new ArrayList<>();
     Path content = root.resolve(CONTENT);
@@ -266,20 +266,19 @@ public final class ContentLoader {
   private boolean readFolder(Path dir, Path content, List<ArticleFile> articles) {
     List<Path> entries = list(dir);
     Path sectionPage = null;
-    List<Path> indexPages = new ArrayList<>();
+    Path indexPage = null;
     for (Path p : entries) {
       String name = p.getFileName().toString();
       if (!isMarkdown(name)) continue;
-      if (isOwn(name, SECTION_INDEX) && sectionPage == null) sectionPage = p;
-      if (isOwn(name, INDEX)) indexPages.add(p);
+      if (pageStem(name).equals(SECTION_INDEX) && sectionPage == null) sectionPage = p;
+      if (pageStem(name).equals(INDEX) && indexPage == null) indexPage = p;
     }
     boolean bundle =
         !dir.equals(content)
             && sectionPage == null
-            && !indexPages.isEmpty()
-            && !holdsOtherMarkdown(dir, indexPages);
-    Path owner =
-        sectionPage != null ? sectionPage : indexPages.isEmpty() ? null : indexPages.get(0);
+            && indexPage != null
+            && !holdsOtherMarkdown(dir);
+    Path owner = sectionPage != null ? sectionPage : indexPage;
     String under = rel(dir).substring(CONTENT.length());
     String folder = under.isEmpty() ? "" : Addresses.path(under.substring(1));
     List<ArticleFile.BundleFile> bundleFiles = new ArrayList<>();
@@ -289,7 +288,7 @@ public final class ContentLoader {
       Path target = checkLink(p);
       if (target == null || Files.isDirectory(target)) continue;
       if (isMarkdown(name)) {
-        boolean own = isOwn(name, SECTION_INDEX) || isOwn(name, INDEX);
+        boolean own = pageStem(name).equals(SECTION_INDEX) || pageStem(name).equals(INDEX);
         String slug;
         if (bundle || own) slug = folder;
         else
@@ -322,14 +321,14 @@ public final class ContentLoader {
   }
 
   /**
-   * Whether a folder holds Markdown besides {@code index} and its translations, directly or in its
-   * sub-folders.
+   * Whether a folder holds Markdown besides {@code index} and its translations ({@code
+   * index.nl.md}), directly or in its sub-folders.
    */
-  private boolean holdsOtherMarkdown(Path dir, List<Path> index) {
+  private boolean holdsOtherMarkdown(Path dir) {
     try (var walk = Files.walk(dir)) {
       return walk.anyMatch(
           p ->
-              !index.contains(p)
+              !(p.getParent().equals(dir) && pageStem(p.getFileName().toString()).equals(INDEX))
                   && isMarkdown(p.getFileName().toString())
                   && root.relativize(p).toString().indexOf("/.") < 0
                   && !p.getFileName().toString().startsWith("."));
