@@ -222,6 +222,7 @@ public final class SiteRenderer {
               alternates,
               published,
               pageFiles,
+              views,
               pieces(formatters.get(lang), diagnostics));
       if (digest != null) {
         // A fact shown on many pages is hashed once: its hash stands for it in each fingerprint.
@@ -397,13 +398,16 @@ public final class SiteRenderer {
         Alternates alternates,
         PageImages images,
         PageFiles pageFiles,
+        LanguageViews views,
         PageContext.ExplainerTemplate pieces) {
       this.site = site;
       this.fmt = fmt;
       this.models = new Models(site, fmt, assets.urls(), alternates);
       // A link to a Markdown file may name another language's translation: every page is looked
       // up, not only this language's view.
-      this.articles = new ArticlePages(site, models, fmt, images, pageFiles, pieces);
+      this.articles =
+          new ArticlePages(
+              site, models, fmt, images, pageFiles, p -> views.translations(p).values(), pieces);
       this.pages = new SitePages(site, models, fmt, articles);
       this.tagGroups = pages.tagGroups();
       this.facts = id -> Fingerprints.fact(site, id);
@@ -460,6 +464,7 @@ public final class SiteRenderer {
             new Alternates(views, config),
             lastImages,
             PageFiles.of(site),
+            views,
             pieces(formatters.get(lang), diagnostics));
     String path = page.url() + "index.html";
     String html =

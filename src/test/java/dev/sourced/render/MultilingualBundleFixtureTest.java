@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A bundle translated by file name, as Hugo translates a leaf bundle: {@code index.nl.md} and
  * {@code index.en.md} in one folder are one article in two languages, at the folder's address in
- * each language, with the folder's files beside both. A suffix that is not a language keeps the
- * folder a section, as before.
+ * each language, with the folder's files beside both; a link to the other language's file leads to
+ * its page, and an explainer piece declared in one translation shows in both. A suffix that is not
+ * a language keeps the folder a section, as before.
  */
 class MultilingualBundleFixtureTest {
   @TempDir static Path dir;
@@ -38,6 +39,8 @@ class MultilingualBundleFixtureTest {
             date: 2021-03-09
             slug: een-tijdlijn
             ---
+            {{glance:day}}
+
             De actiedag [@s1].
 
             [Engels](index.en.md)
@@ -45,7 +48,13 @@ class MultilingualBundleFixtureTest {
             ---
             title: A timeline
             date: 2021-03-09
+            glances:
+              day:
+                rows:
+                  - {term: When, text: On 9 March., sources: [s1]}
             ---
+            {{glance:day}}
+
             The action day [@s1].
             -- content/tijdlijn/notes.txt --
             notes
@@ -94,6 +103,12 @@ class MultilingualBundleFixtureTest {
     assertThat(en.select(".language-switcher a").eachAttr("href"))
         .containsExactly("/een-tijdlijn/");
     assertThat(nl.select(".article-body a").eachAttr("href")).contains("/en/tijdlijn/");
+  }
+
+  @Test
+  void anExplainerPieceDeclaredInOneTranslationShowsInEach() {
+    assertThat(site.html("een-tijdlijn/").select(".glance").text()).contains("On 9 March.");
+    assertThat(site.html("en/tijdlijn/").select(".glance").text()).contains("On 9 March.");
   }
 
   @Test
