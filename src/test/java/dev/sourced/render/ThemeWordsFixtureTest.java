@@ -65,7 +65,7 @@ class ThemeWordsFixtureTest {
     Document a = s.html("a/");
     assertThat(a.select("#fact-users .factbox-kind").text()).isEqualTo("Feit");
     assertThat(a.select("#fact-users dt").eachText())
-        .containsExactly("Stand van", "Status", "Bronnen");
+        .containsExactly("Peildatum", "Status", "Bronnen");
     assertThat(a.select("#fact-users .fact-status").text())
         .isEqualTo("Meerdere bronnen zijn het eens");
     assertThat(a.select("#fact-users .factbox-value").text()).isEqualTo("ongeveer 70.000");
@@ -122,7 +122,7 @@ class ThemeWordsFixtureTest {
     Document a = s.html("a/");
     assertThat(a.select("#fact-users .factbox-kind").text()).isEqualTo("Cijfer");
     assertThat(a.select(".verdict-label").text()).isEqualTo("Ons eindoordeel:");
-    assertThat(a.select("#fact-users dt").first().text()).isEqualTo("Stand van");
+    assertThat(a.select("#fact-users dt").first().text()).isEqualTo("Peildatum");
     assertThat(s.html("sources/").select(".source-index li").eachText())
         .allMatch(t -> t.endsWith("(één artikel)"));
   }
