@@ -66,8 +66,7 @@ class ThemeWordsFixtureTest {
     assertThat(a.select("#fact-users .factbox-kind").text()).isEqualTo("Feit");
     assertThat(a.select("#fact-users dt").eachText())
         .containsExactly("Peildatum", "Status", "Bronnen");
-    assertThat(a.select("#fact-users .fact-status").text())
-        .isEqualTo("Meerdere bronnen zijn het eens");
+    assertThat(a.select("#fact-users .fact-status").text()).isEqualTo("Eensluidende bronnen");
     assertThat(a.select("#fact-users .factbox-value").text()).isEqualTo("ongeveer 70.000");
     assertThat(a.select(".claim-label").text()).isEqualTo("Bewering");
     assertThat(a.select(".claim-by").text()).isEqualTo("Bewering van Vendor, 10 maart 2021");
