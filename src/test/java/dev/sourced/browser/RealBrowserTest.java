@@ -307,7 +307,7 @@ class RealBrowserTest {
   void searchFindsAFactByItsLabel() throws Exception {
     String index = get(site.url("en/search.json"));
     Matcher part =
-        Pattern.compile("\"" + ExampleSite.SUB_PATH + "(search/d/[^\"]+)\"").matcher(index);
+        Pattern.compile("\"" + ExampleSite.SUB_PATH + "(en/search/d/[^\"]+)\"").matcher(index);
     Matcher m = null;
     while (part.find()) {
       m =
