@@ -12,9 +12,11 @@ import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.TemplateModelException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An article's or page's template model (a page has no date; a section's page also lists the
@@ -29,6 +31,9 @@ final class ArticlePages {
   private final PageImages images;
   private final PageFiles pageFiles;
 
+  /** Each page's translations in every language: pieces declared in one show in all. */
+  private final Function<ResolvedPage, Collection<ResolvedPage>> translations;
+
   private final PageContext.ExplainerTemplate pieces;
 
   ArticlePages(
@@ -36,12 +41,15 @@ final class ArticlePages {
       Models models,
       ValueFormatter fmt,
       PageImages images,
+      PageFiles pageFiles,
+      Function<ResolvedPage, Collection<ResolvedPage>> translations,
       PageContext.ExplainerTemplate pieces) {
+    this.translations = translations;
     this.site = site;
     this.models = models;
     this.fmt = fmt;
     this.images = images;
-    this.pageFiles = PageFiles.of(site);
+    this.pageFiles = pageFiles;
     this.pieces = pieces;
   }
 
@@ -50,7 +58,8 @@ final class ArticlePages {
     PageContext ctx =
         PageContext.of(site, page, fmt, pieces)
             .withImages(images.of(page.url()), fm, site.config().images().sizes())
-            .withPageFiles(pageFiles, page);
+            .withPageFiles(pageFiles, page)
+            .withTranslations(translations.apply(page));
     String body = page.parsed().body().fill(ctx);
     String boxes = renderBoxes(page.ownFactsToBox(), page.ownClaimsToBox(), ctx);
     Map<String, Object> m =

@@ -91,6 +91,10 @@ final class Fingerprints {
       key.add(t.getKey());
       key.add(t.getValue().url());
       key.add(t.getValue().title());
+      // The explainer pieces a translation declares show on this page too.
+      if (t.getValue() != page && !t.getValue().frontMatter().explainers().isEmpty()) {
+        key.add(new Ident(t.getValue().parsed()));
+      }
     }
     key.add(page.references());
     for (String id : page.references()) key.add(site.sources().get(id));

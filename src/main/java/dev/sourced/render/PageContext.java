@@ -16,6 +16,7 @@ import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class PageContext implements FactsRenderContext {
   private String imageSizes = "100vw";
   private PageFiles pageFiles;
   private ResolvedPage page;
+  private Collection<ResolvedPage> translations = List.of();
 
   PageContext(
       ResolvedSite site,
@@ -86,7 +88,10 @@ final class PageContext implements FactsRenderContext {
   @Override
   public String explainer(String kind, String id) {
     if (page == null || pieces == null) return "";
-    Explainer e = page.frontMatter().explainer(Explainer.Kind.fromDirective(kind), id);
+    Explainer.Kind k = Explainer.Kind.fromDirective(kind);
+    Explainer e = page.frontMatter().explainer(k, id);
+    // A piece declared once, in one of the article's translations, shows in each of them.
+    for (ResolvedPage t : translations) if (e == null) e = t.frontMatter().explainer(k, id);
     if (e == null) return "";
     return pieces.render(new ExplainerModels(this).model(e), page.url() + "index.html");
   }
@@ -97,6 +102,12 @@ final class PageContext implements FactsRenderContext {
     this.images = images;
     this.frontMatter = frontMatter;
     this.imageSizes = sizes;
+    return this;
+  }
+
+  /** This context, for a page whose translations are {@code pages} (itself among them or not). */
+  PageContext withTranslations(Collection<ResolvedPage> pages) {
+    this.translations = pages;
     return this;
   }
 

@@ -15,6 +15,7 @@ import dev.sourced.load.SourceFile;
 import dev.sourced.model.Source;
 import dev.sourced.resolve.OutputKind;
 import dev.sourced.resolve.OutputPlan;
+import dev.sourced.resolve.PageFiles;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import freemarker.template.Template;
@@ -212,6 +213,7 @@ public final class SiteRenderer {
     LanguageViews views = new LanguageViews(site);
     Alternates alternates = new Alternates(views, config);
     Map<String, Language> languages = new HashMap<>();
+    PageFiles pageFiles = PageFiles.of(site);
     for (String lang : config.languages()) {
       Language l =
           new Language(
@@ -219,6 +221,8 @@ public final class SiteRenderer {
               formatters.get(lang),
               alternates,
               published,
+              pageFiles,
+              views,
               pieces(formatters.get(lang), diagnostics));
       if (digest != null) {
         // A fact shown on many pages is hashed once: its hash stands for it in each fingerprint.
@@ -416,11 +420,17 @@ public final class SiteRenderer {
         ValueFormatter fmt,
         Alternates alternates,
         PageImages images,
+        PageFiles pageFiles,
+        LanguageViews views,
         PageContext.ExplainerTemplate pieces) {
       this.site = site;
       this.fmt = fmt;
       this.models = new Models(site, fmt, assets.urls(), alternates);
-      this.articles = new ArticlePages(site, models, fmt, images, pieces);
+      // A link to a Markdown file may name another language's translation: every page is looked
+      // up, not only this language's view.
+      this.articles =
+          new ArticlePages(
+              site, models, fmt, images, pageFiles, p -> views.translations(p).values(), pieces);
       this.pages = new SitePages(site, models, fmt, articles);
       this.tagGroups = pages.tagGroups();
       this.facts = id -> Fingerprints.fact(site, id);
@@ -494,6 +504,8 @@ public final class SiteRenderer {
             formatters.get(lang),
             new Alternates(views, config),
             lastImages,
+            PageFiles.of(site),
+            views,
             pieces(formatters.get(lang), diagnostics));
     String path = page.url() + "index.html";
     String html =

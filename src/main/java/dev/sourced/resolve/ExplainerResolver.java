@@ -43,11 +43,20 @@ final class ExplainerResolver {
     this.diagnostics = diagnostics;
   }
 
-  /** Checks every piece the page declares, and warns about those its body never places. */
-  void check(ParsedPage p) {
+  /**
+   * Checks every piece the page declares, and warns about those that neither its body nor a
+   * translation's places.
+   *
+   * @param group the page and its translations, the page first
+   */
+  void check(ParsedPage p, List<ParsedPage> group) {
     Set<Placement> placed = new HashSet<>();
-    for (BodyUse u : p.uses()) {
-      if (u.kind() == BodyUse.Kind.EXPLAINER) placed.add(new Placement(u.directiveKind(), u.id()));
+    for (ParsedPage q : group) {
+      for (BodyUse u : q.uses()) {
+        if (u.kind() == BodyUse.Kind.EXPLAINER) {
+          placed.add(new Placement(u.directiveKind(), u.id()));
+        }
+      }
     }
     for (Explainer e : p.frontMatter().explainers()) {
       String what = e.kind().noun() + " \"" + e.id() + "\"";
@@ -111,16 +120,23 @@ final class ExplainerResolver {
 
   /**
    * Where the body places a piece: records its facts as used and its sources as referenced, in the
-   * order the piece shows them; reports an unknown piece.
+   * order the piece shows them; reports an unknown piece. A translation places the pieces its
+   * translations declare, as it shows the facts they declare: they are declared once, in one of
+   * them.
+   *
+   * @param group the page and its translations, the page first
    */
-  void use(ParsedPage p, BodyUse u, Set<String> refs, Set<String> used, Set<String> cited) {
+  void use(
+      List<ParsedPage> group, BodyUse u, Set<String> refs, Set<String> used, Set<String> cited) {
     Kind kind = Kind.fromDirective(u.directiveKind());
-    Explainer e = p.frontMatter().explainer(kind, u.id());
+    Explainer e = find(group, kind, u.id());
     if (e == null) {
       List<String> known =
-          p.frontMatter().explainers().stream()
+          group.stream()
+              .flatMap(q -> q.frontMatter().explainers().stream())
               .filter(x -> x.kind() == kind)
               .map(Explainer::id)
+              .distinct()
               .toList();
       diagnostics.error(
           u.at(),
@@ -129,7 +145,9 @@ final class ExplainerResolver {
           Suggestions.hint(
               u.id(),
               known,
-              "declare it under `" + kind.key() + ":` in this article's front-matter"));
+              "declare it under `"
+                  + kind.key()
+                  + ":` in this article's front-matter or in one of its translations'"));
       return;
     }
     for (Item item : e.items()) {
@@ -157,6 +175,15 @@ final class ExplainerResolver {
         }
       }
     }
+  }
+
+  /** A piece as the page or one of its translations declares it (the page's own first). */
+  static Explainer find(List<ParsedPage> group, Kind kind, String id) {
+    for (ParsedPage q : group) {
+      Explainer e = q.frontMatter().explainer(kind, id);
+      if (e != null) return e;
+    }
+    return null;
   }
 
   private Fact fact(String id, SourcePosition at, String what) {

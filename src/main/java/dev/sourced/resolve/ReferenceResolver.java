@@ -486,10 +486,11 @@ public final class ReferenceResolver {
   private ResolvedPage resolvePage(ParsedPage p, Map<String, String> claimBoxedAt) {
     LinkedHashSet<String> refs = new LinkedHashSet<>();
     LinkedHashSet<String> used = new LinkedHashSet<>();
+    List<ParsedPage> group = group(p);
     for (BodyUse u : p.uses()) {
       if (u.kind() == BodyUse.Kind.CITATION && sources.containsKey(u.id())) refs.add(u.id());
       // Explainer pieces show citation numbers where they stand, as [@...] does.
-      if (u.kind() == BodyUse.Kind.EXPLAINER) explainers.use(p, u, refs, used, citedSources);
+      if (u.kind() == BodyUse.Kind.EXPLAINER) explainers.use(group, u, refs, used, citedSources);
     }
     LinkedHashSet<String> boxed = new LinkedHashSet<>();
     LinkedHashSet<String> claimsUsed = new LinkedHashSet<>();
@@ -527,9 +528,8 @@ public final class ReferenceResolver {
         case EXPLAINER -> {} // counted with the citations above
       }
     }
-    explainers.check(p);
+    explainers.check(p, group);
     List<String> ownToBox = new ArrayList<>();
-    List<ParsedPage> group = group(p);
     Set<String> groupUrls = new HashSet<>();
     for (ParsedPage q : group) groupUrls.add(q.url());
     for (ParsedPage q : group) {

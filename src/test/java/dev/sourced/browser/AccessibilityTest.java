@@ -39,40 +39,62 @@ class AccessibilityTest {
     if (browser != null) browser.close();
   }
 
+  /** Each page type in Dutch (the default, at the root) and in English (under en/). */
   static Stream<Arguments> pages() {
     List<String[]> types =
         List.of(
-            new String[] {"article", "how-police-read-sky-ecc/"},
-            new String[] {"article with a glance and unknowns", "sky-ecc-action-day/"},
-            new String[] {"article with a timeline", "operation-argus-timeline/"},
-            new String[] {"article with a comparison", "sky-ecc-and-encrochat-explained/"},
-            new String[] {"untitled source", "sources/nltimes-2021-03-09/"},
-            new String[] {"home", ""},
-            new String[] {"tags", "tags/"},
-            new String[] {"tag", "tags/policing/"},
-            new String[] {"facts", "facts/"},
-            new String[] {"sources", "sources/"},
-            new String[] {"source", "sources/europol-2021-03-10/"},
-            new String[] {"methodology", "methodology/"},
-            new String[] {"corrections", "corrections/"},
-            new String[] {"search", "search/?q=users"},
-            new String[] {"404", "no/such/page/"});
+            new String[] {"article", "sky-ecc-live-meelezen/", "en/how-police-read-sky-ecc/"},
+            new String[] {
+              "article with a glance and unknowns", "sky-ecc-actiedag/", "en/sky-ecc-action-day/"
+            },
+            new String[] {
+              "article with a timeline",
+              "tijdlijn-sky-ecc-encrochat/",
+              "en/operation-argus-timeline/"
+            },
+            new String[] {
+              "article with a comparison",
+              "sky-ecc-en-encrochat-uitgelegd/",
+              "en/sky-ecc-and-encrochat-explained/"
+            },
+            new String[] {
+              "untitled source", "sources/nltimes-2021-03-09/", "en/sources/nltimes-2021-03-09/"
+            },
+            new String[] {"home", "", "en/"},
+            new String[] {"tags", "tags/", "en/tags/"},
+            new String[] {"tag", "tags/politie/", "en/tags/policing/"},
+            new String[] {"facts", "facts/", "en/facts/"},
+            new String[] {"sources", "sources/", "en/sources/"},
+            new String[] {
+              "source", "sources/europol-2021-03-10/", "en/sources/europol-2021-03-10/"
+            },
+            new String[] {"methodology", "methodology/", "en/methodology/"},
+            new String[] {"corrections", "corrections/", "en/corrections/"},
+            new String[] {"search", "search/?q=gebruikers", "en/search/?q=users"},
+            new String[] {"404", "no/such/page/", "en/no/such/page/"});
     return Stream.of("light", "dark")
-        .flatMap(scheme -> types.stream().map(t -> Arguments.of(t[0], t[1], scheme)));
+        .flatMap(
+            scheme ->
+                types.stream()
+                    .flatMap(
+                        t ->
+                            Stream.of(
+                                Arguments.of(t[0] + " (nl)", t[1], scheme),
+                                Arguments.of(t[0] + " (en)", t[2], scheme))));
   }
 
   @ParameterizedTest(name = "{0} page ({2})")
   @MethodSource("pages")
   void noAxeViolations(String type, String path, String scheme) {
     load(path, scheme);
-    if (type.equals("search")) {
+    if (type.startsWith("search")) {
       new WebDriverWait(browser.driver, Duration.ofSeconds(10))
           .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li")));
     }
     assertThat(browser.axe()).as("axe violations on the %s page (%s)", type, scheme).isEmpty();
     List<String> errors =
         browser.consoleErrors().stream()
-            .filter(e -> !(type.equals("404") && e.contains("404")))
+            .filter(e -> !(type.startsWith("404") && e.contains("404")))
             .toList();
     assertThat(errors).as("console errors on the %s page", type).isEmpty();
     Object foreign =
@@ -84,8 +106,14 @@ class AccessibilityTest {
 
   @Test
   void articleWithAFactCardOpenLightAndDark() {
-    for (String scheme : List.of("light", "dark")) {
-      load("how-police-read-sky-ecc/", scheme);
+    for (String[] run :
+        List.of(
+            new String[] {"light", "sky-ecc-live-meelezen/"},
+            new String[] {"dark", "sky-ecc-live-meelezen/"},
+            new String[] {"light", "en/how-police-read-sky-ecc/"},
+            new String[] {"dark", "en/how-police-read-sky-ecc/"})) {
+      String scheme = run[0];
+      load(run[1], scheme);
       WebElement fact = browser.driver.findElement(By.cssSelector("a.fact-disputed"));
       browser.js("arguments[0].focus();", fact);
       new WebDriverWait(browser.driver, Duration.ofSeconds(5))
@@ -100,7 +128,11 @@ class AccessibilityTest {
       browser.viewport(390, 844, true);
       for (String scheme : List.of("light", "dark")) {
         for (String page :
-            List.of("sky-ecc-and-encrochat-explained/", "operation-argus-timeline/")) {
+            List.of(
+                "sky-ecc-en-encrochat-uitgelegd/",
+                "tijdlijn-sky-ecc-encrochat/",
+                "en/sky-ecc-and-encrochat-explained/",
+                "en/operation-argus-timeline/")) {
           load(page, scheme);
           assertThat(browser.axe())
               .as("axe violations on %s at 390 px (%s)", page, scheme)

@@ -19,12 +19,18 @@ import org.openqa.selenium.OutputType;
 class PageHeightsTest {
   private static final List<String> PAGES =
       List.of(
-          "sky-ecc-action-day/",
-          "how-police-read-sky-ecc/",
-          "encrochat-and-after/",
-          "operation-argus-timeline/",
-          "sky-ecc-and-encrochat-explained/",
-          "facts/");
+          "sky-ecc-actiedag/",
+          "sky-ecc-live-meelezen/",
+          "encrochat-hack-en-daarna/",
+          "tijdlijn-sky-ecc-encrochat/",
+          "sky-ecc-en-encrochat-uitgelegd/",
+          "facts/",
+          "en/sky-ecc-action-day/",
+          "en/how-police-read-sky-ecc/",
+          "en/encrochat-and-after/",
+          "en/operation-argus-timeline/",
+          "en/sky-ecc-and-encrochat-explained/",
+          "en/facts/");
 
   @Test
   void measure() throws Exception {

@@ -150,7 +150,10 @@ class RealBrowserTest {
         .anyMatch(p -> p.contains("/assets/facts."))
         .anyMatch(p -> p.endsWith("/search/"))
         .anyMatch(p -> p.endsWith("/feed.xml"))
-        .anyMatch(p -> p.endsWith("/facts/"));
+        .anyMatch(p -> p.endsWith("/facts/"))
+        .anyMatch(p -> p.endsWith("/en/how-police-read-sky-ecc/"))
+        .anyMatch(p -> p.endsWith("/sky-ecc-live-meelezen/"))
+        .anyMatch(p -> p.endsWith("/en/facts/"));
   }
 
   @Test
@@ -175,7 +178,7 @@ class RealBrowserTest {
 
   @Test
   void factCardOpensOnKeyboardFocusAndClosesOnEscape() {
-    browser.driver.get(site.url("how-police-read-sky-ecc/"));
+    browser.driver.get(site.url("en/how-police-read-sky-ecc/"));
     WebElement body = browser.driver.findElement(By.tagName("body"));
     Actions keys = new Actions(browser.driver);
     // Tab from the top of the page to the first fact value: it is reachable by keyboard.
@@ -213,7 +216,7 @@ class RealBrowserTest {
 
   @Test
   void factCardOpensOnHoverAndStaysWhileThePointerIsOnIt() {
-    browser.driver.get(site.url("how-police-read-sky-ecc/"));
+    browser.driver.get(site.url("en/how-police-read-sky-ecc/"));
     WebElement fact = browser.driver.findElement(By.cssSelector("a.fact"));
     new Actions(browser.driver).moveToElement(fact).perform();
     WebElement card = waitForCard();
@@ -228,7 +231,7 @@ class RealBrowserTest {
 
   @Test
   void aBoxOnAnotherPageIsFetchedIntoTheCard() {
-    browser.driver.get(site.url("encrochat-and-after/"));
+    browser.driver.get(site.url("en/encrochat-and-after/"));
     WebElement remote =
         browser.driver.findElements(By.cssSelector("a.fact")).stream()
             .filter(
@@ -270,11 +273,11 @@ class RealBrowserTest {
 
   @Test
   void aCardShowsWhatItsBoxShows() throws Exception {
-    browser.driver.get(site.url("operation-argus-timeline/"));
+    browser.driver.get(site.url("en/operation-argus-timeline/"));
     WebElement remote = browser.driver.findElement(By.cssSelector("a.fact[data-fact=sky-users]"));
     Document box =
         Jsoup.parse(
-            get(site.url("how-police-read-sky-ecc/")), site.url("how-police-read-sky-ecc/"));
+            get(site.url("en/how-police-read-sky-ecc/")), site.url("en/how-police-read-sky-ecc/"));
     Element home = box.getElementById("fact-sky-users");
     assertThat(home.select(".figure-row")).as("one row per distinct figure").hasSize(2);
     browser.js("arguments[0].focus();", remote);
@@ -289,7 +292,7 @@ class RealBrowserTest {
 
   @Test
   void aCitationShowsItsReference() {
-    browser.driver.get(site.url("how-police-read-sky-ecc/"));
+    browser.driver.get(site.url("en/how-police-read-sky-ecc/"));
     WebElement cite = browser.driver.findElement(By.cssSelector("sup.cite a"));
     String refId = cite.getAttribute("href").replaceFirst(".*#", "");
     String title = browser.driver.findElement(By.id(refId)).findElement(By.tagName("a")).getText();
@@ -302,9 +305,9 @@ class RealBrowserTest {
 
   @Test
   void searchFindsAFactByItsLabel() throws Exception {
-    String index = get(site.url("search.json"));
+    String index = get(site.url("en/search.json"));
     Matcher part =
-        Pattern.compile("\"" + ExampleSite.SUB_PATH + "(search/d/[^\"]+)\"").matcher(index);
+        Pattern.compile("\"" + ExampleSite.SUB_PATH + "(en/search/d/[^\"]+)\"").matcher(index);
     Matcher m = null;
     while (part.find()) {
       m =
@@ -319,16 +322,16 @@ class RealBrowserTest {
     assertThat(url).startsWith(ExampleSite.SUB_PATH);
 
     browser.driver.get(
-        site.url("search/?q=" + java.net.URLEncoder.encode(label, StandardCharsets.UTF_8)));
+        site.url("en/search/?q=" + java.net.URLEncoder.encode(label, StandardCharsets.UTF_8)));
     assertThat(results()).as("results for " + label).contains(url);
 
     // The header form on any page leads to the same results, under the sub-path.
-    browser.driver.get(site.url("methodology/"));
+    browser.driver.get(site.url("en/methodology/"));
     WebElement q = browser.driver.findElement(By.id("site-search-q"));
     q.sendKeys(label);
     q.sendKeys(Keys.ENTER);
     new WebDriverWait(browser.driver, Duration.ofSeconds(5))
-        .until(d -> d.getCurrentUrl().startsWith(site.url("search/?q=")));
+        .until(d -> d.getCurrentUrl().startsWith(site.url("en/search/?q=")));
     assertThat(results()).contains(url);
     assertThat(browser.driver.findElement(By.id("search-status")).getText()).contains("result");
   }
@@ -336,9 +339,52 @@ class RealBrowserTest {
   @Test
   void searchFindsAWordThatOnlyAnArticleBodyHas() {
     // "Antwerp" is in the action-day article's text, not in any title, summary or label.
-    browser.driver.get(site.url("search/?q=Antwerp"));
-    assertThat(results()).anyMatch(u -> u.startsWith(ExampleSite.SUB_PATH + "sky-ecc-action-day/"));
+    browser.driver.get(site.url("en/search/?q=Antwerp"));
+    assertThat(results())
+        .anyMatch(u -> u.startsWith(ExampleSite.SUB_PATH + "en/sky-ecc-action-day/"));
     assertThat(browser.driver.findElement(By.id("search-status")).getText()).contains("result");
+  }
+
+  /**
+   * Each article's language switcher, clicked in the browser, leads to the same article in the
+   * other language and back; both versions say their language and name each other in hreflang.
+   */
+  @Test
+  void theLanguageSwitcherLeadsToTheSameArticleInTheOtherLanguageAndBack() {
+    Map<String, String> pairs =
+        Map.of(
+            "sky-ecc-actiedag/", "en/sky-ecc-action-day/",
+            "sky-ecc-live-meelezen/", "en/how-police-read-sky-ecc/",
+            "encrochat-hack-en-daarna/", "en/encrochat-and-after/",
+            "sky-ecc-en-encrochat-uitgelegd/", "en/sky-ecc-and-encrochat-explained/",
+            "tijdlijn-sky-ecc-encrochat/", "en/operation-argus-timeline/");
+    for (var e : pairs.entrySet()) {
+      browser.driver.get(site.url(e.getKey()));
+      assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("nl");
+      browser.driver.findElement(By.cssSelector(".language-switcher a[hreflang=en]")).click();
+      new WebDriverWait(browser.driver, Duration.ofSeconds(5))
+          .until(d -> d.getCurrentUrl().equals(site.url(e.getValue())));
+      assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("en");
+      assertThat(
+              browser
+                  .driver
+                  .findElements(By.cssSelector("link[rel=alternate][hreflang=nl]"))
+                  .stream()
+                  .map(l -> l.getAttribute("href"))
+                  .toList())
+          .containsExactly(ExampleSite.SUB_PATH_URL + e.getKey());
+      browser.driver.findElement(By.cssSelector(".language-switcher a[hreflang=nl]")).click();
+      new WebDriverWait(browser.driver, Duration.ofSeconds(5))
+          .until(d -> d.getCurrentUrl().equals(site.url(e.getKey())));
+      assertThat(
+              browser
+                  .driver
+                  .findElements(By.cssSelector("link[rel=alternate][hreflang=en]"))
+                  .stream()
+                  .map(l -> l.getAttribute("href"))
+                  .toList())
+          .containsExactly(ExampleSite.SUB_PATH_URL + e.getValue());
+    }
   }
 
   @Test
@@ -349,19 +395,30 @@ class RealBrowserTest {
       for (String path :
           List.of(
               "",
-              "how-police-read-sky-ecc/",
-              "sky-ecc-action-day/",
-              "encrochat-and-after/",
-              "operation-argus-timeline/",
+              "sky-ecc-live-meelezen/",
+              "sky-ecc-actiedag/",
+              "encrochat-hack-en-daarna/",
+              "tijdlijn-sky-ecc-encrochat/",
+              "sky-ecc-en-encrochat-uitgelegd/",
               "facts/",
               "sources/",
               "sources/europol-2021-03-10/",
               "tags/",
-              "tags/policing/",
+              "tags/politie/",
               "methodology/",
               "corrections/",
               "search/?q=sky",
-              "no/such/page/")) {
+              "no/such/page/",
+              "en/",
+              "en/how-police-read-sky-ecc/",
+              "en/sky-ecc-action-day/",
+              "en/encrochat-and-after/",
+              "en/operation-argus-timeline/",
+              "en/sky-ecc-and-encrochat-explained/",
+              "en/facts/",
+              "en/sources/europol-2021-03-10/",
+              "en/tags/policing/",
+              "en/search/?q=sky")) {
         browser.driver.get(site.url(path));
         Object w = browser.js("return document.documentElement.scrollWidth;");
         if (((Number) w).intValue() > 320) {
@@ -390,7 +447,7 @@ class RealBrowserTest {
     try {
       browser.driver.executeCdpCommand(
           "Emulation.setScriptExecutionDisabled", Map.of("value", true));
-      browser.driver.get(site.url("how-police-read-sky-ecc/"));
+      browser.driver.get(site.url("en/how-police-read-sky-ecc/"));
       WebElement fact = browser.driver.findElement(By.cssSelector("a.fact-disputed"));
       String target = fact.getAttribute("href").replaceFirst(".*#", "");
       fact.click();
@@ -398,12 +455,12 @@ class RealBrowserTest {
       assertThat(browser.driver.findElements(By.cssSelector(".fact-card"))).isEmpty();
       assertThat(browser.driver.findElement(By.id(target)).getText()).contains("Disputed");
 
-      browser.driver.get(site.url("tags/"));
+      browser.driver.get(site.url("en/tags/"));
       WebElement q = browser.driver.findElement(By.id("site-search-q"));
       q.sendKeys("users");
       q.sendKeys(Keys.ENTER);
       new WebDriverWait(browser.driver, Duration.ofSeconds(5))
-          .until(d -> d.getCurrentUrl().equals(site.url("search/?q=users")));
+          .until(d -> d.getCurrentUrl().equals(site.url("en/search/?q=users")));
       assertThat(browser.driver.findElement(By.id("search-status")).getText())
           .contains("needs JavaScript");
     } finally {

@@ -69,17 +69,26 @@ class SearchIndexTest {
         .isEqualTo("/explainers/search.json");
     assertThat(search.selectFirst("#search-q").attr("name")).isEqualTo("q");
     assertThat(search.selectFirst("label[for=search-q]")).isNotNull();
-    assertThat(search.getElementById("search-status").text()).contains("needs JavaScript");
+    assertThat(search.getElementById("search-status").text()).contains("vraagt JavaScript");
+    Document en = Jsoup.parse(site.resolve("en/search/index.html").toFile(), "UTF-8");
+    assertThat(en.selectFirst("form#search-form").attr("action"))
+        .isEqualTo("/explainers/en/search/");
+    assertThat(en.selectFirst("form#search-form").attr("data-index"))
+        .isEqualTo("/explainers/en/search.json");
+    assertThat(en.getElementById("search-status").text()).contains("needs JavaScript");
     assertThat(search.select("script[src]").eachAttr("src"))
         .anyMatch(s -> s.matches("/explainers/assets/search\\.[0-9a-f]{8}\\.js"));
     // The search script is loaded where search is used, and nowhere else.
     for (String page : ExampleSite.pages(site)) {
-      if (page.equals("search/index.html")) continue;
+      if (page.equals("search/index.html") || page.equals("en/search/index.html")) continue;
       Document doc = Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
       assertThat(doc.select("script[src*=search.]")).as(page).isEmpty();
+      // An old address's redirect page (aliases:) has no header.
+      if (!doc.select("meta[http-equiv=refresh]").isEmpty()) continue;
+      // Each language's pages search in that language (the 404 page is the default language's).
       assertThat(doc.selectFirst("form.site-search").attr("action"))
           .as(page)
-          .isEqualTo("/explainers/search/");
+          .isEqualTo(page.startsWith("en/") ? "/explainers/en/search/" : "/explainers/search/");
     }
   }
 

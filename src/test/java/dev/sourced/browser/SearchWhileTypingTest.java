@@ -50,7 +50,7 @@ class SearchWhileTypingTest {
   }
 
   private static void openSearchWithTheIndexLoaded() {
-    browser.driver.get(site.url("search/"));
+    browser.driver.get(site.url("en/search/"));
     new WebDriverWait(browser.driver, Duration.ofSeconds(10))
         .until(d -> d.findElement(By.id("search-status")).getText().startsWith("Type a word"));
     browser.js(HOLD_BACK);

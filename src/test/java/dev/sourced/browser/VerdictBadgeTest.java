@@ -23,9 +23,12 @@ class VerdictBadgeTest {
       List.of(
           "methodology/",
           "facts/",
-          "sky-ecc-action-day/",
-          "how-police-read-sky-ecc/",
-          "sources/seed-2021-03-09/");
+          "sky-ecc-actiedag/",
+          "sky-ecc-live-meelezen/",
+          "sources/seed-2021-03-09/",
+          "en/methodology/",
+          "en/sky-ecc-action-day/",
+          "en/how-police-read-sky-ecc/");
 
   /**
    * Each verdict word on the page, found by what it says rather than by the class the theme gives

@@ -86,7 +86,7 @@ class MessageFilesTest {
             d);
     assertThat(d.sorted()).isEmpty();
     assertThat(m.text("factbox.kind")).isEqualTo("Cijfer");
-    assertThat(m.text("factbox.as_of")).isEqualTo("Stand van");
+    assertThat(m.text("factbox.as_of")).isEqualTo("Peildatum");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,78 @@ class ExampleSiteTest {
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(Trees.fingerprint(out)).isEqualTo(Trees.fingerprint(site.output()));
     assertThat(Files.exists(ROOT.resolve("site").resolve(".sourced-build"))).isTrue();
+  }
+
+  /** Each article's Dutch address (the default, at the root) and its English one, under /en/. */
+  static final Map<String, String> TRANSLATIONS =
+      Map.of(
+          "sky-ecc-actiedag/", "en/sky-ecc-action-day/",
+          "sky-ecc-live-meelezen/", "en/how-police-read-sky-ecc/",
+          "encrochat-hack-en-daarna/", "en/encrochat-and-after/",
+          "sky-ecc-en-encrochat-uitgelegd/", "en/sky-ecc-and-encrochat-explained/",
+          "tijdlijn-sky-ecc-encrochat/", "en/operation-argus-timeline/");
+
+  @Test
+  void everyArticleIsInDutchAtTheRootAndInEnglishUnderEnAndEachLinksTheOther() {
+    for (var e : TRANSLATIONS.entrySet()) {
+      Document nl = site.html(e.getKey());
+      Document en = site.html(e.getValue());
+      assertThat(nl.selectFirst("html").attr("lang")).as(e.getKey()).isEqualTo("nl");
+      assertThat(en.selectFirst("html").attr("lang")).as(e.getValue()).isEqualTo("en");
+      List<String> both =
+          List.of("https://example.org/" + e.getKey(), "https://example.org/" + e.getValue());
+      for (Document d : List.of(nl, en)) {
+        assertThat(d.select("link[rel=alternate][hreflang]").eachAttr("abs:href"))
+            .as(d.location())
+            .containsExactlyElementsOf(both);
+        assertThat(d.select("link[rel=alternate][hreflang]").eachAttr("hreflang"))
+            .containsExactly("nl", "en");
+      }
+      assertThat(nl.select(".language-switcher a[hreflang=en]").eachAttr("href"))
+          .containsExactly("/" + e.getValue());
+      assertThat(en.select(".language-switcher a[hreflang=nl]").eachAttr("href"))
+          .containsExactly("/" + e.getKey());
+      assertThat(nl.select(".language-switcher [aria-current=page]").text())
+          .isEqualTo("Nederlands");
+      assertThat(en.select(".language-switcher [aria-current=page]").text()).isEqualTo("English");
+    }
+  }
+
+  @Test
+  void aFactBoxShowsTheSameFigureInEachLanguagesFormat() {
+    Element nl = site.html("sky-ecc-live-meelezen/").selectFirst("#fact-sky-users");
+    Element en = site.html("en/how-police-read-sky-ecc/").selectFirst("#fact-sky-users");
+    assertThat(nl.text()).contains("ongeveer 70.000").contains("Peildatum");
+    assertThat(en.text()).contains("about 70,000").contains("As of");
+    assertThat(site.html("sky-ecc-actiedag/").select("a.fact[data-fact=be-cash]").text())
+        .isEqualTo("meer dan 1,2 miljoen euro");
+  }
+
+  @Test
+  void theEnglishArticlesOldAddressesLeadToTheirNewOnes() {
+    for (String en : TRANSLATIONS.values()) {
+      String old = en.substring("en/".length());
+      Document d = site.html(old);
+      assertThat(d.select("link[rel=canonical]").attr("href"))
+          .as(old)
+          .isEqualTo("https://example.org/" + en);
+    }
+  }
+
+  @Test
+  void theHomePageIsInEachLanguage() {
+    Document nl = site.html("index.html");
+    Document en = site.html("en/index.html");
+    assertThat(nl.select("h1").text()).isEqualTo("Sky ECC, ontcijferd");
+    assertThat(en.select("h1").text()).isEqualTo("Sky ECC, decoded");
+    assertThat(nl.select("#start-here-heading").text()).isEqualTo("Begin hier");
+    assertThat(en.select("#start-here-heading").text()).isEqualTo("Start here");
+    assertThat(nl.select(".start-here p a").attr("href"))
+        .isEqualTo("/sky-ecc-en-encrochat-uitgelegd/");
+    assertThat(en.select(".start-here p a").attr("href"))
+        .isEqualTo("/en/sky-ecc-and-encrochat-explained/");
+    assertThat(nl.select(".start-here li")).hasSize(TRANSLATIONS.size());
+    assertThat(en.select(".start-here li")).hasSize(TRANSLATIONS.size());
   }
 
   /** Inside one citation mark numbers ascend, in the text and in every explainer piece. */

@@ -65,9 +65,8 @@ class ThemeWordsFixtureTest {
     Document a = s.html("a/");
     assertThat(a.select("#fact-users .factbox-kind").text()).isEqualTo("Feit");
     assertThat(a.select("#fact-users dt").eachText())
-        .containsExactly("Stand van", "Status", "Bronnen");
-    assertThat(a.select("#fact-users .fact-status").text())
-        .isEqualTo("Meerdere bronnen zijn het eens");
+        .containsExactly("Peildatum", "Status", "Bronnen");
+    assertThat(a.select("#fact-users .fact-status").text()).isEqualTo("Eensluidende bronnen");
     assertThat(a.select("#fact-users .factbox-value").text()).isEqualTo("ongeveer 70.000");
     assertThat(a.select(".claim-label").text()).isEqualTo("Bewering");
     assertThat(a.select(".claim-by").text()).isEqualTo("Bewering van Vendor, 10 maart 2021");
@@ -122,7 +121,7 @@ class ThemeWordsFixtureTest {
     Document a = s.html("a/");
     assertThat(a.select("#fact-users .factbox-kind").text()).isEqualTo("Cijfer");
     assertThat(a.select(".verdict-label").text()).isEqualTo("Ons eindoordeel:");
-    assertThat(a.select("#fact-users dt").first().text()).isEqualTo("Stand van");
+    assertThat(a.select("#fact-users dt").first().text()).isEqualTo("Peildatum");
     assertThat(s.html("sources/").select(".source-index li").eachText())
         .allMatch(t -> t.endsWith("(één artikel)"));
   }

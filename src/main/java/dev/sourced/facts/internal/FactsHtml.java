@@ -102,8 +102,8 @@ public final class FactsHtml {
       String id = ids.get(i);
       if (k > 0) html.text(", ");
       int n = occurrences[i];
-      html.tag(
-          "a", attrs("href", site.referenceHref(id), "id", "cite-" + id + "-" + n, "data-ref", id));
+      // The reference's ID is in the address already: no data-ref (a page may hold a hundred).
+      html.tag("a", attrs("href", site.referenceHref(id), "id", "cite-" + id + "-" + n));
       html.text(Integer.toString(site.referenceNumber(id)));
       html.tag("/a");
     }
