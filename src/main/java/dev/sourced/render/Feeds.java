@@ -2,14 +2,17 @@ package dev.sourced.render;
 
 import dev.sourced.config.SiteConfig;
 import dev.sourced.i18n.Messages;
+import dev.sourced.resolve.OutputKind;
 import dev.sourced.resolve.ResolvedPage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The XML files: an Atom feed of articles, an Atom feed of corrections, and {@code sitemap.xml}.
- * Dates come from the content (never the clock), so two builds give the same bytes.
+ * The XML files: an Atom feed of articles, an Atom feed of corrections, and {@code sitemap.xml}
+ * (past the protocol's limits a sitemap index, with its parts). The feeds carry what they are
+ * given: the renderer passes the newest entries, as many as {@code feed.entries} says. Dates come
+ * from the content (never the clock), so two builds give the same bytes.
  */
 final class Feeds {
   private Feeds() {}
@@ -97,6 +100,22 @@ final class Feeds {
       x.append("</url>\n");
     }
     return x.append("</urlset>\n").toString();
+  }
+
+  /**
+   * {@code sitemap.xml} as a sitemap index, for a sitemap past one file's limits: it names {@code
+   * sitemap-1.xml} to {@code sitemap-N.xml}, each a list of addresses within the limits.
+   */
+  static String sitemapIndex(SiteConfig config, int parts) {
+    StringBuilder x = new StringBuilder(128 + parts * 80);
+    x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    x.append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (int i = 1; i <= parts; i++) {
+      x.append("  <sitemap><loc>")
+          .append(esc(config.permalink(OutputKind.SITEMAP_PART.path(String.valueOf(i)))))
+          .append("</loc></sitemap>\n");
+    }
+    return x.append("</sitemapindex>\n").toString();
   }
 
   private static StringBuilder header(SiteConfig config, String title, String self) {

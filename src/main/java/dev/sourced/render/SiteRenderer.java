@@ -210,7 +210,9 @@ public final class SiteRenderer {
             : digest != null ? digest.of(Fingerprints.declarations(site)) : null;
     OutputPlan plan = OutputPlan.of(site);
     LanguageViews views = new LanguageViews(site);
-    Alternates alternates = new Alternates(views, config);
+    Set<String> addresses = new HashSet<>();
+    for (OutputPlan.Output o : plan.outputs()) addresses.add(o.address());
+    Alternates alternates = new Alternates(views, config).withPlanned(addresses);
     Map<String, Language> languages = new HashMap<>();
     for (String lang : config.languages()) {
       Language l =
@@ -246,6 +248,7 @@ public final class SiteRenderer {
       SiteConfig lc = view.config();
       SitePages pages = l.pages;
       String own = o.address().substring(config.prefix(o.language()).length());
+      Pager pager = pager(o);
       Runnable job =
           switch (o.kind()) {
             case ARTICLE -> {
@@ -265,16 +268,22 @@ public final class SiteRenderer {
                               l.facts),
                       () -> l.articles.model(p));
             }
-            case HOME -> () -> out.page(path, template, () -> lists, pages::home);
-            case TAGS -> () -> out.page(path, template, () -> lists, () -> pages.tags(l.tagGroups));
+            case HOME -> () -> out.page(path, template, () -> lists, () -> pages.home(pager));
+            case TAGS ->
+                () -> out.page(path, template, () -> lists, () -> pages.tags(l.tagGroups, pager));
             case TAG -> {
-              String name = l.tagsByAddress.get(own);
+              String name = l.tagsByAddress.get(pager.address());
               yield () ->
                   out.page(
-                      path, template, () -> lists, () -> pages.tag(name, l.tagGroups.get(name)));
+                      path,
+                      template,
+                      () -> lists,
+                      () -> pages.tag(name, l.tagGroups.get(name), pager));
             }
-            case FACTS -> () -> out.page(path, template, () -> declarations, pages::facts);
-            case SOURCES -> () -> out.page(path, template, () -> declarations, pages::sources);
+            case FACTS ->
+                () -> out.page(path, template, () -> declarations, () -> pages.facts(pager));
+            case SOURCES ->
+                () -> out.page(path, template, () -> declarations, () -> pages.sources(pager));
             case SOURCE -> {
               Source s = site.sources().get(o.subject());
               yield () ->
@@ -309,19 +318,39 @@ public final class SiteRenderer {
               searchParts.addAll(index.parts());
               yield () -> out.json(path, index::contents, index::contents, false);
             }
-            case FEED -> () -> out.text(path, () -> lists, () -> Feeds.atom(lc, view.articles()));
+            case FEED ->
+                () -> out.text(path, () -> lists, () -> Feeds.atom(lc, newest(view.articles())));
             case CORRECTIONS_FEED ->
                 () ->
                     out.text(
                         path,
                         () -> lists,
-                        () -> Feeds.corrections(lc, l.fmt.messages(), pages.correctionList()));
-            case SITEMAP ->
-                () ->
-                    out.text(
-                        path,
-                        () -> List.of(lists, declarations),
-                        () -> Feeds.sitemap(config, sitemap(site, views, plan)));
+                        () ->
+                            Feeds.corrections(
+                                lc, l.fmt.messages(), newest(pages.correctionList())));
+            case SITEMAP -> {
+              int parts = sitemapParts(plan);
+              yield () ->
+                  out.text(
+                      path,
+                      () -> List.of(lists, declarations),
+                      () ->
+                          parts == 0
+                              ? Feeds.sitemap(config, sitemap(site, views, plan))
+                              : Feeds.sitemapIndex(config, parts));
+            }
+            case SITEMAP_PART -> {
+              int per = plan.sitemapPerFile(), from = (o.page() - 1) * per;
+              yield () ->
+                  out.text(
+                      path,
+                      () -> List.of(lists, declarations, o.page()),
+                      () -> {
+                        List<Feeds.SitemapEntry> all = sitemap(site, views, plan);
+                        return Feeds.sitemap(
+                            config, all.subList(from, Math.min(all.size(), from + per)));
+                      });
+            }
             case FAVICON -> () -> out.asset(new RenderedPage(path, favicon));
             case FACTS_JSON -> () -> out.json(path, () -> declarations, json::facts, true);
             case SOURCES_JSON -> () -> out.json(path, () -> declarations, json::sources, true);
@@ -373,6 +402,30 @@ public final class SiteRenderer {
     return new RenderedSite(List.copyOf(out.rendered), List.copyOf(copies));
   }
 
+  /** The page of a list an output is, with the list's address in its language's folder. */
+  private Pager pager(OutputPlan.Output o) {
+    if (!o.kind().paginated()) return null;
+    String list = o.kind().path(o.subject()).replace("index.html", "");
+    int per =
+        o.kind() == OutputKind.HOME || o.kind() == OutputKind.TAG
+            ? config.lists().articlesPerPage()
+            : config.lists().entriesPerPage();
+    return new Pager(o.page(), o.pages(), per, list);
+  }
+
+  /** The first entries of a list, as many as a feed carries. */
+  private <T> List<T> newest(List<T> all) {
+    int n = config.lists().feedEntries();
+    return all.size() <= n ? all : all.subList(0, n);
+  }
+
+  /** How many files the sitemap is split into; 0 when sitemap.xml lists every address itself. */
+  private static int sitemapParts(OutputPlan plan) {
+    int n = 0;
+    for (OutputPlan.Output o : plan.outputs()) if (o.kind() == OutputKind.SITEMAP_PART) n++;
+    return n;
+  }
+
   /** What renders one language's pages: its view of the site, formats, words and models. */
   private final class Language {
     final ResolvedSite site;
@@ -419,6 +472,7 @@ public final class SiteRenderer {
       Map<String, String> alt = new LinkedHashMap<>();
       if (config.multilingual()) {
         String own = o.address().substring(config.prefix(o.language()).length());
+        Pager pager = pager(o);
         for (String lang : config.languages()) {
           String there = config.prefix(lang) + own;
           if (present.contains(there)) alt.put(lang, there);
