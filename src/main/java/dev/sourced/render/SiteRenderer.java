@@ -477,6 +477,8 @@ public final class SiteRenderer {
           String there = config.prefix(lang) + own;
           if (present.contains(there)) alt.put(lang, there);
         }
+        // A page in one language only (a list's later page, a tag) has no versions to name.
+        if (alt.size() < 2) alt.clear();
       }
       out.add(new Feeds.SitemapEntry(o.address(), null, alt));
     }
