@@ -2,17 +2,16 @@ package dev.sourced.render;
 
 import dev.sourced.config.SiteConfig;
 import dev.sourced.i18n.Messages;
-import dev.sourced.resolve.OutputKind;
 import dev.sourced.resolve.ResolvedPage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The XML files: an Atom feed of articles, an Atom feed of corrections, and {@code sitemap.xml}
- * (past the protocol's limits a sitemap index, with its parts). The feeds carry what they are
- * given: the renderer passes the newest entries, as many as {@code feed.entries} says. Dates come
- * from the content (never the clock), so two builds give the same bytes.
+ * The Atom feeds: one of articles, one of corrections (the sitemap is {@link Sitemaps}'s). They
+ * carry what they are given: the renderer passes the newest entries, as many as {@code
+ * feed.entries} says. Dates come from the content (never the clock), so two builds give the same
+ * bytes.
  */
 final class Feeds {
   private Feeds() {}
@@ -69,53 +68,6 @@ final class Feeds {
       x.append("  </entry>\n");
     }
     return x.append("</feed>\n").toString();
-  }
-
-  /**
-   * One address of the sitemap.
-   *
-   * @param url relative to the site's root
-   * @param lastChange the article's last change; null for the site's own pages
-   * @param alternates the page in each language, relative to the root (empty in one language)
-   */
-  record SitemapEntry(String url, LocalDate lastChange, Map<String, String> alternates) {}
-
-  /** {@code sitemap.xml}; in several languages each address lists its versions with hreflang. */
-  static String sitemap(SiteConfig config, List<SitemapEntry> entries) {
-    StringBuilder x = new StringBuilder(4096);
-    x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    x.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"");
-    if (config.multilingual()) x.append(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
-    x.append(">\n");
-    for (SitemapEntry e : entries) {
-      x.append("  <url><loc>").append(esc(config.permalink(e.url()))).append("</loc>");
-      if (e.lastChange() != null) x.append("<lastmod>").append(e.lastChange()).append("</lastmod>");
-      for (Map.Entry<String, String> a : e.alternates().entrySet()) {
-        x.append("<xhtml:link rel=\"alternate\" hreflang=\"")
-            .append(esc(a.getKey()))
-            .append("\" href=\"")
-            .append(esc(config.permalink(a.getValue())))
-            .append("\"/>");
-      }
-      x.append("</url>\n");
-    }
-    return x.append("</urlset>\n").toString();
-  }
-
-  /**
-   * {@code sitemap.xml} as a sitemap index, for a sitemap past one file's limits: it names {@code
-   * sitemap-1.xml} to {@code sitemap-N.xml}, each a list of addresses within the limits.
-   */
-  static String sitemapIndex(SiteConfig config, int parts) {
-    StringBuilder x = new StringBuilder(128 + parts * 80);
-    x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    x.append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (int i = 1; i <= parts; i++) {
-      x.append("  <sitemap><loc>")
-          .append(esc(config.permalink(OutputKind.SITEMAP_PART.path(String.valueOf(i)))))
-          .append("</loc></sitemap>\n");
-    }
-    return x.append("</sitemapindex>\n").toString();
   }
 
   private static StringBuilder header(SiteConfig config, String title, String self) {

@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -329,15 +328,15 @@ public final class SiteRenderer {
                             Feeds.corrections(
                                 lc, l.fmt.messages(), newest(pages.correctionList())));
             case SITEMAP -> {
-              int parts = sitemapParts(plan);
+              int parts = Sitemaps.parts(plan);
               yield () ->
                   out.text(
                       path,
                       () -> List.of(lists, declarations),
                       () ->
                           parts == 0
-                              ? Feeds.sitemap(config, sitemap(site, views, plan))
-                              : Feeds.sitemapIndex(config, parts));
+                              ? Sitemaps.urlset(config, Sitemaps.entries(site, views, plan))
+                              : Sitemaps.index(config, parts));
             }
             case SITEMAP_PART -> {
               int per = plan.sitemapPerFile(), from = (o.page() - 1) * per;
@@ -346,8 +345,8 @@ public final class SiteRenderer {
                       path,
                       () -> List.of(lists, declarations, o.page()),
                       () -> {
-                        List<Feeds.SitemapEntry> all = sitemap(site, views, plan);
-                        return Feeds.sitemap(
+                        List<Sitemaps.Entry> all = Sitemaps.entries(site, views, plan);
+                        return Sitemaps.urlset(
                             config, all.subList(from, Math.min(all.size(), from + per)));
                       });
             }
@@ -419,13 +418,6 @@ public final class SiteRenderer {
     return all.size() <= n ? all : all.subList(0, n);
   }
 
-  /** How many files the sitemap is split into; 0 when sitemap.xml lists every address itself. */
-  private static int sitemapParts(OutputPlan plan) {
-    int n = 0;
-    for (OutputPlan.Output o : plan.outputs()) if (o.kind() == OutputKind.SITEMAP_PART) n++;
-    return n;
-  }
-
   /** What renders one language's pages: its view of the site, formats, words and models. */
   private final class Language {
     final ResolvedSite site;
@@ -456,43 +448,6 @@ public final class SiteRenderer {
       this.facts = id -> Fingerprints.fact(site, id);
       for (String name : tagGroups.keySet()) tagsByAddress.put(OutputPlan.tagAddress(name), name);
     }
-  }
-
-  /**
-   * The sitemap's entries: the planned pages it lists, then every article with its date, each with
-   * its versions in the other languages (none for a site in one language).
-   */
-  private List<Feeds.SitemapEntry> sitemap(
-      ResolvedSite site, LanguageViews views, OutputPlan plan) {
-    List<Feeds.SitemapEntry> out = new ArrayList<>();
-    Set<String> present = new HashSet<>();
-    for (OutputPlan.Output o : plan.outputs()) present.add(o.address());
-    for (OutputPlan.Output o : plan.outputs()) {
-      if (!o.kind().inSitemap() || o.kind() == OutputKind.ARTICLE) continue;
-      Map<String, String> alt = new LinkedHashMap<>();
-      if (config.multilingual()) {
-        String own = o.address().substring(config.prefix(o.language()).length());
-        Pager pager = pager(o);
-        for (String lang : config.languages()) {
-          String there = config.prefix(lang) + own;
-          if (present.contains(there)) alt.put(lang, there);
-        }
-        // A page in one language only (a list's later page, a tag) has no versions to name.
-        if (alt.size() < 2) alt.clear();
-      }
-      out.add(new Feeds.SitemapEntry(o.address(), null, alt));
-    }
-    for (ResolvedPage p : site.pages()) {
-      Map<String, String> alt = new LinkedHashMap<>();
-      if (config.multilingual()) {
-        Map<String, ResolvedPage> t = views.translations(p);
-        if (t.size() > 1) for (var e : t.entrySet()) alt.put(e.getKey(), e.getValue().url());
-      }
-      var fm = p.frontMatter();
-      out.add(
-          new Feeds.SitemapEntry(p.url(), fm.updated() != null ? fm.updated() : fm.date(), alt));
-    }
-    return out;
   }
 
   /**
