@@ -189,6 +189,9 @@ class PaginationTest {
     assertThat(tags.select("nav.pagination")).isEmpty();
     assertThat(tags.select("link[rel=next]")).isEmpty();
     assertThat(tags.selectFirst("ol.article-list")).isNull();
+    // The navigation's stylesheet is loaded by the pages that have one only.
+    assertThat(tags.select("link[rel=stylesheet][href*=pagination]")).isEmpty();
+    assertThat(site.html("").select("link[rel=stylesheet][href*=pagination]")).hasSize(1);
   }
 
   @Test
