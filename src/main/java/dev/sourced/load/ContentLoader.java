@@ -50,8 +50,10 @@ public final class ContentLoader {
     return name.endsWith(".md") || name.endsWith(".markdown");
   }
 
+  /** A file name without its extension (the whole name when it has none, as a folder's). */
   private static String stem(String name) {
-    return name.substring(0, name.lastIndexOf('.'));
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
   }
 
   /** Largest file read, so a stray huge file cannot exhaust memory. */
