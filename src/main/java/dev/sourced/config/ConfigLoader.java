@@ -29,7 +29,10 @@ public final class ConfigLoader {
           "author",
           "require_archive",
           "links",
-          "images");
+          "images",
+          "paginate",
+          "feed",
+          "sitemap");
 
   private ConfigLoader() {}
 
@@ -82,6 +85,8 @@ public final class ConfigLoader {
     Boolean requireArchive = map.bool("require_archive", "sourced.yaml");
     LinkSettings links = LinkSettings.parse(map.map("links"), diagnostics);
     ImageSettings images = ImageSettingsReader.read(map.map("images"), diagnostics);
+    ListSettings lists =
+        ListSettings.read(map.map("paginate"), map.map("feed"), map.map("sitemap"), diagnostics);
     return new SiteConfig(
         titles.get(language),
         descriptions.get(language),
@@ -98,7 +103,8 @@ public final class ConfigLoader {
         languages,
         locales,
         titles,
-        descriptions);
+        descriptions,
+        lists);
   }
 
   /**

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param locales each language's locale
  * @param titles each language's site title
  * @param descriptions each language's site description
+ * @param lists how many entries a page of a list, a feed and a sitemap file hold
  */
 public record SiteConfig(
     String title,
@@ -44,7 +45,8 @@ public record SiteConfig(
     List<String> languages,
     Map<String, String> locales,
     Map<String, String> titles,
-    Map<String, String> descriptions) {
+    Map<String, String> descriptions,
+    ListSettings lists) {
 
   public static final String FILE_NAME = "sourced.yaml";
 
@@ -78,7 +80,8 @@ public record SiteConfig(
         List.of(language),
         Map.of(language, locale),
         Map.of(language, title),
-        Map.of(language, description));
+        Map.of(language, description),
+        ListSettings.DEFAULTS);
   }
 
   /**
@@ -122,7 +125,8 @@ public record SiteConfig(
         languages,
         locales,
         titles,
-        descriptions);
+        descriptions,
+        lists);
   }
 
   public Locale numberLocale() {

@@ -30,6 +30,20 @@ final class Alternates {
     this.config = config;
   }
 
+  /**
+   * The addresses the build writes (relative to the root), so a version that is not is left out.
+   */
+  private Set<String> planned;
+
+  /**
+   * Names only versions the build writes: a list's second page in one language may have no second
+   * page in another.
+   */
+  Alternates withPlanned(Set<String> addresses) {
+    this.planned = addresses;
+    return this;
+  }
+
   Alternates withTags(String lang, Set<String> tagUrls) {
     tagsByLanguage.put(lang, new HashSet<>(tagUrls));
     return this;
@@ -88,6 +102,7 @@ final class Alternates {
         Set<String> tags = tagsByLanguage.get(lang);
         if (tags == null || !tags.contains(relative)) continue;
       }
+      if (planned != null && !planned.contains(config.prefix(lang) + relative)) continue;
       out.add(entry(lang, config.prefix(lang) + relative, lang.equals(here)));
     }
     return out;

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The XML files: an Atom feed of articles, an Atom feed of corrections, and {@code sitemap.xml}.
- * Dates come from the content (never the clock), so two builds give the same bytes.
+ * The Atom feeds: one of articles, one of corrections (the sitemap is {@link Sitemaps}'s). They
+ * carry what they are given: the renderer passes the newest entries, as many as {@code
+ * feed.entries} says. Dates come from the content (never the clock), so two builds give the same
+ * bytes.
  */
 final class Feeds {
   private Feeds() {}
@@ -66,37 +68,6 @@ final class Feeds {
       x.append("  </entry>\n");
     }
     return x.append("</feed>\n").toString();
-  }
-
-  /**
-   * One address of the sitemap.
-   *
-   * @param url relative to the site's root
-   * @param lastChange the article's last change; null for the site's own pages
-   * @param alternates the page in each language, relative to the root (empty in one language)
-   */
-  record SitemapEntry(String url, LocalDate lastChange, Map<String, String> alternates) {}
-
-  /** {@code sitemap.xml}; in several languages each address lists its versions with hreflang. */
-  static String sitemap(SiteConfig config, List<SitemapEntry> entries) {
-    StringBuilder x = new StringBuilder(4096);
-    x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    x.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"");
-    if (config.multilingual()) x.append(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
-    x.append(">\n");
-    for (SitemapEntry e : entries) {
-      x.append("  <url><loc>").append(esc(config.permalink(e.url()))).append("</loc>");
-      if (e.lastChange() != null) x.append("<lastmod>").append(e.lastChange()).append("</lastmod>");
-      for (Map.Entry<String, String> a : e.alternates().entrySet()) {
-        x.append("<xhtml:link rel=\"alternate\" hreflang=\"")
-            .append(esc(a.getKey()))
-            .append("\" href=\"")
-            .append(esc(config.permalink(a.getValue())))
-            .append("\"/>");
-      }
-      x.append("</url>\n");
-    }
-    return x.append("</urlset>\n").toString();
   }
 
   private static StringBuilder header(SiteConfig config, String title, String self) {

@@ -112,6 +112,21 @@ final class Models {
     return fmt.messages().format(key, name, value);
   }
 
+  /** A text of the theme with several arguments, in the site's language. */
+  String text(String key, Map<String, ?> args) {
+    return fmt.messages().format(key, args);
+  }
+
+  /**
+   * As {@link #base(String, String, String, String)} for one page of a list cut into pages: its own
+   * address and, after the first, its number in the title; {@code pager} for the template.
+   */
+  Map<String, Object> paged(String kind, String title, String description, Pager pager, int total) {
+    Map<String, Object> m = base(kind, pager.title(this, title), description, pager.own());
+    m.put("pager", pager.model(config, total));
+    return m;
+  }
+
   Map<String, Object> link(String title, String url) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("title", title);

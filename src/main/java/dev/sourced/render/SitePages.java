@@ -67,10 +67,12 @@ final class SitePages {
     }
   }
 
-  Map<String, Object> home() {
+  /** One page of the home page's list of articles, newest first. */
+  Map<String, Object> home(Pager pager) {
+    List<ResolvedPage> all = site.articles();
     Map<String, Object> m =
-        models.base("home", site.config().title(), site.config().description(), "");
-    m.put("articles", summaries(site.articles()));
+        models.paged("home", site.config().title(), site.config().description(), pager, all.size());
+    m.put("articles", summaries(pager.slice(all)));
     return m;
   }
 
@@ -95,10 +97,12 @@ final class SitePages {
     return byName;
   }
 
-  Map<String, Object> tags(Map<String, List<ResolvedPage>> groups) {
-    Map<String, Object> m = models.base("tags", models.text("tags.title"), null, "tags/");
+  /** One page of the index of tags, by name. */
+  Map<String, Object> tags(Map<String, List<ResolvedPage>> groups, Pager pager) {
+    Map<String, Object> m =
+        models.paged("tags", models.text("tags.title"), null, pager, groups.size());
     List<Map<String, Object>> list = new ArrayList<>();
-    for (var e : groups.entrySet()) {
+    for (var e : pager.slice(List.copyOf(groups.entrySet()))) {
       Map<String, Object> t =
           models.link(e.getKey(), site.config().languageUrl(Models.tagUrl(e.getKey())));
       t.put("name", e.getKey());
@@ -109,25 +113,38 @@ final class SitePages {
     return m;
   }
 
-  Map<String, Object> tag(String name, List<ResolvedPage> pages) {
+  /** One page of a tag's articles, newest first. */
+  Map<String, Object> tag(String name, List<ResolvedPage> pages, Pager pager) {
     Map<String, Object> m =
-        models.base("tag", models.text("tag.title", "tag", name), null, Models.tagUrl(name));
+        models.paged("tag", models.text("tag.title", "tag", name), null, pager, pages.size());
     Map<String, Object> t = models.link(name, site.config().languageUrl(Models.tagUrl(name)));
     t.put("name", name);
     m.put("tag", t);
-    m.put("articles", summaries(pages));
+    m.put("articles", summaries(pager.slice(pages)));
     return m;
   }
 
-  Map<String, Object> facts() {
+  /**
+   * One page of the index of facts and claims. Its rows are every fact, then every claim, cut into
+   * pages in that order; the boxes of the shared facts and claims (declared in data files) and
+   * their references are on the first page, which is their home ({@code /facts/#fact-ID}), so every
+   * link to them lands where they are.
+   */
+  Map<String, Object> facts(Pager pager) {
+    List<Fact> allFacts = List.copyOf(site.facts().values());
+    List<Claim> allClaims = List.copyOf(site.claims().values());
+    int total = allFacts.size() + allClaims.size();
     Map<String, Object> m =
-        models.base(
-            "facts", models.text("facts.title"), models.text("facts.description"), "facts/");
-    // Every fact of the site: made one at a time as the template lists them.
+        models.paged(
+            "facts", models.text("facts.title"), models.text("facts.description"), pager, total);
+    List<Integer> rows = pager.slice(new Range(total));
+    int from = rows.isEmpty() ? total : rows.get(0), to = from + rows.size();
+    int facts = allFacts.size();
+    // This page's facts: made one at a time as the template lists them.
     m.put(
         "facts",
         LazyList.of(
-            List.copyOf(site.facts().values()),
+            allFacts.subList(Math.min(from, facts), Math.min(to, facts)),
             f -> {
               Map<String, Object> fm = new LinkedHashMap<>();
               fm.put("id", f.id());
@@ -146,7 +163,7 @@ final class SitePages {
     m.put(
         "claims",
         LazyList.of(
-            List.copyOf(site.claims().values()),
+            allClaims.subList(Math.max(0, from - facts), Math.max(0, to - facts)),
             c -> {
               Map<String, Object> cm = new LinkedHashMap<>();
               cm.put("id", c.id());
@@ -160,6 +177,11 @@ final class SitePages {
               cm.put("usedIn", links(site.claimUsers().getOrDefault(c.id(), List.of())));
               return cm;
             }));
+    if (pager.number() > 1) {
+      m.put("sharedBoxes", ArticlePages.markup(""));
+      m.put("references", List.of());
+      return m;
+    }
     Set<String> refs = new LinkedHashSet<>();
     for (String id : site.sharedFacts()) refs.addAll(site.facts().get(id).sourceIds());
     for (String id : site.sharedClaims()) refs.addAll(site.claims().get(id).sources());
@@ -173,17 +195,20 @@ final class SitePages {
     return m;
   }
 
-  Map<String, Object> sources() {
+  /** One page of the index of sources. */
+  Map<String, Object> sources(Pager pager) {
+    List<Source> all = List.copyOf(site.sources().values());
     Map<String, Object> m =
-        models.base(
+        models.paged(
             "sources",
             models.text("sources.title"),
             models.text("sources.description"),
-            "sources/");
+            pager,
+            all.size());
     m.put(
         "sources",
         LazyList.of(
-            List.copyOf(site.sources().values()),
+            pager.slice(all),
             s -> {
               Map<String, Object> sm = models.source(s, 0);
               sm.put("articleCount", site.sourceUsers().getOrDefault(s.id(), List.of()).size());
@@ -311,6 +336,26 @@ final class SitePages {
 
   Map<String, Object> notFound() {
     return models.base("404", models.text("not_found.title"), null, "404.html");
+  }
+
+  /** The numbers 0 to size - 1, for cutting two lists into pages as one. */
+  private static final class Range extends java.util.AbstractList<Integer>
+      implements java.util.RandomAccess {
+    private final int size;
+
+    Range(int size) {
+      this.size = size;
+    }
+
+    @Override
+    public Integer get(int i) {
+      return i;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   /** Article summaries, made one at a time as the template lists them. */

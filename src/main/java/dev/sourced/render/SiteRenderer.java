@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -211,7 +210,9 @@ public final class SiteRenderer {
             : digest != null ? digest.of(Fingerprints.declarations(site)) : null;
     OutputPlan plan = OutputPlan.of(site);
     LanguageViews views = new LanguageViews(site);
-    Alternates alternates = new Alternates(views, config);
+    Set<String> addresses = new HashSet<>();
+    for (OutputPlan.Output o : plan.outputs()) addresses.add(o.address());
+    Alternates alternates = new Alternates(views, config).withPlanned(addresses);
     Map<String, Language> languages = new HashMap<>();
     PageFiles pageFiles = PageFiles.of(site);
     for (String lang : config.languages()) {
@@ -252,6 +253,7 @@ public final class SiteRenderer {
       SiteConfig lc = view.config();
       SitePages pages = l.pages;
       String own = o.address().substring(config.prefix(o.language()).length());
+      Pager pager = pager(o);
       Runnable job =
           switch (o.kind()) {
             case ARTICLE -> {
@@ -271,16 +273,22 @@ public final class SiteRenderer {
                               l.facts),
                       () -> l.articles.model(p));
             }
-            case HOME -> () -> out.page(path, template, () -> lists, pages::home);
-            case TAGS -> () -> out.page(path, template, () -> lists, () -> pages.tags(l.tagGroups));
+            case HOME -> () -> out.page(path, template, () -> lists, () -> pages.home(pager));
+            case TAGS ->
+                () -> out.page(path, template, () -> lists, () -> pages.tags(l.tagGroups, pager));
             case TAG -> {
-              String name = l.tagsByAddress.get(own);
+              String name = l.tagsByAddress.get(pager.address());
               yield () ->
                   out.page(
-                      path, template, () -> lists, () -> pages.tag(name, l.tagGroups.get(name)));
+                      path,
+                      template,
+                      () -> lists,
+                      () -> pages.tag(name, l.tagGroups.get(name), pager));
             }
-            case FACTS -> () -> out.page(path, template, () -> declarations, pages::facts);
-            case SOURCES -> () -> out.page(path, template, () -> declarations, pages::sources);
+            case FACTS ->
+                () -> out.page(path, template, () -> declarations, () -> pages.facts(pager));
+            case SOURCES ->
+                () -> out.page(path, template, () -> declarations, () -> pages.sources(pager));
             case SOURCE -> {
               Source s = site.sources().get(o.subject());
               yield () ->
@@ -328,19 +336,39 @@ public final class SiteRenderer {
               for (RenderedPage part : index.parts()) partsMade.put(part.path(), made + PARTS_OF);
               yield () -> out.json(path, () -> PERSISTENT + made, index::contents, false);
             }
-            case FEED -> () -> out.text(path, () -> lists, () -> Feeds.atom(lc, view.articles()));
+            case FEED ->
+                () -> out.text(path, () -> lists, () -> Feeds.atom(lc, newest(view.articles())));
             case CORRECTIONS_FEED ->
                 () ->
                     out.text(
                         path,
                         () -> lists,
-                        () -> Feeds.corrections(lc, l.fmt.messages(), pages.correctionList()));
-            case SITEMAP ->
-                () ->
-                    out.text(
-                        path,
-                        () -> List.of(lists, declarations),
-                        () -> Feeds.sitemap(config, sitemap(site, views, plan)));
+                        () ->
+                            Feeds.corrections(
+                                lc, l.fmt.messages(), newest(pages.correctionList())));
+            case SITEMAP -> {
+              int parts = Sitemaps.parts(plan);
+              yield () ->
+                  out.text(
+                      path,
+                      () -> List.of(lists, declarations),
+                      () ->
+                          parts == 0
+                              ? Sitemaps.urlset(config, Sitemaps.entries(site, views, plan))
+                              : Sitemaps.index(config, parts));
+            }
+            case SITEMAP_PART -> {
+              int per = plan.sitemapPerFile(), from = (o.page() - 1) * per;
+              yield () ->
+                  out.text(
+                      path,
+                      () -> List.of(lists, declarations, o.page()),
+                      () -> {
+                        List<Sitemaps.Entry> all = Sitemaps.entries(site, views, plan);
+                        return Sitemaps.urlset(
+                            config, all.subList(from, Math.min(all.size(), from + per)));
+                      });
+            }
             case FAVICON -> () -> out.asset(new RenderedPage(path, favicon));
             case FACTS_JSON -> () -> out.json(path, () -> declarations, json::facts, true);
             case SOURCES_JSON -> () -> out.json(path, () -> declarations, json::sources, true);
@@ -400,6 +428,23 @@ public final class SiteRenderer {
     return new RenderedSite(List.copyOf(out.rendered), List.copyOf(copies));
   }
 
+  /** The page of a list an output is, with the list's address in its language's folder. */
+  private Pager pager(OutputPlan.Output o) {
+    if (!o.kind().paginated()) return null;
+    String list = o.kind().path(o.subject()).replace("index.html", "");
+    int per =
+        o.kind() == OutputKind.HOME || o.kind() == OutputKind.TAG
+            ? config.lists().articlesPerPage()
+            : config.lists().entriesPerPage();
+    return new Pager(o.page(), o.pages(), per, list);
+  }
+
+  /** The first entries of a list, as many as a feed carries. */
+  private <T> List<T> newest(List<T> all) {
+    int n = config.lists().feedEntries();
+    return all.size() <= n ? all : all.subList(0, n);
+  }
+
   /** What renders one language's pages: its view of the site, formats, words and models. */
   private final class Language {
     final ResolvedSite site;
@@ -455,40 +500,6 @@ public final class SiteRenderer {
 
   /** A fingerprint given as its lasting hash already (see {@link Output#persistent}). */
   private static final String PERSISTENT = "\0hashed:";
-
-  /**
-   * The sitemap's entries: the planned pages it lists, then every article with its date, each with
-   * its versions in the other languages (none for a site in one language).
-   */
-  private List<Feeds.SitemapEntry> sitemap(
-      ResolvedSite site, LanguageViews views, OutputPlan plan) {
-    List<Feeds.SitemapEntry> out = new ArrayList<>();
-    Set<String> present = new HashSet<>();
-    for (OutputPlan.Output o : plan.outputs()) present.add(o.address());
-    for (OutputPlan.Output o : plan.outputs()) {
-      if (!o.kind().inSitemap() || o.kind() == OutputKind.ARTICLE) continue;
-      Map<String, String> alt = new LinkedHashMap<>();
-      if (config.multilingual()) {
-        String own = o.address().substring(config.prefix(o.language()).length());
-        for (String lang : config.languages()) {
-          String there = config.prefix(lang) + own;
-          if (present.contains(there)) alt.put(lang, there);
-        }
-      }
-      out.add(new Feeds.SitemapEntry(o.address(), null, alt));
-    }
-    for (ResolvedPage p : site.pages()) {
-      Map<String, String> alt = new LinkedHashMap<>();
-      if (config.multilingual()) {
-        Map<String, ResolvedPage> t = views.translations(p);
-        if (t.size() > 1) for (var e : t.entrySet()) alt.put(e.getKey(), e.getValue().url());
-      }
-      var fm = p.frontMatter();
-      out.add(
-          new Feeds.SitemapEntry(p.url(), fm.updated() != null ? fm.updated() : fm.date(), alt));
-    }
-    return out;
-  }
 
   /**
    * Renders one article again (its prose changed, nothing it shows of the rest of the site did),

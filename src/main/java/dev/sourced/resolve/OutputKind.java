@@ -30,7 +30,13 @@ public enum OutputKind {
   SEARCH_INDEX("search.json", null, false),
   FEED("feed.xml", null, false),
   CORRECTIONS_FEED("corrections.xml", null, false),
+  /**
+   * The sitemap: the list of the site's addresses, or, past one file's limits, the sitemap index
+   * naming the {@link #SITEMAP_PART parts}.
+   */
   SITEMAP("sitemap.xml", null, false),
+  /** One file of a sitemap split past the protocol's limits, numbered from 1. */
+  SITEMAP_PART("sitemap-{}.xml", null, false),
   FACTS_JSON("facts.json", null, false),
   SOURCES_JSON("sources.json", null, false),
   CLAIMS_JSON("claims.json", null, false),
@@ -96,6 +102,7 @@ public enum OutputKind {
       case ARTICLE,
           NOT_FOUND,
           SITEMAP,
+          SITEMAP_PART,
           FACTS_JSON,
           SOURCES_JSON,
           CLAIMS_JSON,
@@ -106,6 +113,31 @@ public enum OutputKind {
           STATIC_FILE ->
           false;
     };
+  }
+
+  /**
+   * Whether a page of this kind lists entries that grow with the site, and so comes in numbered
+   * pages ({@code facts/}, {@code facts/page/2/}, ...).
+   */
+  public boolean paginated() {
+    return this == HOME || this == FACTS || this == SOURCES || this == TAGS || this == TAG;
+  }
+
+  /**
+   * The folder the second and later pages of a list are in, under the list's own address: {@code
+   * facts/page/2/} (Hugo's addresses). It is reserved at the root too, for the home page's.
+   */
+  public static final String PAGE_FOLDER = "page";
+
+  /** The path of page {@code page} (from 1) of a list of this kind; page 1 is the list's own. */
+  public String path(String subject, int page) {
+    String first = path(subject);
+    if (page <= 1) return first;
+    return first.substring(0, first.length() - "index.html".length())
+        + PAGE_FOLDER
+        + "/"
+        + page
+        + "/index.html";
   }
 
   /** Whether there is one file of this kind (its path has no subject). */
@@ -127,9 +159,11 @@ public enum OutputKind {
   public static Set<String> reservedSegments() {
     Set<String> out = new LinkedHashSet<>();
     for (OutputKind k : values()) {
-      if (k.pattern.startsWith("{}")) continue;
-      out.add(k.pattern.split("/", 2)[0].toLowerCase(Locale.ROOT));
+      String first = k.pattern.split("/", 2)[0];
+      if (first.contains("{}")) continue;
+      out.add(first.toLowerCase(Locale.ROOT));
     }
+    out.add(PAGE_FOLDER);
     return Set.copyOf(out);
   }
 }

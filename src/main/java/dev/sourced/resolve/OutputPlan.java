@@ -1,13 +1,18 @@
 package dev.sourced.resolve;
 
+import dev.sourced.config.ListSettings;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.load.Addresses;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.load.StaticFile;
 import dev.sourced.model.Source;
 import dev.sourced.parse.ParsedPage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +33,15 @@ import java.util.Set;
 public final class OutputPlan {
   /**
    * One planned file: its kind, subject (null for single files), path in the output, and the
-   * language it is in (the default language for the site's single files).
+   * language it is in (the default language for the site's single files); for a list cut into
+   * pages, which page of how many it is (1 of 1 for every other file).
    */
-  public record Output(OutputKind kind, String subject, String path, String language) {
+  public record Output(
+      OutputKind kind, String subject, String path, String language, int page, int pages) {
+    public Output(OutputKind kind, String subject, String path, String language) {
+      this(kind, subject, path, language, 1, 1);
+    }
+
     /** The address a link reaches it by: {@code tags/} for {@code tags/index.html}. */
     public String address() {
       if (path.equals("index.html")) return "";
@@ -39,9 +50,11 @@ public final class OutputPlan {
   }
 
   private final List<Output> outputs;
+  private final int sitemapPerFile;
 
-  private OutputPlan(List<Output> outputs) {
+  private OutputPlan(List<Output> outputs, int sitemapPerFile) {
     this.outputs = List.copyOf(outputs);
+    this.sitemapPerFile = sitemapPerFile;
   }
 
   /**
@@ -67,22 +80,43 @@ public final class OutputPlan {
     for (String lang : config.languages()) {
       String prefix = config.prefix(lang);
       Map<String, List<String>> tags = new LinkedHashMap<>();
+      // Each tag page's articles in this language, once each ("Policing" and "policing" are one).
+      Map<String, Set<ResolvedPage>> tagged = new HashMap<>();
       for (Map.Entry<String, List<ResolvedPage>> e : site.tags().entrySet()) {
         if (e.getValue().stream().noneMatch(p -> language(p, config).equals(lang))) continue;
         tags.computeIfAbsent(tagAddress(e.getKey()), k -> new ArrayList<>()).add(e.getKey());
+        Set<ResolvedPage> set =
+            tagged.computeIfAbsent(
+                tagAddress(e.getKey()), k -> Collections.newSetFromMap(new IdentityHashMap<>()));
+        for (ResolvedPage p : e.getValue()) if (language(p, config).equals(lang)) set.add(p);
       }
+      ListSettings lists = config.lists();
+      int articles = 0;
+      for (ResolvedPage p : site.pages())
+        if (p.parsed().isArticle() && language(p, config).equals(lang)) articles++;
       for (OutputKind k : OutputKind.values()) {
         if (!k.perLanguage() && !prefix.isEmpty()) continue;
         String at = k.perLanguage() ? prefix : "";
         switch (k) {
           case ARTICLE, ASSET, BUNDLE_FILE, REDIRECT, STATIC_FILE -> {}
           case HOME -> {
-            if (!ownHome.contains(lang)) out.add(output(k, null, at, lang));
+            if (!ownHome.contains(lang))
+              paged(out, k, null, at, lang, articles, lists.articlesPerPage());
           }
           case TAG -> {
-            for (List<String> names : tags.values())
-              out.add(output(k, slug(names.get(0)), at, lang));
+            for (Map.Entry<String, List<String>> e : tags.entrySet()) {
+              int count = tagged.get(e.getKey()).size();
+              paged(out, k, slug(e.getValue().get(0)), at, lang, count, lists.articlesPerPage());
+            }
           }
+          case TAGS -> paged(out, k, null, at, lang, tags.size(), lists.entriesPerPage());
+          case FACTS -> {
+            int rows = site.facts().size() + site.claims().size();
+            paged(out, k, null, at, lang, rows, lists.entriesPerPage());
+          }
+          case SOURCES ->
+              paged(out, k, null, at, lang, site.sources().size(), lists.entriesPerPage());
+          case SITEMAP_PART -> {} // planned below, once every address is known
           case SOURCE -> {
             for (Source s : site.sources().values()) out.add(output(k, s.id(), at, lang));
           }
@@ -94,6 +128,22 @@ public final class OutputPlan {
           }
           default -> out.add(output(k, null, at, lang));
         }
+      }
+    }
+    int perFile = sitemapPerFile(out, config);
+    int listed = 0;
+    for (Output o : out) if (o.kind().inSitemap()) listed++;
+    if (listed > perFile) {
+      int parts = (listed + perFile - 1) / perFile;
+      for (int i = 1; i <= parts; i++) {
+        out.add(
+            new Output(
+                OutputKind.SITEMAP_PART,
+                String.valueOf(i),
+                OutputKind.SITEMAP_PART.path(String.valueOf(i)),
+                config.defaultLanguage(),
+                i,
+                parts));
       }
     }
     for (ResolvedPage p : site.pages()) {
@@ -110,7 +160,67 @@ public final class OutputPlan {
     }
     for (StaticFile f : site.staticFiles())
       out.add(output(OutputKind.STATIC_FILE, f.path(), "", config.defaultLanguage()));
-    return new OutputPlan(out);
+    return new OutputPlan(out, perFile);
+  }
+
+  /** The pages of a list of {@code count} entries, {@code per} to a page (one page when empty). */
+  private static void paged(
+      List<Output> out,
+      OutputKind kind,
+      String subject,
+      String prefix,
+      String language,
+      int count,
+      int per) {
+    int pages = Math.max(1, (count + per - 1) / per);
+    for (int i = 1; i <= pages; i++)
+      out.add(new Output(kind, subject, prefix + kind.path(subject, i), language, i, pages));
+  }
+
+  /**
+   * How many addresses one sitemap file lists: the site's {@code sitemap.max_urls} (the protocol's
+   * 50,000 unless set lower), fewer when even that many of the site's longest entries could pass
+   * the protocol's 50 MB. An entry is at most its address and, in several languages, one alternate
+   * per language, each no longer than the site's longest address, so the bound holds whatever
+   * entries a file gets.
+   */
+  private static int sitemapPerFile(List<Output> out, SiteConfig config) {
+    long longest = 0;
+    for (Output o : out) {
+      if (o.kind().inSitemap())
+        longest = Math.max(longest, xmlBytes(config.permalink(o.address())));
+    }
+    int tag = 0;
+    for (String lang : config.languages()) tag = Math.max(tag, lang.length());
+    // <url><loc>..</loc><lastmod>YYYY-MM-DD</lastmod>..</url>, and per language
+    // <xhtml:link rel="alternate" hreflang=".." href=".."/>
+    long entry = 60 + longest;
+    if (config.multilingual()) entry += config.languages().size() * (50L + tag + longest);
+    long fits = (ListSettings.SITEMAP_MAX_BYTES - 1024) / entry;
+    return (int) Math.max(1, Math.min(config.lists().sitemapUrls(), fits));
+  }
+
+  /** An address's size in the sitemap's UTF-8, with XML's escapes. */
+  private static long xmlBytes(String s) {
+    long n = s.getBytes(StandardCharsets.UTF_8).length;
+    for (int i = 0; i < s.length(); i++) {
+      switch (s.charAt(i)) {
+        case '&' -> n += 4;
+        case '<', '>' -> n += 3;
+        case '"', '\'' -> n += 5;
+        default -> {}
+      }
+    }
+    return n;
+  }
+
+  /**
+   * How many of the sitemap's addresses each of its files lists; more addresses than that make
+   * {@code sitemap.xml} an index of {@link OutputKind#SITEMAP_PART parts}, in the order the
+   * addresses are listed.
+   */
+  public int sitemapPerFile() {
+    return sitemapPerFile;
   }
 
   /** A page's language; a page parsed without the site's languages is in the default one. */
