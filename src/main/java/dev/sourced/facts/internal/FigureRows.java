@@ -21,8 +21,9 @@ import java.util.Objects;
  *
  * <p>A row's heading is the figure as the text shows it when the text's value is in the row: the
  * text says "about 70,000", so the heading (and the chart's bar) says "about 70,000", not a bare
- * "70,000" that no source gave. A row without the text's value whose sources word it differently is
- * headed by the bare figure. Where the wordings differ, every entry shows its own.
+ * "70,000" that drops the text's qualifier. A row without the text's value whose sources word it
+ * differently is headed by the bare figure. An entry worded otherwise than its row's heading shows
+ * its own wording.
  */
 final class FigureRows {
   /** One source's entry in a row: the value it gives, under which it is named. */
@@ -35,12 +36,10 @@ final class FigureRows {
    *     entry words the figure the same, else the text's value when it is in the row, else the bare
    *     figure (qualifier dropped)
    * @param shared whether every entry has the same qualifier, scope and date (said once)
-   * @param sameWording whether every entry has the same qualifier (else each shows its own)
    * @param used whether the figure the text uses is in this row
    * @param entries one per source, in reference-number order
    */
-  record Row(
-      FactValue heading, boolean shared, boolean sameWording, boolean used, List<Entry> entries) {
+  record Row(FactValue heading, boolean shared, boolean used, List<Entry> entries) {
     boolean isNumber() {
       return heading.isNumber();
     }
@@ -71,7 +70,7 @@ final class FigureRows {
       List<Entry> entries = new ArrayList<>();
       for (FactValue v : values) for (String id : v.sources()) entries.add(new Entry(id, v));
       entries.sort(Comparator.comparingInt(e -> site.referenceNumber(e.sourceId())));
-      rows.add(new Row(heading, shared, sameWording, used, List.copyOf(entries)));
+      rows.add(new Row(heading, shared, used, List.copyOf(entries)));
     }
     return rows;
   }
