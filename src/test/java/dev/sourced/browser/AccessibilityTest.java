@@ -42,9 +42,9 @@ class AccessibilityTest {
   static Stream<Arguments> pages() {
     List<String[]> types =
         List.of(
-            new String[] {"article", "how-police-read-sky-ecc/"},
+            new String[] {"article", "reading-sky-ecc-live/"},
             new String[] {"article with a glance and unknowns", "sky-ecc-action-day/"},
-            new String[] {"article with a timeline", "operation-argus-timeline/"},
+            new String[] {"article with a timeline", "sky-ecc-encrochat-timeline/"},
             new String[] {"article with a comparison", "sky-ecc-and-encrochat-explained/"},
             new String[] {"untitled source", "sources/nltimes-2021-03-09/"},
             new String[] {"home", ""},
@@ -85,7 +85,7 @@ class AccessibilityTest {
   @Test
   void articleWithAFactCardOpenLightAndDark() {
     for (String scheme : List.of("light", "dark")) {
-      load("how-police-read-sky-ecc/", scheme);
+      load("reading-sky-ecc-live/", scheme);
       WebElement fact = browser.driver.findElement(By.cssSelector("a.fact-disputed"));
       browser.js("arguments[0].focus();", fact);
       new WebDriverWait(browser.driver, Duration.ofSeconds(5))
@@ -100,7 +100,7 @@ class AccessibilityTest {
       browser.viewport(390, 844, true);
       for (String scheme : List.of("light", "dark")) {
         for (String page :
-            List.of("sky-ecc-and-encrochat-explained/", "operation-argus-timeline/")) {
+            List.of("sky-ecc-and-encrochat-explained/", "sky-ecc-encrochat-timeline/")) {
           load(page, scheme);
           assertThat(browser.axe())
               .as("axe violations on %s at 390 px (%s)", page, scheme)

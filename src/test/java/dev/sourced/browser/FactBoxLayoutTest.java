@@ -42,7 +42,7 @@ class FactBoxLayoutTest {
     for (int width : List.of(1280, 390)) {
       browser.viewport(width, width < 600 ? 844 : 900, width < 600);
       browser.colorScheme("light");
-      browser.driver.get(site.url("how-police-read-sky-ecc/"));
+      browser.driver.get(site.url("reading-sky-ecc-live/"));
       WebElement box = browser.driver.findElement(By.id("fact-sky-users"));
       long height =
           ((Number)

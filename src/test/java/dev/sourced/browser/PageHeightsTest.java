@@ -20,9 +20,9 @@ class PageHeightsTest {
   private static final List<String> PAGES =
       List.of(
           "sky-ecc-action-day/",
-          "how-police-read-sky-ecc/",
+          "reading-sky-ecc-live/",
           "encrochat-and-after/",
-          "operation-argus-timeline/",
+          "sky-ecc-encrochat-timeline/",
           "sky-ecc-and-encrochat-explained/",
           "facts/");
 

@@ -175,7 +175,7 @@ class RealBrowserTest {
 
   @Test
   void factCardOpensOnKeyboardFocusAndClosesOnEscape() {
-    browser.driver.get(site.url("how-police-read-sky-ecc/"));
+    browser.driver.get(site.url("reading-sky-ecc-live/"));
     WebElement body = browser.driver.findElement(By.tagName("body"));
     Actions keys = new Actions(browser.driver);
     // Tab from the top of the page to the first fact value: it is reachable by keyboard.
@@ -213,7 +213,7 @@ class RealBrowserTest {
 
   @Test
   void factCardOpensOnHoverAndStaysWhileThePointerIsOnIt() {
-    browser.driver.get(site.url("how-police-read-sky-ecc/"));
+    browser.driver.get(site.url("reading-sky-ecc-live/"));
     WebElement fact = browser.driver.findElement(By.cssSelector("a.fact"));
     new Actions(browser.driver).moveToElement(fact).perform();
     WebElement card = waitForCard();
@@ -270,11 +270,10 @@ class RealBrowserTest {
 
   @Test
   void aCardShowsWhatItsBoxShows() throws Exception {
-    browser.driver.get(site.url("operation-argus-timeline/"));
+    browser.driver.get(site.url("sky-ecc-encrochat-timeline/"));
     WebElement remote = browser.driver.findElement(By.cssSelector("a.fact[data-fact=sky-users]"));
     Document box =
-        Jsoup.parse(
-            get(site.url("how-police-read-sky-ecc/")), site.url("how-police-read-sky-ecc/"));
+        Jsoup.parse(get(site.url("reading-sky-ecc-live/")), site.url("reading-sky-ecc-live/"));
     Element home = box.getElementById("fact-sky-users");
     assertThat(home.select(".figure-row")).as("one row per distinct figure").hasSize(2);
     browser.js("arguments[0].focus();", remote);
@@ -289,7 +288,7 @@ class RealBrowserTest {
 
   @Test
   void aCitationShowsItsReference() {
-    browser.driver.get(site.url("how-police-read-sky-ecc/"));
+    browser.driver.get(site.url("reading-sky-ecc-live/"));
     WebElement cite = browser.driver.findElement(By.cssSelector("sup.cite a"));
     String refId = cite.getAttribute("href").replaceFirst(".*#", "");
     String title = browser.driver.findElement(By.id(refId)).findElement(By.tagName("a")).getText();
@@ -349,10 +348,10 @@ class RealBrowserTest {
       for (String path :
           List.of(
               "",
-              "how-police-read-sky-ecc/",
+              "reading-sky-ecc-live/",
               "sky-ecc-action-day/",
               "encrochat-and-after/",
-              "operation-argus-timeline/",
+              "sky-ecc-encrochat-timeline/",
               "facts/",
               "sources/",
               "sources/europol-2021-03-10/",
@@ -390,7 +389,7 @@ class RealBrowserTest {
     try {
       browser.driver.executeCdpCommand(
           "Emulation.setScriptExecutionDisabled", Map.of("value", true));
-      browser.driver.get(site.url("how-police-read-sky-ecc/"));
+      browser.driver.get(site.url("reading-sky-ecc-live/"));
       WebElement fact = browser.driver.findElement(By.cssSelector("a.fact-disputed"));
       String target = fact.getAttribute("href").replaceFirst(".*#", "");
       fact.click();

@@ -32,7 +32,7 @@ class ScreenshotsTest {
           b.viewport(width, width < 600 ? 844 : 900, width < 600);
           b.colorScheme(scheme);
           String name = (width < 600 ? "phone" : "desktop") + "-" + scheme;
-          b.driver.get(site.url("how-police-read-sky-ecc/"));
+          b.driver.get(site.url("reading-sky-ecc-live/"));
           save(b.driver.getScreenshotAs(OutputType.FILE).toPath(), out.resolve(name + "-top.png"));
           WebElement box = b.driver.findElement(By.cssSelector(".factbox-disputed"));
           b.js("arguments[0].scrollIntoView();", box);
@@ -65,7 +65,7 @@ class ScreenshotsTest {
         }
       }
       b.viewport(800, 1100, false);
-      b.driver.get(site.url("how-police-read-sky-ecc/"));
+      b.driver.get(site.url("reading-sky-ecc-live/"));
       b.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
       b.js("document.getElementById('references-heading').scrollIntoView();");
       save(b.driver.getScreenshotAs(OutputType.FILE).toPath(), out.resolve("print-references.png"));

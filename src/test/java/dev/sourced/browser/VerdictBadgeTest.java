@@ -24,7 +24,7 @@ class VerdictBadgeTest {
           "methodology/",
           "facts/",
           "sky-ecc-action-day/",
-          "how-police-read-sky-ecc/",
+          "reading-sky-ecc-live/",
           "sources/seed-2021-03-09/");
 
   /**
