@@ -1,5 +1,6 @@
 package dev.sourced.load;
 
+import dev.sourced.config.ConfigLoader;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The load stage: finds and reads a site's files. Reads {@code sourced.yaml}, every Markdown page
@@ -68,6 +70,12 @@ public final class ContentLoader {
   private final Path realRoot;
   private final Diagnostics diagnostics;
 
+  /**
+   * The site's languages, the default first: {@code _index.nl.md} is a section's page and {@code
+   * index.en.md} a bundle's only when their suffix is one of them (see {@link #pageStem}).
+   */
+  private List<String> languages = List.of();
+
   private ContentLoader(Path root, Diagnostics diagnostics) throws IOException {
     this.root = root;
     this.realRoot = root.toRealPath();
@@ -79,19 +87,37 @@ public final class ContentLoader {
   }
 
   /**
+   * A Markdown file's name without its extension and without a language suffix that the site lists
+   * ({@code _index.nl.md} is {@code _index} on a site in Dutch), as {@link
+   * dev.sourced.parse.PageLanguage} reads it: so that a translated section page or bundle page is
+   * found by the same rule as the page it translates.
+   */
+  private String pageStem(String name) {
+    String stem = stem(name);
+    int dot = stem.lastIndexOf('.');
+    if (dot > 0 && languages.contains(stem.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+      return stem.substring(0, dot);
+    }
+    return stem;
+  }
+
+  /**
    * Finds one article again (the preview server's rebuild of a saved file), with its bundle files
    * when it is a bundle's {@code index.md} or a section's page. Null when it is a link that leads
    * out of the site or nowhere (reported).
    *
    * @param relPath the article's path relative to the site, e.g. {@code content/a.md}
+   * @param languages the site's languages, the default first
    */
-  public static ArticleFile loadArticle(Path siteRoot, String relPath, Diagnostics diagnostics)
+  public static ArticleFile loadArticle(
+      Path siteRoot, String relPath, List<String> languages, Diagnostics diagnostics)
       throws IOException {
     Path root = siteRoot.toAbsolutePath().normalize();
     Path file = root.resolve(relPath).normalize();
     // The folder is read again as a whole (its other files were reported by the full load), so
     // that the page is a bundle, a section or a plain page by the same rule.
     ContentLoader quiet = new ContentLoader(root, new Diagnostics());
+    quiet.languages = languages;
     List<ArticleFile> found = new ArrayList<>();
     quiet.readFolder(file.getParent(), root.resolve(CONTENT), found);
     for (ArticleFile a : found) if (a.path().equals(relPath)) return a;
@@ -136,6 +162,10 @@ public final class ContentLoader {
     if (configTarget != null && Files.isRegularFile(configTarget)) {
       configText = readText(configTarget, SiteConfig.FILE_NAME, diagnostics);
     }
+    // Only the languages are needed here; the settings' problems are reported where they are
+    // parsed for the build.
+    if (configText != null)
+      languages = ConfigLoader.parse(configText, new Diagnostics()).languages();
     List<ArticleFile> articles = new ArrayList<>();
     List<SourceFile> data = new ArrayList<>();
     Path content = root.resolve(CONTENT);
@@ -240,14 +270,14 @@ public final class ContentLoader {
     for (Path p : entries) {
       String name = p.getFileName().toString();
       if (!isMarkdown(name)) continue;
-      if (stem(name).equals(SECTION_INDEX) && sectionPage == null) sectionPage = p;
-      if (stem(name).equals(INDEX) && indexPage == null) indexPage = p;
+      if (pageStem(name).equals(SECTION_INDEX) && sectionPage == null) sectionPage = p;
+      if (pageStem(name).equals(INDEX) && indexPage == null) indexPage = p;
     }
     boolean bundle =
         !dir.equals(content)
             && sectionPage == null
             && indexPage != null
-            && !holdsOtherMarkdown(dir, indexPage);
+            && !holdsOtherMarkdown(dir);
     Path owner = sectionPage != null ? sectionPage : indexPage;
     String under = rel(dir).substring(CONTENT.length());
     String folder = under.isEmpty() ? "" : Addresses.path(under.substring(1));
@@ -258,7 +288,7 @@ public final class ContentLoader {
       Path target = checkLink(p);
       if (target == null || Files.isDirectory(target)) continue;
       if (isMarkdown(name)) {
-        boolean own = stem(name).equals(SECTION_INDEX) || stem(name).equals(INDEX);
+        boolean own = pageStem(name).equals(SECTION_INDEX) || pageStem(name).equals(INDEX);
         String slug;
         if (bundle || own) slug = folder;
         else
@@ -290,12 +320,15 @@ public final class ContentLoader {
     return bundle;
   }
 
-  /** Whether a folder holds Markdown besides {@code index}, directly or in its sub-folders. */
-  private boolean holdsOtherMarkdown(Path dir, Path index) {
+  /**
+   * Whether a folder holds Markdown besides {@code index} and its translations ({@code
+   * index.nl.md}), directly or in its sub-folders.
+   */
+  private boolean holdsOtherMarkdown(Path dir) {
     try (var walk = Files.walk(dir)) {
       return walk.anyMatch(
           p ->
-              !p.equals(index)
+              !(p.getParent().equals(dir) && pageStem(p.getFileName().toString()).equals(INDEX))
                   && isMarkdown(p.getFileName().toString())
                   && root.relativize(p).toString().indexOf("/.") < 0
                   && !p.getFileName().toString().startsWith("."));

@@ -26,15 +26,20 @@ public record PageLanguage(String language, String slug, String translationKey) 
    */
   public static PageLanguage of(String path, String defaultSlug, List<String> languages) {
     String fallback = languages.isEmpty() ? "" : languages.get(0);
-    int dot = defaultSlug.lastIndexOf('.');
-    int slash = defaultSlug.lastIndexOf('/');
+    int slash = path.lastIndexOf('/');
     int ext = path.lastIndexOf('.');
-    if (dot > slash + 1 && ext > 0) {
-      String suffix = defaultSlug.substring(dot + 1);
-      String stem = path.substring(0, ext);
-      if (languages.contains(suffix) && stem.toLowerCase(Locale.ROOT).endsWith("." + suffix)) {
-        String key = stem.substring(0, stem.length() - suffix.length() - 1) + path.substring(ext);
-        return new PageLanguage(suffix, defaultSlug.substring(0, dot), key);
+    String stem = ext > slash ? path.substring(0, ext) : path;
+    int dot = stem.lastIndexOf('.');
+    if (dot > slash + 1) {
+      String suffix = stem.substring(dot + 1).toLowerCase(Locale.ROOT);
+      if (languages.contains(suffix)) {
+        String key = stem.substring(0, dot) + path.substring(ext);
+        // A section's or bundle's page has its folder's address, which the suffix is not part of.
+        String slug =
+            defaultSlug.endsWith("." + suffix)
+                ? defaultSlug.substring(0, defaultSlug.length() - suffix.length() - 1)
+                : defaultSlug;
+        return new PageLanguage(suffix, slug, key);
       }
     }
     return new PageLanguage(fallback, defaultSlug, path);

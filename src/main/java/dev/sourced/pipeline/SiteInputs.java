@@ -247,7 +247,7 @@ final class SiteInputs {
   /** Reads and parses one known article again (see {@link #onlyKnownArticlesChanged}). */
   void reloadArticle(String path) throws IOException {
     Diagnostics d = new Diagnostics();
-    ArticleFile f = ContentLoader.loadArticle(source, path, d);
+    ArticleFile f = ContentLoader.loadArticle(source, path, config.languages(), d);
     var old = articles.get(path);
     SourceFile src = f == null ? null : ContentLoader.read(f, d);
     if (src == null) {
