@@ -88,6 +88,8 @@ final class PageContext implements FactsRenderContext {
     if (page == null || pieces == null) return "";
     Explainer e = page.frontMatter().explainer(Explainer.Kind.fromDirective(kind), id);
     if (e == null) return "";
+    // In the page's language: a piece is declared once and may carry words for each language.
+    e = e.in(site.config().language(), site.config().defaultLanguage());
     return pieces.render(new ExplainerModels(this).model(e), page.url() + "index.html");
   }
 
