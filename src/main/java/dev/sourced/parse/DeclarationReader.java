@@ -408,7 +408,7 @@ final class DeclarationReader {
       number = v.number("value", true, what);
       if (number == null) return null;
     } else if (!single && v.has("text")) {
-      text = v.string("text", true, what);
+      text = text(v, "text", true, what);
     } else {
       diagnostics.error(
           v.position(),

@@ -37,6 +37,14 @@ class PieceTextsFixtureTest {
       facts:
         arrests: {label: {nl: Aanhoudingen, en: Arrests}, value: 30, sources: [s1], as_of: 2021-03-09}
         searches: {label: {nl: Doorzoekingen, en: Searches}, value: 75, sources: [s1]}
+        messages:
+          label: {nl: Berichten, en: Messages}
+          values:
+            - {value: 80000000, source: s1, scope: {nl: deze keer gelezen, en: read this time}}
+            - {text: {nl: honderden miljoenen, en: hundreds of millions}, source: s1, scope: {nl: alle, en: all}}
+          use: 0
+          status: disputed
+          note: {nl: Andere reikwijdte., en: Different scopes.}
       corrections:
         - {date: 2021-03-10, text: {nl: Het aantal is verbeterd., en: The count was corrected.}}
         - {date: 2021-03-11, text: {nl: De datum is verbeterd.}}
@@ -65,6 +73,10 @@ class PieceTextsFixtureTest {
 
       Police arrested {{fact:arrests}} people and searched {{fact:searches}} homes [@s1].
 
+      Police read {{fact:messages}} messages [@s1].
+
+      {{factbox:messages}}
+
       {{timeline:days}}
 
       {{compare:both}}
@@ -82,9 +94,9 @@ class PieceTextsFixtureTest {
   void aPieceOrCorrectionWithoutTheLanguageIsAWarningAtTheField() {
     assertThat(site.diagnostics())
         .containsExactly(
-            "content/day.en.md:11:30: warning[missing-translation] `text` of a correction has no"
+            "content/day.en.md:19:30: warning[missing-translation] `text` of a correction has no"
                 + " text in \"en\"",
-            "content/day.en.md:17:43: warning[missing-translation] `text` of a row of glance"
+            "content/day.en.md:25:43: warning[missing-translation] `text` of a row of glance"
                 + " \"day\" has no text in \"en\"");
   }
 
@@ -100,6 +112,9 @@ class PieceTextsFixtureTest {
     assertThat(en.select("#compare-both tbody th").text()).isEqualTo("Count");
     assertThat(en.select("#compare-both .comparison-note").text()).isEqualTo("Not comparable.");
     assertThat(en.select("#unknowns-open li").text()).isEqualTo("Where the server stood.");
+    // A figure in words is a text of its own: the English box says it in English.
+    assertThat(en.select("#fact-messages .figure").eachText())
+        .containsExactly("80,000,000", "hundreds of millions");
     assertThat(en.select(".corrections-notice li").eachText())
         .contains("10 March 2021: The count was corrected.");
   }
