@@ -138,7 +138,7 @@ final class DeclarationReader {
       m.warnUnknownKeys(what, SOURCE_KEYS);
       takeTexts();
       String title = title(m, what);
-      String publisher = m.string("publisher", false, what);
+      String publisher = text(m, "publisher", false, what);
       if (title == null && Boolean.TRUE.equals(m.bool("untitled", what)) && publisher == null) {
         diagnostics.error(
             m.at("untitled"),

@@ -33,7 +33,7 @@ class PieceTextsFixtureTest {
       title: The action day
       date: 2021-03-09
       sources:
-        s1: {title: Thirty arrests, publisher: Unknown, date: 2021-03-09, url: "https://example.org/s"}
+        s1: {title: Thirty arrests, short: Thirty arrests, publisher: {nl: Onbekend (vertaling), en: Unknown (translation)}, date: 2021-03-09, url: "https://example.org/s"}
       facts:
         arrests: {label: {nl: Aanhoudingen, en: Arrests}, value: 30, sources: [s1], as_of: 2021-03-09}
         searches: {label: {nl: Doorzoekingen, en: Searches}, value: 75, sources: [s1]}
@@ -112,6 +112,8 @@ class PieceTextsFixtureTest {
     assertThat(en.select("#compare-both tbody th").text()).isEqualTo("Count");
     assertThat(en.select("#compare-both .comparison-note").text()).isEqualTo("Not comparable.");
     assertThat(en.select("#unknowns-open li").text()).isEqualTo("Where the server stood.");
+    // The publisher as we describe it, in the page's language (the default, nl, says otherwise).
+    assertThat(en.select("#ref-s1").text()).contains("Unknown (translation)");
     // A figure in words is a text of its own: the English box says it in English.
     assertThat(en.select("#fact-messages .figure").eachText())
         .containsExactly("80,000,000", "hundreds of millions");
