@@ -328,8 +328,10 @@ public final class ContentLoader {
     try (var walk = Files.walk(dir)) {
       return walk.anyMatch(
           p ->
-              !(p.getParent().equals(dir) && pageStem(p.getFileName().toString()).equals(INDEX))
-                  && isMarkdown(p.getFileName().toString())
+              // Markdown first: a name without an extension ("README") has no stem to take.
+              isMarkdown(p.getFileName().toString())
+                  && !(p.getParent().equals(dir)
+                      && pageStem(p.getFileName().toString()).equals(INDEX))
                   && root.relativize(p).toString().indexOf("/.") < 0
                   && !p.getFileName().toString().startsWith("."));
     } catch (IOException | UncheckedIOException e) {
