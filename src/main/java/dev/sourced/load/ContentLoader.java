@@ -50,8 +50,10 @@ public final class ContentLoader {
     return name.endsWith(".md") || name.endsWith(".markdown");
   }
 
+  /** A file name without its extension (the whole name when it has none, as a folder's). */
   private static String stem(String name) {
-    return name.substring(0, name.lastIndexOf('.'));
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
   }
 
   /** Largest file read, so a stray huge file cannot exhaust memory. */
@@ -328,10 +330,8 @@ public final class ContentLoader {
     try (var walk = Files.walk(dir)) {
       return walk.anyMatch(
           p ->
-              // Markdown first: a name without an extension ("README") has no stem to take.
-              isMarkdown(p.getFileName().toString())
-                  && !(p.getParent().equals(dir)
-                      && pageStem(p.getFileName().toString()).equals(INDEX))
+              !(p.getParent().equals(dir) && pageStem(p.getFileName().toString()).equals(INDEX))
+                  && isMarkdown(p.getFileName().toString())
                   && root.relativize(p).toString().indexOf("/.") < 0
                   && !p.getFileName().toString().startsWith("."));
     } catch (IOException | UncheckedIOException e) {

@@ -115,19 +115,23 @@
           return hits[b] - hits[a] || a - b;
         });
         var first = ids.slice(0, SHOWN);
-        var urls = [];
-        first.forEach(function (d) {
-          var u = index.rows[Math.floor(d / index.perPart)];
-          if (urls.indexOf(u) < 0) urls.push(u);
-        });
-        return Promise.all(urls.map(get)).then(function (loaded) {
+        // Results are shown as their rows arrive, in rank order: the first result does not wait
+        // for the rows of the twentieth.
+        var loaded = {};
+        function partOf(d) { return index.rows[Math.floor(d / index.perPart)]; }
+        function update() {
           if (mine !== current) return;
-          var rows = first.map(function (d) {
-            var part = loaded[urls.indexOf(index.rows[Math.floor(d / index.perPart)])];
-            return part[d % index.perPart];
-          });
+          var rows = [];
+          for (var i = 0; i < first.length && loaded[partOf(first[i])]; i++)
+            rows.push(loaded[partOf(first[i])][first[i] % index.perPart]);
           show(rows, ids.length, partial, q);
-        });
+        }
+        if (!first.length) update();
+        return Promise.all(first.map(partOf).filter(function (u, i, all) {
+          return all.indexOf(u) === i;
+        }).map(function (u) {
+          return get(u).then(function (part) { loaded[u] = part; update(); });
+        }));
       })
       .catch(function () { if (mine === current) say(text('failed')); });
   }
@@ -151,8 +155,15 @@
       li.appendChild(p);
       list.appendChild(li);
     });
-    say(n === 0 ? text('none', { query: q })
-      : text(partial ? 'partial' : 'found', { results: count(n), query: q }));
+    var t = n === 0 ? text('none', { query: q })
+      : text(partial ? 'partial' : 'found', { results: count(n), query: q });
+    if (status.textContent !== t) say(t);
+  }
+
+  // While the reader types, the part of the word list each word falls in is fetched, so that
+  // pressing Enter waits only for the rows of the results (as Pagefind's preload does).
+  function preload() {
+    if (index) terms(input.value).forEach(function (t) { get(partsFor(t)[0]); });
   }
 
   function keep() {
@@ -162,6 +173,7 @@
 
   form.addEventListener('submit', function (e) { e.preventDefault(); keep(); run(); });
   input.addEventListener('input', function () {
+    preload();
     clearTimeout(timer);
     timer = setTimeout(function () { keep(); run(); }, 200);
   });
