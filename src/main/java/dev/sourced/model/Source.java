@@ -82,19 +82,27 @@ public record Source(
    * This source as one language's pages name it: its title translated into that language where it
    * has been ({@code title: {en: ..., nl: ...}}), else the title it was published under (in the
    * source's {@code language}, else the first written). A title in its original language is not a
-   * missing translation: it is the source's own title. The short name stays the one settled when
-   * the source was read.
+   * missing translation: it is the source's own title. The publisher, our description of who
+   * published it, is the one written for that language where it is written per language. The short
+   * name stays the one settled when the source was read.
    */
   public Source in(String lang) {
     Map<String, String> titles = texts.byField().get("title");
-    if (titles == null || titles.isEmpty()) return this;
-    String t = titles.get(lang);
-    if (t == null && language != null) t = titles.get(language);
-    if (t == null) t = titles.values().iterator().next();
+    Map<String, String> publishers = texts.byField().get("publisher");
+    if ((titles == null || titles.isEmpty()) && publishers == null) return this;
+    String t = title;
+    if (titles != null && !titles.isEmpty()) {
+      t = titles.get(lang);
+      if (t == null && language != null) t = titles.get(language);
+      if (t == null) t = titles.values().iterator().next();
+    }
+    // Our description of who published it ("Unknown (English translation of a Dutch news
+    // report)") is in the page's language where written so; else the default language's.
+    String p = publishers == null ? publisher : publishers.getOrDefault(lang, publisher);
     return new Source(
         id,
         t,
-        publisher,
+        p,
         date,
         url,
         accessed,

@@ -20,15 +20,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -80,24 +77,21 @@ final class DeclarationReader {
   /** The site's languages, the default first; a site in one language has one. */
   private final List<String> languages;
 
-  /** The per-language texts of the declaration being read, by field. */
-  private Map<String, Map<String, String>> texts = new LinkedHashMap<>();
-
-  private Map<String, SourcePosition> textsAt = new LinkedHashMap<>();
+  /** The words of the declaration being read, one string or one per language. */
+  private final TextFields words;
 
   DeclarationReader(Diagnostics diagnostics, List<String> languages) {
     this.diagnostics = diagnostics;
-    this.languages = languages == null || languages.isEmpty() ? List.of() : languages;
+    this.words = new TextFields(diagnostics, languages);
+    this.languages = words.languages();
   }
 
   /**
    * A text field: one string for every language, or one per language ({@code label: {nl:
-   * Gebruikers, en: Users}}). Returns the default language's text (else the first written), and
-   * keeps the others for {@link #takeTexts}. A language of the site left out is a {@code
-   * missing-translation} warning at the field; a language the site does not have is an error.
+   * Gebruikers, en: Users}}); see {@link TextFields}.
    */
   private String text(YamlMap m, String key, boolean required, String what) {
-    return text(m, key, required, what, true);
+    return words.text(m, key, key, required, what, true);
   }
 
   /**
@@ -105,69 +99,12 @@ final class DeclarationReader {
    * source was published under, which every language may show.
    */
   private String text(YamlMap m, String key, boolean required, String what, boolean warnMissing) {
-    if (!(m.node(key) instanceof MappingNode)) return m.string(key, required, what);
-    YamlMap per = m.map(key);
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String lang : per.keys()) {
-      if (!languages.isEmpty() && !languages.contains(lang)) {
-        diagnostics.error(
-            per.at(lang),
-            Code.BAD_VALUE,
-            "`"
-                + key
-                + "` of "
-                + what
-                + " names \""
-                + lang
-                + "\", which is not one of the site's"
-                + " languages",
-            "the languages are "
-                + String.join(", ", languages)
-                + " (set `languages:` in sourced.yaml)");
-        continue;
-      }
-      String v = per.string(lang, false, "`" + key + "` of " + what);
-      if (v != null && !v.isEmpty()) out.put(lang, v);
-    }
-    if (out.isEmpty()) {
-      if (required) {
-        diagnostics.error(
-            m.valueAt(key),
-            Code.MISSING_FIELD,
-            what + " needs `" + key + "` in at least one language",
-            "`" + key + ": {" + (languages.isEmpty() ? "en" : languages.get(0)) + ": ...}`");
-      }
-      return null;
-    }
-    for (String lang : languages) {
-      if (warnMissing && !out.containsKey(lang)) {
-        String shown =
-            out.containsKey(languages.get(0)) ? languages.get(0) : out.keySet().iterator().next();
-        diagnostics.warning(
-            m.valueAt(key),
-            Code.MISSING_TRANSLATION,
-            "`" + key + "` of " + what + " has no text in \"" + lang + "\"",
-            "add `"
-                + lang
-                + ": ...` under `"
-                + key
-                + "`; until then its pages show the \""
-                + shown
-                + "\" text, marked as not yet translated");
-      }
-    }
-    texts.put(key, out);
-    textsAt.put(key, m.valueAt(key));
-    String first = languages.isEmpty() ? null : out.get(languages.get(0));
-    return first != null ? first : out.values().iterator().next();
+    return words.text(m, key, key, required, what, warnMissing);
   }
 
   /** The per-language texts read since the last call, for one declaration. */
   private Texts takeTexts() {
-    Texts t = texts.isEmpty() ? Texts.NONE : new Texts(texts, textsAt, Map.of());
-    texts = new LinkedHashMap<>();
-    textsAt = new LinkedHashMap<>();
-    return t;
+    return words.take();
   }
 
   Declarations read(YamlMap map) {
@@ -201,7 +138,7 @@ final class DeclarationReader {
       m.warnUnknownKeys(what, SOURCE_KEYS);
       takeTexts();
       String title = title(m, what);
-      String publisher = m.string("publisher", false, what);
+      String publisher = text(m, "publisher", false, what);
       if (title == null && Boolean.TRUE.equals(m.bool("untitled", what)) && publisher == null) {
         diagnostics.error(
             m.at("untitled"),
@@ -471,7 +408,7 @@ final class DeclarationReader {
       number = v.number("value", true, what);
       if (number == null) return null;
     } else if (!single && v.has("text")) {
-      text = v.string("text", true, what);
+      text = text(v, "text", true, what);
     } else {
       diagnostics.error(
           v.position(),

@@ -9,6 +9,7 @@ import dev.sourced.model.Explainer.Item;
 import dev.sourced.model.Explainer.Kind;
 import dev.sourced.model.Explainer.Row;
 import dev.sourced.model.PartialDate;
+import dev.sourced.model.Texts;
 import dev.sourced.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,13 @@ final class ExplainerReader {
       List.of("term", "date", "when", "text", "sources", "facts");
   private final Diagnostics diagnostics;
 
-  ExplainerReader(Diagnostics diagnostics) {
+  /** The pieces' words: one string for every language, or one per language. */
+  private final TextFields words;
+
+  /** {@code languages}: the site's, the default first (one for a site in one language). */
+  ExplainerReader(Diagnostics diagnostics, List<String> languages) {
     this.diagnostics = diagnostics;
+    this.words = new TextFields(diagnostics, languages);
   }
 
   List<Explainer> read(YamlMap front) {
@@ -65,12 +71,13 @@ final class ExplainerReader {
     m.warnUnknownKeys(
         what,
         kind == Kind.COMPARISON ? List.of("title", "columns", "rows") : List.of("title", listKey));
-    String title = m.string("title", false, what);
+    String title = words.text(m, "title", "title", false, what, true);
+    Texts titleTexts = words.take();
     List<Node> nodes = m.list(listKey);
     if (nodes.isEmpty()) {
       diagnostics.error(at, Code.MISSING_FIELD, what + " has no `" + listKey + "`", hint(kind));
     }
-    if (kind == Kind.COMPARISON) return comparison(id, title, m, nodes, what, at);
+    if (kind == Kind.COMPARISON) return comparison(id, title, titleTexts, m, nodes, what, at);
     // A piece keeps its good items when others are reported, so that placing it is not reported
     // as unknown too (the build stops on the item's error anyway).
     List<Item> items = new ArrayList<>();
@@ -78,7 +85,7 @@ final class ExplainerReader {
       Item item = item(kind, m, n, what);
       if (item != null) items.add(item);
     }
-    return new Explainer(kind, id, title, List.copyOf(items), List.of(), List.of(), at);
+    return new Explainer(kind, id, title, List.copyOf(items), List.of(), List.of(), at, titleTexts);
   }
 
   private Item item(Kind kind, YamlMap parent, Node n, String what) {
@@ -91,10 +98,11 @@ final class ExplainerReader {
         (kind == Kind.TIMELINE ? "an event of " : kind == Kind.GLANCE ? "a row of " : "an item of ")
             + what;
     v.warnUnknownKeys(part, ITEM_KEYS);
-    String term = kind == Kind.GLANCE ? v.string("term", true, part) : null;
-    String text = v.string("text", true, part);
+    String term = kind == Kind.GLANCE ? words.text(v, "term", "term", true, part, true) : null;
+    String text = words.text(v, "text", "text", true, part, true);
     PartialDate date = kind == Kind.TIMELINE ? v.partialDate("date", false, part) : null;
-    String when = kind == Kind.TIMELINE ? v.string("when", false, part) : null;
+    String when = kind == Kind.TIMELINE ? words.text(v, "when", "when", false, part, true) : null;
+    Texts texts = words.take();
     List<String> sources = v.strings("sources", part);
     List<String> facts = v.strings("facts", part);
     if (kind == Kind.TIMELINE && date == null && facts.isEmpty() && !v.has("date")) {
@@ -115,11 +123,18 @@ final class ExplainerReader {
     }
     if ((kind == Kind.GLANCE && term == null) || text == null) return null;
     if (kind == Kind.TIMELINE && date == null && v.has("date")) return null;
-    return new Item(term, date, when, text, List.copyOf(sources), List.copyOf(facts), v.position());
+    return new Item(
+        term, date, when, text, List.copyOf(sources), List.copyOf(facts), v.position(), texts);
   }
 
   private Explainer comparison(
-      String id, String title, YamlMap m, List<Node> nodes, String what, SourcePosition at) {
+      String id,
+      String title,
+      Texts titleTexts,
+      YamlMap m,
+      List<Node> nodes,
+      String what,
+      SourcePosition at) {
     List<String> columns = m.strings("columns", what);
     if (columns.size() < 2) {
       diagnostics.error(
@@ -127,7 +142,8 @@ final class ExplainerReader {
           Code.MISSING_FIELD,
           what + " needs `columns` naming at least two things to compare",
           "e.g. `columns: [EncroChat, Sky ECC]`");
-      return new Explainer(Kind.COMPARISON, id, title, List.of(), columns, List.of(), at);
+      return new Explainer(
+          Kind.COMPARISON, id, title, List.of(), columns, List.of(), at, titleTexts);
     }
     List<Row> rows = new ArrayList<>();
     for (Node n : nodes) {
@@ -135,8 +151,9 @@ final class ExplainerReader {
       if (r == null) continue;
       String part = "a row of " + what;
       r.warnUnknownKeys(part, List.of("measure", "cells", "note"));
-      String measure = r.string("measure", true, part);
-      String note = r.string("note", false, part);
+      String measure = words.text(r, "measure", "measure", true, part, true);
+      String note = words.text(r, "note", "note", false, part, true);
+      Texts texts = words.take();
       List<Node> cellNodes = r.list("cells");
       if (cellNodes.size() != columns.size()) {
         diagnostics.error(
@@ -159,11 +176,18 @@ final class ExplainerReader {
         if (cell != null) cells.add(cell);
       }
       if (measure != null && cells.size() == columns.size()) {
-        rows.add(new Row(measure, List.copyOf(cells), note, r.position()));
+        rows.add(new Row(measure, List.copyOf(cells), note, r.position(), texts));
       }
     }
     return new Explainer(
-        Kind.COMPARISON, id, title, List.of(), List.copyOf(columns), List.copyOf(rows), at);
+        Kind.COMPARISON,
+        id,
+        title,
+        List.of(),
+        List.copyOf(columns),
+        List.copyOf(rows),
+        at,
+        titleTexts);
   }
 
   private Cell cell(YamlMap row, Node c, String part) {

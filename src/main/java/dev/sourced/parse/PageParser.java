@@ -11,6 +11,7 @@ import dev.sourced.model.Correction;
 import dev.sourced.model.Explainer;
 import dev.sourced.model.FrontMatter;
 import dev.sourced.model.ImageCredit;
+import dev.sourced.model.Texts;
 import dev.sourced.yaml.JsonNodes;
 import dev.sourced.yaml.SafeYaml;
 import dev.sourced.yaml.TomlNodes;
@@ -131,9 +132,9 @@ public final class PageParser {
       aliases.add(new ParsedPage.Alias(a.value(), a.position()));
     }
     Declarations decl = new DeclarationReader(diagnostics, languages).read(map);
-    List<Correction> corrections = corrections(map, diagnostics);
+    List<Correction> corrections = corrections(map, languages, diagnostics);
     List<ImageCredit> images = ImageEntries.read(map, file, diagnostics);
-    List<Explainer> explainers = new ExplainerReader(diagnostics).read(map);
+    List<Explainer> explainers = new ExplainerReader(diagnostics, languages).read(map);
     BodyScan scan;
     BodyHtml body;
     try {
@@ -287,15 +288,18 @@ public final class PageParser {
     return slug;
   }
 
-  private static List<Correction> corrections(YamlMap map, Diagnostics diagnostics) {
+  private static List<Correction> corrections(
+      YamlMap map, List<String> languages, Diagnostics diagnostics) {
+    TextFields words = new TextFields(diagnostics, languages);
     List<Correction> out = new ArrayList<>();
     for (var node : map.list("corrections")) {
       YamlMap c = map.asMap(node, "corrections[]");
       if (c == null) continue;
       c.warnUnknownKeys("a correction", List.of("date", "text"));
       LocalDate d = c.date("date", true, "a correction");
-      String text = c.string("text", true, "a correction");
-      if (d != null && text != null) out.add(new Correction(d, text));
+      String text = words.text(c, "text", "text", true, "a correction", true);
+      Texts texts = words.take();
+      if (d != null && text != null) out.add(new Correction(d, text, texts));
     }
     out.sort((a, b) -> b.date().compareTo(a.date()));
     return List.copyOf(out);

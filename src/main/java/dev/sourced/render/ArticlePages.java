@@ -80,10 +80,12 @@ final class ArticlePages {
     a.put("hasFactBoxes", !boxes.isEmpty());
     a.put("references", models.references(page.references()));
     List<Map<String, Object>> corrections = new ArrayList<>();
-    for (Correction c : fm.corrections()) {
+    for (Correction declared : fm.corrections()) {
+      Correction c = declared.in(site.config().language(), site.config().defaultLanguage());
       Map<String, Object> cm = new LinkedHashMap<>();
       models.putDate(cm, "date", c.date());
       cm.put("text", c.text());
+      if (c.texts().fallback("text") != null) cm.put("textLang", c.texts().fallback("text"));
       corrections.add(cm);
     }
     a.put("corrections", corrections);

@@ -10,6 +10,8 @@ import dev.sourced.model.Explainer.Row;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.PartialDate;
+import dev.sourced.model.Texts;
+import freemarker.core.HTMLOutputFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,6 +28,10 @@ import java.util.Map;
  * <p>Timeline events are sorted by date (the first day of a month or year for events known only to
  * it), keeping the written order for equal dates; an event without a date of its own takes its
  * first fact's {@code as_of}.
+ *
+ * <p>The piece comes in the page's language ({@link Explainer#in}); a text not yet translated into
+ * it is given as markup, marked with the language it is in and followed by the page's words for
+ * "not yet translated", as a fact box marks an untranslated label.
  */
 final class ExplainerModels {
   private final FactsRenderContext ctx;
@@ -41,7 +47,7 @@ final class ExplainerModels {
     m.put("kind", e.kind().directive());
     m.put("id", e.id());
     m.put("domId", e.kind().directive() + "-" + e.id());
-    if (e.title() != null) m.put("title", e.title());
+    if (e.title() != null) m.put("title", words(e.texts(), "title", e.title()));
     List<Item> items = new ArrayList<>(e.items());
     if (e.kind() == Kind.TIMELINE) {
       // By the last day of each event's period: "Late 2020" (given as 2020) after "July 2020".
@@ -70,14 +76,14 @@ final class ExplainerModels {
 
   private Map<String, Object> item(Item item) {
     Map<String, Object> m = new LinkedHashMap<>();
-    if (item.term() != null) m.put("term", item.term());
+    if (item.term() != null) m.put("term", words(item.texts(), "term", item.term()));
     PartialDate d = dateOf(item);
     if (d != null) {
       m.put("date", d.toString());
       m.put("dateText", fmt.date(d));
     }
-    if (item.when() != null) m.put("when", item.when());
-    m.put("text", item.text());
+    if (item.when() != null) m.put("when", words(item.texts(), "when", item.when()));
+    m.put("text", words(item.texts(), "text", item.text()));
     // Linked to every source behind it: its own, then its facts'.
     LinkedHashSet<String> behind = new LinkedHashSet<>(item.sources());
     for (String id : item.facts()) {
@@ -108,8 +114,8 @@ final class ExplainerModels {
 
   private Map<String, Object> row(Row r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("measure", r.measure());
-    if (r.note() != null) m.put("note", r.note());
+    m.put("measure", words(r.texts(), "measure", r.measure()));
+    if (r.note() != null) m.put("note", words(r.texts(), "note", r.note()));
     List<Map<String, Object>> cells = new ArrayList<>();
     for (Cell c : r.cells()) {
       Map<String, Object> cm = new LinkedHashMap<>();
@@ -143,6 +149,23 @@ final class ExplainerModels {
     }
     m.put("cites", cites(v.sources()));
     return m;
+  }
+
+  /**
+   * A piece's text as the template shows it: the string, or, where the page's language has no
+   * translation of it yet, markup that says in which language it is and that it is untranslated.
+   */
+  private Object words(Texts texts, String field, String text) {
+    String from = texts.fallback(field);
+    if (from == null) return text;
+    return ArticlePages.markup(
+        "<span class=\"untranslated\" lang=\""
+            + HTMLOutputFormat.INSTANCE.escapePlainText(from)
+            + "\">"
+            + HTMLOutputFormat.INSTANCE.escapePlainText(text)
+            + "</span> <small class=\"untranslated-note\">"
+            + HTMLOutputFormat.INSTANCE.escapePlainText(fmt.messages().text("translation.missing"))
+            + "</small>");
   }
 
   private List<Map<String, Object>> cites(List<String> ids) {

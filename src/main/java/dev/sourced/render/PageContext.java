@@ -93,6 +93,8 @@ final class PageContext implements FactsRenderContext {
     // A piece declared once, in one of the article's translations, shows in each of them.
     for (ResolvedPage t : translations) if (e == null) e = t.frontMatter().explainer(k, id);
     if (e == null) return "";
+    // In the page's language: a piece is declared once and may carry words for each language.
+    e = e.in(site.config().language(), site.config().defaultLanguage());
     return pieces.render(new ExplainerModels(this).model(e), page.url() + "index.html");
   }
 

@@ -301,7 +301,7 @@ final class SitePages {
     for (ResolvedPage p : site.pages()) {
       List<Correction> all = p.frontMatter().corrections();
       for (int i = 0; i < all.size(); i++) {
-        Correction c = all.get(i);
+        Correction c = all.get(i).in(site.config().language(), site.config().defaultLanguage());
         Map<String, Object> cm = new LinkedHashMap<>();
         // Counted from the oldest, so adding a newer correction never renumbers older ones.
         cm.put(
@@ -313,6 +313,7 @@ final class SitePages {
                 + (all.size() - 1 - i));
         models.putDate(cm, "date", c.date());
         cm.put("text", c.text());
+        if (c.texts().fallback("text") != null) cm.put("textLang", c.texts().fallback("text"));
         cm.put("article", models.link(p.title(), site.config().url(p.url())));
         cm.put("articlePermalink", site.config().permalink(p.url()));
         list.add(cm);

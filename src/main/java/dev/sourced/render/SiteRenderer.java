@@ -290,7 +290,8 @@ public final class SiteRenderer {
             case SOURCES ->
                 () -> out.page(path, template, () -> declarations, () -> pages.sources(pager));
             case SOURCE -> {
-              Source s = site.sources().get(o.subject());
+              // As the page's language names it (a translated title or publisher).
+              Source s = l.site.sources().get(o.subject());
               yield () ->
                   out.page(
                       path,

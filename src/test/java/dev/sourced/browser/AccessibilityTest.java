@@ -43,14 +43,14 @@ class AccessibilityTest {
   static Stream<Arguments> pages() {
     List<String[]> types =
         List.of(
-            new String[] {"article", "sky-ecc-live-meelezen/", "en/how-police-read-sky-ecc/"},
+            new String[] {"article", "sky-ecc-live-meelezen/", "en/reading-sky-ecc-live/"},
             new String[] {
               "article with a glance and unknowns", "sky-ecc-actiedag/", "en/sky-ecc-action-day/"
             },
             new String[] {
               "article with a timeline",
               "tijdlijn-sky-ecc-encrochat/",
-              "en/operation-argus-timeline/"
+              "en/sky-ecc-encrochat-timeline/"
             },
             new String[] {
               "article with a comparison",
@@ -110,8 +110,8 @@ class AccessibilityTest {
         List.of(
             new String[] {"light", "sky-ecc-live-meelezen/"},
             new String[] {"dark", "sky-ecc-live-meelezen/"},
-            new String[] {"light", "en/how-police-read-sky-ecc/"},
-            new String[] {"dark", "en/how-police-read-sky-ecc/"})) {
+            new String[] {"light", "en/reading-sky-ecc-live/"},
+            new String[] {"dark", "en/reading-sky-ecc-live/"})) {
       String scheme = run[0];
       load(run[1], scheme);
       WebElement fact = browser.driver.findElement(By.cssSelector("a.fact-disputed"));
@@ -132,7 +132,7 @@ class AccessibilityTest {
                 "sky-ecc-en-encrochat-uitgelegd/",
                 "tijdlijn-sky-ecc-encrochat/",
                 "en/sky-ecc-and-encrochat-explained/",
-                "en/operation-argus-timeline/")) {
+                "en/sky-ecc-encrochat-timeline/")) {
           load(page, scheme);
           assertThat(browser.axe())
               .as("axe violations on %s at 390 px (%s)", page, scheme)

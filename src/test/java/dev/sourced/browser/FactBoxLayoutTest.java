@@ -39,7 +39,7 @@ class FactBoxLayoutTest {
     // phone (the editor's note alone is some 200 px there).
     Map<Integer, Integer> limits = Map.of(1280, 800, 390, 1000);
     Map<String, Long> heights = new java.util.TreeMap<>();
-    for (String page : List.of("sky-ecc-live-meelezen/", "en/how-police-read-sky-ecc/"))
+    for (String page : List.of("sky-ecc-live-meelezen/", "en/reading-sky-ecc-live/"))
       for (int width : List.of(1280, 390)) {
         browser.viewport(width, width < 600 ? 844 : 900, width < 600);
         browser.colorScheme("light");

@@ -26,9 +26,9 @@ class PageHeightsTest {
           "sky-ecc-en-encrochat-uitgelegd/",
           "facts/",
           "en/sky-ecc-action-day/",
-          "en/how-police-read-sky-ecc/",
+          "en/reading-sky-ecc-live/",
           "en/encrochat-and-after/",
-          "en/operation-argus-timeline/",
+          "en/sky-ecc-encrochat-timeline/",
           "en/sky-ecc-and-encrochat-explained/",
           "en/facts/");
 

@@ -151,7 +151,7 @@ class RealBrowserTest {
         .anyMatch(p -> p.endsWith("/search/"))
         .anyMatch(p -> p.endsWith("/feed.xml"))
         .anyMatch(p -> p.endsWith("/facts/"))
-        .anyMatch(p -> p.endsWith("/en/how-police-read-sky-ecc/"))
+        .anyMatch(p -> p.endsWith("/en/reading-sky-ecc-live/"))
         .anyMatch(p -> p.endsWith("/sky-ecc-live-meelezen/"))
         .anyMatch(p -> p.endsWith("/en/facts/"));
   }
@@ -178,7 +178,7 @@ class RealBrowserTest {
 
   @Test
   void factCardOpensOnKeyboardFocusAndClosesOnEscape() {
-    browser.driver.get(site.url("en/how-police-read-sky-ecc/"));
+    browser.driver.get(site.url("en/reading-sky-ecc-live/"));
     WebElement body = browser.driver.findElement(By.tagName("body"));
     Actions keys = new Actions(browser.driver);
     // Tab from the top of the page to the first fact value: it is reachable by keyboard.
@@ -216,7 +216,7 @@ class RealBrowserTest {
 
   @Test
   void factCardOpensOnHoverAndStaysWhileThePointerIsOnIt() {
-    browser.driver.get(site.url("en/how-police-read-sky-ecc/"));
+    browser.driver.get(site.url("en/reading-sky-ecc-live/"));
     WebElement fact = browser.driver.findElement(By.cssSelector("a.fact"));
     new Actions(browser.driver).moveToElement(fact).perform();
     WebElement card = waitForCard();
@@ -273,11 +273,11 @@ class RealBrowserTest {
 
   @Test
   void aCardShowsWhatItsBoxShows() throws Exception {
-    browser.driver.get(site.url("en/operation-argus-timeline/"));
+    browser.driver.get(site.url("en/sky-ecc-encrochat-timeline/"));
     WebElement remote = browser.driver.findElement(By.cssSelector("a.fact[data-fact=sky-users]"));
     Document box =
         Jsoup.parse(
-            get(site.url("en/how-police-read-sky-ecc/")), site.url("en/how-police-read-sky-ecc/"));
+            get(site.url("en/reading-sky-ecc-live/")), site.url("en/reading-sky-ecc-live/"));
     Element home = box.getElementById("fact-sky-users");
     assertThat(home.select(".figure-row")).as("one row per distinct figure").hasSize(2);
     browser.js("arguments[0].focus();", remote);
@@ -292,7 +292,7 @@ class RealBrowserTest {
 
   @Test
   void aCitationShowsItsReference() {
-    browser.driver.get(site.url("en/how-police-read-sky-ecc/"));
+    browser.driver.get(site.url("en/reading-sky-ecc-live/"));
     WebElement cite = browser.driver.findElement(By.cssSelector("sup.cite a"));
     String refId = cite.getAttribute("href").replaceFirst(".*#", "");
     String title = browser.driver.findElement(By.id(refId)).findElement(By.tagName("a")).getText();
@@ -354,10 +354,10 @@ class RealBrowserTest {
     Map<String, String> pairs =
         Map.of(
             "sky-ecc-actiedag/", "en/sky-ecc-action-day/",
-            "sky-ecc-live-meelezen/", "en/how-police-read-sky-ecc/",
+            "sky-ecc-live-meelezen/", "en/reading-sky-ecc-live/",
             "encrochat-hack-en-daarna/", "en/encrochat-and-after/",
             "sky-ecc-en-encrochat-uitgelegd/", "en/sky-ecc-and-encrochat-explained/",
-            "tijdlijn-sky-ecc-encrochat/", "en/operation-argus-timeline/");
+            "tijdlijn-sky-ecc-encrochat/", "en/sky-ecc-encrochat-timeline/");
     for (var e : pairs.entrySet()) {
       browser.driver.get(site.url(e.getKey()));
       assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("nl");
@@ -410,10 +410,10 @@ class RealBrowserTest {
               "search/?q=sky",
               "no/such/page/",
               "en/",
-              "en/how-police-read-sky-ecc/",
+              "en/reading-sky-ecc-live/",
               "en/sky-ecc-action-day/",
               "en/encrochat-and-after/",
-              "en/operation-argus-timeline/",
+              "en/sky-ecc-encrochat-timeline/",
               "en/sky-ecc-and-encrochat-explained/",
               "en/facts/",
               "en/sources/europol-2021-03-10/",
@@ -447,7 +447,7 @@ class RealBrowserTest {
     try {
       browser.driver.executeCdpCommand(
           "Emulation.setScriptExecutionDisabled", Map.of("value", true));
-      browser.driver.get(site.url("en/how-police-read-sky-ecc/"));
+      browser.driver.get(site.url("en/reading-sky-ecc-live/"));
       WebElement fact = browser.driver.findElement(By.cssSelector("a.fact-disputed"));
       String target = fact.getAttribute("href").replaceFirst(".*#", "");
       fact.click();

@@ -33,7 +33,7 @@ class ScreenshotsTest {
               "nl", "sky-ecc-live-meelezen/", "sky-ecc-actiedag/", "search/?q=gebruikers"
             },
             new String[] {
-              "en", "en/how-police-read-sky-ecc/", "en/sky-ecc-action-day/", "en/search/?q=users"
+              "en", "en/reading-sky-ecc-live/", "en/sky-ecc-action-day/", "en/search/?q=users"
             });
     try (Browser b = Browser.start(1280, 900)) {
       for (String[] lang : languages)
@@ -78,7 +78,7 @@ class ScreenshotsTest {
           }
         }
       b.viewport(800, 1100, false);
-      b.driver.get(site.url("en/how-police-read-sky-ecc/"));
+      b.driver.get(site.url("en/reading-sky-ecc-live/"));
       b.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
       b.js("document.getElementById('references-heading').scrollIntoView();");
       save(b.driver.getScreenshotAs(OutputType.FILE).toPath(), out.resolve("print-references.png"));

@@ -97,7 +97,7 @@ class ValueChartTest {
     assertThat(svg.attr("role")).isEqualTo("img");
     assertThat(svg.attr("aria-label"))
         .contains("Users <worldwide>")
-        .contains("70,000 users (2 sources), the figure used in the text")
+        .contains("about 70,000 users (2 sources), the figure used in the text")
         .contains("more than 170,000 users (1 source)")
         .contains("35,000 users (2 sources)")
         .contains("Not drawn")
@@ -110,8 +110,9 @@ class ValueChartTest {
     Elements rows = svg.select("> g");
     assertThat(rows).hasSize(3);
     assertThat(rows.get(0).hasClass("value-chart-used")).isTrue();
-    // "about" (a) and exact (c) share the bar: its label gives the bare figure, lending neither.
-    assertThat(rows.get(0).selectFirst("text").text()).isEqualTo("70,000 · used in the text");
+    // "about" (a, the text's figure) and exact (c) share the bar: it is labelled as the text
+    // words the figure, never by a bare 70,000 that drops the text's qualifier.
+    assertThat(rows.get(0).selectFirst("text").text()).isEqualTo("about 70,000 · used in the text");
     assertThat(rows.get(1).select("svg path")).as("'more than' has an open end").hasSize(1);
     assertThat(rows.get(1).selectFirst("text").text()).isEqualTo("more than 170,000");
     assertThat(rows.get(0).select("svg path")).isEmpty();

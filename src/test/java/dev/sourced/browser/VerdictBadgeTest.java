@@ -28,7 +28,7 @@ class VerdictBadgeTest {
           "sources/seed-2021-03-09/",
           "en/methodology/",
           "en/sky-ecc-action-day/",
-          "en/how-police-read-sky-ecc/");
+          "en/reading-sky-ecc-live/");
 
   /**
    * Each verdict word on the page, found by what it says rather than by the class the theme gives

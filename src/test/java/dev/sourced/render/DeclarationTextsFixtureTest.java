@@ -110,6 +110,12 @@ class DeclarationTextsFixtureTest {
   }
 
   @Test
+  void aSourcesPageIsInItsLanguageAndSoAreTheWordsAroundItsFigures() {
+    assertThat(site.html("en/sources/s1/").selectFirst("h1").text()).isEqualTo("Press release");
+    assertThat(site.html("sources/s1/").selectFirst("h1").text()).isEqualTo("Persbericht");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void theExportsListEachFactOnceWithItsWordsInEveryLanguage() {
     var facts =

@@ -75,12 +75,14 @@ class SourceCaveatsFixtureTest {
     TestSite site = built();
     Document page = site.html("encrochat/");
     assertThat(page.selectFirst("#ref-nltimes").text())
-        .startsWith("untitled, NL Times, 9 March 2021.");
-    assertThat(page.selectFirst("#ref-nltimes a").text()).isEqualTo("untitled");
+        .startsWith("title not in our copy, NL Times, 9 March 2021.");
+    assertThat(page.selectFirst("#ref-nltimes a").text()).isEqualTo("title not in our copy");
     Document source = site.html("sources/nltimes/");
-    assertThat(source.selectFirst("h1").text()).isEqualTo("Untitled, NL Times, 9 March 2021");
+    assertThat(source.selectFirst("h1").text())
+        .isEqualTo("Title not in our copy, NL Times, 9 March 2021");
     assertThat(source.title()).startsWith("NL Times, 9 March 2021 ·");
-    assertThat(site.html("sources/").text()).contains("untitled, NL Times, 9 March 2021");
+    assertThat(site.html("sources/").text())
+        .contains("title not in our copy, NL Times, 9 March 2021");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> sources =
         (List<Map<String, Object>>)

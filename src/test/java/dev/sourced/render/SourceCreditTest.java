@@ -113,19 +113,21 @@ class SourceCreditTest {
   @Test
   void sourcesThatGiveTheSameFigureShareOneRowAndOneBar() {
     Element box = site.html("a/").getElementById("fact-users");
+    // The row holding the text's figure is headed as the text shows it ("about 70,000"), never by
+    // a bare 70,000 that drops the qualifier; a source worded otherwise shows its own wording.
     assertThat(box.select(".figure-row dt .figure").eachText())
-        .containsExactly("70,000 users", "about 170,000 users");
+        .containsExactly("about 70,000 users", "about 170,000 users");
     Element first = box.selectFirst(".figure-row");
     // Each source keeps its own wording: the row never lends "about" to one that did not say it.
     assertThat(first.select("li").eachText())
         .containsExactly(
-            "[1] Europol (2021): about 70,000 — monitored users (used in the text)",
-            "[2] NL Times (2021): about 70,000 — users worldwide",
+            "[1] Europol (2021) — monitored users (used in the text)",
+            "[2] NL Times (2021) — users worldwide",
             "[4] Summary: more than 70,000 — accounts monitored",
-            "[5] Paper (2021) — customers");
+            "[5] Paper (2021): 70,000 — customers");
     assertThat(box.select(".value-chart rect")).hasSize(2);
     assertThat(box.select(".value-chart text.val").eachText())
-        .containsExactly("70,000 · used in the text", "about 170,000");
+        .containsExactly("about 70,000 · used in the text", "about 170,000");
   }
 
   @Test

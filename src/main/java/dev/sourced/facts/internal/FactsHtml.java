@@ -204,9 +204,10 @@ public final class FactsHtml {
   }
 
   /**
-   * One row per distinct figure, each source once, next to its own wording and scope: "70,000
-   * users: [1] Blueprint underworld uncovered, customers of the Canadian provider; [4] NL Times
-   * (2021), about 70,000, users worldwide ...". What every source of a row shares is said once.
+   * One row per distinct figure, each source once, next to its scope and, where it words the figure
+   * otherwise than the row's heading, its own wording: "about 70,000 users: [1] Blueprint
+   * underworld uncovered: 70,000, customers of the Canadian provider; [4] NL Times (2021), users
+   * worldwide ...". What every source of a row shares is said once.
    */
   private void renderRows(Fact f, List<FigureRows.Row> rows) {
     FactValue usedValue = f.usedInText();

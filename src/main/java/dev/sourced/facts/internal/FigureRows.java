@@ -18,6 +18,12 @@ import java.util.Objects;
  * bar instead of five. Within a row every source keeps its own wording ("about", "more than"),
  * scope and date: a row never lends one source's qualifier to another. Only what all of a row's
  * sources share is said once, for the row.
+ *
+ * <p>A row's heading is the figure as the text shows it when the text's value is in the row: the
+ * text says "about 70,000", so the heading (and the chart's bar) says "about 70,000", not a bare
+ * "70,000" that drops the text's qualifier. A row without the text's value whose sources word it
+ * differently is headed by the bare figure. An entry worded otherwise than its row's heading shows
+ * its own wording.
  */
 final class FigureRows {
   /** One source's entry in a row: the value it gives, under which it is named. */
@@ -27,7 +33,8 @@ final class FigureRows {
    * One distinct figure.
    *
    * @param heading the value whose wording the row's heading takes: the shared wording when every
-   *     entry words the figure the same, else the bare figure (qualifier dropped)
+   *     entry words the figure the same, else the text's value when it is in the row, else the bare
+   *     figure (qualifier dropped)
    * @param shared whether every entry has the same qualifier, scope and date (said once)
    * @param used whether the figure the text uses is in this row
    * @param entries one per source, in reference-number order
@@ -58,16 +65,12 @@ final class FigureRows {
                 && Objects.equals(v.asOf(), first.asOf());
       }
       boolean sameWording = values.stream().allMatch(v -> v.qualifier() == first.qualifier());
-      FactValue heading = sameWording ? first : bare(first);
+      boolean used = values.stream().anyMatch(v -> v == usedValue);
+      FactValue heading = sameWording ? first : used ? usedValue : bare(first);
       List<Entry> entries = new ArrayList<>();
       for (FactValue v : values) for (String id : v.sources()) entries.add(new Entry(id, v));
       entries.sort(Comparator.comparingInt(e -> site.referenceNumber(e.sourceId())));
-      rows.add(
-          new Row(
-              heading,
-              shared,
-              values.stream().anyMatch(v -> v == usedValue),
-              List.copyOf(entries)));
+      rows.add(new Row(heading, shared, used, List.copyOf(entries)));
     }
     return rows;
   }
