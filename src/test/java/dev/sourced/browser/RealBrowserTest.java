@@ -252,7 +252,10 @@ class RealBrowserTest {
     int sources = 0;
     for (WebElement a : card.findElements(By.cssSelector("a[href]"))) {
       assertThat(a.getAttribute("tabindex")).isEqualTo("-1");
-      String ref = a.getAttribute("data-ref");
+      String ref =
+          a.findElements(By.className("ref-number")).isEmpty()
+              ? null
+              : a.getAttribute("href").replaceFirst(".*#ref-", "");
       if (ref == null) {
         assertThat(a.getAttribute("href"))
             .as("links in a fetched card point to their page")

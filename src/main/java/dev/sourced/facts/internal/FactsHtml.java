@@ -369,12 +369,13 @@ public final class FactsHtml {
 
   /**
    * "[5] Europol (2021)": the number in its own element, so that a card shown on another page can
-   * put that page's number in its place (facts.js).
+   * put that page's number in its place (facts.js, which reads the source's ID from the address: no
+   * data-ref, a page may hold hundreds).
    */
   private void sourceLink(String id) {
     Source s = site.source(id);
     if (s == null) return;
-    html.tag("a", attrs("href", site.referenceHref(id), "data-ref", id));
+    html.tag("a", attrs("href", site.referenceHref(id)));
     html.tag("span", attrs("class", "ref-number"));
     html.text("[" + site.referenceNumber(id) + "]");
     html.tag("/span");

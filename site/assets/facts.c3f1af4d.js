@@ -63,7 +63,8 @@
       e.removeAttribute('id'); e.removeAttribute('aria-labelledby');
     });
     div.querySelectorAll('a[href]').forEach((l) => {
-      const id = l.getAttribute('data-ref');
+      const ref = /#ref-(.+)$/.exec(l.getAttribute('href'));
+      const id = ref ? ref[1] : null;
       const num = id && t.page ? l.querySelector('.ref-number') : null;
       if (num) {
         const local = localNumber(id);
