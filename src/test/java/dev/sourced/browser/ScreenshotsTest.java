@@ -93,6 +93,54 @@ class ScreenshotsTest {
     System.out.println("Screenshots in " + out);
   }
 
+  /**
+   * The top of every page type in each language, at 390 and 1280 px, light and dark: named {@code
+   * all/LANG-TYPE-WIDTH-SCHEME.png}, to be looked at side by side.
+   */
+  @Test
+  void everyPageTypeInEveryLanguage() throws Exception {
+    Path out = Path.of(System.getProperty("sourced.screenshots")).resolve("all");
+    Files.createDirectories(out);
+    ServedSite site = ServedSite.get();
+    java.util.Map<String, String[]> types = new java.util.LinkedHashMap<>();
+    types.put("home", new String[] {"", "en/"});
+    types.put(
+        "primer",
+        new String[] {"sky-ecc-en-encrochat-uitgelegd/", "en/sky-ecc-and-encrochat-explained/"});
+    types.put("action-day", new String[] {"sky-ecc-actiedag/", "en/sky-ecc-action-day/"});
+    types.put("reading-live", new String[] {"sky-ecc-live-meelezen/", "en/reading-sky-ecc-live/"});
+    types.put("encrochat", new String[] {"encrochat-hack-en-daarna/", "en/encrochat-and-after/"});
+    types.put(
+        "timeline", new String[] {"tijdlijn-sky-ecc-encrochat/", "en/sky-ecc-encrochat-timeline/"});
+    types.put("facts", new String[] {"facts/", "en/facts/"});
+    types.put("sources", new String[] {"sources/", "en/sources/"});
+    types.put(
+        "source", new String[] {"sources/europol-2021-03-10/", "en/sources/europol-2021-03-10/"});
+    types.put("tags", new String[] {"tags/", "en/tags/"});
+    types.put("tag", new String[] {"tags/encrochat/", "en/tags/encrochat/"});
+    types.put("corrections", new String[] {"corrections/", "en/corrections/"});
+    types.put("methodology", new String[] {"methodology/", "en/methodology/"});
+    types.put("search", new String[] {"search/?q=antwerpen", "en/search/?q=antwerp"});
+    types.put("404", new String[] {"no/such/page/", "en/no/such/page/"});
+    try (Browser b = Browser.start(1280, 900)) {
+      for (var t : types.entrySet())
+        for (int l = 0; l < 2; l++)
+          for (int width : new int[] {390, 1280})
+            for (String scheme : List.of("light", "dark")) {
+              b.viewport(width, width < 600 ? 844 : 900, width < 600);
+              b.colorScheme(scheme);
+              b.driver.get(site.url(t.getValue()[l]));
+              if (t.getKey().equals("search"))
+                new WebDriverWait(b.driver, Duration.ofSeconds(5))
+                    .until(d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty());
+              String name =
+                  (l == 0 ? "nl" : "en") + "-" + t.getKey() + "-" + width + "-" + scheme + ".png";
+              save(b.driver.getScreenshotAs(OutputType.FILE).toPath(), out.resolve(name));
+            }
+    }
+    System.out.println("Screenshots in " + out);
+  }
+
   private static void save(Path from, Path to) throws Exception {
     Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
   }
