@@ -15,10 +15,13 @@ in DIR, in the same run) and prints for each build:
 A benchmark: it asserts nothing. The output folders are left in WORK for a look; delete WORK after.
 """
 import argparse, os, re, subprocess, sys, time
+from importlib import import_module
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+search_size = import_module("search-size")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-GEN = os.path.join(os.path.dirname(ROOT), "shared", "bench", "gen-corpus")
 BUDGET = 200 * 1024
 
 
@@ -80,11 +83,7 @@ def main():
     ap.add_argument("--base", help="another sourced checkout to build the same corpus with")
     a = ap.parse_args()
     for n in a.n:
-        corpus = os.path.join(a.work, f"c{n}")
-        if not os.path.isdir(os.path.join(corpus, "content")):
-            subprocess.run([GEN, str(n), corpus], check=True, stdout=subprocess.DEVNULL)
-        with open(os.path.join(corpus, "sourced.yaml"), "w") as f:
-            f.write('title: "Benchmark corpus"\nbase_url: https://example.org/\n')
+        corpus = search_size.make_corpus(a.work, n)
         print(f"{n} articles:")
         runs = []
         if a.base:

@@ -24,6 +24,16 @@ GEN = os.path.join(os.path.dirname(ROOT), "shared", "bench", "gen-corpus")
 SHOWN, PREFIX_PARTS = 20, 3
 
 
+def make_corpus(work, n):
+    """The bench corpus of N articles (seed 1) in WORK/cN, made once, with its sourced.yaml."""
+    corpus = os.path.join(work, f"c{n}")
+    if not os.path.isdir(os.path.join(corpus, "content")):
+        subprocess.run([GEN, str(n), corpus], check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(corpus, "sourced.yaml"), "w") as f:
+        f.write('title: "Benchmark corpus"\nbase_url: https://example.org/\n')
+    return corpus
+
+
 def build(launcher, corpus, out):
     subprocess.run(["rm", "-rf", out], check=True)
     r = subprocess.run(["/usr/bin/time", "-v", launcher, "build", "--source", corpus,
@@ -131,11 +141,7 @@ def main():
     ap.add_argument("--queries", default="")
     a = ap.parse_args()
     for n in a.n:
-        corpus = os.path.join(a.work, f"c{n}")
-        if not os.path.isdir(os.path.join(corpus, "content")):
-            subprocess.run([GEN, str(n), corpus], check=True, stdout=subprocess.DEVNULL)
-        with open(os.path.join(corpus, "sourced.yaml"), "w") as f:
-            f.write('title: "Benchmark corpus"\nbase_url: https://example.org/\n')
+        corpus = make_corpus(a.work, n)
         print(f"{n} articles:")
         runs = [("this", os.path.join(ROOT, "sourced"))]
         if a.base:
