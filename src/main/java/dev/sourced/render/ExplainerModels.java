@@ -11,7 +11,6 @@ import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.PartialDate;
 import dev.sourced.model.Texts;
-import freemarker.core.HTMLOutputFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -151,21 +150,9 @@ final class ExplainerModels {
     return m;
   }
 
-  /**
-   * A piece's text as the template shows it: the string, or, where the page's language has no
-   * translation of it yet, markup that says in which language it is and that it is untranslated.
-   */
+  /** A piece's text as the template shows it, marked where it is not yet translated. */
   private Object words(Texts texts, String field, String text) {
-    String from = texts.fallback(field);
-    if (from == null) return text;
-    return ArticlePages.markup(
-        "<span class=\"untranslated\" lang=\""
-            + HTMLOutputFormat.INSTANCE.escapePlainText(from)
-            + "\">"
-            + HTMLOutputFormat.INSTANCE.escapePlainText(text)
-            + "</span> <small class=\"untranslated-note\">"
-            + HTMLOutputFormat.INSTANCE.escapePlainText(fmt.messages().text("translation.missing"))
-            + "</small>");
+    return TranslatedText.of(texts, field, text, fmt.messages());
   }
 
   private List<Map<String, Object>> cites(List<String> ids) {

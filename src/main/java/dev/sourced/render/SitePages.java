@@ -148,7 +148,7 @@ final class SitePages {
             f -> {
               Map<String, Object> fm = new LinkedHashMap<>();
               fm.put("id", f.id());
-              fm.put("label", f.label());
+              fm.put("label", TranslatedText.of(f.texts(), "label", f.label(), fmt.messages()));
               fm.put("value", fmt.withUnitAndCaveat(f, f.usedInText()));
               fm.put("status", models.text("fact.status." + f.status().key()));
               fm.put("disputed", f.isDisputed());
@@ -167,8 +167,10 @@ final class SitePages {
             c -> {
               Map<String, Object> cm = new LinkedHashMap<>();
               cm.put("id", c.id());
-              cm.put("claim", c.claim());
-              cm.put("claimant", c.claimant());
+              cm.put("claim", TranslatedText.of(c.texts(), "claim", c.claim(), fmt.messages()));
+              cm.put(
+                  "claimant",
+                  TranslatedText.of(c.texts(), "claimant", c.claimant(), fmt.messages()));
               cm.put("verdict", c.verdict().key());
               cm.put("verdictLabel", models.text(c.verdict().messageKey()));
               Home home = site.claimHome(c.id());
@@ -231,6 +233,7 @@ final class SitePages {
       Home home = site.factHome(f.id());
       Map<String, Object> fm =
           models.link(f.label(), site.config().url(home.url()) + "#fact-" + f.id());
+      fm.put("shown", TranslatedText.of(f.texts(), "label", f.label(), fmt.messages()));
       fm.put("values", models.valuesFrom(f, s.id()));
       facts.add(fm);
     }
@@ -240,6 +243,7 @@ final class SitePages {
       Home home = site.claimHome(c.id());
       Map<String, Object> cm =
           models.link(c.claim(), site.config().url(home.url()) + "#claim-" + c.id());
+      cm.put("shown", TranslatedText.of(c.texts(), "claim", c.claim(), fmt.messages()));
       cm.put("verdict", c.verdict().key());
       cm.put("verdictLabel", models.text(c.verdict().messageKey()));
       claims.add(cm);

@@ -102,6 +102,62 @@ class DeclarationTextsFixtureTest {
   }
 
   @Test
+  void theFactsIndexAndSourcePagesMarkAnUntranslatedTextToo(@TempDir Path other) {
+    TestSite two =
+        TestSite.of(
+            other,
+            """
+            -- sourced.yaml --
+            title: {nl: Proef, en: Test}
+            base_url: https://example.org/
+            languages: [nl, en]
+            -- content/a.md --
+            ---
+            title: Gebruikers
+            date: 2021-03-09
+            sources:
+              s1: {title: Persbericht, publisher: Politie, date: 2021-03-09, url: "https://example.org/p"}
+            facts:
+              users:
+                label: {nl: Gebruikers van de dienst}
+                value: 70000
+                sources: [s1]
+            claims:
+              read:
+                claim: {nl: De politie las alles mee.}
+                claimant: {nl: de politie}
+                verdict: mostly-true
+                sources: [s1]
+            ---
+            De politie las {{fact:users}} gebruikers [@s1].
+
+            {{claim:read}}
+            -- content/a.en.md --
+            ---
+            title: Users
+            date: 2021-03-09
+            ---
+            Police read {{fact:users}} users [@s1].
+
+            {{claim:read}}
+            """);
+    assertThat(two.build().written()).as(two.diagnostics().toString()).isTrue();
+    for (String page : List.of("en/facts/", "en/sources/s1/")) {
+      Document d = two.html(page);
+      List<String> marked = d.select("main .untranslated").eachText();
+      assertThat(marked).as(page).contains("Gebruikers van de dienst", "De politie las alles mee.");
+      assertThat(d.select("main .untranslated").eachAttr("lang")).as(page).containsOnly("nl");
+      assertThat(d.select("main .untranslated-note").eachText())
+          .as(page)
+          .contains("(not yet translated)");
+    }
+    assertThat(two.html("en/facts/").select("main td .untranslated").eachText())
+        .contains("de politie");
+    assertThat(two.html("facts/").select(".untranslated")).isEmpty();
+    assertThat(two.html("sources/s1/").select(".untranslated")).isEmpty();
+  }
+
+  @Test
   void aSourceIsNamedByItsTranslatedTitleElseByTheTitleItWasPublishedUnder() {
     assertThat(site.html("en/users/").select("#ref-s1").text()).contains("Press release");
     assertThat(site.html("users/").select("#ref-s1").text()).contains("Persbericht");
