@@ -36,11 +36,20 @@ public final class Addresses {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
+  private static final Pattern HYPHENS = Pattern.compile("-{2,}");
+
+  private static final Pattern ENDS = Pattern.compile("^[-.]+|[-.]+$");
+
   private Addresses() {}
 
   /** One name (a file or folder name without its extension, a tag) as an address segment. */
   public static String segment(String name) {
-    String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+    // Every file name and tag passes here: a plain ASCII name (most of them) has no accents to
+    // take off, and skips the decomposition.
+    String s =
+        ascii(name)
+            ? name
+            : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
     StringBuilder out = new StringBuilder(s.length());
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {
@@ -55,8 +64,13 @@ public final class Addresses {
       space = false;
       out.append(kept);
     }
-    String joined = out.toString().replaceAll("-{2,}", "-");
-    return joined.replaceAll("^[-.]+|[-.]+$", "");
+    String joined = HYPHENS.matcher(out).replaceAll("-");
+    return ENDS.matcher(joined).replaceAll("");
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+    return true;
   }
 
   /**

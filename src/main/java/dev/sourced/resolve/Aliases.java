@@ -25,19 +25,23 @@ public final class Aliases {
   /** Characters an alias may hold: what an address path holds without escaping. */
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._~!$&'()*+,;=:@%/-]+");
 
+  private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
+
+  private static final Pattern HTML_FILE = Pattern.compile(".*\\.html?");
+
   /** The output file of an alias, or null when it is not an address of this site. */
   public static String output(String alias) {
     String a = alias.strip();
     if (a.startsWith("//") || a.contains("://") || a.contains("\\") || !SAFE.matcher(a).matches())
       return null;
-    a = a.replaceAll("^/+", "");
+    a = LEADING_SLASHES.matcher(a).replaceAll("");
     if (a.isEmpty()) return null;
     for (String seg : a.split("/")) {
       if (seg.equals("..") || seg.equals(".") || seg.startsWith(".")) return null;
     }
     if (a.endsWith("/")) return a + "index.html";
     String last = a.substring(a.lastIndexOf('/') + 1);
-    if (last.toLowerCase(Locale.ROOT).matches(".*\\.html?")) return a;
+    if (HTML_FILE.matcher(last.toLowerCase(Locale.ROOT)).matches()) return a;
     return a + "/index.html";
   }
 

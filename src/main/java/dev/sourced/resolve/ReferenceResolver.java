@@ -390,6 +390,9 @@ public final class ReferenceResolver {
     }
   }
 
+  private static final Pattern ACTIVE_NAME =
+      Pattern.compile(".*\\.(html?|xhtml|xht|js|mjs|xml|xsl)$");
+
   private static final Pattern SCRIPTED =
       Pattern.compile("(?i)<script|javascript:|\\son[a-z]+\\s*=|<foreignobject");
 
@@ -399,7 +402,7 @@ public final class ReferenceResolver {
    */
   static boolean isActive(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.matches(".*\\.(html?|xhtml|xht|js|mjs|xml|xsl)$")) return true;
+    if (ACTIVE_NAME.matcher(name).matches()) return true;
     if (!name.endsWith(".svg") && !name.endsWith(".svgz")) return false;
     try {
       if (Files.size(file) > (8 << 20)) return true;
