@@ -3,7 +3,10 @@ package dev.sourced.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,26 +14,36 @@ import picocli.CommandLine.Command;
  * The {@code sourced} command. Subcommands do the work; this class only wires picocli: exit codes
  * (0 ok, 1 content errors, 2 usage errors), no {@code @file} expansion, and a handler that prints a
  * one-line message for I/O failures instead of a stack trace.
+ *
+ * <p>picocli reads every command's options by reflection when its command line is made, and its
+ * classes (built for Java 5) cannot go into the class-data archive: for the whole tree of commands
+ * that is a good part of a build's start. So a run that names its command ({@code sourced build
+ * ...}) gets a command line with that command alone; any other run (no command, {@code --help},
+ * {@code help}, a misspelt command) gets all of them, for the list and the suggestions.
  */
 @Command(
     name = "sourced",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description =
-        "Builds fact-checked explainer sites: every figure a sourced, cross-referenced fact.",
-    subcommands = {
-      BuildCommand.class,
-      CheckCommand.class,
-      ServeCommand.class,
-      NewCommand.class,
-      FactsCommand.class,
-      ImportCommand.class,
-      CommandLine.HelpCommand.class
-    })
+        "Builds fact-checked explainer sites: every figure a sourced, cross-referenced fact.")
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int CONTENT_ERRORS = 1;
   public static final int USAGE = 2;
+
+  /** The commands, in the order the usage lists them. */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("build", BuildCommand::new);
+    COMMANDS.put("check", CheckCommand::new);
+    COMMANDS.put("serve", ServeCommand::new);
+    COMMANDS.put("new", NewCommand::new);
+    COMMANDS.put("facts", FactsCommand::new);
+    COMMANDS.put("import", ImportCommand::new);
+    COMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -38,12 +51,27 @@ public final class Main implements Runnable {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
+  /**
+   * The command line, with picocli's defaults, for these arguments: the command they name alone, or
+   * every command when they name none (or ask for {@code help}).
+   */
+  public static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    String named = args.length > 0 ? args[0] : null;
+    if (named != null && !named.equals("help") && COMMANDS.containsKey(named)) {
+      cli.addSubcommand(named, COMMANDS.get(named).get());
+    } else {
+      for (var c : COMMANDS.entrySet()) cli.addSubcommand(c.getKey(), c.getValue().get());
+    }
+    return cli;
+  }
+
   /** Runs the command line with the given streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     // Output must not depend on the machine's locale (a Turkish default lower-cases "I" to a
     // dotless "ı" in heading anchors); every format that needs a language names it.
     Locale.setDefault(Locale.ROOT);
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine(args);
     cli.setExpandAtFiles(false);
     cli.setOut(out);
     cli.setErr(err);

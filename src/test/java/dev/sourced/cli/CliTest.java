@@ -23,7 +23,7 @@ class CliTest {
   /** Every command path: "" (the root), "build", "check", "new", "new article", ... */
   static Stream<String> commands() {
     List<String> out = new ArrayList<>();
-    collect(new CommandLine(new Main()), "", out);
+    collect(Main.commandLine(), "", out);
     return out.stream();
   }
 
