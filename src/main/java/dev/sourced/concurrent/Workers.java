@@ -3,10 +3,12 @@ package dev.sourced.concurrent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -33,6 +35,18 @@ public final class Workers {
       }
     }
     return Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * Starts {@code work} on a thread of its own (a daemon, with the workers' large stack), for a
+   * stage that can run beside another: its result, or its failure, is the future's.
+   */
+  public static <T> Future<T> background(String name, Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(work);
+    Thread t = new Thread(null, task, name, STACK_BYTES);
+    t.setDaemon(true);
+    t.start();
+    return task;
   }
 
   /**

@@ -72,6 +72,15 @@ public final class ImageProcessor {
   }
 
   /** Publishes one image; problems with its content are warnings in {@code diagnostics}. */
+  /**
+   * Loads the WebP encoder (a native library, unpacked from its jar and checked on first use) when
+   * the settings ask for WebP copies: a build that has images to publish calls this early, on a
+   * thread of its own, so that the first image does not hold up every worker while it loads.
+   */
+  public void prepare() {
+    if (settings.webp()) ImageEncoder.webpAvailable();
+  }
+
   public Result publish(Input in, Diagnostics diagnostics) throws IOException {
     String key = key(in.file());
     ImageCache.Entry entry;

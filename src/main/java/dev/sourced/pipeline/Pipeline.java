@@ -2,10 +2,12 @@ package dev.sourced.pipeline;
 
 import dev.sourced.cache.BuildCache;
 import dev.sourced.cache.CacheDamagedException;
+import dev.sourced.concurrent.Workers;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
+import dev.sourced.images.ImageNames;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.parse.BodySpill;
 import dev.sourced.parse.ParsedPage;
@@ -24,6 +26,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -176,6 +180,7 @@ public final class Pipeline {
       Collection<String> changed, Progress progress, BodySpill spill, BuildCache cache, long start)
       throws IOException {
     StageTimer timer = new StageTimer();
+    EarlyRenderer[] early = {null};
     ArticleFile edited = null;
     ParsedPage before = null;
     if (inputs.onlyKnownArticlesChanged(changed)) {
@@ -185,8 +190,12 @@ public final class Pipeline {
         edited = inputs.article(path).file();
       }
       for (String p : changed) inputs.reloadArticle(p);
-    } else if (inputs.reloadAll(changed, spill, progress, cache)) {
-      renderer = null;
+    } else {
+      // A one-run build makes its renderer (templates, words, number formats, theme files) on a
+      // thread of its own while the articles are parsed and resolved: it needs only the settings.
+      Runnable onLoad =
+          keepState || !options.render() ? () -> {} : () -> early[0] = startRenderer();
+      if (inputs.reloadAll(changed, spill, progress, cache, onLoad)) renderer = null;
     }
     timer.lap("load+parse");
     if (edited != null && renderer != null) {
@@ -224,13 +233,15 @@ public final class Pipeline {
       // loader already refused (a link out of the site) are not compiled to say so again.
       if (renderer == null && !refusedTemplates(diagnostics)) {
         renderer =
-            SiteRenderer.create(
-                site.config(),
-                inputs.templatesDir(),
-                inputs.messageFiles(),
-                keepState,
-                options.imageCache(),
-                diagnostics);
+            early[0] != null
+                ? early[0].join(diagnostics)
+                : SiteRenderer.create(
+                    site.config(),
+                    inputs.templatesDir(),
+                    inputs.messageFiles(),
+                    keepState,
+                    options.imageCache(),
+                    diagnostics);
       }
       if (renderer != null && !stop(diagnostics)) {
         progress.update("rendering", 0, site.pages().size());
@@ -243,6 +254,58 @@ public final class Pipeline {
     timer.report();
     if (keepState) prose.remember(written ? site : null, resolveDiagnostics.sorted(), files);
     return result(diagnostics, written, Math.max(files, 0), site, start);
+  }
+
+  /**
+   * A renderer being made beside the parse, with what making it reported: the same renderer, and
+   * the same diagnostics, as making it after the resolve gives; they join the build's diagnostics
+   * where those would have been reported.
+   */
+  private record EarlyRenderer(Future<SiteRenderer> renderer, Diagnostics diagnostics) {
+    SiteRenderer join(Diagnostics into) throws IOException {
+      try {
+        SiteRenderer r = renderer.get();
+        into.addAll(diagnostics);
+        return r;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) throw io;
+        if (e.getCause() instanceof RuntimeException re) throw re;
+        if (e.getCause() instanceof Error err) throw err;
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+  }
+
+  /**
+   * Starts making the renderer from the settings just read, unless the loader refused a template
+   * (then the build makes none, as below). A site with images to publish also loads the image
+   * encoders there, ahead of its first image.
+   */
+  private EarlyRenderer startRenderer() {
+    if (refusedTemplates(inputs.diagnostics())) return null;
+    var config = inputs.config();
+    var templates = inputs.templatesDir();
+    var messages = inputs.messageFiles();
+    boolean images =
+        inputs.articleFiles().stream()
+            .anyMatch(
+                a ->
+                    a.bundleFiles().stream().anyMatch(f -> ImageNames.processed(f.relativeName())));
+    Diagnostics d = new Diagnostics();
+    Future<SiteRenderer> made =
+        Workers.background(
+            "sourced-renderer",
+            () -> {
+              SiteRenderer r =
+                  SiteRenderer.create(
+                      config, templates, messages, keepState, options.imageCache(), d);
+              if (r != null && images) r.prepareImages();
+              return r;
+            });
+    return new EarlyRenderer(made, d);
   }
 
   private static boolean refusedTemplates(Diagnostics diagnostics) {

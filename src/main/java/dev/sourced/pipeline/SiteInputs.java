@@ -70,6 +70,10 @@ final class SiteInputs {
   private boolean parsedRawHtml;
 
   private boolean loaded;
+
+  /** The articles the last load found, before parsing. */
+  private List<ArticleFile> articleFiles = List.of();
+
   private final Map<String, Parsed<ArticleFile, ParsedPage>> articles = new TreeMap<>();
   private final Map<String, Parsed<SourceFile, ParsedData>> data = new TreeMap<>();
 
@@ -145,6 +149,21 @@ final class SiteInputs {
   boolean reloadAll(
       Collection<String> changed, BodySpill spill, Progress progress, BuildCache cache)
       throws IOException {
+    return reloadAll(changed, spill, progress, cache, () -> {});
+  }
+
+  /**
+   * As {@link #reloadAll(Collection, BodySpill, Progress, BuildCache)}, running {@code onLoad} once
+   * the files are found and the settings read, before any article is parsed: the settings,
+   * templates, message files and the list of articles are known then.
+   */
+  boolean reloadAll(
+      Collection<String> changed,
+      BodySpill spill,
+      Progress progress,
+      BuildCache cache,
+      Runnable onLoad)
+      throws IOException {
     BodyHtml.Store bodies = cache != null ? cache.bodies() : spill;
     Diagnostics loadDiag = new Diagnostics();
     LoadedSite site = ContentLoader.load(source, loadDiag);
@@ -167,6 +186,8 @@ final class SiteInputs {
             ? ConfigLoader.defaults()
             : ConfigLoader.parse(configText, configDiag);
     configDiagnostics = configDiag.list();
+    articleFiles = site.articles();
+    onLoad.run();
 
     Map<String, Parsed<SourceFile, ParsedData>> oldData = new HashMap<>(data);
     data.clear();
@@ -264,6 +285,11 @@ final class SiteInputs {
         src == null ? null : PageParser.parse(f, src, parsedRawHtml, parsedLanguages, bodies, d);
     String text = keepTexts && src != null ? src.text() : null;
     return new Parsed<>(text, src != null, f, p, d.list());
+  }
+
+  /** The articles the last load found (parsed or not). */
+  List<ArticleFile> articleFiles() {
+    return articleFiles;
   }
 
   /** The build cache's key of a page's parse, or null (not from the cache, or changed since). */

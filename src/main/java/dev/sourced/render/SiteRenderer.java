@@ -153,6 +153,11 @@ public final class SiteRenderer {
         config, engine, templates, siteTemplates, messages, incremental, imageCache);
   }
 
+  /** Loads what publishing images needs ahead of the first image (see {@link ImageProcessor}). */
+  public void prepareImages() {
+    images.prepare();
+  }
+
   /**
    * Explainer pieces through the theme's (or the site's) {@code explainer.ftlh}, with the words of
    * the page's language ({@code t}).
