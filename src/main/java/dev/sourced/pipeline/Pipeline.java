@@ -2,12 +2,10 @@ package dev.sourced.pipeline;
 
 import dev.sourced.cache.BuildCache;
 import dev.sourced.cache.CacheDamagedException;
-import dev.sourced.concurrent.Workers;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
-import dev.sourced.images.ImageNames;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.parse.BodySpill;
 import dev.sourced.parse.ParsedPage;
@@ -26,8 +24,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -194,7 +190,9 @@ public final class Pipeline {
       // A one-run build makes its renderer (templates, words, number formats, theme files) on a
       // thread of its own while the articles are parsed and resolved: it needs only the settings.
       Runnable onLoad =
-          keepState || !options.render() ? () -> {} : () -> early[0] = startRenderer();
+          keepState || !options.render()
+              ? () -> {}
+              : () -> early[0] = EarlyRenderer.start(inputs, keepState, options.imageCache());
       if (inputs.reloadAll(changed, spill, progress, cache, onLoad)) renderer = null;
     }
     timer.lap("load+parse");
@@ -256,59 +254,7 @@ public final class Pipeline {
     return result(diagnostics, written, Math.max(files, 0), site, start);
   }
 
-  /**
-   * A renderer being made beside the parse, with what making it reported: the same renderer, and
-   * the same diagnostics, as making it after the resolve gives; they join the build's diagnostics
-   * where those would have been reported.
-   */
-  private record EarlyRenderer(Future<SiteRenderer> renderer, Diagnostics diagnostics) {
-    SiteRenderer join(Diagnostics into) throws IOException {
-      try {
-        SiteRenderer r = renderer.get();
-        into.addAll(diagnostics);
-        return r;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof IOException io) throw io;
-        if (e.getCause() instanceof RuntimeException re) throw re;
-        if (e.getCause() instanceof Error err) throw err;
-        throw new IllegalStateException(e.getCause());
-      }
-    }
-  }
-
-  /**
-   * Starts making the renderer from the settings just read, unless the loader refused a template
-   * (then the build makes none, as below). A site with images to publish also loads the image
-   * encoders there, ahead of its first image.
-   */
-  private EarlyRenderer startRenderer() {
-    if (refusedTemplates(inputs.diagnostics())) return null;
-    var config = inputs.config();
-    var templates = inputs.templatesDir();
-    var messages = inputs.messageFiles();
-    boolean images =
-        inputs.articleFiles().stream()
-            .anyMatch(
-                a ->
-                    a.bundleFiles().stream().anyMatch(f -> ImageNames.processed(f.relativeName())));
-    Diagnostics d = new Diagnostics();
-    Future<SiteRenderer> made =
-        Workers.background(
-            "sourced-renderer",
-            () -> {
-              SiteRenderer r =
-                  SiteRenderer.create(
-                      config, templates, messages, keepState, options.imageCache(), d);
-              if (r != null && images) r.prepareImages();
-              return r;
-            });
-    return new EarlyRenderer(made, d);
-  }
-
-  private static boolean refusedTemplates(Diagnostics diagnostics) {
+  static boolean refusedTemplates(Diagnostics diagnostics) {
     for (Diagnostic d : diagnostics.list()) {
       if (d.isError() && d.position().path().startsWith("templates/")) return true;
     }
