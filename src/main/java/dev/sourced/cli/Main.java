@@ -3,7 +3,6 @@ package dev.sourced.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,32 +17,44 @@ import picocli.CommandLine.Command;
  * <p>picocli reads every command's options by reflection when its command line is made, and its
  * classes (built for Java 5) cannot go into the class-data archive: for the whole tree of commands
  * that is a good part of a build's start. So a run that names its command ({@code sourced build
- * ...}) gets a command line with that command alone; any other run (no command, {@code --help},
- * {@code help}, a misspelt command) gets all of them, for the list and the suggestions.
+ * ...}) gets a command line with that command alone, under {@link OneCommand}; any other run (no
+ * command, {@code --help}, {@code help}, a misspelt command) gets all of them, for the list and the
+ * suggestions. A command missing from {@link #ALONE} is still run, through the whole tree.
  */
 @Command(
     name = "sourced",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description =
-        "Builds fact-checked explainer sites: every figure a sourced, cross-referenced fact.")
+    description = Main.DESCRIPTION,
+    subcommands = {
+      BuildCommand.class,
+      CheckCommand.class,
+      ServeCommand.class,
+      NewCommand.class,
+      FactsCommand.class,
+      ImportCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int CONTENT_ERRORS = 1;
   public static final int USAGE = 2;
 
-  /** The commands, in the order the usage lists them. */
-  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+  private static final String NO_COMMAND =
+      "a command is needed: build, check, serve, new, facts or import";
 
-  static {
-    COMMANDS.put("build", BuildCommand::new);
-    COMMANDS.put("check", CheckCommand::new);
-    COMMANDS.put("serve", ServeCommand::new);
-    COMMANDS.put("new", NewCommand::new);
-    COMMANDS.put("facts", FactsCommand::new);
-    COMMANDS.put("import", ImportCommand::new);
-    COMMANDS.put("help", CommandLine.HelpCommand::new);
-  }
+  static final String DESCRIPTION =
+      "Builds fact-checked explainer sites: every figure a sourced, cross-referenced fact.";
+
+  /** The commands a run can name to get a command line of that command alone. */
+  private static final Map<String, Supplier<Object>> ALONE =
+      Map.of(
+          "build", BuildCommand::new,
+          "check", CheckCommand::new,
+          "serve", ServeCommand::new,
+          "new", NewCommand::new,
+          "facts", FactsCommand::new,
+          "import", ImportCommand::new);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -53,16 +64,13 @@ public final class Main implements Runnable {
 
   /**
    * The command line, with picocli's defaults, for these arguments: the command they name alone, or
-   * every command when they name none (or ask for {@code help}).
+   * every command when they name none.
    */
   public static CommandLine commandLine(String... args) {
-    CommandLine cli = new CommandLine(new Main());
-    String named = args.length > 0 ? args[0] : null;
-    if (named != null && !named.equals("help") && COMMANDS.containsKey(named)) {
-      cli.addSubcommand(named, COMMANDS.get(named).get());
-    } else {
-      for (var c : COMMANDS.entrySet()) cli.addSubcommand(c.getKey(), c.getValue().get());
-    }
+    Supplier<Object> named = args.length > 0 ? ALONE.get(args[0]) : null;
+    if (named == null) return new CommandLine(new Main());
+    CommandLine cli = new CommandLine(new OneCommand());
+    cli.addSubcommand(args[0], named.get());
     return cli;
   }
 
@@ -88,7 +96,21 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is needed: build, check, serve, new, facts or import");
+    throw new CommandLine.ParameterException(spec.commandLine(), NO_COMMAND);
+  }
+
+  /** The root of a command line for one named command: {@link Main} without the other commands. */
+  @Command(
+      name = "sourced",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = DESCRIPTION)
+  static final class OneCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), NO_COMMAND);
+    }
   }
 }

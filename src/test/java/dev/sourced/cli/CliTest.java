@@ -23,7 +23,7 @@ class CliTest {
   /** Every command path: "" (the root), "build", "check", "new", "new article", ... */
   static Stream<String> commands() {
     List<String> out = new ArrayList<>();
-    collect(Main.commandLine(), "", out);
+    collect(new CommandLine(new Main()), "", out);
     return out.stream();
   }
 
@@ -42,6 +42,24 @@ class CliTest {
     List<String> a = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
     a.addAll(List.of(more));
     return a.toArray(String[]::new);
+  }
+
+  @Test
+  void aCommandAloneHasTheSameUsageAsInTheWholeTree() {
+    CommandLine whole = new CommandLine(new Main());
+    for (String name : whole.getSubcommands().keySet()) {
+      CommandLine alone = Main.commandLine(name, "--help");
+      if (name.equals("help")) {
+        assertThat(alone.getSubcommands().keySet())
+            .as("help needs the whole tree")
+            .isEqualTo(whole.getSubcommands().keySet());
+        continue;
+      }
+      assertThat(alone.getSubcommands().keySet()).as(name).containsExactly(name);
+      assertThat(alone.getSubcommands().get(name).getUsageMessage())
+          .as(name)
+          .isEqualTo(whole.getSubcommands().get(name).getUsageMessage());
+    }
   }
 
   @Test

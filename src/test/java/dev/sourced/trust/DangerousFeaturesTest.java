@@ -205,7 +205,7 @@ class DangerousFeaturesTest {
     Files.writeString(args, "build\n--source\n" + site.root() + "\n--output\n" + out + "\n");
 
     // picocli's default reads the arguments from the file.
-    CommandLine defaults = Main.commandLine();
+    CommandLine defaults = new CommandLine(new Main());
     assertThat(defaults.isExpandAtFiles()).isTrue();
     assertThat(defaults.parseArgs("@" + args).subcommand().commandSpec().name())
         .as("with picocli's defaults, @file runs `build`")
