@@ -70,6 +70,18 @@ final class SearchIndex {
    * @param prefix the language's folder ({@code nl/}, or empty), where the parts are written
    */
   static Built build(ResolvedSite site, ValueFormatter fmt, String prefix) {
+    return build(site, fmt, prefix, SearchIndex::bodyWords);
+  }
+
+  /**
+   * The index, with each article body's words from {@code bodyWords} (see {@link #bodyWords}; the
+   * build cache keeps them between builds, as scanning every body is most of the index's cost).
+   */
+  static Built build(
+      ResolvedSite site,
+      ValueFormatter fmt,
+      String prefix,
+      java.util.function.Function<ResolvedPage, String[]> bodyWords) {
     var config = site.config();
     List<ResolvedPage> pages = site.pages();
     List<Fact> facts = new ArrayList<>();
@@ -83,7 +95,7 @@ final class SearchIndex {
         Workers.map(
             n,
             i -> {
-              if (i < a) return article(pages.get(i), config);
+              if (i < a) return article(pages.get(i), config, bodyWords);
               if (i < f) return fact(facts.get(i - a), site, fmt);
               if (i < c) return claim(claims.get(i - f), site, fmt);
               return source(sources.get(i - c), config);
@@ -146,10 +158,18 @@ final class SearchIndex {
     return config.url(path);
   }
 
-  private static Doc article(ResolvedPage p, SiteConfig config) {
-    var fm = p.frontMatter();
+  /** The words of an article's body, as the index has them (each of weight 1). */
+  static String[] bodyWords(ResolvedPage p) {
     Map<String, Integer> w = new LinkedHashMap<>();
     SearchTerms.addHtml(p.parsed().body().html(), 1, w);
+    return w.keySet().toArray(new String[0]);
+  }
+
+  private static Doc article(
+      ResolvedPage p, SiteConfig config, java.util.function.Function<ResolvedPage, String[]> body) {
+    var fm = p.frontMatter();
+    Map<String, Integer> w = new LinkedHashMap<>();
+    for (String word : body.apply(p)) w.put(word, 1);
     SearchTerms.add(fm.summary(), 2, w);
     SearchTerms.add(String.join(" ", fm.tags()), 2, w);
     SearchTerms.add(fm.title(), 3, w);

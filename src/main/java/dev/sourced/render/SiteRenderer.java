@@ -330,7 +330,7 @@ public final class SiteRenderer {
                               view, prefix, config.multilingual() ? null : declarations));
               if (made == null) yield () -> {};
               // The parts' names depend on their bytes, so the index is built here, at once.
-              SearchIndex.Built index = SearchIndex.build(view, l.fmt, prefix);
+              SearchIndex.Built index = SearchIndex.build(view, l.fmt, prefix, out::searchWords);
               searchParts.addAll(index.parts());
               if (made.isEmpty())
                 yield () -> out.json(path, index::contents, index::contents, false);
@@ -664,6 +664,12 @@ public final class SiteRenderer {
      * were; else the lasting hash its outputs are to be recorded with, or "" when nothing is
      * recorded (no cache, or a fingerprint that cannot be hashed).
      */
+    /** An article body's search words, kept between builds by the build cache if there is one. */
+    String[] searchWords(ResolvedPage p) {
+      if (reuse == null) return SearchIndex.bodyWords(p);
+      return reuse.searchWords(p.parsed(), () -> SearchIndex.bodyWords(p));
+    }
+
     String keepSearch(String path, Supplier<Object> fingerprint) {
       String made = persistent(fingerprint);
       if (made == null) return "";
