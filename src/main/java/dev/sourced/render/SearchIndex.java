@@ -8,6 +8,7 @@ import dev.sourced.i18n.Messages;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.Source;
+import dev.sourced.model.Texts;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +165,10 @@ final class SearchIndex {
     SearchTerms.add(f.label(), 3, w);
     String status = fmt.messages().text("fact.status." + f.status().key());
     String url = site.config().url(site.factHome(f.id()).url()) + "#fact-" + f.id();
-    return new Doc(Arrays.asList("fact", f.label(), value + " (" + status + ")", url), w);
+    return new Doc(
+        Arrays.asList(
+            "fact", shown(f.texts(), "label", f.label()), value + " (" + status + ")", url),
+        w);
   }
 
   private static Doc claim(Claim c, ResolvedSite site, ValueFormatter fmt) {
@@ -173,7 +177,26 @@ final class SearchIndex {
     SearchTerms.add(c.claim(), 3, w);
     String verdict = fmt.messages().text(c.verdict().messageKey());
     String url = site.config().url(site.claimHome(c.id()).url()) + "#claim-" + c.id();
-    return new Doc(Arrays.asList("claim", c.claim(), "", url, verdict, c.claimant()), w);
+    return new Doc(
+        Arrays.asList(
+            "claim",
+            shown(c.texts(), "claim", c.claim()),
+            "",
+            url,
+            verdict,
+            shown(c.texts(), "claimant", c.claimant())),
+        w);
+  }
+
+  /**
+   * A declaration's text in a row: the string, or, where the index's language has no translation of
+   * it yet, {@code [text, language]}, so that the search page gives it its own {@code lang} and
+   * says in the page's words that it is not yet translated, as {@link TranslatedText} does on the
+   * other pages.
+   */
+  private static Object shown(Texts texts, String field, String text) {
+    String from = texts.fallback(field);
+    return from == null || text == null ? text : List.of(text, from);
   }
 
   private static Doc source(Source s, SiteConfig config) {
@@ -225,6 +248,7 @@ final class SearchIndex {
     m.put("partial", words.pattern("search.partial"));
     m.put("results", new LinkedHashMap<String, Object>(words.pluralForms("search.results")));
     m.put("claim", words.pattern("search.claim_text"));
+    m.put("untranslated", words.text("translation.missing"));
     m.put("kind.article", words.text("search.kind.article"));
     m.put("kind.fact", words.text("search.kind.fact"));
     m.put("kind.claim", words.text("search.kind.claim"));

@@ -92,6 +92,45 @@ class SearchPartsFixtureTest {
     }
   }
 
+  @Test
+  void aRowWhoseTextHasNoTranslationInItsLanguageGivesThatTextItsOwnLanguage(@TempDir Path other) {
+    TestSite two = TestSite.fixture("untranslated-search", other);
+    assertThat(two.build().written()).as(two.diagnostics().toString()).isTrue();
+    Map<String, List<?>> nl = rows(two, "nl/");
+    assertThat(nl.get("fact raids").get(1))
+        .as("the English label, named as English")
+        .isEqualTo(List.of("Searches carried out", "en"));
+    assertThat(nl.get("fact arrests").get(1)).isEqualTo("Aangehouden mensen");
+    assertThat(nl.get("claim c1").get(1)).isEqualTo("Het netwerk was onkraakbaar.");
+    assertThat(nl.get("claim c1").get(5)).isEqualTo(List.of("A reseller", "en"));
+    Map<String, List<?>> en = rows(two, "");
+    assertThat(en.get("fact raids").get(1)).isEqualTo("Searches carried out");
+    assertThat(en.get("claim c1").get(5)).isEqualTo("A reseller");
+    // The words that say so are the page's, from the message files.
+    assertThat(messages(two, "nl/search/").get("untranslated")).isEqualTo("(nog niet vertaald)");
+    assertThat(messages(two, "search/").get("untranslated")).isEqualTo("(not yet translated)");
+  }
+
+  /** Every row of a language's index, by "kind id" (the id from the row's address). */
+  static Map<String, List<?>> rows(TestSite site, String prefix) {
+    Map<?, ?> contents = (Map<?, ?>) site.json(prefix + "search.json");
+    Map<String, List<?>> out = new java.util.LinkedHashMap<>();
+    for (Object part : (List<?>) contents.get("rows")) {
+      for (Object r : (List<?>) site.json(local(part))) {
+        List<?> row = (List<?>) r;
+        String url = (String) row.get(3);
+        String id = url.substring(url.lastIndexOf('-') + 1);
+        out.put(row.get(0) + " " + id, row);
+      }
+    }
+    return out;
+  }
+
+  private static Map<?, ?> messages(TestSite site, String page) {
+    String json = site.html(page).selectFirst("#search-form").attr("data-messages");
+    return (Map<?, ?>) dev.sourced.testing.JsonReader.parse(json);
+  }
+
   /** The documents with every word of the query, as "kind address", the way search.js looks. */
   static List<String> find(TestSite site, String prefix, String query) {
     Map<?, ?> contents = (Map<?, ?>) site.json(prefix + "search.json");
