@@ -136,6 +136,33 @@
       .catch(function () { if (mine === current) say(text('failed')); });
   }
 
+  // A row's text is a string, or [text, language] where the page's language has no translation
+  // of it yet: that text keeps its own lang, and the page's words say it is not yet translated.
+  function put(el, v) {
+    if (!Array.isArray(v)) { el.appendChild(document.createTextNode(v == null ? '' : v)); return; }
+    var span = document.createElement('span');
+    span.className = 'untranslated';
+    span.lang = v[1];
+    span.textContent = v[0];
+    el.appendChild(span);
+  }
+  function note(el, v) {
+    if (!Array.isArray(v)) return;
+    var small = document.createElement('small');
+    small.className = 'untranslated-note';
+    small.textContent = text('untranslated');
+    el.appendChild(document.createTextNode(' '));
+    el.appendChild(small);
+  }
+  // A message with {name} filled in by texts that may be untranslated ones.
+  function fill(el, key, args) {
+    String(words[key] || '').split(/(\{\w+\})/).forEach(function (piece) {
+      var name = /^\{(\w+)\}$/.exec(piece);
+      if (name && name[1] in args) { put(el, args[name[1]]); note(el, args[name[1]]); }
+      else if (piece) el.appendChild(document.createTextNode(piece));
+    });
+  }
+
   function show(rows, n, partial, q) {
     list.textContent = '';
     rows.forEach(function (row) {
@@ -146,12 +173,13 @@
       kind.textContent = text('kind.' + row[0]) + ': ';
       var a = document.createElement('a');
       a.href = row[3];
-      a.textContent = row[1];
+      put(a, row[1]);
       var p = document.createElement('p');
-      p.textContent = row[0] === 'claim'
-        ? text('claim', { verdict: row[4], claimant: row[5] }) : row[2];
+      if (row[0] === 'claim') fill(p, 'claim', { verdict: row[4], claimant: row[5] });
+      else put(p, row[2]);
       li.appendChild(kind);
       li.appendChild(a);
+      note(li, row[1]);
       li.appendChild(p);
       list.appendChild(li);
     });
