@@ -3,6 +3,9 @@ package dev.sourced.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sourced.testing.TestSite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,19 +80,56 @@ class SearchPartsFixtureTest {
   }
 
   @Test
-  void thePartsAreNamedByTheirBytesAndListedInTheContents() {
+  void thePartsAreNamedByTheirBytesAndFoundFromTheContents() {
     TestSite site = TestSite.of(dir, SITE);
     site.buildStrict();
     Map<?, ?> contents = (Map<?, ?>) site.json("search.json");
-    assertThat(((Number) contents.get("version")).intValue()).isEqualTo(2);
+    assertThat(((Number) contents.get("version")).intValue()).isEqualTo(3);
+    assertThat(contents.get("wordPart")).isEqualTo("/sub/search/t/{n}.{hash}.json");
+    assertThat((String) contents.get("rowPart"))
+        .matches("/sub/search/d/\\{n}\\.[0-9a-f]{8}\\.json");
     List<String> urls = new ArrayList<>();
-    for (Object w : (List<?>) contents.get("words")) urls.add((String) ((List<?>) w).get(1));
-    for (Object r : (List<?>) contents.get("rows")) urls.add((String) r);
+    int wordParts = ((List<?>) contents.get("words")).size();
+    for (int i = 0; i < wordParts; i++) urls.add(wordUrl(contents, i));
+    int rowParts = ((Number) contents.get("rows")).intValue();
+    int documents = ((Number) contents.get("documents")).intValue();
+    int per = ((Number) contents.get("perPart")).intValue();
+    assertThat(rowParts).isEqualTo((documents + per - 1) / per);
+    for (int k = 0; k < rowParts; k++) urls.add(rowUrl(contents, k));
     assertThat(urls).isNotEmpty();
     for (String u : urls) {
       assertThat(u).matches("/sub/search/[td]/[0-9]+\\.[0-9a-f]{8}\\.json");
       assertThat(site.exists(u.substring("/sub/".length()))).as(u).isTrue();
     }
+    // Every part the build wrote is one of them: none is left out of the contents.
+    List<String> written = new ArrayList<>();
+    for (String kind : List.of("t", "d")) {
+      try (var files = Files.list(site.output().resolve("search/" + kind))) {
+        files.forEach(f -> written.add("/sub/search/" + kind + "/" + f.getFileName()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    assertThat(written).containsExactlyInAnyOrderElementsOf(urls);
+  }
+
+  @Test
+  void aChangedRowRenamesTheRowPartsAndABodyEditOnlyItsWordParts() {
+    TestSite site = TestSite.of(dir, SITE);
+    site.buildStrict();
+    Map<?, ?> before = (Map<?, ?>) site.json("search.json");
+    site.write(SITE.replace("premises in Antwerp", "premises in Ghent"));
+    site.buildStrict();
+    Map<?, ?> body = (Map<?, ?>) site.json("search.json");
+    assertThat(body.get("rowPart"))
+        .as("no row has a body's words")
+        .isEqualTo(before.get("rowPart"));
+    assertThat(body.get("words")).isNotEqualTo(before.get("words"));
+    site.write(SITE.replace("title: Action day", "title: The action day"));
+    site.buildStrict();
+    Map<?, ?> title = (Map<?, ?>) site.json("search.json");
+    assertThat(title.get("rowPart")).isNotEqualTo(before.get("rowPart"));
+    assertThat(rows(site, "").get("article /sub/a/").get(1)).isEqualTo("The action day");
   }
 
   @Test
@@ -115,8 +155,8 @@ class SearchPartsFixtureTest {
   static Map<String, List<?>> rows(TestSite site, String prefix) {
     Map<?, ?> contents = (Map<?, ?>) site.json(prefix + "search.json");
     Map<String, List<?>> out = new java.util.LinkedHashMap<>();
-    for (Object part : (List<?>) contents.get("rows")) {
-      for (Object r : (List<?>) site.json(local(part))) {
+    for (int k = 0; k < ((Number) contents.get("rows")).intValue(); k++) {
+      for (Object r : (List<?>) site.json(local(rowUrl(contents, k)))) {
         List<?> row = (List<?>) r;
         String url = (String) row.get(3);
         String id = url.substring(url.lastIndexOf('-') + 1);
@@ -143,7 +183,7 @@ class SearchPartsFixtureTest {
       for (int i = 0; i < parts.size(); i++) {
         if (((String) ((List<?>) parts.get(i)).get(0)).compareTo(t) <= 0) at = i;
       }
-      Map<?, ?> part = (Map<?, ?>) site.json(local(((List<?>) parts.get(at)).get(1)));
+      Map<?, ?> part = (Map<?, ?>) site.json(local(wordUrl(contents, at)));
       TreeSet<Integer> docs = new TreeSet<>();
       for (var e : part.entrySet()) {
         if (!((String) e.getKey()).startsWith(t)) continue;
@@ -159,11 +199,22 @@ class SearchPartsFixtureTest {
     List<String> out = new ArrayList<>();
     int per = ((Number) contents.get("perPart")).intValue();
     for (int d : found) {
-      List<?> rows = (List<?>) site.json(local(((List<?>) contents.get("rows")).get(d / per)));
+      List<?> rows = (List<?>) site.json(local(rowUrl(contents, d / per)));
       List<?> row = (List<?>) rows.get(d % per);
       out.add(row.get(0) + " " + row.get(3));
     }
     return out;
+  }
+
+  /** The address of part {@code i} of the word list, as search.js makes it. */
+  static String wordUrl(Map<?, ?> contents, int i) {
+    String hash = (String) ((List<?>) ((List<?>) contents.get("words")).get(i)).get(1);
+    return ((String) contents.get("wordPart")).replace("{n}", "" + i).replace("{hash}", hash);
+  }
+
+  /** The address of part {@code k} of the rows, as search.js makes it. */
+  static String rowUrl(Map<?, ?> contents, int k) {
+    return ((String) contents.get("rowPart")).replace("{n}", "" + k);
   }
 
   private static String local(Object url) {
