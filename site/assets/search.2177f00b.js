@@ -1,5 +1,6 @@
 /* sourced: the search page. search.json is a table of contents: the first word of each part of
-   the sorted word list, and the parts of document rows. A query fetches the part (or, for the
+   the sorted word list with the hash its name carries, and the pattern and number of the parts of
+   document rows (wordPart, rowPart: "{n}" is a part's number). A query fetches the part (or, for the
    start of a word, the few parts) its words fall in, ranks the documents that have every word,
    and fetches the rows of the first results only: a reader downloads a few small files, however
    big the site. Words are read as the build reads them (dev.sourced.render.SearchTerms). The
@@ -59,10 +60,13 @@
       var mid = (lo + hi) >> 1;
       if (w[mid][0] <= t) { at = mid; lo = mid + 1; } else hi = mid - 1;
     }
-    var out = [w[at][1]];
+    var out = [wordPart(at)];
     for (var j = at + 1; j < w.length && out.length < PREFIX_PARTS && w[j][0].indexOf(t) === 0; j++)
-      out.push(w[j][1]);
+      out.push(wordPart(j));
     return out;
+  }
+  function wordPart(i) {
+    return index.wordPart.replace('{n}', i).replace('{hash}', index.words[i][1]);
   }
   // Each document with the word (or a word starting with it), scored by where the word is and
   // how rare it is; a word that only starts with the query counts half.
@@ -118,7 +122,7 @@
         // Results are shown as their rows arrive, in rank order: the first result does not wait
         // for the rows of the twentieth.
         var loaded = {};
-        function partOf(d) { return index.rows[Math.floor(d / index.perPart)]; }
+        function partOf(d) { return index.rowPart.replace('{n}', Math.floor(d / index.perPart)); }
         function update() {
           if (mine !== current) return;
           var rows = [];
