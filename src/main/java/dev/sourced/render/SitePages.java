@@ -339,8 +339,14 @@ final class SitePages {
     return m;
   }
 
-  Map<String, Object> notFound() {
-    return models.base("404", models.text("not_found.title"), null, "404.html");
+  /**
+   * The 404 page of this language; {@code others}, the site's other languages with their own words,
+   * follow it (see {@code docs/templates.md}).
+   */
+  Map<String, Object> notFound(List<Map<String, Object>> others) {
+    Map<String, Object> m = models.base("404", models.text("not_found.title"), null, "404.html");
+    m.put("otherLanguages", others);
+    return m;
   }
 
   /** The numbers 0 to size - 1, for cutting two lists into pages as one. */

@@ -87,7 +87,7 @@ class SearchIndexTest {
       // An old address's redirect page (aliases:) has no header and no search form.
       if (!doc.select("meta[http-equiv=refresh]").isEmpty()) continue;
       assertThat(doc.select("script[src*=search.]")).as(page).isEmpty();
-      // Each language's pages search in that language (the 404 page is the default language's).
+      // Each language's pages search in that language (its 404 page too).
       assertThat(doc.selectFirst("form.site-search").attr("action"))
           .as(page)
           .isEqualTo(page.startsWith("en/") ? "/explainers/en/search/" : "/explainers/search/");
