@@ -327,14 +327,17 @@ final class SitePages {
     return list;
   }
 
-  Map<String, Object> corrections() {
+  /** One page of every correction of this language's articles, newest first. */
+  Map<String, Object> corrections(Pager pager) {
+    List<Map<String, Object>> all = correctionList();
     Map<String, Object> m =
-        models.base(
+        models.paged(
             "corrections",
             models.text("corrections.title"),
             models.text("corrections.description"),
-            "corrections/");
-    m.put("corrections", correctionList());
+            pager,
+            all.size());
+    m.put("corrections", pager.slice(all));
     m.put("correctionsFeedUrl", site.config().languageUrl("corrections.xml"));
     return m;
   }

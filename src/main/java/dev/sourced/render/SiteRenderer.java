@@ -302,7 +302,8 @@ public final class SiteRenderer {
                       () -> pages.source(s));
             }
             case METHODOLOGY -> () -> out.page(path, template, () -> "static", pages::methodology);
-            case CORRECTIONS -> () -> out.page(path, template, () -> lists, pages::corrections);
+            case CORRECTIONS ->
+                () -> out.page(path, template, () -> lists, () -> pages.corrections(pager));
             case NOT_FOUND ->
                 () ->
                     out.page(

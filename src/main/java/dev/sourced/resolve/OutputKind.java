@@ -122,7 +122,12 @@ public enum OutputKind {
    * pages ({@code facts/}, {@code facts/page/2/}, ...).
    */
   public boolean paginated() {
-    return this == HOME || this == FACTS || this == SOURCES || this == TAGS || this == TAG;
+    return this == HOME
+        || this == FACTS
+        || this == SOURCES
+        || this == TAGS
+        || this == TAG
+        || this == CORRECTIONS;
   }
 
   /**
