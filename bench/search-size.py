@@ -68,7 +68,10 @@ def word_url(contents, i):
 
 
 def row_url(contents, k):
-    """The address of part k of the rows: listed (version 2), or from a pattern and a count (3)."""
+    """The address of part k of the rows: listed (version 2), from a pattern and a count (3), or
+    from a pattern and the parts' hashes, eight hex digits each (4)."""
+    if "rowHashes" in contents:
+        return contents["rowPart"].replace("{n}", str(k)).replace("{hash}", contents["rowHashes"][8 * k:8 * k + 8])
     if "rowPart" in contents:
         return contents["rowPart"].replace("{n}", str(k))
     return contents["rows"][k]

@@ -51,13 +51,17 @@ import java.util.Map;
  * host may keep the parts forever. A part of the word list is named by the hash of its own bytes
  * ({@code search/t/3.1a2b3c4d.json}), which {@code search.json} lists beside the part's first word,
  * a list it needs in any case: an edit of one article's text renames only the parts whose words
- * changed. The rows' parts all carry one hash, of all their bytes ({@code search/d/<n>.5e6f7a8b
- * .json}), so {@code search.json} gives them as a pattern and a count rather than listing them: at
- * 10,000 articles that list was 2,374 addresses, 77 KB of an 85 KB {@code search.json} that a
- * reader downloads before the first result. The price is that an edit of a row (a title, a summary,
- * a fact's label or figure) renames every row part; a body's text is in no row. Addresses are
- * site-absolute ({@code /explainers/x/#fact-y} under a sub-path). Deterministic: the same site
- * gives the same bytes.
+ * changed. The rows' parts are named the same way ({@code search/d/<n>.5e6f7a8b.json}), and {@code
+ * search.json} gives them as a pattern, a count and one string of their hashes, eight hex digits
+ * each, in part order ({@code rowHashes}), rather than as a list of addresses: at 10,000 articles
+ * that list was 2,374 addresses, 77 KB of an 85 KB {@code search.json} that a reader downloads
+ * before the first result, where the string is 19 KB (9 KB compressed). Each part keeps a hash of
+ * its own, and not one shared by all, so that an edit of a row (a title, a summary, a fact's label
+ * or figure) renames only the part that row is in: a shared hash renamed and rewrote all 2,374
+ * parts (9.9 MB) on every such edit, which a build that writes only what changed, and an upload
+ * that sends only that, cannot afford. A body's text is in no row. Addresses are site-absolute
+ * ({@code /explainers/x/#fact-y} under a sub-path). Deterministic: the same site gives the same
+ * bytes.
  */
 final class SearchIndex {
   /**
@@ -137,20 +141,22 @@ final class SearchIndex {
       for (Doc d : docs.subList(i, Math.min(n, i + DOCS_PER_PART))) rows.add(d.row());
       rowParts.add(json(rows));
     }
-    String rowsHash = hash(rowParts);
+    StringBuilder rowHashes = new StringBuilder();
     for (int i = 0; i < rowParts.size(); i++) {
-      String path = prefix + "search/d/" + i + "." + rowsHash + ".json";
-      parts.add(new RenderedPage(path, rowParts.get(i)));
+      String hash = hash(List.of(rowParts.get(i)));
+      rowHashes.append(hash);
+      parts.add(new RenderedPage(prefix + "search/d/" + i + "." + hash + ".json", rowParts.get(i)));
     }
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("version", 3);
+    root.put("version", 4);
     root.put("documents", n);
     root.put("perPart", DOCS_PER_PART);
     root.put("longest", SearchTerms.LONGEST);
     root.put("wordPart", config.url(prefix + "search/t/") + "{n}.{hash}.json");
     root.put("words", termParts);
-    root.put("rowPart", config.url(prefix + "search/d/") + "{n}." + rowsHash + ".json");
+    root.put("rowPart", config.url(prefix + "search/d/") + "{n}.{hash}.json");
     root.put("rows", rowParts.size());
+    root.put("rowHashes", rowHashes.toString());
     return new Built(root, parts);
   }
 

@@ -315,7 +315,12 @@ class RealBrowserTest {
     for (int k = 0; k < ((Number) index.get("rows")).intValue(); k++) {
       m =
           Pattern.compile("\\[\"fact\",\"([^\"]+)\",\"[^\"]*\",\"([^\"]+)\"")
-              .matcher(get(site.url(rowPart.replace("{n}", String.valueOf(k)))));
+              .matcher(
+                  get(
+                      site.url(
+                          rowPart
+                              .replace("{n}", String.valueOf(k))
+                              .replace("{hash}", SearchIndexTest.rowHash(index, k)))));
       if (m.find()) break;
       m = null;
     }

@@ -24,14 +24,16 @@ class SearchIndexTest {
   void theIndexListsArticlesFactsClaimsAndSourcesAtAddressesThatExist() throws Exception {
     Path site = ExampleSite.subPath();
     String contents = Files.readString(site.resolve("search.json"), StandardCharsets.UTF_8);
-    assertThat(contents).startsWith("{\"version\":3,");
+    assertThat(contents).startsWith("{\"version\":4,");
     Map<?, ?> index = (Map<?, ?>) JsonReader.parse(contents);
     String rowPart = ((String) index.get("rowPart")).substring(ExampleSite.SUB_PATH.length());
     StringBuilder rows = new StringBuilder();
     for (int k = 0; k < ((Number) index.get("rows")).intValue(); k++) {
       rows.append(
           Files.readString(
-              site.resolve(rowPart.replace("{n}", String.valueOf(k))), StandardCharsets.UTF_8));
+              site.resolve(
+                  rowPart.replace("{n}", String.valueOf(k)).replace("{hash}", rowHash(index, k))),
+              StandardCharsets.UTF_8));
     }
     for (String kind : new String[] {"article", "fact", "claim", "source"}) {
       assertThat(rows).contains("[\"" + kind + "\",");
@@ -98,5 +100,10 @@ class SearchIndexTest {
     int n = 0;
     for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) n++;
     return n;
+  }
+
+  /** The hash in the name of row part {@code k}, as search.js reads it. */
+  static String rowHash(Map<?, ?> index, int k) {
+    return ((String) index.get("rowHashes")).substring(8 * k, 8 * k + 8);
   }
 }

@@ -84,10 +84,9 @@ class SearchPartsFixtureTest {
     TestSite site = TestSite.of(dir, SITE);
     site.buildStrict();
     Map<?, ?> contents = (Map<?, ?>) site.json("search.json");
-    assertThat(((Number) contents.get("version")).intValue()).isEqualTo(3);
+    assertThat(((Number) contents.get("version")).intValue()).isEqualTo(4);
     assertThat(contents.get("wordPart")).isEqualTo("/sub/search/t/{n}.{hash}.json");
-    assertThat((String) contents.get("rowPart"))
-        .matches("/sub/search/d/\\{n}\\.[0-9a-f]{8}\\.json");
+    assertThat(contents.get("rowPart")).isEqualTo("/sub/search/d/{n}.{hash}.json");
     List<String> urls = new ArrayList<>();
     int wordParts = ((List<?>) contents.get("words")).size();
     for (int i = 0; i < wordParts; i++) urls.add(wordUrl(contents, i));
@@ -114,22 +113,42 @@ class SearchPartsFixtureTest {
   }
 
   @Test
-  void aChangedRowRenamesTheRowPartsAndABodyEditOnlyItsWordParts() {
-    TestSite site = TestSite.of(dir, SITE);
+  void aChangedRowRenamesOnlyItsRowPartAndABodyEditOnlyItsWordParts() {
+    // Enough articles for several row parts, so that "only its part" can fail.
+    StringBuilder more = new StringBuilder();
+    for (int i = 0; i < 2 * SearchIndex.DOCS_PER_PART; i++) {
+      more.append(
+          "-- content/more-%02d.en.md --\n---\ntitle: More %d\ndate: 2020-01-01\n---\nText [@europol].\n"
+              .formatted(i, i));
+    }
+    TestSite site = TestSite.of(dir, SITE + more);
     site.buildStrict();
     Map<?, ?> before = (Map<?, ?>) site.json("search.json");
-    site.write(SITE.replace("premises in Antwerp", "premises in Ghent"));
+    site.write(SITE.replace("premises in Antwerp", "premises in Ghent") + more);
     site.buildStrict();
     Map<?, ?> body = (Map<?, ?>) site.json("search.json");
-    assertThat(body.get("rowPart"))
+    assertThat(body.get("rowHashes"))
         .as("no row has a body's words")
-        .isEqualTo(before.get("rowPart"));
+        .isEqualTo(before.get("rowHashes"));
     assertThat(body.get("words")).isNotEqualTo(before.get("words"));
-    site.write(SITE.replace("title: Action day", "title: The action day"));
+    site.write(SITE.replace("title: Action day", "title: The action day") + more);
     site.buildStrict();
     Map<?, ?> title = (Map<?, ?>) site.json("search.json");
-    assertThat(title.get("rowPart")).isNotEqualTo(before.get("rowPart"));
+    int parts = ((Number) title.get("rows")).intValue();
+    assertThat(parts).as("the site has more than one row part").isGreaterThan(1);
+    List<Integer> renamed = new ArrayList<>();
+    for (int k = 0; k < parts; k++) {
+      if (!rowUrl(title, k).equals(rowUrl(before, k))) renamed.add(k);
+    }
+    int row = rowIndex(site, "", "article /sub/a/");
+    int per = ((Number) title.get("perPart")).intValue();
+    assertThat(renamed).as("only the part with the title's row").containsExactly(row / per);
     assertThat(rows(site, "").get("article /sub/a/").get(1)).isEqualTo("The action day");
+  }
+
+  /** Where the row of "kind id" is among a language's rows. */
+  private static int rowIndex(TestSite site, String prefix, String key) {
+    return new ArrayList<>(rows(site, prefix).keySet()).indexOf(key);
   }
 
   @Test
@@ -214,7 +233,8 @@ class SearchPartsFixtureTest {
 
   /** The address of part {@code k} of the rows, as search.js makes it. */
   static String rowUrl(Map<?, ?> contents, int k) {
-    return ((String) contents.get("rowPart")).replace("{n}", "" + k);
+    String hash = ((String) contents.get("rowHashes")).substring(8 * k, 8 * k + 8);
+    return ((String) contents.get("rowPart")).replace("{n}", "" + k).replace("{hash}", hash);
   }
 
   private static String local(Object url) {

@@ -1,6 +1,7 @@
 /* sourced: the search page. search.json is a table of contents: the first word of each part of
-   the sorted word list with the hash its name carries, and the pattern and number of the parts of
-   document rows (wordPart, rowPart: "{n}" is a part's number). A query fetches the part (or, for the
+   the sorted word list with the hash its name carries, and the pattern, number and hashes of the
+   parts of document rows (wordPart, rowPart: "{n}" is a part's number, "{hash}" the hash its name
+   carries; rowHashes holds eight hex digits per row part). A query fetches the part (or, for the
    start of a word, the few parts) its words fall in, ranks the documents that have every word,
    and fetches the rows of the first results only: a reader downloads a few small files, however
    big the site. Words are read as the build reads them (dev.sourced.render.SearchTerms). The
@@ -122,7 +123,10 @@
         // Results are shown as their rows arrive, in rank order: the first result does not wait
         // for the rows of the twentieth.
         var loaded = {};
-        function partOf(d) { return index.rowPart.replace('{n}', Math.floor(d / index.perPart)); }
+        function partOf(d) {
+          var k = Math.floor(d / index.perPart);
+          return index.rowPart.replace('{n}', k).replace('{hash}', index.rowHashes.substr(8 * k, 8));
+        }
         function update() {
           if (mine !== current) return;
           var rows = [];
