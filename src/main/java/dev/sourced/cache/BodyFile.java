@@ -1,9 +1,9 @@
 package dev.sourced.cache;
 
 import dev.sourced.facts.BodyHtml;
+import dev.sourced.parse.AppendFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,14 +25,12 @@ import java.util.zip.CRC32;
  */
 final class BodyFile implements BodyHtml.Store {
   private final Path file;
-  private final FileChannel channel;
+  private final AppendFile bodies;
   private final Map<Long, Integer> crcs = new ConcurrentHashMap<>();
-  private long end;
 
   private BodyFile(Path file, FileChannel channel, long end) {
     this.file = file;
-    this.channel = channel;
-    this.end = end;
+    this.bodies = new AppendFile(channel, end);
   }
 
   /** Opens (or creates) a bodies file; new bodies go after what it holds. */
@@ -47,8 +45,8 @@ final class BodyFile implements BodyHtml.Store {
     return file;
   }
 
-  synchronized long size() {
-    return end;
+  long size() {
+    return bodies.size();
   }
 
   /** Tells the file what a body kept by an earlier build must read back as. */
@@ -66,13 +64,8 @@ final class BodyFile implements BodyHtml.Store {
   @Override
   public long write(byte[] bytes) {
     long at;
-    synchronized (this) {
-      at = end;
-      end += bytes.length;
-    }
-    ByteBuffer buf = ByteBuffer.wrap(bytes);
     try {
-      while (buf.hasRemaining()) channel.write(buf, at + buf.position());
+      at = bodies.append(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the build cache: " + e.getMessage(), e);
     }
@@ -87,21 +80,18 @@ final class BodyFile implements BodyHtml.Store {
 
   /** A body's bytes, checked. */
   byte[] bytes(long offset, int length) {
-    ByteBuffer buf = ByteBuffer.allocate(length);
+    byte[] bytes;
     try {
-      while (buf.hasRemaining()) {
-        if (channel.read(buf, offset + buf.position()) < 0) {
-          throw new CacheDamagedException(file + " is shorter than its index says");
-        }
-      }
+      bytes = bodies.read(offset, length);
     } catch (IOException e) {
       throw new CacheDamagedException("cannot read " + file + ": " + e.getMessage());
     }
+    if (bytes == null) throw new CacheDamagedException(file + " is shorter than its index says");
     Integer expected = crcs.get(offset);
-    if (expected == null || expected != crc(buf.array())) {
+    if (expected == null || expected != crc(bytes)) {
       throw new CacheDamagedException(file + " holds a damaged article body");
     }
-    return buf.array();
+    return bytes;
   }
 
   static int crc(byte[] bytes) {
@@ -110,14 +100,13 @@ final class BodyFile implements BodyHtml.Store {
     return (int) c.getValue();
   }
 
-  synchronized void truncate(long size) throws IOException {
-    channel.truncate(size);
-    end = size;
+  void truncate(long size) throws IOException {
+    bodies.truncate(size);
   }
 
   void close() {
     try {
-      channel.close();
+      bodies.close();
     } catch (IOException ignored) {
       // nothing was lost: every write went through already
     }

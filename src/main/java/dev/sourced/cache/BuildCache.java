@@ -46,6 +46,7 @@ public final class BuildCache implements AutoCloseable {
   private final FileLock lock;
   private final ParseEntries pages;
   private final OutputRecords outputs;
+  private final SearchWords words;
 
   /** The first folder of the cache's path this build made (null: all were there), and lock. */
   private Path created;
@@ -53,8 +54,14 @@ public final class BuildCache implements AutoCloseable {
   private boolean lockCreated;
 
   private BuildCache(
-      Path dir, FileChannel lockChannel, FileLock lock, ParseEntries pages, OutputRecords outputs) {
+      Path dir,
+      FileChannel lockChannel,
+      FileLock lock,
+      ParseEntries pages,
+      OutputRecords outputs,
+      SearchWords words) {
     this.dir = dir;
+    this.words = words;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.pages = pages;
@@ -92,7 +99,7 @@ public final class BuildCache implements AutoCloseable {
       }
       ParseEntries pages = ParseEntries.open(dir, notes);
       OutputRecords outputs = OutputRecords.load(dir, notes);
-      BuildCache cache = new BuildCache(dir, ch, lock, pages, outputs);
+      BuildCache cache = new BuildCache(dir, ch, lock, pages, outputs, new SearchWords(dir, notes));
       cache.created = created;
       cache.lockCreated = lockCreated;
       return cache;
@@ -143,6 +150,14 @@ public final class BuildCache implements AutoCloseable {
     pages.put(key, page, diagnostics);
   }
 
+  /**
+   * The search words of the article body whose parse key is {@code key}: kept from the build
+   * before, or found by {@code scan} and kept for the next one.
+   */
+  public String[] searchWords(String key, java.util.function.Supplier<String[]> scan) {
+    return words.get(key, scan);
+  }
+
   /** What the last build wrote into {@code output} with {@code settings}, for reuse. */
   public OutputRecords.Previous outputs(Path output, String settings) {
     return outputs.previous(output, settings);
@@ -159,6 +174,7 @@ public final class BuildCache implements AutoCloseable {
   public void close() throws IOException {
     try {
       pages.save(dir);
+      words.save();
     } finally {
       pages.closeBodies();
       try {
@@ -198,6 +214,7 @@ public final class BuildCache implements AutoCloseable {
     // What could not be trusted goes; the next build starts the cache afresh.
     ParseEntries.deleteAll(dir);
     OutputRecords.delete(dir);
+    SearchWords.delete(dir);
   }
 
   private static void deleteTree(Path root) throws IOException {

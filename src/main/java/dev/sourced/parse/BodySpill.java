@@ -4,7 +4,6 @@ import dev.sourced.facts.BodyHtml;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
@@ -23,11 +22,10 @@ import java.util.UUID;
  * killed leaves nothing behind.
  */
 public final class BodySpill implements BodyHtml.Store, Closeable {
-  private final FileChannel channel;
-  private long end;
+  private final AppendFile file;
 
   private BodySpill(FileChannel channel) {
-    this.channel = channel;
+    this.file = new AppendFile(channel, 0);
   }
 
   /** A spill file in the system's temporary folder; null when none can be made there. */
@@ -61,37 +59,31 @@ public final class BodySpill implements BodyHtml.Store, Closeable {
 
   @Override
   public long write(byte[] bytes) {
-    long at;
-    synchronized (this) {
-      at = end;
-      end += bytes.length;
-    }
-    ByteBuffer buf = ByteBuffer.wrap(bytes);
     try {
-      while (buf.hasRemaining()) channel.write(buf, at + buf.position());
+      return file.append(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to the temporary file: " + e.getMessage(), e);
     }
-    return at;
   }
 
   @Override
   public String read(long offset, int length) {
-    ByteBuffer buf = ByteBuffer.allocate(length);
+    byte[] bytes;
     try {
-      while (buf.hasRemaining()) {
-        if (channel.read(buf, offset + buf.position()) < 0) {
-          throw new IOException("the temporary file is shorter than written");
-        }
-      }
+      bytes = file.read(offset, length);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the temporary file: " + e.getMessage(), e);
     }
-    return new String(buf.array(), StandardCharsets.UTF_8);
+    if (bytes == null) {
+      String why = "the temporary file is shorter than written";
+      throw new UncheckedIOException(
+          "cannot read the temporary file: " + why, new IOException(why));
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    file.close();
   }
 }

@@ -111,6 +111,12 @@ final class KeptOutputs implements OutputReuse {
   }
 
   @Override
+  public String[] searchWords(ParsedPage page, java.util.function.Supplier<String[]> scan) {
+    String key = keys.apply(page);
+    return key == null ? scan.get() : cache.searchWords(key, scan);
+  }
+
+  @Override
   public void made(String path, String fingerprint) {
     fingerprints.put(path, fingerprint);
   }

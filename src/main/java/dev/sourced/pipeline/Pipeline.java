@@ -138,7 +138,11 @@ public final class Pipeline {
         return result(diagnostics, false, 0, null, start);
       }
       // Finish what an interrupted build left, even if this build fails: the output is whole.
-      SiteWriter.recover(options.output());
+      recover(options.output());
+    } else {
+      // check and serve write no site, but finish what a killed build left in the default one.
+      Path site = options.source().resolve("site");
+      if (OutputGuard.problem(options.source(), site) == null) recover(site);
     }
     // A one-run build's bodies wait for rendering in a temporary file (in memory if none can be
     // made), which lives as long as the run. A run that does not render, or that keeps state,
@@ -254,6 +258,17 @@ public final class Pipeline {
     return result(diagnostics, written, Math.max(files, 0), site, start);
   }
 
+  /** Finishes or cleans up what an interrupted build left beside {@code output}, with a note. */
+  private void recover(Path output) throws IOException {
+    if (SiteWriter.recover(output) > 0) {
+      cacheNotes.note(
+          "the last build into "
+              + output
+              + " was stopped while renaming its changed files into place; they were put in"
+              + " place first, from its journal, and the folder is whole again");
+    }
+  }
+
   static boolean refusedTemplates(Diagnostics diagnostics) {
     for (Diagnostic d : diagnostics.list()) {
       if (d.isError() && d.position().path().startsWith("templates/")) return true;
@@ -330,7 +345,13 @@ public final class Pipeline {
       if (kept != null) {
         kept.save();
         timer.lap("save outputs");
-        timer.note("kept " + kept.kept() + " of " + count.get() + " outputs");
+        timer.note(
+            "kept "
+                + kept.kept()
+                + " of "
+                + count.get()
+                + " outputs; commit "
+                + tx.committed().name().toLowerCase(java.util.Locale.ROOT));
       }
       return count.get() + rendered.copies().size();
     } catch (UncheckedIOException e) {

@@ -2,6 +2,7 @@ package dev.sourced.render;
 
 import dev.sourced.parse.ParsedPage;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What a one-shot render may keep of the build before it (the build cache's records of the last
@@ -29,5 +30,13 @@ public interface OutputReuse {
    */
   default List<String> keepWithParts(String path, String fingerprint, String partsFingerprint) {
     return null;
+  }
+
+  /**
+   * The search words of {@code page}'s body: those the build before found for the same parse, or
+   * what {@code scan} finds (then kept for the next build). The default scans.
+   */
+  default String[] searchWords(ParsedPage page, Supplier<String[]> scan) {
+    return scan.get();
   }
 }

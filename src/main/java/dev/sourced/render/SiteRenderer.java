@@ -1,5 +1,6 @@
 package dev.sourced.render;
 
+import com.ibm.icu.util.ULocale;
 import dev.sourced.concurrent.Workers;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Code;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -305,8 +307,15 @@ public final class SiteRenderer {
                       () -> pages.source(s));
             }
             case METHODOLOGY -> () -> out.page(path, template, () -> "static", pages::methodology);
-            case CORRECTIONS -> () -> out.page(path, template, () -> lists, pages::corrections);
-            case NOT_FOUND -> () -> out.page(path, template, () -> "static", pages::notFound);
+            case CORRECTIONS ->
+                () -> out.page(path, template, () -> lists, () -> pages.corrections(pager));
+            case NOT_FOUND ->
+                () ->
+                    out.page(
+                        path,
+                        template,
+                        () -> "static",
+                        () -> pages.notFound(otherLanguages(o.language())));
             case SEARCH ->
                 () ->
                     out.page(
@@ -335,7 +344,7 @@ public final class SiteRenderer {
                               view, prefix, config.multilingual() ? null : declarations));
               if (made == null) yield () -> {};
               // The parts' names depend on their bytes, so the index is built here, at once.
-              SearchIndex.Built index = SearchIndex.build(view, l.fmt, prefix);
+              SearchIndex.Built index = SearchIndex.build(view, l.fmt, prefix, out::searchWords);
               searchParts.addAll(index.parts());
               if (made.isEmpty())
                 yield () -> out.json(path, index::contents, index::contents, false);
@@ -487,6 +496,26 @@ public final class SiteRenderer {
       this.facts = id -> Fingerprints.fact(site, id);
       for (String name : tagGroups.keySet()) tagsByAddress.put(OutputPlan.tagAddress(name), name);
     }
+  }
+
+  /**
+   * The site's languages other than {@code here}, each with its own words ({@code t}) and the
+   * addresses of its home page and facts index: for the 404 page, which a host serves for any
+   * missing address whatever its language, so that it speaks every language of the site.
+   */
+  private List<Map<String, Object>> otherLanguages(String here) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String lang : config.languages()) {
+      if (lang.equals(here)) continue;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("language", lang);
+      m.put("name", Alternates.languageName(lang, ULocale.forLanguageTag(lang)));
+      m.put("homeUrl", config.url(config.prefix(lang)));
+      m.put("factsUrl", config.url(config.prefix(lang) + "facts/"));
+      m.put("t", new MessageMethod(formatters.get(lang).messages()));
+      out.add(m);
+    }
+    return out;
   }
 
   /** What a language's search index is made from: its pages and what they declare. */
@@ -669,6 +698,12 @@ public final class SiteRenderer {
      * were; else the lasting hash its outputs are to be recorded with, or "" when nothing is
      * recorded (no cache, or a fingerprint that cannot be hashed).
      */
+    /** An article body's search words, kept between builds by the build cache if there is one. */
+    String[] searchWords(ResolvedPage p) {
+      if (reuse == null) return SearchIndex.bodyWords(p);
+      return reuse.searchWords(p.parsed(), () -> SearchIndex.bodyWords(p));
+    }
+
     String keepSearch(String path, Supplier<Object> fingerprint) {
       String made = persistent(fingerprint);
       if (made == null) return "";

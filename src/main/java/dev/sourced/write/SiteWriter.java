@@ -21,23 +21,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The write stage: puts a rendered site in place so that the output folder is always either the
- * previous site or the new one, whole. Files go into a temporary sibling folder ({@code
- * .site.sourced-tmp-*}); then the old folder is renamed aside ({@code .site.sourced-old-*}), the
- * new one renamed into place, and the old one deleted. A build killed at any point leaves the
- * previous site, or the new one, and the next build cleans up what was left (restoring the old
- * folder if the kill fell between the two renames).
+ * The write stage: puts a rendered site in place without ever leaving a half-written one. New and
+ * changed files go into a temporary sibling folder ({@code .site.sourced-tmp-*}), at their paths in
+ * the site; a file whose bytes are the old site's (or that the build cache knows is unchanged, see
+ * {@link Transaction#keep}) is not written at all. The old site is not touched until every new file
+ * is complete, so a build killed before that leaves it as it was (the next build deletes the
+ * temporary folder). Then, at {@link Transaction#commit}:
  *
- * <p>Unchanged files keep their bytes and times: the new folder is made beside the old one, but a
- * file whose bytes are the same as the old site's (or that the build cache knows is unchanged, see
- * {@link Transaction#keep}) is a hard link to the old file rather than a new file, so it keeps its
- * inode and modification time through the swap, and rsync or a CDN upload sends only what changed.
- * The old site is never written to (a changed file is always a new file), so until the swap it is
- * whole, and afterwards the new one is. Where hard links cannot be made, the old file is copied
- * with its times.
+ * <ul>
+ *   <li>when few files change (an edit), they are renamed into the old folder one by one, each
+ *       rename atomic, through a {@link Journal} that the next command finishes if a kill cuts the
+ *       renames short; unchanged files are not touched at all;
+ *   <li>when many change (or there is no old site), the temporary folder is completed with hard
+ *       links to the old site's unchanged files and swapped in whole: the old folder is renamed
+ *       aside ({@code .site.sourced-old-*}), the new one renamed into place, and the old one
+ *       deleted; the next build restores the old folder if a kill fell between the two renames.
+ * </ul>
+ *
+ * Either way unchanged files keep their bytes, inode and modification time, so rsync or a CDN
+ * upload sends only what changed. Where hard links cannot be made, the old file is copied with its
+ * times.
  *
  * <p>Every output path is normalised and must stay inside the output folder.
  */
@@ -46,7 +53,7 @@ public final class SiteWriter {
   public static final String MARKER = ".sourced-build";
 
   static final String MARKER_TEXT =
-      "This folder is written by `sourced build` and replaced whole on every build.\n";
+      "This folder is written by `sourced build`: a build replaces or deletes any file in it.\n";
   static final String TMP = ".sourced-tmp-";
   static final String OLD = ".sourced-old-";
 
@@ -67,7 +74,20 @@ public final class SiteWriter {
     return new Transaction(tmp, out, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS));
   }
 
-  /** A new site being written into a temporary sibling of the output folder. */
+  /** How a transaction was committed (for the timing line and tests). */
+  public enum Commit {
+    /** No previous site: the new folder was renamed into place. */
+    NEW,
+    /** The new folder (changed files, and links to the unchanged ones) replaced the old one. */
+    SWAP,
+    /** The changed files were renamed into the old folder through a {@link Journal}. */
+    IN_PLACE
+  }
+
+  /**
+   * A new site being written: changed and new files go into a temporary sibling of the output
+   * folder, at their paths in the site; a file whose bytes are the old site's is only noted.
+   */
   public static final class Transaction {
     private final Path tmp;
     private final Path out;
@@ -75,10 +95,29 @@ public final class SiteWriter {
     private final boolean previous;
     private final Map<String, FileStamp> stamps = new ConcurrentHashMap<>();
 
+    /** The files of the new site written into the temporary folder (relative, normalised). */
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
+
+    /** The old site's files that the new site keeps as they are, by relative path. */
+    private final Map<String, Kept> unchanged = new ConcurrentHashMap<>();
+
+    /** The old site's files and folders, listed while the build renders. */
+    private final CompletableFuture<OldTree> oldTree;
+
+    private boolean journaled;
+    private Commit commit;
+
+    private record Kept(String path, FileStamp stamp) {}
+
     private Transaction(Path tmp, Path out, boolean previous) {
       this.tmp = tmp;
       this.out = out;
       this.previous = previous;
+      this.oldTree = previous ? OldTree.list(out) : null;
+    }
+
+    private String rel(Path target) {
+      return tmp.relativize(target).toString().replace('\\', '/');
     }
 
     /**
@@ -87,11 +126,9 @@ public final class SiteWriter {
      */
     public boolean keep(String path, FileStamp expected) throws IOException {
       if (!unchanged(path, expected)) return false;
-      Path old = out.resolve(path).normalize();
       Path target = inside(tmp, path, seen);
-      directories(target.getParent());
-      // A hard link is the same file: its stamp is the one just checked.
-      stamps.put(path, link(old, target) ? expected : FileStamp.of(target));
+      unchanged.put(rel(target), new Kept(path, expected));
+      stamps.put(path, expected);
       return true;
     }
 
@@ -122,6 +159,11 @@ public final class SiteWriter {
       return stamps;
     }
 
+    /** How the last {@link #commit} put the site in place (null before). */
+    public Commit committed() {
+      return commit;
+    }
+
     /** Writes one page; safe to call from several threads. */
     public void write(RenderedPage p) throws UncheckedIOException {
       try (OutputStream out = open(p.path())) {
@@ -137,9 +179,10 @@ public final class SiteWriter {
      */
     public OutputStream open(String path) throws IOException {
       Path target = inside(tmp, path, seen);
-      directories(target.getParent());
       Path old = previous ? out.resolve(path) : null;
       if (old == null || !Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
+        directories(target.getParent());
+        written.add(rel(target));
         return new FilterOutputStream(Files.newOutputStream(target)) {
           @Override
           public void write(byte[] b, int off, int len) throws IOException {
@@ -159,46 +202,110 @@ public final class SiteWriter {
         public void close() throws IOException {
           byte[] bytes = toByteArray();
           if (Files.size(old) == bytes.length && Arrays.equals(Files.readAllBytes(old), bytes)) {
-            link(old, target);
+            FileStamp s = FileStamp.of(old);
+            unchanged.put(rel(target), new Kept(path, s));
+            stamps.put(path, s);
           } else {
+            directories(target.getParent());
             Files.write(target, bytes);
+            written.add(rel(target));
+            stamps.put(path, FileStamp.of(target));
           }
-          stamps.put(path, FileStamp.of(target));
         }
       };
     }
 
-    /** Copies the bundle files, then puts the new site in place of the old. */
+    /**
+     * Copies the bundle files, then puts the new site in place of the old: by renaming the changed
+     * files into the old folder through a {@link Journal} when they are few (at most a fifth of the
+     * site's files, or {@value #FEW}), else by replacing the whole folder.
+     */
     public void commit(List<CopiedFile> copies) throws IOException {
       for (CopiedFile c : copies) {
         Path target = inside(tmp, c.path(), seen);
-        directories(target.getParent());
         Path old = previous ? out.resolve(c.path()) : null;
         if (old != null
             && Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)
             && Files.size(old) == Files.size(c.source())
             && Files.mismatch(old, c.source()) == -1) {
-          link(old, target);
+          unchanged.put(rel(target), new Kept(c.path(), null));
         } else {
+          directories(target.getParent());
           Files.copy(c.source(), target);
+          written.add(rel(target));
         }
       }
+      Path marker = inside(tmp, MARKER, seen);
       Path oldMarker = out.resolve(MARKER);
       if (previous
           && Files.isRegularFile(oldMarker, LinkOption.NOFOLLOW_LINKS)
           && MARKER_TEXT.equals(Files.readString(oldMarker, StandardCharsets.UTF_8))) {
-        link(oldMarker, tmp.resolve(MARKER));
+        unchanged.put(MARKER, new Kept(MARKER, null));
       } else {
-        Files.writeString(tmp.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
+        Files.writeString(marker, MARKER_TEXT, StandardCharsets.UTF_8);
+        written.add(MARKER);
+      }
+      if (!previous) {
+        swap(tmp, out);
+        commit = Commit.NEW;
+        return;
+      }
+      OldTree old;
+      try {
+        old = oldTree.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      }
+      Journal journal = old.journal(written, unchanged.keySet());
+      if (old.plain()
+          && journal.steps() <= Math.max(FEW, (written.size() + unchanged.size()) / 5)) {
+        commit = Commit.IN_PLACE;
+        if (journal.steps() > 0) {
+          journal.write(tmp);
+          journaled = true;
+          journal.apply(tmp, out);
+        }
+        deleteTree(tmp);
+        return;
+      }
+      for (var e : unchanged.entrySet()) {
+        Path target = tmp.resolve(e.getKey());
+        directories(target.getParent());
+        Kept k = e.getValue();
+        boolean linked = link(out.resolve(e.getKey()), target);
+        if (k.stamp() != null) stamps.put(k.path(), linked ? k.stamp() : FileStamp.of(target));
       }
       swap(tmp, out);
+      commit = Commit.SWAP;
     }
 
-    /** Deletes what was written; the output folder stays as it was. */
+    /**
+     * Deletes what was written; the output folder stays as it was. Once the journal is written the
+     * output is finished from it instead, by the next command (see {@link #recover}).
+     */
     public void abort() throws IOException {
-      deleteTree(tmp);
+      if (!journaled) deleteTree(tmp);
     }
   }
+
+  /**
+   * For tests of what a kill leaves: the next in-place commit in this JVM stops after {@code steps}
+   * steps of its journal (0: right after writing it) by throwing {@link SimulatedKill}, leaving the
+   * output and the journal as a kill would; -1 turns it off.
+   */
+  public static void simulateKillAfter(int steps) {
+    Journal.killAfter(steps);
+  }
+
+  /** What a simulated kill throws (tests only, see {@link #simulateKillAfter}). */
+  public static final class SimulatedKill extends RuntimeException {
+    SimulatedKill(int steps) {
+      super("simulated kill after " + steps + " steps of the journal");
+    }
+  }
+
+  /** Up to this many changed files, a build renames them into place whatever the site's size. */
+  static final int FEW = 16;
 
   /**
    * Puts the old site's file at {@code target} without writing it: a hard link (true), or a copy
@@ -235,12 +342,15 @@ public final class SiteWriter {
 
   /**
    * Cleans up after an interrupted build: restores a folder renamed aside if the output is missing,
-   * then deletes every leftover temporary and old folder of this output.
+   * finishes an in-place commit that left its {@link Journal}, then deletes every leftover
+   * temporary and old folder of this output.
+   *
+   * @return how many interrupted in-place commits were finished (0 or, rarely, 1)
    */
-  public static void recover(Path output) throws IOException {
+  public static int recover(Path output) throws IOException {
     Path out = output.toAbsolutePath().normalize();
     Path parent = out.getParent();
-    if (parent == null || !Files.isDirectory(parent)) return;
+    if (parent == null || !Files.isDirectory(parent)) return 0;
     String tmpPrefix = "." + out.getFileName() + TMP;
     String oldPrefix = "." + out.getFileName() + OLD;
     List<Path> leftovers;
@@ -251,21 +361,35 @@ public final class SiteWriter {
                     String n = p.getFileName().toString();
                     return n.startsWith(tmpPrefix) || n.startsWith(oldPrefix);
                   })
-              .sorted()
+              .sorted() // old folders first: the output is back before a journal is applied
               .toList();
     }
+    int finished = 0;
     for (Path p : leftovers) {
-      if (p.getFileName().toString().startsWith(oldPrefix)
-          && !Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+      boolean old = p.getFileName().toString().startsWith(oldPrefix);
+      if (old && !Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
         move(p, out);
-      } else {
-        deleteTree(p);
+        continue;
       }
+      Journal journal = old ? null : Journal.read(p);
+      if (journal != null && Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+        journal.apply(p, out);
+        finished++;
+      }
+      deleteTree(p);
     }
+    return finished;
   }
 
   /** {@code root/relative}, refusing anything that would land outside root or twice. */
   public static Path inside(Path root, String relative, Set<Path> seen) {
+    Path p = inside(root, relative);
+    if (!seen.add(p)) throw new IllegalArgumentException("output path written twice: " + relative);
+    return p;
+  }
+
+  /** {@code root/relative}, refusing anything that would land outside root. */
+  static Path inside(Path root, String relative) {
     if (relative.isEmpty()
         || relative.startsWith("/")
         || relative.contains("\\")
@@ -276,7 +400,6 @@ public final class SiteWriter {
     if (!p.startsWith(root) || p.equals(root)) {
       throw new IllegalArgumentException("output path escapes the output folder: " + relative);
     }
-    if (!seen.add(p)) throw new IllegalArgumentException("output path written twice: " + relative);
     return p;
   }
 

@@ -7,6 +7,9 @@ import dev.sourced.pipeline.BuildResult;
 import dev.sourced.pipeline.Pipeline;
 import dev.sourced.render.Theme;
 import dev.sourced.testing.TestSite;
+import dev.sourced.testing.Trees;
+import dev.sourced.write.FileStamp;
+import dev.sourced.write.SiteWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The cache can never make a page wrong: after random sequences of edits (prose, a fact's value, a
  * renamed, deleted or added article, a template, sourced.yaml), a build in a fresh pipeline with
- * the build cache writes exactly the bytes a clean build without it writes, or fails with exactly
- * its diagnostics.
+ * the build cache writes exactly the files and folders a clean build without it writes, or fails
+ * with exactly its diagnostics. Every file whose bytes did not change keeps its inode and
+ * modification time. Some builds are killed (simulated) while renaming their changed files into
+ * place; the next one finishes the site first and says so.
  */
 class CachedBuildTest {
   @TempDir Path dir;
@@ -110,10 +115,10 @@ class CachedBuildTest {
       Path cache = root.resolve("cache");
       Random random = new Random(seed);
       List<String> done = new ArrayList<>();
-      compare(site, out, cache, seed, done);
+      compare(site, out, cache, seed, done, random);
       for (int step = 0; step < 7; step++) {
         done.add(randomEdit(site, random, step));
-        compare(site, out, cache, seed, done);
+        compare(site, out, cache, seed, done, random);
       }
     }
   }
@@ -181,10 +186,26 @@ class CachedBuildTest {
     }
   }
 
-  private void compare(TestSite site, Path out, Path cache, int seed, List<String> done)
+  private void compare(
+      TestSite site, Path out, Path cache, int seed, List<String> done, Random random)
       throws IOException {
-    BuildResult cached =
-        Pipeline.build(new BuildOptions(site.root(), out, false, TestSite.TODAY, true, cache));
+    Map<String, String> beforeFiles = Files.isDirectory(out) ? tree(out) : Map.of();
+    Map<String, FileStamp> beforeStamps = stamps(out);
+    BuildOptions options = new BuildOptions(site.root(), out, false, TestSite.TODAY, true, cache);
+    boolean killed = false;
+    if (random.nextInt(3) == 0) {
+      // A build killed after a few steps of its journal (if it commits in place).
+      SiteWriter.simulateKillAfter(random.nextInt(4));
+      try {
+        Pipeline.build(options);
+      } catch (SiteWriter.SimulatedKill k) {
+        killed = true;
+        done.add("killed");
+      } finally {
+        SiteWriter.simulateKillAfter(-1);
+      }
+    }
+    BuildResult cached = Pipeline.build(options);
     Path clean = dir.resolve("clean-" + System.nanoTime());
     BuildResult expected =
         Pipeline.build(new BuildOptions(site.root(), clean, false, TestSite.TODAY, true, null));
@@ -192,9 +213,34 @@ class CachedBuildTest {
     assertThat(cached.diagnostics()).as(what).isEqualTo(expected.diagnostics());
     assertThat(cached.failed()).as(what).isEqualTo(expected.failed());
     assertThat(cached.notes()).as(what).doesNotContainAnyElementsOf(List.of("damaged"));
+    if (killed) {
+      assertThat(cached.notes()).as(what).anyMatch(n -> n.contains("from its journal"));
+    }
     if (!expected.failed()) {
       assertThat(tree(out)).as(what).isEqualTo(tree(clean));
+      assertThat(Trees.fingerprint(out)).as(what).isEqualTo(Trees.fingerprint(clean));
+      assertThat(Trees.names(out.getParent())).as(what).noneMatch(n -> n.startsWith(".out."));
+      Map<String, FileStamp> after = stamps(out);
+      Map<String, String> afterFiles = tree(out);
+      for (var e : beforeFiles.entrySet()) {
+        if (e.getValue().equals(afterFiles.get(e.getKey()))) {
+          assertThat(after.get(e.getKey()))
+              .as(what + ": the unchanged " + e.getKey() + " keeps its inode and time")
+              .isEqualTo(beforeStamps.get(e.getKey()));
+        }
+      }
     }
+  }
+
+  private static Map<String, FileStamp> stamps(Path root) throws IOException {
+    Map<String, FileStamp> out = new TreeMap<>();
+    if (!Files.isDirectory(root)) return out;
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        out.put(root.relativize(p).toString().replace('\\', '/'), FileStamp.of(p));
+      }
+    }
+    return out;
   }
 
   private static List<Path> articles(Path content) throws IOException {
