@@ -164,7 +164,7 @@ public final class ImageProcessor {
       if (targets.contains(w)) {
         String f = w + "." + ext;
         try (OutputStream out = ImageCache.create(dir.resolve(f))) {
-          if (format.equals("jpeg")) ImageEncoder.jpeg(copy, settings.quality(), out);
+          if (format.equals("jpeg")) ImageEncoder.jpeg(copy, settings.qualityAt(w), out);
           else ImageEncoder.png(copy, out);
         }
         info.add("copy " + f + " " + w + " " + ext);
@@ -172,7 +172,7 @@ public final class ImageProcessor {
       if (webp) {
         String f = w + ".webp";
         try (OutputStream out = ImageCache.create(dir.resolve(f))) {
-          ImageEncoder.webp(copy, settings.quality(), format.equals("png"), out);
+          ImageEncoder.webp(copy, settings.qualityAt(w), format.equals("png"), out);
         }
         info.add("copy " + f + " " + w + " webp");
       }
