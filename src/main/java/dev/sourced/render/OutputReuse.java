@@ -1,5 +1,6 @@
 package dev.sourced.render;
 
+import dev.sourced.images.KnownOriginals;
 import dev.sourced.parse.ParsedPage;
 import java.util.List;
 
@@ -28,6 +29,14 @@ public interface OutputReuse {
    * have to be made again, and then none was kept. The default keeps nothing.
    */
   default List<String> keepWithParts(String path, String fingerprint, String partsFingerprint) {
+    return null;
+  }
+
+  /**
+   * The bundle images' originals the build cache recognises by their file stamps, so that an
+   * unchanged one is not read and hashed again; null (the default) hashes every one.
+   */
+  default KnownOriginals originals() {
     return null;
   }
 }
