@@ -9,7 +9,8 @@ prints:
   - the build's wall time and peak memory (and, with --base DIR, those of the sourced checkout
     in DIR built in the same run, for a ratio: DIR/sourced is run the same way);
   - the search index: search.json, the parts of the word list and of the rows, their total;
-  - per query word: the bytes a reader fetches for it, as the theme's search.js does (search.json,
+  - per query word (for both checkouts with --base, the same words): the bytes a reader fetches
+    for it, as the theme's search.js does (search.json,
     the part of the word list the word falls in and up to 2 more for words starting with it, the
     row parts of the first 20 results), raw and gzip-compressed;
   - the heaviest HTML page and the feed and sitemap sizes.
@@ -59,6 +60,23 @@ def fetch(site, url, seen):
     return json.loads(data)
 
 
+def word_url(contents, i):
+    """The address of part i of the word list: listed (version 2), or from a pattern (3)."""
+    if "wordPart" in contents:
+        return contents["wordPart"].replace("{n}", str(i)).replace("{hash}", contents["words"][i][1])
+    return contents["words"][i][1]
+
+
+def row_url(contents, k):
+    """The address of part k of the rows: listed (version 2), from a pattern and a count (3), or
+    from a pattern and the parts' hashes, eight hex digits each (4)."""
+    if "rowHashes" in contents:
+        return contents["rowPart"].replace("{n}", str(k)).replace("{hash}", contents["rowHashes"][8 * k:8 * k + 8])
+    if "rowPart" in contents:
+        return contents["rowPart"].replace("{n}", str(k))
+    return contents["rows"][k]
+
+
 def query(site, contents, word, seen):
     """The files search.js fetches for one word, into seen; returns the number of results."""
     words = contents["words"]
@@ -66,10 +84,10 @@ def query(site, contents, word, seen):
     for i, (first, _) in enumerate(words):
         if first <= word:
             at = i
-    urls = [words[at][1]]
+    urls = [word_url(contents, at)]
     j = at + 1
     while j < len(words) and len(urls) < PREFIX_PARTS and words[j][0].startswith(word):
-        urls.append(words[j][1])
+        urls.append(word_url(contents, j))
         j += 1
     found = {}
     for u in urls:
@@ -85,7 +103,7 @@ def query(site, contents, word, seen):
                 found[doc] = max(found.get(doc, 0), (n & 3) * idf)
     ids = sorted(found, key=lambda d: (-found[d], d))[:SHOWN]
     for d in ids:
-        fetch(site, contents["rows"][d // contents["perPart"]], seen)
+        fetch(site, row_url(contents, d // contents["perPart"]), seen)
     return len(found)
 
 
@@ -109,8 +127,8 @@ def measure(site):
 def pick_words(site, contents):
     """The most common word, a middling one and a rare one of the word list."""
     freq = {}
-    for first, url in contents["words"]:
-        for k, lst in json.load(open(local(site, url))).items():
+    for i in range(len(contents["words"])):
+        for k, lst in json.load(open(local(site, word_url(contents, i)))).items():
             if len(k) >= 4 and k.isalpha():
                 freq[k] = lst.count(",") + 1
     ranked = sorted(freq, key=lambda k: (-freq[k], k))
@@ -155,19 +173,25 @@ def main():
         if a.base:
             (s1, m1), (s0, m0) = results["this"], results["base"]
             print(f"  ratio this/base: time {s1/s0:.2f}, memory {m1/m0:.2f}")
-        site = os.path.join(a.work, f"out-this-{n}")
-        contents, contents_bytes = measure(site)
-        words = pick_words(site, contents)
-        words += [(w, None) for w in a.queries.split(",") if w]
-        for w, df in words:
-            seen = {}
-            fetch(site, "/search.json", seen)
-            hits = query(site, contents, w, seen)
-            raw = sum(len(b) for b in seen.values())
-            gz = sum(len(gzip.compress(b)) for b in seen.values())
-            print(f"  query {w!r}: {hits} results, {len(seen)} files, "
-                  f"{raw/1024:.1f} KB fetched ({gz/1024:.1f} KB gzip)")
-        pages(site)
+        words = None
+        for name, _ in runs:
+            site = os.path.join(a.work, f"out-{name}-{n}")
+            if a.base:
+                print(f" {name}:")
+            contents, contents_bytes = measure(site)
+            print(f"  search.json gzip {len(gzip.compress(contents_bytes))/1024:.1f} KB")
+            if words is None:
+                words = pick_words(site, contents)
+                words += [(w, None) for w in a.queries.split(",") if w]
+            for w, df in words:
+                seen = {}
+                fetch(site, "/search.json", seen)
+                hits = query(site, contents, w, seen)
+                raw = sum(len(b) for b in seen.values())
+                gz = sum(len(gzip.compress(b)) for b in seen.values())
+                print(f"  query {w!r}: {hits} results, {len(seen)} files, "
+                      f"{raw/1024:.1f} KB fetched ({gz/1024:.1f} KB gzip)")
+            pages(site)
 
 
 if __name__ == "__main__":

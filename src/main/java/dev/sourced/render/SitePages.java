@@ -327,20 +327,29 @@ final class SitePages {
     return list;
   }
 
-  Map<String, Object> corrections() {
+  /** One page of every correction of this language's articles, newest first. */
+  Map<String, Object> corrections(Pager pager) {
+    List<Map<String, Object>> all = correctionList();
     Map<String, Object> m =
-        models.base(
+        models.paged(
             "corrections",
             models.text("corrections.title"),
             models.text("corrections.description"),
-            "corrections/");
-    m.put("corrections", correctionList());
+            pager,
+            all.size());
+    m.put("corrections", pager.slice(all));
     m.put("correctionsFeedUrl", site.config().languageUrl("corrections.xml"));
     return m;
   }
 
-  Map<String, Object> notFound() {
-    return models.base("404", models.text("not_found.title"), null, "404.html");
+  /**
+   * The 404 page of this language; {@code others}, the site's other languages with their own words,
+   * follow it (see {@code docs/templates.md}).
+   */
+  Map<String, Object> notFound(List<Map<String, Object>> others) {
+    Map<String, Object> m = models.base("404", models.text("not_found.title"), null, "404.html");
+    m.put("otherLanguages", others);
+    return m;
   }
 
   /** The numbers 0 to size - 1, for cutting two lists into pages as one. */

@@ -1,5 +1,6 @@
 package dev.sourced.render;
 
+import com.ibm.icu.util.ULocale;
 import dev.sourced.concurrent.Workers;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Code;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -301,8 +303,15 @@ public final class SiteRenderer {
                       () -> pages.source(s));
             }
             case METHODOLOGY -> () -> out.page(path, template, () -> "static", pages::methodology);
-            case CORRECTIONS -> () -> out.page(path, template, () -> lists, pages::corrections);
-            case NOT_FOUND -> () -> out.page(path, template, () -> "static", pages::notFound);
+            case CORRECTIONS ->
+                () -> out.page(path, template, () -> lists, () -> pages.corrections(pager));
+            case NOT_FOUND ->
+                () ->
+                    out.page(
+                        path,
+                        template,
+                        () -> "static",
+                        () -> pages.notFound(otherLanguages(o.language())));
             case SEARCH ->
                 () ->
                     out.page(
@@ -483,6 +492,26 @@ public final class SiteRenderer {
       this.facts = id -> Fingerprints.fact(site, id);
       for (String name : tagGroups.keySet()) tagsByAddress.put(OutputPlan.tagAddress(name), name);
     }
+  }
+
+  /**
+   * The site's languages other than {@code here}, each with its own words ({@code t}) and the
+   * addresses of its home page and facts index: for the 404 page, which a host serves for any
+   * missing address whatever its language, so that it speaks every language of the site.
+   */
+  private List<Map<String, Object>> otherLanguages(String here) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String lang : config.languages()) {
+      if (lang.equals(here)) continue;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("language", lang);
+      m.put("name", Alternates.languageName(lang, ULocale.forLanguageTag(lang)));
+      m.put("homeUrl", config.url(config.prefix(lang)));
+      m.put("factsUrl", config.url(config.prefix(lang) + "facts/"));
+      m.put("t", new MessageMethod(formatters.get(lang).messages()));
+      out.add(m);
+    }
+    return out;
   }
 
   /** What a language's search index is made from: its pages and what they declare. */

@@ -81,8 +81,10 @@ public enum OutputKind {
 
   /**
    * Whether every language of the site has its own file of this kind, under its folder ({@code
-   * en/facts/index.html}); the others (the 404 page, the sitemap, the open-data exports, assets)
-   * are one for the whole site. Articles carry their language in their address already.
+   * en/facts/index.html}); the others (the sitemap, the open-data exports, assets) are one for the
+   * whole site. The 404 page is per language for hosts that serve a folder's own {@code 404.html}
+   * (Cloudflare Pages, nginx with a location per language); the root one, which every host serves,
+   * speaks every language. Articles carry their language in their address already.
    */
   public boolean perLanguage() {
     return switch (this) {
@@ -97,10 +99,10 @@ public enum OutputKind {
           SEARCH,
           SEARCH_INDEX,
           FEED,
-          CORRECTIONS_FEED ->
+          CORRECTIONS_FEED,
+          NOT_FOUND ->
           true;
       case ARTICLE,
-          NOT_FOUND,
           SITEMAP,
           SITEMAP_PART,
           FACTS_JSON,
@@ -120,7 +122,12 @@ public enum OutputKind {
    * pages ({@code facts/}, {@code facts/page/2/}, ...).
    */
   public boolean paginated() {
-    return this == HOME || this == FACTS || this == SOURCES || this == TAGS || this == TAG;
+    return this == HOME
+        || this == FACTS
+        || this == SOURCES
+        || this == TAGS
+        || this == TAG
+        || this == CORRECTIONS;
   }
 
   /**

@@ -116,6 +116,13 @@ public final class OutputPlan {
           }
           case SOURCES ->
               paged(out, k, null, at, lang, site.sources().size(), lists.entriesPerPage());
+          case CORRECTIONS -> {
+            int corrections = 0;
+            for (ResolvedPage p : site.pages())
+              if (language(p, config).equals(lang))
+                corrections += p.frontMatter().corrections().size();
+            paged(out, k, null, at, lang, corrections, lists.entriesPerPage());
+          }
           case SITEMAP_PART -> {} // planned below, once every address is known
           case SOURCE -> {
             for (Source s : site.sources().values()) out.add(output(k, s.id(), at, lang));

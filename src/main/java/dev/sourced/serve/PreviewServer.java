@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * otherwise, answers only GET and HEAD, checks the Host header (so a web page elsewhere cannot
  * reach it through DNS rebinding), and never serves a file outside its folder: encoded or not,
  * {@code ..} segments, backslashes and NUL bytes are refused, and symbolic links that lead out are
- * not followed. Unknown paths get the site's own 404 page with status 404.
+ * not followed. Unknown paths get the site's own 404 page with status 404 (the nearest one up the
+ * address's folders: a language's own).
  *
  * <p>HTML responses get the live-reload script; the files on disk never do. Live-reload event
  * streams do not hold request threads (see {@link LiveReload}), so any number of open tabs leaves
@@ -233,10 +236,25 @@ public final class PreviewServer implements AutoCloseable {
     return reload.add(ex);
   }
 
+  /**
+   * The site's 404 page nearest the missing address, as Cloudflare Pages serves it: {@code
+   * /en/404.html} for a missing {@code /en/...}, else the root's {@code /404.html}.
+   */
   private void notFound(HttpExchange ex) throws IOException {
-    Path page = root.resolve("404.html");
-    if (Files.isRegularFile(page)) serve(ex, 404, page);
-    else plain(ex, 404, "not found");
+    String raw = ex.getRequestURI().getRawPath();
+    String rest = raw != null && raw.startsWith(basePath) ? raw.substring(basePath.length()) : "";
+    List<String> folders = new ArrayList<>(List.of(rest.split("/", -1)));
+    folders.remove(folders.size() - 1); // the page's own name
+    for (int depth = folders.size(); depth >= 0; depth--) {
+      List<String> in = folders.subList(0, depth);
+      if (in.stream().anyMatch(f -> !f.matches("[A-Za-z0-9_-]+"))) continue;
+      Path page = root.resolve(String.join("/", in)).resolve("404.html").normalize();
+      if (page.startsWith(root) && Files.isRegularFile(page) && inside(page)) {
+        serve(ex, 404, page);
+        return;
+      }
+    }
+    plain(ex, 404, "not found");
   }
 
   private void serve(HttpExchange ex, int status, Path file) throws IOException {

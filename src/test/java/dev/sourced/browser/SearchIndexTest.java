@@ -6,6 +6,7 @@ import dev.sourced.testing.JsonReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -23,14 +24,15 @@ class SearchIndexTest {
   void theIndexListsArticlesFactsClaimsAndSourcesAtAddressesThatExist() throws Exception {
     Path site = ExampleSite.subPath();
     String contents = Files.readString(site.resolve("search.json"), StandardCharsets.UTF_8);
-    assertThat(contents).startsWith("{\"version\":2,");
+    assertThat(contents).startsWith("{\"version\":4,");
+    Map<?, ?> index = (Map<?, ?>) JsonReader.parse(contents);
+    String rowPart = ((String) index.get("rowPart")).substring(ExampleSite.SUB_PATH.length());
     StringBuilder rows = new StringBuilder();
-    Matcher part =
-        Pattern.compile("\"(" + ExampleSite.SUB_PATH + "search/d/[^\"]+)\"").matcher(contents);
-    while (part.find()) {
+    for (int k = 0; k < ((Number) index.get("rows")).intValue(); k++) {
       rows.append(
           Files.readString(
-              site.resolve(part.group(1).substring(ExampleSite.SUB_PATH.length())),
+              site.resolve(
+                  rowPart.replace("{n}", String.valueOf(k)).replace("{hash}", rowHash(index, k))),
               StandardCharsets.UTF_8));
     }
     for (String kind : new String[] {"article", "fact", "claim", "source"}) {
@@ -87,7 +89,7 @@ class SearchIndexTest {
       // An old address's redirect page (aliases:) has no header and no search form.
       if (!doc.select("meta[http-equiv=refresh]").isEmpty()) continue;
       assertThat(doc.select("script[src*=search.]")).as(page).isEmpty();
-      // Each language's pages search in that language (the 404 page is the default language's).
+      // Each language's pages search in that language (its 404 page too).
       assertThat(doc.selectFirst("form.site-search").attr("action"))
           .as(page)
           .isEqualTo(page.startsWith("en/") ? "/explainers/en/search/" : "/explainers/search/");
@@ -98,5 +100,10 @@ class SearchIndexTest {
     int n = 0;
     for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) n++;
     return n;
+  }
+
+  /** The hash in the name of row part {@code k}, as search.js reads it. */
+  static String rowHash(Map<?, ?> index, int k) {
+    return ((String) index.get("rowHashes")).substring(8 * k, 8 * k + 8);
   }
 }

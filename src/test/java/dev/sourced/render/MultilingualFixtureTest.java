@@ -104,10 +104,43 @@ class MultilingualFixtureTest {
       assertThat(site.exists("en/" + p)).as("en/" + p).isTrue();
     }
     assertThat(site.exists("404.html")).isTrue();
-    assertThat(site.exists("en/404.html")).isFalse();
+    assertThat(site.exists("en/404.html")).isTrue();
     assertThat(site.exists("tags/politie/index.html")).isTrue();
     assertThat(site.exists("en/tags/police/index.html")).isTrue();
     assertThat(site.exists("en/tags/politie/index.html")).isFalse();
+  }
+
+  @Test
+  void theRoot404SpeaksEveryLanguageAndEachLanguageHasItsOwn() {
+    // The root 404 is the one every host serves, for a missing /en/ address too: the default
+    // language's, then each other language in its own words, with links to its own pages.
+    Document root = site.html("404.html");
+    assertThat(root.selectFirst("html").attr("lang")).isEqualTo("nl");
+    assertThat(root.selectFirst("main h1").text()).isEqualTo("Pagina niet gevonden");
+    assertThat(root.select("main > p a").eachAttr("href")).containsExactly("/", "/facts/");
+    Element en = root.selectFirst("main section[lang=en]");
+    assertThat(en).as("the English part of the Dutch 404").isNotNull();
+    assertThat(en.selectFirst("h2").text()).isEqualTo("Page not found");
+    assertThat(en.selectFirst("p").text())
+        .isEqualTo(
+            "There is no page at this address. Try the list of articles or the index of facts.");
+    assertThat(en.select("a").eachAttr("href")).containsExactly("/en/", "/en/facts/");
+    assertThat(en.select("a").eachAttr("hreflang")).containsOnly("en");
+    assertThat(root.select("main [lang=nl]")).isEmpty();
+    // The English one, for hosts that serve a folder's own 404.html.
+    Document own = site.html("en/404.html");
+    assertThat(own.selectFirst("html").attr("lang")).isEqualTo("en");
+    assertThat(own.selectFirst("main h1").text()).isEqualTo("Page not found");
+    assertThat(own.select("main > p a").eachAttr("href")).containsExactly("/en/", "/en/facts/");
+    assertThat(own.selectFirst("main section[lang=nl] h2").text())
+        .isEqualTo("Pagina niet gevonden");
+    assertThat(own.select("main section[lang=nl] a").eachAttr("href"))
+        .containsExactly("/", "/facts/");
+    assertThat(own.selectFirst(".site-search").attr("action")).isEqualTo("/en/search/");
+    for (Document d : List.of(root, own)) {
+      assertThat(d.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+      assertThat(d.select("link[rel=alternate][hreflang]")).isEmpty();
+    }
   }
 
   @Test

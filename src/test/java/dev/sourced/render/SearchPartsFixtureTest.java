@@ -3,6 +3,9 @@ package dev.sourced.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sourced.testing.TestSite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,19 +80,114 @@ class SearchPartsFixtureTest {
   }
 
   @Test
-  void thePartsAreNamedByTheirBytesAndListedInTheContents() {
+  void thePartsAreNamedByTheirBytesAndFoundFromTheContents() {
     TestSite site = TestSite.of(dir, SITE);
     site.buildStrict();
     Map<?, ?> contents = (Map<?, ?>) site.json("search.json");
-    assertThat(((Number) contents.get("version")).intValue()).isEqualTo(2);
+    assertThat(((Number) contents.get("version")).intValue()).isEqualTo(4);
+    assertThat(contents.get("wordPart")).isEqualTo("/sub/search/t/{n}.{hash}.json");
+    assertThat(contents.get("rowPart")).isEqualTo("/sub/search/d/{n}.{hash}.json");
     List<String> urls = new ArrayList<>();
-    for (Object w : (List<?>) contents.get("words")) urls.add((String) ((List<?>) w).get(1));
-    for (Object r : (List<?>) contents.get("rows")) urls.add((String) r);
+    int wordParts = ((List<?>) contents.get("words")).size();
+    for (int i = 0; i < wordParts; i++) urls.add(wordUrl(contents, i));
+    int rowParts = ((Number) contents.get("rows")).intValue();
+    int documents = ((Number) contents.get("documents")).intValue();
+    int per = ((Number) contents.get("perPart")).intValue();
+    assertThat(rowParts).isEqualTo((documents + per - 1) / per);
+    for (int k = 0; k < rowParts; k++) urls.add(rowUrl(contents, k));
     assertThat(urls).isNotEmpty();
     for (String u : urls) {
       assertThat(u).matches("/sub/search/[td]/[0-9]+\\.[0-9a-f]{8}\\.json");
       assertThat(site.exists(u.substring("/sub/".length()))).as(u).isTrue();
     }
+    // Every part the build wrote is one of them: none is left out of the contents.
+    List<String> written = new ArrayList<>();
+    for (String kind : List.of("t", "d")) {
+      try (var files = Files.list(site.output().resolve("search/" + kind))) {
+        files.forEach(f -> written.add("/sub/search/" + kind + "/" + f.getFileName()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    assertThat(written).containsExactlyInAnyOrderElementsOf(urls);
+  }
+
+  @Test
+  void aChangedRowRenamesOnlyItsRowPartAndABodyEditOnlyItsWordParts() {
+    // Enough articles for several row parts, so that "only its part" can fail.
+    StringBuilder more = new StringBuilder();
+    for (int i = 0; i < 2 * SearchIndex.DOCS_PER_PART; i++) {
+      more.append(
+          "-- content/more-%02d.en.md --\n---\ntitle: More %d\ndate: 2020-01-01\n---\nText [@europol].\n"
+              .formatted(i, i));
+    }
+    TestSite site = TestSite.of(dir, SITE + more);
+    site.buildStrict();
+    Map<?, ?> before = (Map<?, ?>) site.json("search.json");
+    site.write(SITE.replace("premises in Antwerp", "premises in Ghent") + more);
+    site.buildStrict();
+    Map<?, ?> body = (Map<?, ?>) site.json("search.json");
+    assertThat(body.get("rowHashes"))
+        .as("no row has a body's words")
+        .isEqualTo(before.get("rowHashes"));
+    assertThat(body.get("words")).isNotEqualTo(before.get("words"));
+    site.write(SITE.replace("title: Action day", "title: The action day") + more);
+    site.buildStrict();
+    Map<?, ?> title = (Map<?, ?>) site.json("search.json");
+    int parts = ((Number) title.get("rows")).intValue();
+    assertThat(parts).as("the site has more than one row part").isGreaterThan(1);
+    List<Integer> renamed = new ArrayList<>();
+    for (int k = 0; k < parts; k++) {
+      if (!rowUrl(title, k).equals(rowUrl(before, k))) renamed.add(k);
+    }
+    int row = rowIndex(site, "", "article /sub/a/");
+    int per = ((Number) title.get("perPart")).intValue();
+    assertThat(renamed).as("only the part with the title's row").containsExactly(row / per);
+    assertThat(rows(site, "").get("article /sub/a/").get(1)).isEqualTo("The action day");
+  }
+
+  /** Where the row of "kind id" is among a language's rows. */
+  private static int rowIndex(TestSite site, String prefix, String key) {
+    return new ArrayList<>(rows(site, prefix).keySet()).indexOf(key);
+  }
+
+  @Test
+  void aRowWhoseTextHasNoTranslationInItsLanguageGivesThatTextItsOwnLanguage(@TempDir Path other) {
+    TestSite two = TestSite.fixture("untranslated-search", other);
+    assertThat(two.build().written()).as(two.diagnostics().toString()).isTrue();
+    Map<String, List<?>> nl = rows(two, "nl/");
+    assertThat(nl.get("fact raids").get(1))
+        .as("the English label, named as English")
+        .isEqualTo(List.of("Searches carried out", "en"));
+    assertThat(nl.get("fact arrests").get(1)).isEqualTo("Aangehouden mensen");
+    assertThat(nl.get("claim c1").get(1)).isEqualTo("Het netwerk was onkraakbaar.");
+    assertThat(nl.get("claim c1").get(5)).isEqualTo(List.of("A reseller", "en"));
+    Map<String, List<?>> en = rows(two, "");
+    assertThat(en.get("fact raids").get(1)).isEqualTo("Searches carried out");
+    assertThat(en.get("claim c1").get(5)).isEqualTo("A reseller");
+    // The words that say so are the page's, from the message files.
+    assertThat(messages(two, "nl/search/").get("untranslated")).isEqualTo("(nog niet vertaald)");
+    assertThat(messages(two, "search/").get("untranslated")).isEqualTo("(not yet translated)");
+  }
+
+  /** Every row of a language's index, by "kind id" (the id from the row's address). */
+  static Map<String, List<?>> rows(TestSite site, String prefix) {
+    Map<?, ?> contents = (Map<?, ?>) site.json(prefix + "search.json");
+    Map<String, List<?>> out = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < ((Number) contents.get("rows")).intValue(); k++) {
+      for (Object r : (List<?>) site.json(local(rowUrl(contents, k)))) {
+        List<?> row = (List<?>) r;
+        String url = (String) row.get(3);
+        String id = url.substring(url.lastIndexOf('-') + 1);
+        out.put(row.get(0) + " " + id, row);
+      }
+    }
+    return out;
+  }
+
+  private static Map<?, ?> messages(TestSite site, String page) {
+    String json = site.html(page).selectFirst("#search-form").attr("data-messages");
+    return (Map<?, ?>) dev.sourced.testing.JsonReader.parse(json);
   }
 
   /** The documents with every word of the query, as "kind address", the way search.js looks. */
@@ -104,7 +202,7 @@ class SearchPartsFixtureTest {
       for (int i = 0; i < parts.size(); i++) {
         if (((String) ((List<?>) parts.get(i)).get(0)).compareTo(t) <= 0) at = i;
       }
-      Map<?, ?> part = (Map<?, ?>) site.json(local(((List<?>) parts.get(at)).get(1)));
+      Map<?, ?> part = (Map<?, ?>) site.json(local(wordUrl(contents, at)));
       TreeSet<Integer> docs = new TreeSet<>();
       for (var e : part.entrySet()) {
         if (!((String) e.getKey()).startsWith(t)) continue;
@@ -120,11 +218,23 @@ class SearchPartsFixtureTest {
     List<String> out = new ArrayList<>();
     int per = ((Number) contents.get("perPart")).intValue();
     for (int d : found) {
-      List<?> rows = (List<?>) site.json(local(((List<?>) contents.get("rows")).get(d / per)));
+      List<?> rows = (List<?>) site.json(local(rowUrl(contents, d / per)));
       List<?> row = (List<?>) rows.get(d % per);
       out.add(row.get(0) + " " + row.get(3));
     }
     return out;
+  }
+
+  /** The address of part {@code i} of the word list, as search.js makes it. */
+  static String wordUrl(Map<?, ?> contents, int i) {
+    String hash = (String) ((List<?>) ((List<?>) contents.get("words")).get(i)).get(1);
+    return ((String) contents.get("wordPart")).replace("{n}", "" + i).replace("{hash}", hash);
+  }
+
+  /** The address of part {@code k} of the rows, as search.js makes it. */
+  static String rowUrl(Map<?, ?> contents, int k) {
+    String hash = ((String) contents.get("rowHashes")).substring(8 * k, 8 * k + 8);
+    return ((String) contents.get("rowPart")).replace("{n}", "" + k).replace("{hash}", hash);
   }
 
   private static String local(Object url) {

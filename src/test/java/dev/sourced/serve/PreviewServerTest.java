@@ -104,6 +104,22 @@ class PreviewServerTest {
     assertThat(r).contains("custom not found");
   }
 
+  @Test
+  void aMissingAddressInALanguagesFolderGetsThatLanguagesNotFoundPage() throws IOException {
+    Files.createDirectories(root.resolve("en"));
+    Files.writeString(root.resolve("en/404.html"), "<html><body>english not found</body></html>");
+    for (String path : List.of("/en/nope/", "/en/nope/deeper/page.html", "/en/x")) {
+      String r = request("GET", path, "localhost");
+      assertThat(status(r)).as(path).isEqualTo(404);
+      assertThat(r).as(path).contains("english not found");
+    }
+    assertThat(request("GET", "/a/nope/", "localhost")).contains("custom not found");
+    // A folder's own 404.html is looked for where it is, never outside the site.
+    Files.writeString(dir.resolve("404.html"), "TOP SECRET");
+    assertThat(request("GET", "/%2e%2e/nope", "localhost")).doesNotContain("TOP SECRET");
+    assertThat(request("GET", "/../nope", "localhost")).doesNotContain("TOP SECRET");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"evil.example", "localhost.evil.example", "127.0.0.1.nip.io", ""})
   void foreignHostHeadersAreRefused(String host) throws IOException {

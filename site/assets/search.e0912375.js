@@ -1,5 +1,7 @@
 /* sourced: the search page. search.json is a table of contents: the first word of each part of
-   the sorted word list, and the parts of document rows. A query fetches the part (or, for the
+   the sorted word list with the hash its name carries, and the pattern, number and hashes of the
+   parts of document rows (wordPart, rowPart: "{n}" is a part's number, "{hash}" the hash its name
+   carries; rowHashes holds eight hex digits per row part). A query fetches the part (or, for the
    start of a word, the few parts) its words fall in, ranks the documents that have every word,
    and fetches the rows of the first results only: a reader downloads a few small files, however
    big the site. Words are read as the build reads them (dev.sourced.render.SearchTerms). The
@@ -59,10 +61,13 @@
       var mid = (lo + hi) >> 1;
       if (w[mid][0] <= t) { at = mid; lo = mid + 1; } else hi = mid - 1;
     }
-    var out = [w[at][1]];
+    var out = [wordPart(at)];
     for (var j = at + 1; j < w.length && out.length < PREFIX_PARTS && w[j][0].indexOf(t) === 0; j++)
-      out.push(w[j][1]);
+      out.push(wordPart(j));
     return out;
+  }
+  function wordPart(i) {
+    return index.wordPart.replace('{n}', i).replace('{hash}', index.words[i][1]);
   }
   // Each document with the word (or a word starting with it), scored by where the word is and
   // how rare it is; a word that only starts with the query counts half.
@@ -118,7 +123,10 @@
         // Results are shown as their rows arrive, in rank order: the first result does not wait
         // for the rows of the twentieth.
         var loaded = {};
-        function partOf(d) { return index.rows[Math.floor(d / index.perPart)]; }
+        function partOf(d) {
+          var k = Math.floor(d / index.perPart);
+          return index.rowPart.replace('{n}', k).replace('{hash}', index.rowHashes.substr(8 * k, 8));
+        }
         function update() {
           if (mine !== current) return;
           var rows = [];
@@ -136,6 +144,33 @@
       .catch(function () { if (mine === current) say(text('failed')); });
   }
 
+  // A row's text is a string, or [text, language] where the page's language has no translation
+  // of it yet: that text keeps its own lang, and the page's words say it is not yet translated.
+  function put(el, v) {
+    if (!Array.isArray(v)) { el.appendChild(document.createTextNode(v == null ? '' : v)); return; }
+    var span = document.createElement('span');
+    span.className = 'untranslated';
+    span.lang = v[1];
+    span.textContent = v[0];
+    el.appendChild(span);
+  }
+  function note(el, v) {
+    if (!Array.isArray(v)) return;
+    var small = document.createElement('small');
+    small.className = 'untranslated-note';
+    small.textContent = text('untranslated');
+    el.appendChild(document.createTextNode(' '));
+    el.appendChild(small);
+  }
+  // A message with {name} filled in by texts that may be untranslated ones.
+  function fill(el, key, args) {
+    String(words[key] || '').split(/(\{\w+\})/).forEach(function (piece) {
+      var name = /^\{(\w+)\}$/.exec(piece);
+      if (name && name[1] in args) { put(el, args[name[1]]); note(el, args[name[1]]); }
+      else if (piece) el.appendChild(document.createTextNode(piece));
+    });
+  }
+
   function show(rows, n, partial, q) {
     list.textContent = '';
     rows.forEach(function (row) {
@@ -146,12 +181,13 @@
       kind.textContent = text('kind.' + row[0]) + ': ';
       var a = document.createElement('a');
       a.href = row[3];
-      a.textContent = row[1];
+      put(a, row[1]);
       var p = document.createElement('p');
-      p.textContent = row[0] === 'claim'
-        ? text('claim', { verdict: row[4], claimant: row[5] }) : row[2];
+      if (row[0] === 'claim') fill(p, 'claim', { verdict: row[4], claimant: row[5] });
+      else put(p, row[2]);
       li.appendChild(kind);
       li.appendChild(a);
+      note(li, row[1]);
       li.appendChild(p);
       list.appendChild(li);
     });
