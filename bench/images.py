@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """Image processing: sourced against Hugo on the same photographs, in one run.
 
-usage: bench/images.py [N] [--size 4000x3000] [--work DIR] [--rounds 1]
+usage: bench/images.py [N] [--size 4000x3000] [--work DIR] [--no-hugo]
 
 Makes N photographs (default 200) of 4,000 x 3,000 pixels with PhotoCorpus (test classes; kept
 in WORK between runs), puts them three to an article in page bundles, and builds the same
 content with sourced and with Hugo (/usr/bin/hugo, extended), both making JPEG and WebP copies
-at 480, 800, 1200 and 1600 pixels, quality 80. Each tool builds twice: first with an empty
-cache, then again with its cache (sourced: .sourced/cache/; Hugo: resources/_gen/). Prints wall
-and CPU seconds, peak memory, output bytes and the ratios to Hugo; then the page weight of one
-article with three photos on a 390-pixel-wide phone at device pixel ratios 1, 2 and 3, taking
-the copy a browser picks from srcset and sizes (the narrowest at least as wide as the image's
-shown width times the ratio). A benchmark, not a test: it asserts nothing.
+at 480, 800, 1200 and 1600 pixels, quality 80 (sourced writes the copies from 1,000 pixels,
+which only high-density screens pick, at its default dense_quality, 45). Each tool builds twice:
+first with an empty cache, then again with its cache (sourced: .sourced/cache/; Hugo:
+resources/_gen/). Prints wall and CPU seconds, peak memory, output bytes and the ratios to Hugo;
+then the page weight of one article with three photos on a 390-pixel-wide phone at device pixel
+ratios 1, 2 and 3 and on a 1,280-pixel desktop at 1 and 2, taking the copy a browser picks from
+srcset and sizes (the narrowest at least as wide as the image's shown width times the ratio).
+With --no-hugo only sourced builds (Hugo's first build of 200 photos takes the better part of an
+hour on two cores). A benchmark, not a test: it asserts nothing.
 """
 import argparse, glob, os, re, shutil, subprocess, sys
 
@@ -50,6 +53,7 @@ def main():
     ap.add_argument("n", nargs="?", type=int, default=200)
     ap.add_argument("--size", default="4000x3000")
     ap.add_argument("--work", default="/dev/shm/sourced-bench-images")
+    ap.add_argument("--no-hugo", action="store_true", help="build with sourced only")
     a = ap.parse_args()
     w, h = a.size.split("x")
     work = a.work
@@ -104,10 +108,13 @@ def main():
             f.write("---\ntitle: Article %s\ndate: 2021-03-09\n---\nPhotos.\n" % slug)
 
     rows = []
-    for tool, run in (
+    tools = [
         ("sourced", lambda: time_v([os.path.join(ROOT, "sourced"), "build", "-s", src, "-o", os.path.join(work, "sourced-out")])),
         ("hugo", lambda: time_v(["/usr/bin/hugo", "--quiet", "-s", hugo, "-d", os.path.join(work, "hugo-out")])),
-    ):
+    ]
+    if a.no_hugo:
+        tools = tools[:1]
+    for tool, run in tools:
         for build in ("first", "second"):
             wall, cpu, rss = run()
             out = os.path.join(work, tool + "-out")
@@ -118,23 +125,28 @@ def main():
         print("%-8s %-7s %9.1f %9.1f %9.0f %14d %14d" % r)
     hugo_rows = {r[1]: r for r in rows if r[0] == "hugo"}
     for r in rows:
-        if r[0] == "sourced":
+        if r[0] == "sourced" and r[1] in hugo_rows:
             hr = hugo_rows[r[1]]
             print("sourced/hugo %s build: wall %.2fx, cpu %.2fx, output bytes %.2fx"
                   % (r[1], r[2] / hr[2], r[3] / hr[3], r[5] / hr[5]))
 
     # Page weight of the first article on a 390 px phone: the image is shown 390 - 32 px wide.
+    # On a 1280 px desktop the theme's column is 40rem (640 px) wide.
     page = open(os.path.join(work, "sourced-out", "a000", "index.html")).read()
-    shown = 390 - 32
-    for dpr in (1, 2, 3):
-        total = {"webp": 0, "jpeg": 0}
-        for kind, pat in (("webp", r'<source type="image/webp" srcset="([^"]+)"'), ("jpeg", r'<img src="[^"]*" srcset="([^"]+)"')):
-            for srcset in re.findall(pat, page):
-                cands = sorted((int(c.split()[1][:-1]), c.split()[0]) for c in srcset.split(", "))
-                pick = next((f for wd, f in cands if wd >= shown * dpr), cands[-1][1])
-                total[kind] += os.path.getsize(os.path.join(work, "sourced-out", "a000", pick))
-        print("page weight, 3 photos on a 390 px phone at %dx: WebP %d bytes, JPEG-only browser %d bytes"
-              % (dpr, total["webp"], total["jpeg"]))
+    for screen, shown in (("390 px phone", 390 - 32), ("1280 px desktop", 640)):
+        for dpr in (1, 2, 3) if screen.endswith("phone") else (1, 2):
+            total = {"webp": 0, "jpeg": 0}
+            picked = set()
+            for kind, pat in (("webp", r'<source type="image/webp" srcset="([^"]+)"'), ("jpeg", r'<img src="[^"]*" srcset="([^"]+)"')):
+                for srcset in re.findall(pat, page):
+                    cands = sorted((int(c.split()[1][:-1]), c.split()[0]) for c in srcset.split(", "))
+                    wd, pick = next(((wd, f) for wd, f in cands if wd >= shown * dpr), cands[-1])
+                    picked.add(wd)
+                    total[kind] += os.path.getsize(os.path.join(work, "sourced-out", "a000", pick))
+            print("page weight, 3 photos on a %s at %dx (copies %s px wide): WebP %d bytes (%.0f KiB),"
+                  " JPEG-only browser %d bytes (%.0f KiB)"
+                  % (screen, dpr, "/".join(map(str, sorted(picked))), total["webp"], total["webp"] / 1024,
+                     total["jpeg"], total["jpeg"] / 1024))
 
 
 if __name__ == "__main__":

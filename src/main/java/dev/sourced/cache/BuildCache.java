@@ -3,6 +3,7 @@ package dev.sourced.cache;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.facts.BodyHtml;
+import dev.sourced.images.KnownOriginals;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.parse.ParsedPage;
 import dev.sourced.write.FileStamp;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The persistent build cache ({@code .sourced/cache/build/} by default): what one run of {@code
@@ -30,6 +32,9 @@ import java.util.Map;
  *       was made from and the {@link FileStamp} of the file written, so that an output whose
  *       fingerprint holds and whose file is untouched is kept rather than rendered again.
  * </ul>
+ *
+ * <p>With the parses it keeps the list of {@link KnownFiles}: the articles and bundle images an
+ * earlier build hashed, with their file stamps, so that an unchanged one is not even read.
  *
  * <p>The cache can only save work, never change a page: every key names everything its value was
  * computed from, and anything the cache cannot vouch for is computed again. A file written by
@@ -133,6 +138,25 @@ public final class BuildCache implements AutoCloseable {
   /** Remembers the file behind an article's key. */
   public void saw(ArticleFile f, boolean rawHtml, List<String> languages, String key) {
     pages.saw(f, rawHtml + "\0" + languages, key);
+  }
+
+  /**
+   * The bundle images' originals an earlier build hashed, recognised by their file stamps as
+   * articles are (see {@link KnownFiles}); kept with the articles' list, for the next build too.
+   */
+  public KnownOriginals originals() {
+    KnownFiles known = pages.known();
+    return new KnownOriginals() {
+      @Override
+      public String knownKey(String name, Path file, Predicate<String> usable) {
+        return known.knownKey("image\0" + name, file, usable);
+      }
+
+      @Override
+      public void saw(String name, Path file, String key) {
+        known.saw("image\0" + name, file, key);
+      }
+    };
   }
 
   /** Where the parse stage keeps the bodies it makes. */

@@ -52,29 +52,18 @@ public final class ParseEntries {
   /** The body parts, for the same reason. */
   private record Parts(List<BodyHtml.Part> parts) {}
 
-  /**
-   * An article file as last seen, with the key its bytes gave: size, modification and change times,
-   * file key and when it was looked at.
-   */
-  private record Seen(String key, long size, long modified, long changed, String file, long at) {}
-
   private final Map<String, Stored> previous;
   private final Map<String, Stored> next = new ConcurrentHashMap<>();
-  private final Map<String, Seen> seenBefore;
-  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
-  private final long now = System.currentTimeMillis();
+  private final KnownFiles known;
   private final BodyFile bodies;
   private final long bodiesAtOpen;
   private final boolean bodiesNew;
   private volatile boolean changed;
 
   private ParseEntries(
-      Map<String, Stored> previous,
-      Map<String, Seen> seenBefore,
-      BodyFile bodies,
-      boolean changed) {
+      Map<String, Stored> previous, KnownFiles known, BodyFile bodies, boolean changed) {
     this.previous = previous;
-    this.seenBefore = seenBefore;
+    this.known = known;
     this.bodies = bodies;
     this.changed = changed;
     this.bodiesAtOpen = bodies.size();
@@ -117,21 +106,7 @@ public final class ParseEntries {
           if (offset >= 0) bodies.expect(offset, crc);
           previous.put(key, new Stored(offset, length, crc, blob));
         }
-        int m = d.readInt();
-        Map<String, Seen> seenBefore = new ConcurrentHashMap<>(Math.max(16, m * 2));
-        for (int i = 0; i < m; i++) {
-          String path = RecordCodec.readString(d);
-          seenBefore.put(
-              path,
-              new Seen(
-                  RecordCodec.readString(d),
-                  d.readLong(),
-                  d.readLong(),
-                  d.readLong(),
-                  RecordCodec.readString(d),
-                  d.readLong()));
-        }
-        return new ParseEntries(previous, seenBefore, bodies, false);
+        return new ParseEntries(previous, KnownFiles.read(d), bodies, false);
       }
     } catch (CacheFile.Unusable e) {
       notes.note(
@@ -148,7 +123,7 @@ public final class ParseEntries {
     }
     Path file = dir.resolve(BODIES + UUID.randomUUID() + ".bin");
     return new ParseEntries(
-        new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), BodyFile.open(file), true);
+        new ConcurrentHashMap<>(), KnownFiles.empty(), BodyFile.open(file), true);
   }
 
   static String key(ArticleFile f, byte[] bytes, boolean rawHtml, List<String> languages) {
@@ -157,11 +132,7 @@ public final class ParseEntries {
       StringBuilder b = new StringBuilder();
       b.append(ToolIdentity.get()).append('\0').append(CacheFile.FORMAT).append('\0');
       b.append(rawHtml).append('\0').append(languages).append('\0');
-      b.append(f.path()).append('\0').append(f.file()).append('\0');
-      b.append(f.defaultSlug()).append('\0').append(f.section()).append('\0');
-      for (ArticleFile.BundleFile bf : f.bundleFiles()) {
-        b.append(bf.relativeName()).append('\0').append(bf.file()).append('\0');
-      }
+      b.append(place(f));
       md.update(b.toString().getBytes(StandardCharsets.UTF_8));
       md.update(bytes);
       return HexFormat.of().formatHex(md.digest());
@@ -171,53 +142,36 @@ public final class ParseEntries {
   }
 
   /**
+   * Everything an article's key holds besides its bytes and the settings: its place, address and
+   * bundle files. An article is known (see {@link #knownKey}) under this, so that a file added to
+   * or removed from its bundle, beside an unchanged article, is seen.
+   */
+  private static String place(ArticleFile f) {
+    StringBuilder b = new StringBuilder();
+    b.append(f.path()).append('\0').append(f.file()).append('\0');
+    b.append(f.defaultSlug()).append('\0').append(f.section()).append('\0');
+    for (ArticleFile.BundleFile bf : f.bundleFiles()) {
+      b.append(bf.relativeName()).append('\0').append(bf.file()).append('\0');
+    }
+    return b.toString();
+  }
+
+  /**
    * The key of an article whose file is as it was when an earlier build hashed it, without reading
-   * it; null when it must be read and hashed. As git's index does, a file is taken as unchanged
-   * when its size, modification time, change time and file key are; and, against edits within one
-   * tick of the file system's clock, only when its change time was at least two seconds before it
-   * was looked at. The change time cannot be set by any program, and changes with every write, so a
-   * file rewritten since always shows it. Where the system gives no change time, every file is
-   * read.
+   * it (see {@link KnownFiles}); null when it must be read and hashed.
    */
   String knownKey(ArticleFile f, String settings) {
-    String name = f.path() + "\0" + f.file() + "\0" + settings;
-    Seen before = seenBefore.get(name);
-    if (before == null) return null;
-    Seen now = look(f, before.key());
-    if (now == null
-        || before.changed() > before.at() - 2000
-        || now.size() != before.size()
-        || now.modified() != before.modified()
-        || now.changed() != before.changed()
-        || !now.file().equals(before.file())) {
-      return null;
-    }
-    if (!previous.containsKey(before.key())) return null;
-    seen.put(name, before);
-    return before.key();
+    return known.knownKey(settings + "\0" + place(f), f.file(), previous::containsKey);
   }
 
   /** Remembers the file an article's key came from, for {@link #knownKey} next time. */
   void saw(ArticleFile f, String settings, String key) {
-    Seen s = look(f, key);
-    if (s != null) seen.put(f.path() + "\0" + f.file() + "\0" + settings, s);
+    known.saw(settings + "\0" + place(f), f.file(), key);
   }
 
-  private Seen look(ArticleFile f, String key) {
-    try {
-      Map<String, Object> a =
-          Files.readAttributes(f.file(), "unix:size,lastModifiedTime,ctime,ino,dev");
-      long changed =
-          ((java.nio.file.attribute.FileTime) a.get("ctime"))
-              .to(java.util.concurrent.TimeUnit.MILLISECONDS);
-      long modified =
-          ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime"))
-              .to(java.util.concurrent.TimeUnit.NANOSECONDS);
-      return new Seen(
-          key, (Long) a.get("size"), modified, changed, a.get("dev") + ":" + a.get("ino"), now);
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return null;
-    }
+  /** The files other than articles whose keys the build cache keeps (bundle images). */
+  KnownFiles known() {
+    return known;
   }
 
   BodyHtml.Store bodies() {
@@ -290,7 +244,7 @@ public final class ParseEntries {
 
   /** Writes the index of this build's entries, compacting the bodies file when it is half waste. */
   void save(Path dir) throws IOException {
-    if (!changed && next.keySet().equals(previous.keySet()) && seen.equals(seenBefore)) return;
+    if (!changed && next.keySet().equals(previous.keySet()) && !known.changed()) return;
     Map<String, Stored> entries = new TreeMap<>(next);
     long live = 0;
     for (Stored s : entries.values()) live += s.length();
@@ -321,18 +275,7 @@ public final class ParseEntries {
             out.writeInt(s.blob().length);
             out.write(s.blob());
           }
-          Map<String, Seen> files = new TreeMap<>(seen);
-          out.writeInt(files.size());
-          for (var e : files.entrySet()) {
-            Seen f = e.getValue();
-            RecordCodec.writeString(out, e.getKey());
-            RecordCodec.writeString(out, f.key());
-            out.writeLong(f.size());
-            out.writeLong(f.modified());
-            out.writeLong(f.changed());
-            RecordCodec.writeString(out, f.file());
-            out.writeLong(f.at());
-          }
+          known.write(out);
         });
     // Bodies files no index names any more (an earlier compaction's, a damaged cache's) go.
     try (var files = Files.list(dir)) {

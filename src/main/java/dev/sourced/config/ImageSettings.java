@@ -8,7 +8,11 @@ import java.util.List;
  * pixels, wide screens at twice the density 1200 or 1600.
  *
  * @param widths the widths to make, in pixels, ascending; none larger than the original is made
- * @param quality JPEG and WebP quality, 1 to 100
+ * @param quality JPEG and WebP quality, 1 to 100, of the copies a screen of standard density picks
+ * @param denseQuality the quality of the copies only a high-density screen picks (those at least
+ *     {@code denseFrom} wide): lower, because such a screen shows each pixel smaller, so the copy a
+ *     3x phone downloads weighs little more than the 2x one ("compressive images")
+ * @param denseFrom the width from which a copy is one only high-density screens pick
  * @param webp whether to make WebP copies too (offered with {@code <picture>})
  * @param keepMetadata whether the published original keeps its EXIF, XMP, comments and thumbnails
  *     (off: they are stripped, which is what keeps a camera's GPS position off the web)
@@ -19,6 +23,8 @@ import java.util.List;
 public record ImageSettings(
     List<Integer> widths,
     int quality,
+    int denseQuality,
+    int denseFrom,
     boolean webp,
     boolean keepMetadata,
     int maxMegapixels,
@@ -28,13 +34,31 @@ public record ImageSettings(
       new ImageSettings(
           List.of(480, 800, 1200, 1600),
           80,
+          45,
+          1000,
           true,
           false,
           150,
           "(min-width: 42rem) 40rem, calc(100vw - 2rem)");
 
+  /** The quality a copy {@code width} pixels wide is written at. */
+  public int qualityAt(int width) {
+    return width >= denseFrom ? denseQuality : quality;
+  }
+
   /** What the published files depend on: a change of any of these makes them again. */
   public String cacheKey() {
-    return "widths=" + widths + ";quality=" + quality + ";webp=" + webp + ";keep=" + keepMetadata;
+    return "widths="
+        + widths
+        + ";quality="
+        + quality
+        + ";dense="
+        + denseQuality
+        + "@"
+        + denseFrom
+        + ";webp="
+        + webp
+        + ";keep="
+        + keepMetadata;
   }
 }

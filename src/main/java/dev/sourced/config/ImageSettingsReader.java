@@ -12,7 +12,15 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads the {@code images:} section of {@code sourced.yaml}; defaults fill what it leaves out. */
 final class ImageSettingsReader {
   static final List<String> KEYS =
-      List.of("widths", "quality", "webp", "keep_metadata", "max_megapixels", "sizes");
+      List.of(
+          "widths",
+          "quality",
+          "dense_quality",
+          "dense_from",
+          "webp",
+          "keep_metadata",
+          "max_megapixels",
+          "sizes");
 
   private ImageSettingsReader() {}
 
@@ -48,6 +56,13 @@ final class ImageSettingsReader {
       if (ok && !given.isEmpty()) widths = List.copyOf(new ArrayList<>(given));
     }
     int quality = bounded(map, "quality", 1, 100, d.quality(), diagnostics, "e.g. quality: 80");
+    // Unless set, a dense copy is never written at a higher quality than the others (quality: 40).
+    int denseDefault = Math.min(quality, d.denseQuality());
+    int denseQuality =
+        bounded(map, "dense_quality", 1, 100, denseDefault, diagnostics, "e.g. dense_quality: 45");
+    int denseFrom =
+        bounded(
+            map, "dense_from", 16, 100_000, d.denseFrom(), diagnostics, "e.g. dense_from: 1000");
     int maxMp =
         bounded(
             map,
@@ -63,6 +78,8 @@ final class ImageSettingsReader {
     return new ImageSettings(
         widths,
         quality,
+        denseQuality,
+        denseFrom,
         webp == null ? d.webp() : webp,
         keep != null && keep,
         maxMp,

@@ -102,6 +102,11 @@ public final class ImageCache {
     return root.resolve(key.substring(0, 2)).resolve(key);
   }
 
+  /** Whether an entry for {@code key} is in place (not yet whether its files check out). */
+  boolean has(String key) {
+    return Files.isRegularFile(dir(key).resolve(LIST));
+  }
+
   /** The entry for {@code key} if it is whole and every file checks out, else null. */
   Entry get(String key) {
     Path dir = dir(key);

@@ -203,7 +203,7 @@ final class ImageDecoder {
    * n-th pixel when the image is over twice that, and turns it as its EXIF orientation says.
    */
   static BufferedImage decode(Path file, Header header, int widest) throws Refused, IOException {
-    int step = Math.max(1, header.shownWidth() / (2 * Math.max(1, widest)));
+    int step = step(header, widest);
     ImageReader reader = reader(header.format());
     List<String> warnings = new ArrayList<>();
     reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
@@ -220,6 +220,17 @@ final class ImageDecoder {
     }
     if (!warnings.isEmpty() || img == null) throw unreadable();
     return orient(rgb(img), header.orientation());
+  }
+
+  /** Every how many pixels are read for copies at most {@code widest} wide. */
+  private static int step(Header header, int widest) {
+    return Math.max(1, header.shownWidth() / (2 * Math.max(1, widest)));
+  }
+
+  /** How many pixels {@link #decode} holds for copies at most {@code widest} wide. */
+  static long decodedPixels(Header header, int widest) {
+    int step = step(header, widest);
+    return (long) ((header.width() + step - 1) / step) * ((header.height() + step - 1) / step);
   }
 
   private static Refused unreadable() {

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Publishes a bundle's JPEG and PNG images: the original at its own address without its metadata
@@ -27,11 +28,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * a browser's cached copy is never stale.
  *
  * <p>What is made for an image is kept in the {@link ImageCache} under a key of its bytes
- * (SHA-256), the settings and this code's version, so a second build decodes nothing. An image that
- * cannot be read safely (not what its name says, truncated, declaring more pixels than {@code
- * max_megapixels}) is reported as a warning on the file and published as it is; nothing in an
- * image's content can stop or crash a build. Thread-safe: the render stage publishes images on all
- * cores.
+ * (SHA-256), the settings and this code's version, so a second build decodes nothing; and the build
+ * cache remembers each original's key with its file stamp ({@link KnownOriginals}), so a second
+ * build does not even read an unchanged original to hash it. An image that cannot be read safely
+ * (not what its name says, truncated, declaring more pixels than {@code max_megapixels}) is
+ * reported as a warning on the file and published as it is; nothing in an image's content can stop
+ * or crash a build. Thread-safe: the render stage publishes images on all cores, as many decoded at
+ * once as the {@link DecodeBudget} lets the heap hold.
  */
 public final class ImageProcessor {
   /** Changes whenever what this code makes for the same input changes, to retire old entries. */
@@ -40,10 +43,17 @@ public final class ImageProcessor {
   private final ImageSettings settings;
   private final ImageCache cache;
   private final ConcurrentHashMap<String, Object> making = new ConcurrentHashMap<>();
+  private final AtomicInteger hashed = new AtomicInteger();
+  private final DecodeBudget budget;
 
   public ImageProcessor(ImageSettings settings, ImageCache cache) {
+    this(settings, cache, DecodeBudget.ofHeap());
+  }
+
+  ImageProcessor(ImageSettings settings, ImageCache cache, DecodeBudget budget) {
     this.settings = settings;
     this.cache = cache;
+    this.budget = budget;
   }
 
   /**
@@ -82,14 +92,41 @@ public final class ImageProcessor {
   }
 
   public Result publish(Input in, Diagnostics diagnostics) throws IOException {
-    String key = key(in.file());
-    ImageCache.Entry entry;
-    // Two bundles may hold the same bytes: one thread makes the entry, the other waits for it.
-    synchronized (making.computeIfAbsent(key, k -> new Object())) {
-      entry = cache.get(key);
-      if (entry == null) entry = cache.put(key, dir -> make(in.file(), in.name(), dir));
+    return publish(in, null, diagnostics);
+  }
+
+  /**
+   * Publishes one image, taking its key from {@code known} (null: none) when the original is
+   * unchanged since an earlier build hashed it, so that a second build reads no original whose
+   * copies it already has.
+   */
+  public Result publish(Input in, KnownOriginals known, Diagnostics diagnostics)
+      throws IOException {
+    String name = VERSION + ";" + settings.cacheKey() + "\0" + in.file().toAbsolutePath();
+    String key = known == null ? null : known.knownKey(name, in.file(), cache::has);
+    ImageCache.Entry entry = key == null ? null : entry(key, in, false);
+    if (entry == null) {
+      key = key(in.file());
+      hashed.incrementAndGet();
+      if (known != null) known.saw(name, in.file(), key);
+      entry = entry(key, in, true);
     }
     return result(in, key, entry, diagnostics);
+  }
+
+  /** How many originals this processor has read and hashed (a second build should read none). */
+  public int originalsHashed() {
+    return hashed.get();
+  }
+
+  /** The entry for {@code key}: kept, or (when {@code make}) made now; else null. */
+  private ImageCache.Entry entry(String key, Input in, boolean make) throws IOException {
+    // Two bundles may hold the same bytes: one thread makes the entry, the other waits for it.
+    synchronized (making.computeIfAbsent(key, k -> new Object())) {
+      ImageCache.Entry entry = cache.get(key);
+      if (entry == null && make) entry = cache.put(key, dir -> make(in.file(), in.name(), dir));
+      return entry;
+    }
   }
 
   private String key(Path file) throws IOException {
@@ -138,8 +175,11 @@ public final class ImageProcessor {
         OutputStream out = ImageCache.create(original)) {
       if (settings.keepMetadata()) src.transferTo(out);
       else if (format.equals("jpeg")) MetadataStripper.jpeg(src, out, header.orientation());
-      else if (turnPixels) ImageEncoder.png(ImageDecoder.decode(file, header, shownW), out);
-      else MetadataStripper.png(src, out, header.orientation());
+      else if (turnPixels) {
+        try (DecodeBudget.Share share = budget.take(ImageDecoder.decodedPixels(header, shownW))) {
+          ImageEncoder.png(ImageDecoder.decode(file, header, shownW), out);
+        }
+      } else MetadataStripper.png(src, out, header.orientation());
     } catch (MetadataStripper.Malformed e) {
       Files.deleteIfExists(original);
       info.set(0, "refused " + refusedDamaged());
@@ -156,16 +196,36 @@ public final class ImageProcessor {
     List<Integer> decoded = new ArrayList<>(targets);
     if (webp && fullInSrcset) decoded.add(shownW);
     if (decoded.isEmpty()) return info;
-    BufferedImage img;
-    try {
-      img = ImageDecoder.decode(file, header, decoded.get(decoded.size() - 1));
-    } catch (ImageDecoder.Refused r) {
-      Files.deleteIfExists(original);
-      List<String> refused = new ArrayList<>();
-      refused.add("refused " + r.code.text() + "|" + r.getMessage() + "|" + r.hint);
-      return refused;
+    int decodeWidth = decoded.get(decoded.size() - 1);
+    try (DecodeBudget.Share share = budget.take(ImageDecoder.decodedPixels(header, decodeWidth))) {
+      BufferedImage img;
+      try {
+        img = ImageDecoder.decode(file, header, decodeWidth);
+      } catch (ImageDecoder.Refused r) {
+        Files.deleteIfExists(original);
+        List<String> refused = new ArrayList<>();
+        refused.add("refused " + r.code.text() + "|" + r.getMessage() + "|" + r.hint);
+        return refused;
+      }
+      writeCopies(img, decoded, targets, format, ext, webp, dir, info);
     }
-    // Widest first, each copy resampled from the one before: every step shrinks by under 2x.
+    return info;
+  }
+
+  /**
+   * Writes the copies at the widths of {@code decoded} (in its format for those in {@code targets},
+   * and as WebP), widest first, each resampled from the one before: every step shrinks by under 2x.
+   */
+  private void writeCopies(
+      BufferedImage img,
+      List<Integer> decoded,
+      List<Integer> targets,
+      String format,
+      String ext,
+      boolean webp,
+      Path dir,
+      List<String> info)
+      throws IOException {
     BufferedImage from = img;
     for (int i = decoded.size() - 1; i >= 0; i--) {
       int w = decoded.get(i);
@@ -173,7 +233,7 @@ public final class ImageProcessor {
       if (targets.contains(w)) {
         String f = w + "." + ext;
         try (OutputStream out = ImageCache.create(dir.resolve(f))) {
-          if (format.equals("jpeg")) ImageEncoder.jpeg(copy, settings.quality(), out);
+          if (format.equals("jpeg")) ImageEncoder.jpeg(copy, settings.qualityAt(w), out);
           else ImageEncoder.png(copy, out);
         }
         info.add("copy " + f + " " + w + " " + ext);
@@ -181,13 +241,12 @@ public final class ImageProcessor {
       if (webp) {
         String f = w + ".webp";
         try (OutputStream out = ImageCache.create(dir.resolve(f))) {
-          ImageEncoder.webp(copy, settings.quality(), format.equals("png"), out);
+          ImageEncoder.webp(copy, settings.qualityAt(w), format.equals("png"), out);
         }
         info.add("copy " + f + " " + w + " webp");
       }
       from = copy;
     }
-    return info;
   }
 
   private static String refusedDamaged() {

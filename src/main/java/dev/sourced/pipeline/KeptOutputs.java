@@ -2,6 +2,7 @@ package dev.sourced.pipeline;
 
 import dev.sourced.cache.BuildCache;
 import dev.sourced.cache.OutputRecords;
+import dev.sourced.images.KnownOriginals;
 import dev.sourced.load.SourceFile;
 import dev.sourced.parse.ParsedPage;
 import dev.sourced.render.OutputReuse;
@@ -59,6 +60,11 @@ final class KeptOutputs implements OutputReuse {
     this.keys = keys;
     this.count = count;
     this.previous = cache.outputs(output, settings);
+  }
+
+  @Override
+  public KnownOriginals originals() {
+    return cache.originals();
   }
 
   @Override

@@ -62,11 +62,12 @@ final class ArticlePages {
             .withTranslations(translations.apply(page));
     String body = page.parsed().body().fill(ctx);
     String boxes = renderBoxes(page.ownFactsToBox(), page.ownClaimsToBox(), ctx);
+    String description = description(fm, body);
     Map<String, Object> m =
         models.base(
             page.parsed().isArticle() ? "article" : "page",
             fm.title(),
-            fm.summary(),
+            description,
             page.url(),
             page);
     Map<String, Object> a = models.summary(page);
@@ -90,7 +91,7 @@ final class ArticlePages {
     }
     a.put("corrections", corrections);
     a.put("hasClaims", !page.claimsUsed().isEmpty() || !page.ownClaimsToBox().isEmpty());
-    a.put("jsonLd", markup(jsonLd(page)));
+    a.put("jsonLd", markup(jsonLd(page, description)));
     m.put("article", a);
     return m;
   }
@@ -105,13 +106,19 @@ final class ArticlePages {
     return Boxes.html(factIds, claimIds, ctx);
   }
 
-  private String jsonLd(ResolvedPage page) {
+  /** The page's summary, or without one the first words of its text (see PageDescription). */
+  private String description(FrontMatter fm, String body) {
+    if (fm.summary() != null && !fm.summary().isBlank()) return fm.summary();
+    return PageDescription.of(body, site.config().uLocale());
+  }
+
+  private String jsonLd(ResolvedPage page, String description) {
     FrontMatter fm = page.frontMatter();
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("@context", "https://schema.org");
     j.put("@type", page.parsed().isArticle() ? "Article" : "WebPage");
     j.put("headline", fm.title());
-    if (fm.summary() != null) j.put("description", fm.summary());
+    if (description != null) j.put("description", description);
     j.put("url", site.config().permalink(page.url()));
     if (fm.date() != null) j.put("datePublished", fm.date().toString());
     if (fm.updated() != null || fm.date() != null)

@@ -1,5 +1,6 @@
 package dev.sourced.render;
 
+import dev.sourced.images.KnownOriginals;
 import dev.sourced.parse.ParsedPage;
 import java.util.List;
 import java.util.function.Supplier;
@@ -38,5 +39,13 @@ public interface OutputReuse {
    */
   default String[] searchWords(ParsedPage page, Supplier<String[]> scan) {
     return scan.get();
+  }
+
+  /**
+   * The bundle images' originals the build cache recognises by their file stamps, so that an
+   * unchanged one is not read and hashed again; null (the default) hashes every one.
+   */
+  default KnownOriginals originals() {
+    return null;
   }
 }

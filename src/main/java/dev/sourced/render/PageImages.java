@@ -4,6 +4,7 @@ import dev.sourced.concurrent.Workers;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.images.ImageNames;
 import dev.sourced.images.ImageProcessor;
+import dev.sourced.images.KnownOriginals;
 import dev.sourced.images.PublishedImage;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.resolve.ResolvedPage;
@@ -41,7 +42,12 @@ final class PageImages {
     return copies;
   }
 
-  static PageImages publish(ResolvedSite site, ImageProcessor processor, Diagnostics diagnostics) {
+  /**
+   * Publishes the site's bundle files; {@code known} (null: none) recognises the originals an
+   * earlier build hashed.
+   */
+  static PageImages publish(
+      ResolvedSite site, ImageProcessor processor, KnownOriginals known, Diagnostics diagnostics) {
     List<ImageProcessor.Input> inputs = new ArrayList<>();
     List<CopiedFile> copies = new ArrayList<>();
     for (ResolvedPage p : site.pages()) {
@@ -61,7 +67,7 @@ final class PageImages {
             inputs.size(),
             i -> {
               try {
-                return processor.publish(inputs.get(i), diagnostics);
+                return processor.publish(inputs.get(i), known, diagnostics);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }

@@ -199,7 +199,8 @@ public final class SiteRenderer {
    */
   public RenderedSite render(
       ResolvedSite site, Diagnostics diagnostics, PageSink sink, OutputReuse reuse) {
-    PageImages published = PageImages.publish(site, images, diagnostics);
+    PageImages published =
+        PageImages.publish(site, images, reuse == null ? null : reuse.originals(), diagnostics);
     lastImages = published;
     FingerprintDigest digest =
         reuse != null && sink != null && !incremental

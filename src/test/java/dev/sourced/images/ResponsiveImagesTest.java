@@ -124,6 +124,57 @@ class ResponsiveImagesTest {
     assertThat(site.output().resolve("port").toFile().list()).noneMatch(n -> n.endsWith(".webp"));
   }
 
+  /**
+   * Compressive images: the copies only a high-density screen picks are written at {@code
+   * dense_quality}, the others at {@code quality}; the JPEG's quantisation table tells which.
+   */
+  @Test
+  void copiesForDenseScreensAreWrittenAtTheirOwnQuality() throws IOException {
+    TestSite site = site("images: {widths: [300, 600, 900], dense_from: 600}\n");
+    site.build();
+    assertThat(site.diagnostics()).isEmpty();
+    BufferedImage probe = TestImages.photo(64, 64, 3);
+    int at80 = firstQuantiser(TestImages.jpeg(probe, 0.8f));
+    int at45 = firstQuantiser(TestImages.jpeg(probe, 0.45f));
+    assertThat(at80).isNotEqualTo(at45);
+    Path out = site.output().resolve("port");
+    assertThat(firstQuantiser(Files.readAllBytes(copy(out, "wide-300w")))).isEqualTo(at80);
+    assertThat(firstQuantiser(Files.readAllBytes(copy(out, "wide-600w")))).isEqualTo(at45);
+    assertThat(firstQuantiser(Files.readAllBytes(copy(out, "wide-900w")))).isEqualTo(at45);
+    long denseWebp = Files.size(copy(out, "wide-900w", ".webp"));
+
+    site.write(
+        "-- sourced.yaml --\ntitle: Test\nimages: {widths: [300, 600, 900], dense_from: 600, dense_quality: 80}\n");
+    site.build();
+    assertThat(site.diagnostics()).isEmpty();
+    assertThat(firstQuantiser(Files.readAllBytes(copy(out, "wide-900w")))).isEqualTo(at80);
+    assertThat(Files.size(copy(out, "wide-900w", ".webp"))).isGreaterThan(denseWebp);
+  }
+
+  private static Path copy(Path dir, String stem) throws IOException {
+    return copy(dir, stem, ".jpg");
+  }
+
+  private static Path copy(Path dir, String stem, String ext) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().matches(stem + "\\.[0-9a-f]{8}\\" + ext))
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
+  /** The first value of a JPEG's first quantisation table (the DC divisor, set by quality). */
+  private static int firstQuantiser(byte[] jpeg) {
+    for (int i = 2; i + 5 < jpeg.length; ) {
+      if ((jpeg[i] & 0xFF) != 0xFF) throw new AssertionError("not a JPEG marker at " + i);
+      int marker = jpeg[i + 1] & 0xFF;
+      int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
+      if (marker == 0xDB) return jpeg[i + 5] & 0xFF;
+      i += 2 + length;
+    }
+    throw new AssertionError("no quantisation table");
+  }
+
   @Test
   void badSettingsArePositionedErrors() throws IOException {
     TestSite site = site("images: {widths: [300, big], quality: 101}\n");
