@@ -98,7 +98,22 @@ public record Source(
     }
     // Our description of who published it ("Unknown (English translation of a Dutch news
     // report)") is in the page's language where written so; else the default language's.
-    String p = publishers == null ? publisher : publishers.getOrDefault(lang, publisher);
+    // A publisher shown in another language's words is recorded as such, so that the page can say
+    // that it is not yet translated (as a fact's label does).
+    String p = publisher;
+    Map<String, String> fallbacks = new java.util.LinkedHashMap<>();
+    if (publishers != null && !publishers.isEmpty()) {
+      p = publishers.get(lang);
+      if (p == null) {
+        p = publisher;
+        for (var e : publishers.entrySet()) {
+          if (e.getValue().equals(publisher)) {
+            fallbacks.put("publisher", e.getKey());
+            break;
+          }
+        }
+      }
+    }
     return new Source(
         id,
         t,
@@ -113,7 +128,7 @@ public record Source(
         archived,
         urlAt,
         archiveAt,
-        texts);
+        fallbacks.isEmpty() ? texts : texts.withFallbacks(fallbacks));
   }
 
   /**

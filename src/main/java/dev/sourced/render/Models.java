@@ -170,7 +170,9 @@ final class Models {
     put(m, "title", s.title());
     if (s.isUntitled()) m.put("untitled", true);
     m.put("short", s.shortName());
-    put(m, "publisher", s.publisher());
+    if (s.publisher() != null) {
+      m.put("publisher", TranslatedText.of(s.texts(), "publisher", s.publisher(), fmt.messages()));
+    }
     putDate(m, "date", s.date());
     put(m, "url", s.url());
     putDate(m, "accessed", s.accessed());
