@@ -2,6 +2,7 @@ package dev.sourced.model;
 
 import dev.sourced.diag.SourcePosition;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -86,7 +87,7 @@ public record Source(
    * published it, is the one written for that language where it is written per language. The short
    * name stays the one settled when the source was read.
    */
-  public Source in(String lang) {
+  public Source in(String lang, String defaultLang) {
     Map<String, String> titles = texts.byField().get("title");
     Map<String, String> publishers = texts.byField().get("publisher");
     if ((titles == null || titles.isEmpty()) && publishers == null) return this;
@@ -97,23 +98,10 @@ public record Source(
       if (t == null) t = titles.values().iterator().next();
     }
     // Our description of who published it ("Unknown (English translation of a Dutch news
-    // report)") is in the page's language where written so; else the default language's.
-    // A publisher shown in another language's words is recorded as such, so that the page can say
-    // that it is not yet translated (as a fact's label does).
-    String p = publisher;
-    Map<String, String> fallbacks = new java.util.LinkedHashMap<>();
-    if (publishers != null && !publishers.isEmpty()) {
-      p = publishers.get(lang);
-      if (p == null) {
-        p = publisher;
-        for (var e : publishers.entrySet()) {
-          if (e.getValue().equals(publisher)) {
-            fallbacks.put("publisher", e.getKey());
-            break;
-          }
-        }
-      }
-    }
+    // report)") is in the page's language where written so; else the default language's, recorded
+    // as a fallback so that the page can say it is not yet translated (as a fact's label does).
+    Map<String, String> fallbacks = new LinkedHashMap<>();
+    String p = texts.in("publisher", lang, defaultLang, publisher, fallbacks);
     return new Source(
         id,
         t,
@@ -128,7 +116,7 @@ public record Source(
         archived,
         urlAt,
         archiveAt,
-        fallbacks.isEmpty() ? texts : texts.withFallbacks(fallbacks));
+        texts.withFallbacks(fallbacks));
   }
 
   /**

@@ -82,7 +82,7 @@ final class LanguageViews {
     return new ResolvedSite(
         config.in(lang),
         pages,
-        inLanguage(site.sources(), s -> s.in(lang)),
+        inLanguage(site.sources(), s -> s.in(lang, config.defaultLanguage())),
         inLanguage(site.facts(), f -> f.in(lang, config.defaultLanguage())),
         inLanguage(site.claims(), c -> c.in(lang, config.defaultLanguage())),
         homes,
