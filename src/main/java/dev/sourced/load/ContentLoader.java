@@ -1,5 +1,6 @@
 package dev.sourced.load;
 
+import dev.sourced.concurrent.Workers;
 import dev.sourced.config.ConfigLoader;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Code;
@@ -7,13 +8,10 @@ import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -228,34 +226,63 @@ public final class ContentLoader {
     }
   }
 
-  private void walk(Path content, List<ArticleFile> articles, List<SourceFile> data)
-      throws IOException {
-    Files.walkFileTree(
-        content,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            String name = dir.getFileName().toString();
-            if (!dir.equals(content) && name.startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
-            if (dir.equals(content.resolve(DATA))) {
-              readData(dir, data);
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            // A bundle's sub-folders (images/, data/) belong to its page, not to other articles.
-            boolean bundle = readFolder(dir, content, articles);
-            return bundle ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-          }
+  /**
+   * Reads content/ a level of folders at a time, the folders of each level on all cores (what a
+   * folder holds is known only once it is read: a bundle's sub-folders are not content). The order
+   * of the articles found does not matter: the caller sorts them.
+   */
+  private void walk(Path content, List<ArticleFile> articles, List<SourceFile> data) {
+    List<Path> level = List.of(content);
+    while (!level.isEmpty()) {
+      List<Path> folders = level;
+      List<Visit> visits = Workers.map(folders.size(), i -> visit(folders.get(i), content));
+      List<Path> next = new ArrayList<>();
+      for (Visit v : visits) {
+        articles.addAll(v.articles());
+        data.addAll(v.data());
+        next.addAll(v.folders());
+      }
+      level = next;
+    }
+  }
 
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException exc) {
-            diagnostics.error(
-                SourcePosition.file(rel(file)),
-                Code.UNREADABLE,
-                "cannot read: " + exc.getMessage(),
-                "check the file's permissions");
-            return FileVisitResult.CONTINUE;
-          }
-        });
+  /** What one folder of content/ gave: its pages, its data files, the folders to read next. */
+  private record Visit(List<ArticleFile> articles, List<SourceFile> data, List<Path> folders) {}
+
+  /**
+   * Reads one folder of content/: hidden folders are skipped, {@code _data/} holds data files, and
+   * any other folder's pages are read by {@link #readFolder}; its sub-folders (not links) are read
+   * next unless it is a bundle. A folder that cannot be listed is reported.
+   */
+  private Visit visit(Path dir, Path content) {
+    List<Path> entries;
+    try (var s = Files.list(dir)) {
+      entries = s.sorted().toList();
+    } catch (IOException | UncheckedIOException e) {
+      IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      diagnostics.error(
+          SourcePosition.file(rel(dir)),
+          Code.UNREADABLE,
+          "cannot read: " + cause.getMessage(),
+          "check the file's permissions");
+      return new Visit(List.of(), List.of(), List.of());
+    }
+    String name = dir.getFileName().toString();
+    if (!dir.equals(content) && name.startsWith(".")) {
+      return new Visit(List.of(), List.of(), List.of());
+    }
+    if (dir.equals(content.resolve(DATA))) {
+      List<SourceFile> data = new ArrayList<>();
+      readData(entries, data);
+      return new Visit(List.of(), data, List.of());
+    }
+    List<ArticleFile> articles = new ArrayList<>();
+    // A bundle's sub-folders (images/, data/) belong to its page, not to other articles.
+    if (readFolder(dir, entries, content, articles))
+      return new Visit(articles, List.of(), List.of());
+    List<Path> folders = new ArrayList<>();
+    for (Path p : entries) if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) folders.add(p);
+    return new Visit(articles, List.of(), folders);
   }
 
   /**
@@ -266,7 +293,12 @@ public final class ContentLoader {
    * whether it was a bundle (its sub-folders are then not walked as content).
    */
   private boolean readFolder(Path dir, Path content, List<ArticleFile> articles) {
-    List<Path> entries = list(dir);
+    return readFolder(dir, list(dir), content, articles);
+  }
+
+  /** As {@link #readFolder(Path, Path, List)}, with the folder's entries, sorted, read already. */
+  private boolean readFolder(
+      Path dir, List<Path> entries, Path content, List<ArticleFile> articles) {
     Path sectionPage = null;
     Path indexPage = null;
     for (Path p : entries) {
@@ -413,8 +445,8 @@ public final class ContentLoader {
     }
   }
 
-  private void readData(Path dir, List<SourceFile> data) {
-    for (Path p : list(dir)) {
+  private void readData(List<Path> entries, List<SourceFile> data) {
+    for (Path p : entries) {
       String name = p.getFileName().toString();
       if (name.startsWith(".")) continue;
       Path target = checkLink(p);
