@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * The work the launcher's class-data archive is made from ({@code java -XX:ArchiveClassesAtExit=...
- * dev.sourced.cli.ArchiveTraining DIR}): what users run most, in one process, so that the classes
- * each of them loads are in the archive and a later run maps them instead of reading, checking and
- * linking them from the jars. A class left out costs every run that needs it; the image classes
- * (Java's image I/O and the encoders) alone are some hundreds.
+ * The work the launcher's class-data archive is made from ({@code java -XX:DumpLoadedClassList=LIST
+ * dev.sourced.cli.ArchiveTraining DIR}, then {@code java -Xshare:dump -XX:SharedClassListFile=LIST
+ * ...}): what users run most, in one process, so that the classes each of them loads are in the
+ * archive and a later run maps them instead of reading, checking and linking them from the jars. A
+ * class left out costs every run that needs it; the image classes (Java's image I/O and the
+ * encoders) alone are some hundreds.
  *
  * <p>In a scratch folder DIR: {@code sourced new}, a page bundle with a PNG and a JPEG image added
  * to it, a build with the cache (the first, cold, then a second that finds it), a clean build
