@@ -3,6 +3,7 @@ package dev.sourced.render;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -35,6 +36,11 @@ final class PageDescription {
   /** Stands for a removed mark while the text is put together (a private-use character). */
   private static final String MARK = "\uE000";
 
+  /** A removed mark with the space before it, and a run of white space (compiled once). */
+  private static final Pattern MARKS = Pattern.compile("\\s*" + MARK + "+");
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private PageDescription() {}
 
   /** The description from a body's HTML, or null when the body has no paragraph text. */
@@ -66,16 +72,17 @@ final class PageDescription {
   private static String text(String html) {
     Document doc = Jsoup.parseBodyFragment(html);
     // A mark leaves a stand-in, so that the space written before it goes too ("accounts.").
-    for (Element sup : doc.select("sup")) sup.replaceWith(new TextNode(MARK));
+    for (Element sup : doc.getElementsByTag("sup")) sup.replaceWith(new TextNode(MARK));
     StringBuilder out = new StringBuilder();
-    for (Element p : doc.body().select("p")) {
+    for (Element p : doc.body().getElementsByTag("p")) {
       if (inAside(p)) continue;
       String t = p.text().strip();
       if (t.isEmpty()) continue;
       if (out.length() > 0) out.append(' ');
       out.append(t);
     }
-    return out.toString().replaceAll("\\s*" + MARK + "+", "").replaceAll("\\s+", " ").strip();
+    String text = MARKS.matcher(out).replaceAll("");
+    return SPACES.matcher(text).replaceAll(" ").strip();
   }
 
   private static boolean inAside(Element p) {
