@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Imports a generated Hugo-style content tree, then builds the result, timed as a user runs both.
 
-usage: bench/import-speed.py [N] [--rounds 3] [--work DIR] [--sections]
+usage: bench/import-speed.py [N] [--rounds 3] [--work DIR] [--sections] [--compare CHECKOUT]
 
 Writes a Hugo site of about N content files under WORK (default: a folder in /dev/shm): sections
 nested two deep, TOML and YAML front-matter, leaf bundles with an image, mixed-case file names,
@@ -9,6 +9,9 @@ aliases, drafts, and shortcodes (ref, relref, figure, highlight, and one without
 Then, ROUNDS times: `./sourced import hugo` into a fresh folder, and `./sourced build` of the
 result, each under /usr/bin/time (wall seconds, peak memory). Prints the median of each and the
 number of pages written. With --sections the tree also has a section page (_index.md) per folder.
+With --compare CHECKOUT, each round runs the same import and build with CHECKOUT's ./sourced too,
+the two interleaved (the order alternating by round), and prints both with their ratios: a
+before/after measured in one run, on a machine whose load changes.
 A benchmark, not a test: it asserts nothing.
 """
 import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
@@ -93,37 +96,52 @@ def main():
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--work")
     p.add_argument("--sections", action="store_true")
+    p.add_argument("--compare", metavar="CHECKOUT",
+                   help="another checkout whose ./sourced runs interleaved with this one's")
     a = p.parse_args()
     work = a.work or tempfile.mkdtemp(prefix="sourced-import-bench.", dir="/dev/shm")
     os.makedirs(work, exist_ok=True)
     src = os.path.join(work, "hugo")
     shutil.rmtree(src, ignore_errors=True)
     files = generate(src, a.n, a.sections)
-    launcher = os.path.join(ROOT, "sourced")
-    subprocess.run([launcher, "--version"], check=True, capture_output=True)
-    imports, builds = [], []
-    pages = 0
-    for _ in range(a.rounds):
-        dest = os.path.join(work, "imported")
-        shutil.rmtree(dest, ignore_errors=True)
-        wall, rss, code, err, cpu = timed([launcher, "import", "hugo", src, dest])
-        if code != 0:
-            sys.exit("import failed:\n" + err[-2000:])
-        imports.append((wall, rss, cpu))
-        wall, rss, code, err, cpu = timed([launcher, "build", "--source", dest])
-        if code != 0:
-            sys.exit("build failed:\n" + err[-3000:])
-        builds.append((wall, rss, cpu))
-        pages = sum(1 for _, _, fs in os.walk(os.path.join(dest, "site")) for f in fs
-                    if f == "index.html")
+    tools = [("this", os.path.join(ROOT, "sourced"))]
+    if a.compare:
+        tools.append(("compare", os.path.join(os.path.abspath(a.compare), "sourced")))
+    for _, launcher in tools:
+        subprocess.run([launcher, "--version"], check=True, capture_output=True)
+    imports = {name: [] for name, _ in tools}
+    builds = {name: [] for name, _ in tools}
+    pages = {}
+    for r in range(a.rounds):
+        for name, launcher in (tools if r % 2 == 0 else tools[::-1]):
+            dest = os.path.join(work, "imported")
+            shutil.rmtree(dest, ignore_errors=True)
+            wall, rss, code, err, cpu = timed([launcher, "import", "hugo", src, dest])
+            if code != 0:
+                sys.exit("import failed:\n" + err[-2000:])
+            imports[name].append((wall, rss, cpu))
+            wall, rss, code, err, cpu = timed([launcher, "build", "--source", dest])
+            if code != 0:
+                sys.exit("build failed:\n" + err[-3000:])
+            builds[name].append((wall, rss, cpu))
+            pages[name] = sum(1 for _, _, fs in os.walk(os.path.join(dest, "site")) for f in fs
+                              if f == "index.html")
     med = lambda xs, k: statistics.median(x[k] for x in xs)
     print("content files: %d (under %s)" % (files, src))
-    print("import: median %.2f s wall, %.2f s cpu, %d MiB peak (walls %s)" % (
-        med(imports, 0), med(imports, 2), med(imports, 1),
-        ", ".join("%.2f" % x[0] for x in imports)))
-    print("build:  median %.2f s wall, %.2f s cpu, %d MiB peak (walls %s); %d pages" % (
-        med(builds, 0), med(builds, 2), med(builds, 1),
-        ", ".join("%.2f" % x[0] for x in builds), pages))
+    for name, launcher in tools:
+        label = "" if len(tools) == 1 else "%s (%s)\n" % (name, os.path.dirname(launcher))
+        print("%simport: median %.2f s wall, %.2f s cpu, %d MiB peak (walls %s)" % (
+            label, med(imports[name], 0), med(imports[name], 2), med(imports[name], 1),
+            ", ".join("%.2f" % x[0] for x in imports[name])))
+        print("build:  median %.2f s wall, %.2f s cpu, %d MiB peak (walls %s); %d pages" % (
+            med(builds[name], 0), med(builds[name], 2), med(builds[name], 1),
+            ", ".join("%.2f" % x[0] for x in builds[name]), pages[name]))
+    if len(tools) == 2:
+        for what, runs in (("import", imports), ("build", builds)):
+            print("%s this/compare: wall x%.2f, cpu x%.2f" % (
+                what, med(runs["this"], 0) / med(runs["compare"], 0),
+                med(runs["this"], 2) / med(runs["compare"], 2)))
+    print("load average after: %.1f" % os.getloadavg()[0])
     if not a.work:
         shutil.rmtree(work)
 
