@@ -203,26 +203,50 @@ final class ImageDecoder {
 
   /**
    * Decodes {@code file} for copies at most {@code widest} pixels wide (shown width), reading every
-   * n-th pixel when the image is over twice that, and turns it as its EXIF orientation says.
+   * n-th pixel when the image is over twice that, and turns it as its EXIF orientation says. A JPEG
+   * decoded to 3-byte pixels is written into an array of {@code buffers} (null: a new one), given
+   * back once the image is halved.
    */
   static BufferedImage decode(Path file, Header header, int widest) throws Refused, IOException {
+    return decode(file, header, widest, null);
+  }
+
+  static BufferedImage decode(Path file, Header header, int widest, DecodeBuffers buffers)
+      throws Refused, IOException {
     int step = step(header, widest);
     ImageReader reader = reader(header.format());
     List<String> warnings = new ArrayList<>();
     reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
     BufferedImage img;
+    BufferedImage into = null;
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       reader.setInput(in, true, true);
       ImageReadParam param = reader.getDefaultReadParam();
       if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
+      if (buffers != null && header.format().equals("jpeg") && decodesToBgr(reader)) {
+        into =
+            buffers.take((header.width() + step - 1) / step, (header.height() + step - 1) / step);
+        param.setDestination(into);
+      }
       img = reader.read(0, param);
+      if (!warnings.isEmpty() || img == null) throw unreadable();
+      return orient(halved(img, header.turned(), widest), header.orientation());
     } catch (IOException | RuntimeException e) {
       throw unreadable();
     } finally {
       reader.dispose();
+      if (into != null) buffers.give(into);
     }
-    if (!warnings.isEmpty() || img == null) throw unreadable();
-    return orient(halved(img, header.turned(), widest), header.orientation());
+  }
+
+  /** Whether the reader's first choice for the image is 3-byte BGR (a colour JPEG's is). */
+  private static boolean decodesToBgr(ImageReader reader) {
+    try {
+      var types = reader.getImageTypes(0);
+      return types.hasNext() && types.next().getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**

@@ -48,6 +48,7 @@ public final class ImageProcessor {
   private final ConcurrentHashMap<String, Object> making = new ConcurrentHashMap<>();
   private final AtomicInteger hashed = new AtomicInteger();
   private final DecodeBudget budget;
+  private final DecodeBuffers buffers = DecodeBuffers.ofHeap();
 
   public ImageProcessor(ImageSettings settings, ImageCache cache) {
     this(settings, cache, DecodeBudget.ofHeap());
@@ -99,6 +100,7 @@ public final class ImageProcessor {
    * published.
    */
   public void pruneCache() throws IOException {
+    buffers.clear();
     cache.prune();
   }
 
@@ -281,9 +283,11 @@ public final class ImageProcessor {
     if (decoded.isEmpty()) return info;
     int decodeWidth = decoded.get(decoded.size() - 1);
     try (DecodeBudget.Share share = budget.take(ImageDecoder.decodedPixels(header, decodeWidth))) {
-      BufferedImage img;
+      // Held in an array that writeCopies empties, so that no local keeps the widest image alive
+      // while the narrower ones are made.
+      BufferedImage[] img = new BufferedImage[1];
       try {
-        img = ImageDecoder.decode(file, header, decodeWidth);
+        img[0] = ImageDecoder.decode(file, header, decodeWidth, buffers);
       } catch (ImageDecoder.Refused r) {
         Files.deleteIfExists(original);
         List<String> refused = new ArrayList<>();
@@ -300,7 +304,7 @@ public final class ImageProcessor {
    * and as WebP), widest first, each resampled from the one before: every step shrinks by under 2x.
    */
   private void writeCopies(
-      BufferedImage img,
+      BufferedImage[] img,
       List<Integer> decoded,
       List<Integer> targets,
       String format,
@@ -309,7 +313,8 @@ public final class ImageProcessor {
       Path dir,
       List<String> info)
       throws IOException {
-    BufferedImage from = img;
+    BufferedImage from = img[0];
+    img[0] = null;
     for (int i = decoded.size() - 1; i >= 0; i--) {
       int w = decoded.get(i);
       BufferedImage copy = from.getWidth() == w ? from : ImageEncoder.resize(from, w);
