@@ -68,6 +68,9 @@ public final class Pipeline {
   /** What this run says about the build cache ({@code note:} lines). */
   private final Diagnostics cacheNotes = new Diagnostics();
 
+  /** What the last run rendered anew, when it kept outputs of the build before (else null). */
+  private java.util.List<String> renderedAnew;
+
   private Pipeline(BuildOptions options, boolean keepState) {
     this(options, keepState, !keepState && options.cache() != null);
   }
@@ -180,6 +183,7 @@ public final class Pipeline {
       Collection<String> changed, Progress progress, BodySpill spill, BuildCache cache, long start)
       throws IOException {
     StageTimer timer = new StageTimer();
+    renderedAnew = null;
     EarlyRenderer[] early = {null};
     ArticleFile edited = null;
     ParsedPage before = null;
@@ -315,6 +319,9 @@ public final class Pipeline {
                 tx,
                 inputs::inputKey,
                 count);
+    // What this build renders anew, when it keeps what the one before made (for the result).
+    java.util.Set<String> made =
+        kept == null ? null : java.util.concurrent.ConcurrentHashMap.newKeySet();
     try {
       RenderedSite rendered =
           renderer.render(
@@ -324,12 +331,14 @@ public final class Pipeline {
                 @Override
                 public OutputStream open(String path) throws IOException {
                   count.incrementAndGet();
+                  if (made != null) made.add(path);
                   return tx == null ? OutputStream.nullOutputStream() : tx.open(path);
                 }
 
                 @Override
                 public void write(RenderedPage page) {
                   count.incrementAndGet();
+                  if (made != null) made.add(page.path());
                   if (tx != null) tx.write(page);
                 }
               },
@@ -343,6 +352,9 @@ public final class Pipeline {
       committed = true;
       timer.lap("commit");
       if (kept != null) {
+        java.util.List<String> anew = new java.util.ArrayList<>(made);
+        anew.sort(null);
+        renderedAnew = anew;
         kept.save();
         timer.lap("save outputs");
         timer.note(
@@ -378,7 +390,8 @@ public final class Pipeline {
         (System.nanoTime() - start) / 1_000_000,
         site == null ? path -> null : inputs.texts(),
         site,
-        notes(d));
+        notes(d),
+        renderedAnew);
   }
 
   private java.util.List<String> notes(Diagnostics d) {
