@@ -141,11 +141,11 @@ public final class Pipeline {
         return result(diagnostics, false, 0, null, start);
       }
       // Finish what an interrupted build left, even if this build fails: the output is whole.
-      recover(options.output());
+      recover(options.output(), true);
     } else {
       // check and serve write no site, but finish what a killed build left in the default one.
       Path site = options.source().resolve("site");
-      if (OutputGuard.problem(options.source(), site) == null) recover(site);
+      if (OutputGuard.problem(options.source(), site) == null) recover(site, false);
     }
     // A one-run build's bodies wait for rendering in a temporary file (in memory if none can be
     // made), which lives as long as the run. A run that does not render, or that keeps state,
@@ -262,9 +262,20 @@ public final class Pipeline {
     return result(diagnostics, written, Math.max(files, 0), site, start);
   }
 
-  /** Finishes or cleans up what an interrupted build left beside {@code output}, with a note. */
-  private void recover(Path output) throws IOException {
-    if (SiteWriter.recover(output) > 0) {
+  /**
+   * Finishes or cleans up what an interrupted build left beside {@code output}, with a note; while
+   * another build is writing there, leaves its folders alone.
+   */
+  private void recover(Path output, boolean writes) throws IOException {
+    int finished = SiteWriter.recover(output);
+    // A build waits for the other one before it writes (see SiteWriter.begin), and says so then.
+    if (finished < 0 && !writes) {
+      cacheNotes.note(
+          "another build is writing into "
+              + output
+              + "; its unfinished files were left to it (this command writes nothing there)");
+    }
+    if (finished > 0) {
       cacheNotes.note(
           "the last build into "
               + output
@@ -350,6 +361,12 @@ public final class Pipeline {
       progress.update("writing", count.get(), count.get());
       tx.commit(rendered.copies());
       committed = true;
+      if (tx.waited()) {
+        cacheNotes.note(
+            "another build was writing into "
+                + options.output()
+                + "; this one waited for it to finish before writing");
+      }
       timer.lap("commit");
       if (kept != null) {
         java.util.List<String> anew = new java.util.ArrayList<>(made);
