@@ -16,8 +16,8 @@ import java.time.Instant;
  * Debian's nginx serving a built site from a sub-path ({@code /explainers/}) on a free port of the
  * loopback address only, with a configuration the test writes into its own temporary folder: no
  * system configuration, no master process, no daemon, logs kept for failure messages. Unknown
- * addresses under the sub-path get the site's 404.html with status 404, as a host would be
- * configured to do.
+ * addresses under the sub-path get the site's 404.html with status 404, and those under a folder
+ * with its own 404.html (a language's) get that one, as a host would be configured to do.
  */
 final class Nginx implements AutoCloseable {
   private final Process process;
@@ -82,10 +82,11 @@ final class Nginx implements AutoCloseable {
                 index index.html;
                 error_page 404 %3$s404.html;
               }
-            }
+          %5$s  }
           }
           """
-              .formatted(dir, port, subPath, site.toAbsolutePath());
+              .formatted(
+                  dir, port, subPath, site.toAbsolutePath(), ownNotFoundPages(site, subPath));
       Path confFile = dir.resolve("nginx.conf");
       Files.writeString(confFile, conf, StandardCharsets.UTF_8);
       Process p =
@@ -106,6 +107,30 @@ final class Nginx implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A location per top-level folder that has its own 404.html (a language's: /en/404.html), which
+   * answers that folder's missing addresses, as docs/templates.md tells nginx users to configure.
+   */
+  private static String ownNotFoundPages(Path site, String subPath) throws IOException {
+    StringBuilder b = new StringBuilder();
+    try (var folders = Files.list(site)) {
+      for (Path f : folders.sorted().toList()) {
+        if (!Files.isRegularFile(f.resolve("404.html"))) continue;
+        String at = subPath + f.getFileName() + "/";
+        b.append(
+            """
+                location %1$s {
+                  alias %2$s/;
+                  index index.html;
+                  error_page 404 %1$s404.html;
+                }
+            """
+                .formatted(at, f.toAbsolutePath()));
+      }
+    }
+    return b.toString();
   }
 
   private void awaitListening() throws IOException {

@@ -65,6 +65,18 @@ class RealBrowserTest {
   }
 
   @Test
+  void aMissingAddressGetsItsLanguagesNotFoundPageWithStatus404() throws Exception {
+    for (String[] c : new String[][] {{"no/such/page/", "nl"}, {"en/no/such/page/", "en"}}) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(site.url(c[0]))).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(c[0]).isEqualTo(404);
+      assertThat(Jsoup.parse(r.body()).selectFirst("html").attr("lang")).as(c[0]).isEqualTo(c[1]);
+    }
+  }
+
+  @Test
   void everyInternalLinkAndAssetFromTheHomePageResolves() throws Exception {
     URI root = URI.create(site.url(""));
     Deque<URI> queue = new ArrayDeque<>(List.of(root, URI.create(site.url("no/such/page/"))));

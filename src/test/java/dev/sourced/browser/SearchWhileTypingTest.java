@@ -57,6 +57,23 @@ class SearchWhileTypingTest {
   }
 
   @Test
+  void theIndexIsPreloadedByTheHeadAndFetchedOnce() {
+    browser.driver.get(site.url("en/search/?q=antwerp"));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty());
+    Object fetched =
+        browser.js(
+            """
+            return performance.getEntriesByType('resource')
+              .filter(e => e.name.endsWith('/search.json'))
+              .map(e => e.initiatorType);
+            """);
+    assertThat(((List<?>) fetched).stream().map(String::valueOf))
+        .as("one request for search.json, made by the preload link, which the script's fetch used")
+        .containsExactly("link");
+  }
+
+  @Test
   void theWordListsPartIsFetchedAsTheReaderTypesBeforeTheSearchRuns() {
     openSearchWithTheIndexLoaded();
     Object asked =

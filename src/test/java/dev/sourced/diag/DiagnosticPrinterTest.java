@@ -1,9 +1,8 @@
 package dev.sourced.diag;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.time.Duration;
+import dev.sourced.testing.CpuClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +147,7 @@ class DiagnosticPrinterTest {
         Diagnostic.warning(
             new SourcePosition("content/a.md", 5, 6), Code.FIGURE_WITHOUT_FACT, "last", null));
     DiagnosticPrinter printer = new DiagnosticPrinter(Map.of("content/a.md", text)::get, false);
-    String out = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> printer.format(all));
+    String out = CpuClock.within("formatting", 10, () -> printer.format(all));
     assertThat(out)
         .endsWith(
             "content/a.md:5:6: warning[figure-without-fact] last\n 5 | last line\n   |      ^\n");

@@ -138,7 +138,7 @@ class MultilingualFixtureTest {
         .containsExactly("/", "/facts/");
     assertThat(own.selectFirst(".site-search").attr("action")).isEqualTo("/en/search/");
     for (Document d : List.of(root, own)) {
-      assertThat(d.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+      assertThat(d.select("meta[name=robots]")).isEmpty();
       assertThat(d.select("link[rel=alternate][hreflang]")).isEmpty();
     }
   }

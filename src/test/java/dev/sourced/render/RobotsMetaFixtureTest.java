@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which pages ask search engines not to index them: only the not-found page (a host that serves it
- * with status 200 must not have it indexed) and redirects. The search page is one static page, the
- * same HTML for every query, with its canonical address: it may be found like any other.
+ * Which pages ask search engines not to index them: only redirects, whose canonical link names the
+ * page they lead to. The not-found page is served with status 404 for missing addresses, which
+ * search engines do not index, and is linked from nowhere: like Hugo's, Zola's and Jekyll's, it has
+ * no robots meta (Lighthouse's SEO audit fails a page that has one). The search page is one static
+ * page, the same HTML for every query, with its canonical address: it may be found like any other.
  */
 class RobotsMetaFixtureTest {
   @TempDir static Path dir;
@@ -47,13 +49,34 @@ class RobotsMetaFixtureTest {
   }
 
   @Test
-  void onlyTheNotFoundPageAndRedirectsAreNotIndexed() {
-    assertThat(site.html("404.html").select("meta[name=robots]").attr("content"))
-        .isEqualTo("noindex");
+  void onlyRedirectsAreNotIndexed() {
     assertThat(site.html("old-a/").select("meta[name=robots]").attr("content"))
         .isEqualTo("noindex");
-    for (String page : new String[] {"", "a/", "facts/", "sources/", "tags/"}) {
+    for (String page : new String[] {"", "a/", "facts/", "sources/", "tags/", "404.html"}) {
       assertThat(site.html(page).select("meta[name=robots]")).as(page).isEmpty();
     }
+  }
+
+  @Test
+  void aSiteWhoseHostAnswersMissingAddressesWithStatus200CanMarkItsOwnNotFoundPage(
+      @TempDir Path own) {
+    TestSite s =
+        TestSite.of(
+            own,
+            """
+            -- sourced.yaml --
+            title: Test
+            base_url: https://example.org/
+            -- templates/404.ftlh --
+            <#import "base.ftlh" as base>
+            <#assign robots><meta name="robots" content="noindex"></#assign>
+            <@base.layout head=robots>
+            <h1>Not here</h1>
+            </@base.layout>
+            """);
+    s.build();
+    Document d = s.html("404.html");
+    assertThat(d.select("head meta[name=robots]").attr("content")).isEqualTo("noindex");
+    assertThat(d.select("main h1").text()).isEqualTo("Not here");
   }
 }

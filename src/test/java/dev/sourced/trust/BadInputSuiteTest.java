@@ -1,10 +1,10 @@
 package dev.sourced.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.sourced.cli.Main;
 import dev.sourced.testing.Cli;
+import dev.sourced.testing.CpuClock;
 import dev.sourced.testing.Trees;
 import dev.sourced.trust.TrustCase.Layout;
 import java.io.IOException;
@@ -230,10 +230,15 @@ class BadInputSuiteTest {
     }
   }
 
-  /** Runs {@code Main.run} on a thread of its own, failing the test when it takes too long. */
+  /**
+   * Runs {@code Main.run} on a thread of its own. A case's {@code timeout} bounds the work its
+   * input may cost, in CPU seconds per processor, which do not grow with the machine's load as wall
+   * time does; wall time only stops a hang.
+   */
   static Run inProcess(String name, List<String> args, int seconds) {
-    return assertTimeoutPreemptively(
-        Duration.ofSeconds(seconds),
+    return CpuClock.within(
+        "case " + name,
+        seconds,
         () -> {
           StringWriter out = new StringWriter();
           StringWriter err = new StringWriter();
@@ -251,8 +256,7 @@ class BadInputSuiteTest {
           }
           return new Run(
               code, out.toString(), err.toString(), (System.nanoTime() - start) / 1_000_000, crash);
-        },
-        () -> "case " + name + ": the build took longer than " + seconds + " s");
+        });
   }
 
   /** Runs the command in a child JVM, which is killed when it takes too long. */
@@ -260,10 +264,11 @@ class BadInputSuiteTest {
     ChildJvm.Finished f =
         new ChildJvm(shared.resolve("logs"))
             .args(args.toArray(String[]::new))
-            .run(name, Duration.ofSeconds(seconds));
+            .run(name, Duration.ofSeconds((long) seconds * CpuClock.HANG_FACTOR));
     assertThat(f.timedOut())
-        .as("case " + name + ": the build took longer than " + seconds + " s and was killed: " + f)
+        .as("case %s: hung (over %d s): %s", name, seconds * CpuClock.HANG_FACTOR, f)
         .isFalse();
+    CpuClock.assertWithin("case " + name, f.cpuMillis(), seconds);
     return new Run(f.exit(), f.out(), f.err(), f.millis(), null);
   }
 

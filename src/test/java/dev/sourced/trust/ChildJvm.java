@@ -81,33 +81,48 @@ final class ChildJvm {
     return new Started(pb.start(), out, err, System.nanoTime());
   }
 
-  /** Runs to the end, or kills the child and reports a timeout. */
+  /**
+   * Runs to the end, or kills the child and reports a timeout. The child's CPU time is sampled
+   * every 100 ms while it runs (once reaped, a process has none to read), so the figure may miss
+   * its last tenth of a second.
+   */
   Finished run(String name, Duration timeout) throws IOException, InterruptedException {
     Started s = start(name);
-    boolean done = s.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    long until = s.startNanos() + timeout.toNanos();
+    long cpuMillis = 0;
+    boolean done;
+    while (!(done = s.process().waitFor(100, TimeUnit.MILLISECONDS))) {
+      cpuMillis = s.process().info().totalCpuDuration().map(Duration::toMillis).orElse(cpuMillis);
+      if (System.nanoTime() - until > 0) break;
+    }
     if (!done) {
       s.process().destroyForcibly().waitFor();
     }
-    return s.finished(!done);
+    return s.finished(!done, cpuMillis);
   }
 
   record Started(Process process, Path out, Path err, long startNanos) {
     Finished finished(boolean timedOut) throws IOException {
+      return finished(timedOut, -1);
+    }
+
+    Finished finished(boolean timedOut, long cpuMillis) throws IOException {
       long millis = (System.nanoTime() - startNanos) / 1_000_000;
       return new Finished(
-          timedOut ? -1 : process.exitValue(), read(out), read(err), millis, timedOut);
+          timedOut ? -1 : process.exitValue(), read(out), read(err), millis, cpuMillis, timedOut);
     }
   }
 
   /**
    * @param exit the exit code, or -1 when the child was killed for taking too long
+   * @param cpuMillis the child's CPU time as last sampled, or -1 when it was not sampled
    */
-  record Finished(int exit, String out, String err, long millis, boolean timedOut) {
+  record Finished(int exit, String out, String err, long millis, long cpuMillis, boolean timedOut) {
     @Override
     public String toString() {
       return (timedOut
               ? "TIMED OUT after " + millis + " ms"
-              : "exit " + exit + " in " + millis + " ms")
+              : "exit " + exit + " in " + millis + " ms (" + cpuMillis + " ms of CPU)")
           + "\n--- stdout ---\n"
           + clip(out)
           + "--- stderr ---\n"

@@ -23,7 +23,8 @@ import java.util.List;
  *         <li>{@code output PATH}: the {@code --output} given (default {@code <out>});
  *         <li>{@code args ARG...}: more arguments for {@code sourced build};
  *         <li>{@code fork}: run in a child JVM, which can be stopped if it hangs;
- *         <li>{@code timeout SECONDS}: the time allowed (default 20);
+ *         <li>{@code timeout SECONDS}: the work allowed, in CPU seconds per processor (default 20);
+ *             a case still running after ten times that in wall time is stopped as hung;
  *         <li>{@code diagnostics N}: how many diagnostics, when {@code expected.txt} ends with
  *             {@code ...} and lists only the first ones;
  *         <li>files that git cannot hold as they are, made in the temporary copy of the site:
