@@ -11,9 +11,10 @@ import java.util.concurrent.Semaphore;
  * alone. On a machine whose heap is large against its cores, nothing ever waits.
  *
  * <p>The share is counted in KiB from the pixels decoded (after subsampling): {@link
- * #BYTES_PER_PIXEL} covers what decoding and resizing allocate per pixel (measured: a 12-megapixel
- * JPEG allocates some 116 MB to decode, its 3-byte pixels and their packed 4-byte copy among them,
- * and the copies made from it a few more). Fair, so a large photo is not passed over by small ones
+ * #BYTES_PER_PIXEL} covers what decoding and resizing hold per pixel, with room to spare (measured
+ * when the decoded pixels were copied whole into packed ones: some 116 MB for a 12-megapixel JPEG;
+ * now its 3-byte pixels, 36 MB, are halved straight into a 12 MB packed image and the copies are
+ * made from that, some 60 MB in all). Fair, so a large photo is not passed over by small ones
  * forever.
  */
 final class DecodeBudget {

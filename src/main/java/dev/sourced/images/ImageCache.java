@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 
 /**
@@ -29,7 +30,13 @@ import java.util.zip.CRC32;
  * ab/abcdef.../}) holding the files and a list of them ({@code entry.txt}: name, size and CRC-32 of
  * each, then what the page needs to know). An entry is made in a temporary folder and renamed into
  * place whole, so a build killed half-way leaves no half entry; an entry whose list is missing,
- * unreadable or disagrees with its files (a truncated or damaged file) is deleted and made again.
+ * unreadable or disagrees with its files (a file missing or of another size) is deleted and made
+ * again.
+ *
+ * <p>A file's bytes are checked against its CRC-32 only when they are about to be published ({@link
+ * #intact}): a second build whose output folder still holds every copy, untouched since the build
+ * before wrote it, reads none of them. A damaged file is found the first time it is needed, and its
+ * entry made again then.
  *
  * <p>The cache is bounded: an entry's folder has the time it was last used (set on every use), and
  * after each build {@link #prune} removes the entries that build did not use once they are unused
@@ -91,12 +98,24 @@ public final class ImageCache {
   /** A file of an entry: its name in the entry's folder, and its size and checksum. */
   record Stored(String name, long size, long crc) {}
 
-  /** What was kept for a key: the lines after the file list, and where its files are. */
-  record Entry(Path dir, List<Stored> files, List<String> info) {
+  /**
+   * What was kept for a key: the lines after the file list, and where its files are; {@code made}
+   * when this build wrote the files (so their checksums are theirs), false when they were found.
+   */
+  record Entry(Path dir, List<Stored> files, List<String> info, boolean made) {
     Path file(String name) {
       return dir.resolve(name);
     }
+
+    /** The file named {@code name} in the list, or null. */
+    Stored stored(String name) {
+      for (Stored s : files) if (s.name().equals(name)) return s;
+      return null;
+    }
   }
+
+  /** How many files' bytes were read to check them (a second build should read none). */
+  private final AtomicInteger checked = new AtomicInteger();
 
   Path dir(String key) {
     return root.resolve(key.substring(0, 2)).resolve(key);
@@ -107,7 +126,10 @@ public final class ImageCache {
     return Files.isRegularFile(dir(key).resolve(LIST));
   }
 
-  /** The entry for {@code key} if it is whole and every file checks out, else null. */
+  /**
+   * The entry for {@code key} if it is whole and every file is there at its size, else null (and a
+   * damaged entry is deleted). The bytes are checked later, by {@link #intact}, if they are needed.
+   */
   Entry get(String key) {
     Path dir = dir(key);
     Path list = dir.resolve(LIST);
@@ -120,21 +142,46 @@ public final class ImageCache {
         String[] f = lines.get(i).split("\t");
         Stored s = new Stored(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]));
         Path p = dir.resolve(s.name());
-        if (!p.normalize().startsWith(dir) || Files.size(p) != s.size() || crc(p) != s.crc()) {
+        if (!p.normalize().startsWith(dir) || Files.size(p) != s.size()) {
           throw new IOException("damaged entry");
         }
         files.add(s);
       }
       if (!"end".equals(lines.get(lines.size() - 1))) throw new IOException("cut short");
       used(key, dir);
-      return new Entry(dir, files, List.copyOf(lines.subList(n + 1, lines.size() - 1)));
+      return new Entry(dir, files, List.copyOf(lines.subList(n + 1, lines.size() - 1)), false);
     } catch (IOException | RuntimeException e) {
-      try {
-        deleteTree(dir);
-      } catch (IOException ignored) {
-        // made again under a new temporary name; the next build tries the delete again
-      }
+      discard(key);
       return null;
+    }
+  }
+
+  /**
+   * Whether the bytes of {@code file} of {@code entry} are the ones its list names: read and summed
+   * for an entry found in the cache, taken as they are for one this build made.
+   */
+  boolean intact(Entry entry, Stored file) {
+    if (entry.made()) return true;
+    checked.incrementAndGet();
+    Path p = entry.file(file.name());
+    try {
+      return Files.size(p) == file.size() && crc(p) == file.crc();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** How many files {@link #intact} read (for tests). */
+  int filesChecked() {
+    return checked.get();
+  }
+
+  /** Deletes the entry for {@code key}, found damaged, so that it is made again. */
+  void discard(String key) {
+    try {
+      deleteTree(dir(key));
+    } catch (IOException ignored) {
+      // made again under a new temporary name; the next build tries the delete again
     }
   }
 
@@ -171,7 +218,7 @@ public final class ImageCache {
         deleteTree(tmp);
       }
       used(key, dir);
-      return new Entry(dir, files, List.copyOf(info));
+      return new Entry(dir, files, List.copyOf(info), true);
     } catch (IOException | RuntimeException | Error e) {
       deleteTree(tmp);
       throw e;

@@ -14,6 +14,9 @@ import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -200,26 +203,107 @@ final class ImageDecoder {
 
   /**
    * Decodes {@code file} for copies at most {@code widest} pixels wide (shown width), reading every
-   * n-th pixel when the image is over twice that, and turns it as its EXIF orientation says.
+   * n-th pixel when the image is over twice that, and turns it as its EXIF orientation says. A JPEG
+   * decoded to 3-byte pixels is written into an array of {@code buffers} (null: a new one), given
+   * back once the image is halved.
    */
   static BufferedImage decode(Path file, Header header, int widest) throws Refused, IOException {
+    return decode(file, header, widest, null);
+  }
+
+  static BufferedImage decode(Path file, Header header, int widest, DecodeBuffers buffers)
+      throws Refused, IOException {
     int step = step(header, widest);
     ImageReader reader = reader(header.format());
     List<String> warnings = new ArrayList<>();
     reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
     BufferedImage img;
+    BufferedImage into = null;
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       reader.setInput(in, true, true);
       ImageReadParam param = reader.getDefaultReadParam();
       if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
+      if (buffers != null && header.format().equals("jpeg") && decodesToBgr(reader)) {
+        into =
+            buffers.take((header.width() + step - 1) / step, (header.height() + step - 1) / step);
+        param.setDestination(into);
+      }
       img = reader.read(0, param);
+      if (!warnings.isEmpty() || img == null) throw unreadable();
+      return orient(halved(img, header.turned(), widest), header.orientation());
     } catch (IOException | RuntimeException e) {
       throw unreadable();
     } finally {
       reader.dispose();
+      if (into != null) buffers.give(into);
     }
-    if (!warnings.isEmpty() || img == null) throw unreadable();
-    return orient(rgb(img), header.orientation());
+  }
+
+  /** Whether the reader's first choice for the image is 3-byte BGR (a colour JPEG's is). */
+  private static boolean decodesToBgr(ImageReader reader) {
+    try {
+      var types = reader.getImageTypes(0);
+      return types.hasNext() && types.next().getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The decoded image as packed RGB, halved (each pixel the mean of 2 x 2) while its shown width is
+   * at least twice {@code widest}: what {@link ImageEncoder#resize} would do first, done before the
+   * image is turned, on fewer pixels. A JPEG's 3-byte pixels are halved straight into the packed
+   * image, so the full-size decode is never copied (a 12-megapixel photo is 36 MB decoded, and its
+   * packed copy would be 48 MB more).
+   */
+  static BufferedImage halved(BufferedImage img, boolean turned, int widest) {
+    if ((turned ? img.getHeight() : img.getWidth()) / 2 < widest) return rgb(img);
+    BufferedImage cur = halveBgr(img);
+    if (cur == null) cur = ImageEncoder.halve(rgb(img));
+    while ((turned ? cur.getHeight() : cur.getWidth()) / 2 >= widest) {
+      cur = ImageEncoder.halve(cur);
+    }
+    return cur;
+  }
+
+  /**
+   * A {@code TYPE_3BYTE_BGR} image halved into packed RGB, each pixel the rounded mean of 2 x 2 (as
+   * Java 2D's bilinear filter gives at exactly half the size); null for any other kind of image.
+   */
+  static BufferedImage halveBgr(BufferedImage img) {
+    if (img.getType() != BufferedImage.TYPE_3BYTE_BGR) return null;
+    var raster = img.getRaster();
+    if (raster.getParent() != null
+        || raster.getSampleModelTranslateX() != 0
+        || raster.getSampleModelTranslateY() != 0
+        || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
+        || sm.getPixelStride() != 3
+        || !(raster.getDataBuffer() instanceof DataBufferByte db)) {
+      return null;
+    }
+    int[] bands = sm.getBandOffsets();
+    if (bands.length != 3 || bands[0] != 2 || bands[1] != 1 || bands[2] != 0) return null;
+    byte[] d = db.getData();
+    int base = db.getOffset();
+    int stride = sm.getScanlineStride();
+    int w = img.getWidth();
+    int h = img.getHeight();
+    int ow = w / 2;
+    int oh = Math.max(1, h / 2);
+    BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_RGB);
+    int[] o = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+    for (int y = 0; y < oh; y++) {
+      int r0 = base + 2 * y * stride;
+      int r1 = base + Math.min(2 * y + 1, h - 1) * stride;
+      int k = y * ow;
+      for (int x = 0; x < ow; x++, r0 += 6, r1 += 6) {
+        int b = (d[r0] & 255) + (d[r0 + 3] & 255) + (d[r1] & 255) + (d[r1 + 3] & 255) + 2;
+        int g = (d[r0 + 1] & 255) + (d[r0 + 4] & 255) + (d[r1 + 1] & 255) + (d[r1 + 4] & 255) + 2;
+        int r = (d[r0 + 2] & 255) + (d[r0 + 5] & 255) + (d[r1 + 2] & 255) + (d[r1 + 5] & 255) + 2;
+        o[k + x] = (r >> 2) << 16 | (g >> 2) << 8 | (b >> 2);
+      }
+    }
+    return out;
   }
 
   /** Every how many pixels are read for copies at most {@code widest} wide. */

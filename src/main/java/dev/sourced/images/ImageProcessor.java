@@ -15,8 +15,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,11 +32,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>What is made for an image is kept in the {@link ImageCache} under a key of its bytes
  * (SHA-256), the settings and this code's version, so a second build decodes nothing; and the build
  * cache remembers each original's key with its file stamp ({@link KnownOriginals}), so a second
- * build does not even read an unchanged original to hash it. An image that cannot be read safely
- * (not what its name says, truncated, declaring more pixels than {@code max_megapixels}) is
- * reported as a warning on the file and published as it is; nothing in an image's content can stop
- * or crash a build. Thread-safe: the render stage publishes images on all cores, as many decoded at
- * once as the {@link DecodeBudget} lets the heap hold.
+ * build does not even read an unchanged original to hash it; nor, when the output folder still
+ * holds a copy as the build before wrote it ({@link OutputFiles}), the cached copy. An image that
+ * cannot be read safely (not what its name says, truncated, declaring more pixels than {@code
+ * max_megapixels}) is reported as a warning on the file and published as it is; nothing in an
+ * image's content can stop or crash a build. Thread-safe: the render stage publishes images on all
+ * cores, as many decoded at once as the {@link DecodeBudget} lets the heap hold.
  */
 public final class ImageProcessor {
   /** Changes whenever what this code makes for the same input changes, to retire old entries. */
@@ -45,6 +48,7 @@ public final class ImageProcessor {
   private final ConcurrentHashMap<String, Object> making = new ConcurrentHashMap<>();
   private final AtomicInteger hashed = new AtomicInteger();
   private final DecodeBudget budget;
+  private final DecodeBuffers buffers = DecodeBuffers.ofHeap();
 
   public ImageProcessor(ImageSettings settings, ImageCache cache) {
     this(settings, cache, DecodeBudget.ofHeap());
@@ -69,8 +73,26 @@ public final class ImageProcessor {
   /** A file to put in the output: its path relative to the site root, and where it is now. */
   public record PublishedFile(String path, Path source) {}
 
-  /** How an image is shown, and the files that publish it (the original's address among them). */
+  /**
+   * How an image is shown, and the files to copy into the output to publish it (the original's
+   * address among them): all of them, but those the output folder already holds (see {@link
+   * OutputFiles}).
+   */
   public record Result(PublishedImage image, List<PublishedFile> files) {}
+
+  /**
+   * The output folder as the build before left it, seen from the image stage (the build cache's
+   * records of its files): a file made last time from the same bytes, untouched since, stays as it
+   * is, and neither it nor its cached copy is read. A published file's fingerprint names the cache
+   * entry's file and its recorded size and checksum.
+   */
+  public interface OutputFiles {
+    /** Whether the file at {@code path}, last made from {@code fingerprint}, stays as it is. */
+    boolean keep(String path, String fingerprint);
+
+    /** The file at {@code path} is copied anew, with the bytes {@code fingerprint} names. */
+    void made(String path, String fingerprint);
+  }
 
   /**
    * Ends a build's use of the image cache: what the build did not use is removed as {@link
@@ -78,10 +100,10 @@ public final class ImageProcessor {
    * published.
    */
   public void pruneCache() throws IOException {
+    buffers.clear();
     cache.prune();
   }
 
-  /** Publishes one image; problems with its content are warnings in {@code diagnostics}. */
   /**
    * Loads the WebP encoder (a native library, unpacked from its jar and checked on first use) when
    * the settings ask for WebP copies: a build that has images to publish calls this early, on a
@@ -91,16 +113,24 @@ public final class ImageProcessor {
     if (settings.webp()) ImageEncoder.webpAvailable();
   }
 
+  /** Publishes one image; problems with its content are warnings in {@code diagnostics}. */
   public Result publish(Input in, Diagnostics diagnostics) throws IOException {
-    return publish(in, null, diagnostics);
+    return publish(in, null, null, diagnostics);
+  }
+
+  public Result publish(Input in, KnownOriginals known, Diagnostics diagnostics)
+      throws IOException {
+    return publish(in, known, null, diagnostics);
   }
 
   /**
    * Publishes one image, taking its key from {@code known} (null: none) when the original is
    * unchanged since an earlier build hashed it, so that a second build reads no original whose
-   * copies it already has.
+   * copies it already has; and leaving out of the files to copy those {@code output} (null: none)
+   * keeps, so that it reads none of their cached copies either. A cached copy that is to be copied
+   * is checked against its checksum first; when one is damaged, the entry is made again.
    */
-  public Result publish(Input in, KnownOriginals known, Diagnostics diagnostics)
+  public Result publish(Input in, KnownOriginals known, OutputFiles output, Diagnostics diagnostics)
       throws IOException {
     String name = VERSION + ";" + settings.cacheKey() + "\0" + in.file().toAbsolutePath();
     String key = known == null ? null : known.knownKey(name, in.file(), cache::has);
@@ -111,12 +141,67 @@ public final class ImageProcessor {
       if (known != null) known.saw(name, in.file(), key);
       entry = entry(key, in, true);
     }
-    return result(in, key, entry, diagnostics);
+    Set<String> kept = new HashSet<>();
+    Diagnostics found = new Diagnostics();
+    Result r = result(in, key, entry, found);
+    List<PublishedFile> files = toCopy(r, key, entry, output, kept);
+    if (files == null) {
+      entry = remade(key, in);
+      found = new Diagnostics();
+      r = result(in, key, entry, found);
+      files = toCopy(r, key, entry, output, kept);
+      if (files == null) throw new IOException("the image cache's new entry is damaged: " + key);
+    }
+    diagnostics.addAll(found);
+    return new Result(r.image(), files);
+  }
+
+  /**
+   * The files of {@code r} to copy: not those {@code output} keeps (noted in {@code kept}); null
+   * when one to copy from the cache is damaged.
+   */
+  private List<PublishedFile> toCopy(
+      Result r, String key, ImageCache.Entry entry, OutputFiles output, Set<String> kept) {
+    List<PublishedFile> files = new ArrayList<>();
+    for (PublishedFile f : r.files()) {
+      ImageCache.Stored stored =
+          f.source().getParent().equals(entry.dir())
+              ? entry.stored(f.source().getFileName().toString())
+              : null;
+      if (stored == null) {
+        // The original as it is (an image refused): the write stage compares it with the old one.
+        files.add(f);
+        continue;
+      }
+      String fingerprint =
+          "image " + key + " " + stored.name() + " " + stored.size() + " " + stored.crc();
+      if (output != null && (kept.contains(f.path()) || output.keep(f.path(), fingerprint))) {
+        kept.add(f.path());
+        continue;
+      }
+      if (!cache.intact(entry, stored)) return null;
+      if (output != null) output.made(f.path(), fingerprint);
+      files.add(f);
+    }
+    return files;
+  }
+
+  /** The entry for {@code key} made again, the one in the cache being damaged. */
+  private ImageCache.Entry remade(String key, Input in) throws IOException {
+    synchronized (making.computeIfAbsent(key, k -> new Object())) {
+      cache.discard(key);
+      return cache.put(key, dir -> make(in.file(), in.name(), dir));
+    }
   }
 
   /** How many originals this processor has read and hashed (a second build should read none). */
   public int originalsHashed() {
     return hashed.get();
+  }
+
+  /** How many cached copies this processor has read to check them (a second build: none). */
+  public int cachedFilesChecked() {
+    return cache.filesChecked();
   }
 
   /** The entry for {@code key}: kept, or (when {@code make}) made now; else null. */
@@ -198,9 +283,11 @@ public final class ImageProcessor {
     if (decoded.isEmpty()) return info;
     int decodeWidth = decoded.get(decoded.size() - 1);
     try (DecodeBudget.Share share = budget.take(ImageDecoder.decodedPixels(header, decodeWidth))) {
-      BufferedImage img;
+      // Held in an array that writeCopies empties, so that no local keeps the widest image alive
+      // while the narrower ones are made.
+      BufferedImage[] img = new BufferedImage[1];
       try {
-        img = ImageDecoder.decode(file, header, decodeWidth);
+        img[0] = ImageDecoder.decode(file, header, decodeWidth, buffers);
       } catch (ImageDecoder.Refused r) {
         Files.deleteIfExists(original);
         List<String> refused = new ArrayList<>();
@@ -217,7 +304,7 @@ public final class ImageProcessor {
    * and as WebP), widest first, each resampled from the one before: every step shrinks by under 2x.
    */
   private void writeCopies(
-      BufferedImage img,
+      BufferedImage[] img,
       List<Integer> decoded,
       List<Integer> targets,
       String format,
@@ -226,7 +313,8 @@ public final class ImageProcessor {
       Path dir,
       List<String> info)
       throws IOException {
-    BufferedImage from = img;
+    BufferedImage from = img[0];
+    img[0] = null;
     for (int i = decoded.size() - 1; i >= 0; i--) {
       int w = decoded.get(i);
       BufferedImage copy = from.getWidth() == w ? from : ImageEncoder.resize(from, w);

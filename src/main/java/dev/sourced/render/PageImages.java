@@ -44,10 +44,29 @@ final class PageImages {
 
   /**
    * Publishes the site's bundle files; {@code known} (null: none) recognises the originals an
-   * earlier build hashed.
+   * earlier build hashed, and {@code reuse} (null: none) keeps the image files the output folder
+   * holds as the build before wrote them, which are then not copied.
    */
   static PageImages publish(
-      ResolvedSite site, ImageProcessor processor, KnownOriginals known, Diagnostics diagnostics) {
+      ResolvedSite site,
+      ImageProcessor processor,
+      KnownOriginals known,
+      OutputReuse reuse,
+      Diagnostics diagnostics) {
+    ImageProcessor.OutputFiles output =
+        reuse == null
+            ? null
+            : new ImageProcessor.OutputFiles() {
+              @Override
+              public boolean keep(String path, String fingerprint) {
+                return reuse.keep(path, fingerprint);
+              }
+
+              @Override
+              public void made(String path, String fingerprint) {
+                reuse.made(path, fingerprint);
+              }
+            };
     List<ImageProcessor.Input> inputs = new ArrayList<>();
     List<CopiedFile> copies = new ArrayList<>();
     for (ResolvedPage p : site.pages()) {
@@ -67,7 +86,7 @@ final class PageImages {
             inputs.size(),
             i -> {
               try {
-                return processor.publish(inputs.get(i), known, diagnostics);
+                return processor.publish(inputs.get(i), known, output, diagnostics);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }

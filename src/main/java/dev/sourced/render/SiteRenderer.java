@@ -199,11 +199,17 @@ public final class SiteRenderer {
    */
   public RenderedSite render(
       ResolvedSite site, Diagnostics diagnostics, PageSink sink, OutputReuse reuse) {
+    boolean oneShot = reuse != null && sink != null && !incremental;
     PageImages published =
-        PageImages.publish(site, images, reuse == null ? null : reuse.originals(), diagnostics);
+        PageImages.publish(
+            site,
+            images,
+            reuse == null ? null : reuse.originals(),
+            oneShot ? reuse : null,
+            diagnostics);
     lastImages = published;
     FingerprintDigest digest =
-        reuse != null && sink != null && !incremental
+        oneShot
             ? new FingerprintDigest(
                 reuse::inputKey, () -> site.pages().stream().map(ResolvedPage::parsed).iterator())
             : null;

@@ -252,11 +252,16 @@ public final class SiteWriter {
             && Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)
             && Files.size(old) == Files.size(c.source())
             && Files.mismatch(old, c.source()) == -1) {
-          unchanged.put(rel(target), new Kept(c.path(), null));
+          FileStamp s = FileStamp.of(old);
+          unchanged.put(rel(target), new Kept(c.path(), s));
+          if (s != null) stamps.put(c.path(), s);
         } else {
           directories(target.getParent());
           Files.copy(c.source(), target);
           written.add(rel(target));
+          // Stamped as pages are, so that a copy the build cache records can be kept unread.
+          FileStamp s = FileStamp.of(target);
+          if (s != null) stamps.put(c.path(), s);
         }
       }
       Path marker = inside(tmp, MARKER, seen);

@@ -96,10 +96,8 @@ class ImageCacheTest {
     Map<String, byte[]> clean = output(site);
     Path cache = site.cache().resolve("images");
     List<String> files = Trees.files(cache);
-    // Truncate one copy, flip a byte of another, cut the list of a third entry short.
-    Path copy = cache.resolve(files.stream().filter(f -> f.endsWith("/200.jpg")).findFirst().get());
-    byte[] bytes = Files.readAllBytes(copy);
-    Files.write(copy, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    // Flip a byte of a copy: its size is right, so only its checksum shows it. The output still
+    // holds the copy as the last build wrote it, so nothing of the cache is needed.
     Path other =
         cache.resolve(files.stream().filter(f -> f.endsWith("/400.jpg")).findFirst().get());
     byte[] b = Files.readAllBytes(other);
@@ -108,6 +106,29 @@ class ImageCacheTest {
     site.build();
     assertThat(site.diagnostics()).isEmpty();
     assertThat(output(site)).containsExactlyEntriesOf(clean);
+    // Now the output's copy is changed too (same size): the cached one is needed, found damaged
+    // and made again.
+    String published =
+        clean.keySet().stream()
+            .filter(f -> f.matches("port/harbour-400w\\..*\\.jpg"))
+            .findFirst()
+            .get();
+    byte[] p = clean.get(published).clone();
+    p[p.length / 3] ^= 0x55;
+    Files.write(site.output().resolve(published), p);
+    site.build();
+    assertThat(site.diagnostics()).isEmpty();
+    assertThat(output(site)).containsExactlyEntriesOf(clean);
+    assertThat(Files.readAllBytes(other)).isEqualTo(clean.get(published));
+    // A truncated copy is seen by its size alone; a list cut short too.
+    files = Trees.files(cache);
+    Path copy = cache.resolve(files.stream().filter(f -> f.endsWith("/200.jpg")).findFirst().get());
+    byte[] bytes = Files.readAllBytes(copy);
+    Files.write(copy, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    site.build();
+    assertThat(site.diagnostics()).isEmpty();
+    assertThat(output(site)).containsExactlyEntriesOf(clean);
+    assertThat(Files.size(copy)).isEqualTo(bytes.length);
     Path list =
         cache.resolve(files.stream().filter(f -> f.endsWith("entry.txt")).findFirst().get());
     Files.writeString(list, "3\nrubbish");

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +31,31 @@ class KnownOriginalsTest {
           List.of(200), 80, 45, 1000, false, false, 150, ImageSettings.DEFAULTS.sizes());
 
   /** One build's use of the image stage: a fresh process's processor and the build cache. */
-  private record Build(int hashed, ImageProcessor.Result result) {}
+  private record Build(int hashed, ImageProcessor.Result result, int checked) {}
+
+  /** An output folder that holds the files recorded in {@code held}, and records what is made. */
+  private static ImageProcessor.OutputFiles output(
+      Map<String, String> held, Map<String, String> made) {
+    return new ImageProcessor.OutputFiles() {
+      @Override
+      public boolean keep(String path, String fingerprint) {
+        boolean kept = fingerprint.equals(held.get(path));
+        if (kept) made.put(path, fingerprint);
+        return kept;
+      }
+
+      @Override
+      public void made(String path, String fingerprint) {
+        made.put(path, fingerprint);
+      }
+    };
+  }
 
   private Build build(Path photo) throws IOException {
+    return build(photo, null);
+  }
+
+  private Build build(Path photo, ImageProcessor.OutputFiles output) throws IOException {
     Diagnostics notes = new Diagnostics();
     BuildCache cache = BuildCache.open(dir.resolve("cache"), notes);
     assertThat(cache).isNotNull();
@@ -42,10 +66,11 @@ class KnownOriginalsTest {
           processor.publish(
               new ImageProcessor.Input("content/a/photo.jpg", photo, "a/", "photo.jpg"),
               cache.originals(),
+              output,
               d);
       assertThat(d.list()).isEmpty();
       processor.pruneCache();
-      return new Build(processor.originalsHashed(), r);
+      return new Build(processor.originalsHashed(), r, processor.cachedFilesChecked());
     } finally {
       cache.close();
     }
@@ -98,5 +123,46 @@ class KnownOriginalsTest {
     assertThat(after.result().image()).isEqualTo(edited.result().image());
     Build settled = build(photo);
     assertThat(settled.hashed()).isZero();
+  }
+
+  @Test
+  void aSecondBuildReadsNoCachedCopyTheOutputStillHoldsAndChecksTheOthers() throws Exception {
+    Path photo = dir.resolve("photo.jpg");
+    Files.write(photo, jpegWithComment("first"));
+    Thread.sleep(2100);
+    Map<String, String> first = new HashMap<>();
+    Build made = build(photo, output(Map.of(), first));
+    assertThat(made.checked()).as("made now: nothing to check").isZero();
+    List<ImageProcessor.PublishedFile> all = made.result().files();
+    assertThat(first.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            all.stream().map(ImageProcessor.PublishedFile::path).toList());
+
+    // The output holds every file as that build wrote it: nothing is read, nothing copied.
+    Map<String, String> second = new HashMap<>();
+    Build kept = build(photo, output(first, second));
+    assertThat(kept.hashed()).isZero();
+    assertThat(kept.checked()).isZero();
+    assertThat(kept.result().files()).isEmpty();
+    assertThat(kept.result().image()).isEqualTo(made.result().image());
+    assertThat(second).isEqualTo(first);
+
+    // One output file is gone: only its cached copy is read (checked), and it alone is copied.
+    String gone = all.get(1).path();
+    Map<String, String> held = new HashMap<>(first);
+    held.remove(gone);
+    Build one = build(photo, output(held, new HashMap<>()));
+    assertThat(one.checked()).isEqualTo(1);
+    assertThat(one.result().files()).containsExactly(all.get(1));
+
+    // Its cached copy damaged (same size): the entry is made again, the copy sound.
+    Path cached = all.get(1).source();
+    byte[] good = Files.readAllBytes(cached);
+    byte[] bad = good.clone();
+    bad[bad.length / 2] ^= 0x55;
+    Files.write(cached, bad);
+    Build mended = build(photo, output(held, new HashMap<>()));
+    assertThat(mended.result().files()).hasSize(1);
+    assertThat(Files.readAllBytes(mended.result().files().get(0).source())).isEqualTo(good);
   }
 }

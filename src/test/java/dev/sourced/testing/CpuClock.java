@@ -15,6 +15,13 @@ import org.junit.jupiter.api.function.ThrowingSupplier;
  * the work costs. The JUnit run is not parallel, so the process's CPU time is the test's own.
  */
 public final class CpuClock {
+  /**
+   * Wall time, as a multiple of the work allowed, after which work is stopped as hung: generous,
+   * since a machine loaded twentyfold (seen here while other builds ran) stretches wall time as
+   * much, and the CPU bound is the check that matters.
+   */
+  public static final int HANG_FACTOR = 10;
+
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private CpuClock() {}
@@ -31,13 +38,6 @@ public final class CpuClock {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
-
-  /**
-   * Wall time, as a multiple of the work allowed, after which work is stopped as hung: generous,
-   * since a machine loaded twentyfold (seen here while other builds ran) stretches wall time as
-   * much, and the CPU bound is the check that matters.
-   */
-  public static final int HANG_FACTOR = 10;
 
   /**
    * Runs {@code work} on a thread of its own and returns its result, failing when it used more than
