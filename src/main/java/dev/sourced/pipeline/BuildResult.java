@@ -11,7 +11,8 @@ import java.util.function.Function;
  * path (for showing the line of a diagnostic; null when unknown), and the resolved site: null when
  * the build stopped before resolving; its article bodies can be rendered again only when the build
  * was asked not to render; and the notes about the run as a whole (see {@link
- * dev.sourced.diag.Diagnostics#note}).
+ * dev.sourced.diag.Diagnostics#note}); and, for a build that kept outputs of the build before (with
+ * the build cache), the outputs it rendered anew, sorted (null otherwise): what an edit cost.
  */
 public record BuildResult(
     List<Diagnostic> diagnostics,
@@ -23,7 +24,34 @@ public record BuildResult(
     long millis,
     Function<String, String> sourceText,
     ResolvedSite site,
-    List<String> notes) {
+    List<String> notes,
+    List<String> rendered) {
+
+  /** A result without a record of what was rendered anew. */
+  public BuildResult(
+      List<Diagnostic> diagnostics,
+      boolean written,
+      int articles,
+      int files,
+      int facts,
+      int claims,
+      long millis,
+      Function<String, String> sourceText,
+      ResolvedSite site,
+      List<String> notes) {
+    this(
+        diagnostics,
+        written,
+        articles,
+        files,
+        facts,
+        claims,
+        millis,
+        sourceText,
+        site,
+        notes,
+        null);
+  }
 
   public boolean failed() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);

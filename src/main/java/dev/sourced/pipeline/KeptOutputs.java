@@ -88,18 +88,18 @@ final class KeptOutputs implements OutputReuse {
   }
 
   @Override
-  public List<String> keepWithParts(String path, String fingerprint, String partsFingerprint) {
+  public List<String> keepWithParts(String path, String fingerprint, String partsTag) {
     OutputRecords.Record r = previous.get(path);
     if (r == null || !r.fingerprint().equals(fingerprint)) return null;
     List<String> parts = new ArrayList<>();
     for (var e : previous.records().entrySet()) {
-      if (e.getValue().fingerprint().equals(partsFingerprint)) parts.add(e.getKey());
+      if (e.getValue().fingerprint().startsWith(partsTag)) parts.add(e.getKey());
     }
     // All or nothing: each file is looked at before any is kept.
     if (!tx.unchanged(path, r.stamp())) return null;
     for (String p : parts) if (!tx.unchanged(p, previous.get(p).stamp())) return null;
     keep(path, fingerprint, r);
-    for (String p : parts) keep(p, partsFingerprint, previous.get(p));
+    for (String p : parts) keep(p, previous.get(p).fingerprint(), previous.get(p));
     return parts;
   }
 

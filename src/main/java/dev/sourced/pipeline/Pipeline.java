@@ -68,6 +68,9 @@ public final class Pipeline {
   /** What this run says about the build cache ({@code note:} lines). */
   private final Diagnostics cacheNotes = new Diagnostics();
 
+  /** What the last run rendered anew, when it kept outputs of the build before (else null). */
+  private java.util.List<String> renderedAnew;
+
   private Pipeline(BuildOptions options, boolean keepState) {
     this(options, keepState, !keepState && options.cache() != null);
   }
@@ -138,11 +141,11 @@ public final class Pipeline {
         return result(diagnostics, false, 0, null, start);
       }
       // Finish what an interrupted build left, even if this build fails: the output is whole.
-      recover(options.output());
+      recover(options.output(), true);
     } else {
       // check and serve write no site, but finish what a killed build left in the default one.
       Path site = options.source().resolve("site");
-      if (OutputGuard.problem(options.source(), site) == null) recover(site);
+      if (OutputGuard.problem(options.source(), site) == null) recover(site, false);
     }
     // A one-run build's bodies wait for rendering in a temporary file (in memory if none can be
     // made), which lives as long as the run. A run that does not render, or that keeps state,
@@ -180,6 +183,7 @@ public final class Pipeline {
       Collection<String> changed, Progress progress, BodySpill spill, BuildCache cache, long start)
       throws IOException {
     StageTimer timer = new StageTimer();
+    renderedAnew = null;
     EarlyRenderer[] early = {null};
     ArticleFile edited = null;
     ParsedPage before = null;
@@ -258,9 +262,20 @@ public final class Pipeline {
     return result(diagnostics, written, Math.max(files, 0), site, start);
   }
 
-  /** Finishes or cleans up what an interrupted build left beside {@code output}, with a note. */
-  private void recover(Path output) throws IOException {
-    if (SiteWriter.recover(output) > 0) {
+  /**
+   * Finishes or cleans up what an interrupted build left beside {@code output}, with a note; while
+   * another build is writing there, leaves its folders alone.
+   */
+  private void recover(Path output, boolean writes) throws IOException {
+    int finished = SiteWriter.recover(output);
+    // A build waits for the other one before it writes (see SiteWriter.begin), and says so then.
+    if (finished < 0 && !writes) {
+      cacheNotes.note(
+          "another build is writing into "
+              + output
+              + "; its unfinished files were left to it (this command writes nothing there)");
+    }
+    if (finished > 0) {
       cacheNotes.note(
           "the last build into "
               + output
@@ -315,6 +330,9 @@ public final class Pipeline {
                 tx,
                 inputs::inputKey,
                 count);
+    // What this build renders anew, when it keeps what the one before made (for the result).
+    java.util.Set<String> made =
+        kept == null ? null : java.util.concurrent.ConcurrentHashMap.newKeySet();
     try {
       RenderedSite rendered =
           renderer.render(
@@ -324,12 +342,14 @@ public final class Pipeline {
                 @Override
                 public OutputStream open(String path) throws IOException {
                   count.incrementAndGet();
+                  if (made != null) made.add(path);
                   return tx == null ? OutputStream.nullOutputStream() : tx.open(path);
                 }
 
                 @Override
                 public void write(RenderedPage page) {
                   count.incrementAndGet();
+                  if (made != null) made.add(page.path());
                   if (tx != null) tx.write(page);
                 }
               },
@@ -341,8 +361,17 @@ public final class Pipeline {
       progress.update("writing", count.get(), count.get());
       tx.commit(rendered.copies());
       committed = true;
+      if (tx.waited()) {
+        cacheNotes.note(
+            "another build was writing into "
+                + options.output()
+                + "; this one waited for it to finish before writing");
+      }
       timer.lap("commit");
       if (kept != null) {
+        java.util.List<String> anew = new java.util.ArrayList<>(made);
+        anew.sort(null);
+        renderedAnew = anew;
         kept.save();
         timer.lap("save outputs");
         timer.note(
@@ -378,7 +407,8 @@ public final class Pipeline {
         (System.nanoTime() - start) / 1_000_000,
         site == null ? path -> null : inputs.texts(),
         site,
-        notes(d));
+        notes(d),
+        renderedAnew);
   }
 
   private java.util.List<String> notes(Diagnostics d) {

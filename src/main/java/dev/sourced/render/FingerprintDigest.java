@@ -57,27 +57,13 @@ final class FingerprintDigest {
       };
 
   /**
-   * The facts, sources, claims and image credits of each page's front-matter, by identity, named by
-   * the page's input key and their place: the object is what that parse made, so its name stands
-   * for its content without walking it.
+   * @param pages the site's pages. Their declarations (facts, sources, claims, image credits) are
+   *     hashed by what they hold, not named by their page's input key: a page's key changes with
+   *     any edit of its prose, and a declaration named by it would make every page showing one of
+   *     the page's facts (the facts index, the sources, each article citing it) look changed.
    */
-  private final Map<Object, String> declared = new java.util.IdentityHashMap<>();
-
   FingerprintDigest(Function<ParsedPage, String> keys, Iterable<ParsedPage> pages) {
     this.keys = keys;
-    for (ParsedPage p : pages) {
-      String key = keys.apply(p);
-      if (key == null) continue;
-      var fm = p.frontMatter();
-      name(key + ":source:", fm.sources());
-      name(key + ":fact:", fm.facts());
-      name(key + ":claim:", fm.claims());
-      name(key + ":image:", fm.images());
-    }
-  }
-
-  private void name(String prefix, List<?> objects) {
-    for (int i = 0; i < objects.size(); i++) declared.put(objects.get(i), prefix + i);
   }
 
   /** The hash of a fingerprint, in hex. */
@@ -199,9 +185,6 @@ final class FingerprintDigest {
         for (var e : m.entrySet()) parts.add(fed(e.getKey(), true, e.getValue()));
         unordered(md, parts);
       }
-    } else if (v instanceof Record r && declared.containsKey(r)) {
-      md.update((byte) 12);
-      string(md, declared.get(r));
     } else if (v instanceof Fact || v instanceof Source || v instanceof Claim) {
       // A declaration the resolve stage made is shown on many pages: hashed once, by identity.
       Fingerprints.Ident k = new Fingerprints.Ident(v);

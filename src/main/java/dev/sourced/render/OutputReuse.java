@@ -25,11 +25,12 @@ public interface OutputReuse {
 
   /**
    * Keeps the output at {@code path}, last made from {@code fingerprint}, as it is together with
-   * every file the last build made with {@code partsFingerprint} (the parts it names, whose paths
-   * are not known before they are made); returns the parts' paths, or null when any of them would
-   * have to be made again, and then none was kept. The default keeps nothing.
+   * every file the last build recorded with a fingerprint starting with {@code partsTag} (the parts
+   * it names, whose paths are not known before they are made); returns the parts' paths, or null
+   * when any of them would have to be made again, and then none was kept. The default keeps
+   * nothing.
    */
-  default List<String> keepWithParts(String path, String fingerprint, String partsFingerprint) {
+  default List<String> keepWithParts(String path, String fingerprint, String partsTag) {
     return null;
   }
 

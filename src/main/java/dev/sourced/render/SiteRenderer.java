@@ -346,6 +346,7 @@ public final class SiteRenderer {
               String made =
                   out.keepSearch(
                       path,
+                      prefix,
                       () ->
                           searchFingerprint(
                               view, prefix, config.multilingual() ? null : declarations));
@@ -355,7 +356,11 @@ public final class SiteRenderer {
               searchParts.addAll(index.parts());
               if (made.isEmpty())
                 yield () -> out.json(path, index::contents, index::contents, false);
-              for (RenderedPage part : index.parts()) partsMade.put(part.path(), made + PARTS_OF);
+              // Each part is recorded by its own bytes, so that a part whose bytes are the last
+              // build's stays as it is; its language's tag finds the parts of an unchanged index.
+              for (RenderedPage part : index.parts()) {
+                partsMade.put(part.path(), partsTag(prefix) + bytesHash(part.bytes()));
+              }
               yield () -> out.json(path, () -> PERSISTENT + made, index::contents, false);
             }
             case FEED ->
@@ -391,7 +396,7 @@ public final class SiteRenderer {
                             config, all.subList(from, Math.min(all.size(), from + per)));
                       });
             }
-            case FAVICON -> () -> out.asset(new RenderedPage(path, favicon));
+            case FAVICON -> () -> out.file(new RenderedPage(path, favicon));
             case FACTS_JSON -> () -> out.json(path, () -> declarations, json::facts, true);
             case SOURCES_JSON -> () -> out.json(path, () -> declarations, json::sources, true);
             case CLAIMS_JSON -> () -> out.json(path, () -> declarations, json::claims, true);
@@ -411,7 +416,7 @@ public final class SiteRenderer {
           };
       job.run();
     }
-    for (RenderedPage a : assets.pages()) out.asset(a);
+    for (RenderedPage a : assets.pages()) out.file(a);
     for (RenderedPage a : searchParts) {
       String made = partsMade.get(a.path());
       if (made == null) {
@@ -537,8 +542,24 @@ public final class SiteRenderer {
     return List.of("search", prefix, pages, declared);
   }
 
-  /** A search index's parts are recorded under its fingerprint and this. */
-  private static final String PARTS_OF = " parts";
+  /**
+   * What every part of a language's search index is recorded under, followed by the hash of the
+   * part's bytes: a part is kept when the last build made the same bytes at the same path, and the
+   * parts of an index that did not change at all are found by this tag alone.
+   */
+  private static String partsTag(String prefix) {
+    return "search parts\0" + prefix + "\0";
+  }
+
+  /** The SHA-256 of a part's bytes, in hex: what the part is recorded with. */
+  private static String bytesHash(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** A fingerprint given as its lasting hash already (see {@link Output#persistent}). */
   private static final String PERSISTENT = "\0hashed:";
@@ -689,11 +710,24 @@ public final class SiteRenderer {
           });
     }
 
-    /** A file made with the build cache's records: recorded under {@code fingerprint}. */
+    /** A file of fixed bytes (the theme's): kept by its bytes with the build cache's records. */
+    void file(RenderedPage page) {
+      if (reuse == null) {
+        asset(page);
+      } else {
+        asset(page, "file\0" + bytesHash(page.bytes()));
+      }
+    }
+
+    /**
+     * A file made with the build cache's records: kept as it is when the last build made it with
+     * the same {@code fingerprint}, else written; recorded under {@code fingerprint} either way.
+     */
     void asset(RenderedPage page, String fingerprint) {
       paths.add(page.path());
       jobs.add(
           sink -> {
+            if (reuse.keep(page.path(), fingerprint)) return null;
             sink.write(page);
             reuse.made(page.path(), fingerprint);
             return null;
@@ -711,10 +745,10 @@ public final class SiteRenderer {
       return reuse.searchWords(p.parsed(), () -> SearchIndex.bodyWords(p));
     }
 
-    String keepSearch(String path, Supplier<Object> fingerprint) {
+    String keepSearch(String path, String prefix, Supplier<Object> fingerprint) {
       String made = persistent(fingerprint);
       if (made == null) return "";
-      List<String> kept = reuse.keepWithParts(path, made, made + PARTS_OF);
+      List<String> kept = reuse.keepWithParts(path, made, partsTag(prefix));
       if (kept == null) return made;
       paths.add(path);
       keptParts.addAll(kept);

@@ -62,16 +62,23 @@ public final class SiteWriter {
   /**
    * Starts writing a new site beside {@code output}; pages can then be written as they are
    * rendered, from any thread, and the new site replaces the old one on {@link Transaction#commit}.
-   * Until then the output folder is untouched.
+   * Until then the output folder is untouched. Holds the folder's {@link OutputLock} until the
+   * commit or abort: while another build into the same folder holds it, waits for that build.
    */
   public static Transaction begin(Path output) throws IOException {
     Path out = output.toAbsolutePath().normalize();
     Path parent = out.getParent();
     Files.createDirectories(parent);
-    recover(out);
-    Path tmp = parent.resolve("." + out.getFileName() + TMP + UUID.randomUUID());
-    Files.createDirectory(tmp);
-    return new Transaction(tmp, out, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS));
+    OutputLock lock = OutputLock.take(out);
+    try {
+      recoverLocked(out);
+      Path tmp = parent.resolve("." + out.getFileName() + TMP + UUID.randomUUID());
+      Files.createDirectory(tmp);
+      return new Transaction(tmp, out, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS), lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
   /** How a transaction was committed (for the timing line and tests). */
@@ -109,11 +116,20 @@ public final class SiteWriter {
 
     private record Kept(String path, FileStamp stamp) {}
 
-    private Transaction(Path tmp, Path out, boolean previous) {
+    /** Held from {@link #begin} until the commit or abort. */
+    private final OutputLock lock;
+
+    private Transaction(Path tmp, Path out, boolean previous, OutputLock lock) {
       this.tmp = tmp;
       this.out = out;
       this.previous = previous;
+      this.lock = lock;
       this.oldTree = previous ? OldTree.list(out) : null;
+    }
+
+    /** Whether this build waited for another build into the same folder before it began. */
+    public boolean waited() {
+      return lock.waited();
     }
 
     private String rel(Path target) {
@@ -221,6 +237,14 @@ public final class SiteWriter {
      * site's files, or {@value #FEW}), else by replacing the whole folder.
      */
     public void commit(List<CopiedFile> copies) throws IOException {
+      try {
+        put(copies);
+      } finally {
+        lock.close();
+      }
+    }
+
+    private void put(List<CopiedFile> copies) throws IOException {
       for (CopiedFile c : copies) {
         Path target = inside(tmp, c.path(), seen);
         Path old = previous ? out.resolve(c.path()) : null;
@@ -289,7 +313,11 @@ public final class SiteWriter {
      * output is finished from it instead, by the next command (see {@link #recover}).
      */
     public void abort() throws IOException {
-      if (!journaled) deleteTree(tmp);
+      try {
+        if (!journaled) deleteTree(tmp);
+      } finally {
+        lock.close();
+      }
     }
   }
 
@@ -348,14 +376,25 @@ public final class SiteWriter {
   /**
    * Cleans up after an interrupted build: restores a folder renamed aside if the output is missing,
    * finishes an in-place commit that left its {@link Journal}, then deletes every leftover
-   * temporary and old folder of this output.
+   * temporary and old folder of this output. While another build into it holds its {@link
+   * OutputLock}, its folders are that build's, live: nothing is touched.
    *
-   * @return how many interrupted in-place commits were finished (0 or, rarely, 1)
+   * @return how many interrupted in-place commits were finished (0 or, rarely, 1), or -1 when
+   *     another build is writing into the folder and it was left alone
    */
   public static int recover(Path output) throws IOException {
     Path out = output.toAbsolutePath().normalize();
     Path parent = out.getParent();
     if (parent == null || !Files.isDirectory(parent)) return 0;
+    OutputLock lock = OutputLock.tryTake(out);
+    if (lock == null) return -1;
+    try (lock) {
+      return recoverLocked(out);
+    }
+  }
+
+  private static int recoverLocked(Path out) throws IOException {
+    Path parent = out.getParent();
     String tmpPrefix = "." + out.getFileName() + TMP;
     String oldPrefix = "." + out.getFileName() + OLD;
     List<Path> leftovers;

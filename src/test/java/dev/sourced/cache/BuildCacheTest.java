@@ -14,6 +14,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,38 @@ class BuildCacheTest {
     build();
     assertThat(Files.readAttributes(a, "unix:ino").get("ino")).isEqualTo(aKey);
     assertThat(Files.getLastModifiedTime(a)).isEqualTo(aTime);
+  }
+
+  @Test
+  void aProseEditRendersItsArticleAndOnlyTheSearchPartsWhoseBytesChange() throws IOException {
+    build();
+    // a.md declares the fact "users", which b.md cites and the facts and sources pages list: none
+    // of them shows a's prose, so none is rendered again; nor is any row part of the search.
+    Path a = site.root().resolve("content/a.md");
+    Files.writeString(a, Files.readString(a) + "\nOne more sentence, about a bilby.\n");
+    BuildResult r = build();
+    assertThat(r.rendered())
+        .contains("a/index.html", "search.json")
+        .anyMatch(p -> p.startsWith("search/t/"))
+        .allMatch(
+            p -> p.equals("a/index.html") || p.equals("search.json") || p.startsWith("search/t/"),
+            "the edited article or its language's search words");
+    assertSameAsClean();
+    // Nothing edited: nothing is rendered.
+    assertThat(build().rendered()).isEmpty();
+  }
+
+  @Test
+  void aFactEditRendersThePagesShowingItAndNoOther() throws IOException {
+    build();
+    Path a = site.root().resolve("content/a.md");
+    Files.writeString(a, Files.readString(a).replace("value: 70000", "value: 71000"));
+    List<String> rendered = build().rendered();
+    // Its home, the article citing it, the facts index in both languages.
+    assertThat(rendered).contains("a/index.html", "b/index.html", "facts/index.html");
+    // An article that does not show it is not rendered again.
+    assertThat(rendered).doesNotContain("notes/c/index.html", "methodology/index.html");
+    assertSameAsClean();
   }
 
   @Test
