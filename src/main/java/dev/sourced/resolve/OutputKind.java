@@ -164,6 +164,13 @@ public enum OutputKind {
    * lowercase: an article's address cannot start with one.
    */
   public static Set<String> reservedSegments() {
+    return RESERVED;
+  }
+
+  /** Made once: the resolve stage asks for every page and every alias. */
+  private static final Set<String> RESERVED = reserved();
+
+  private static Set<String> reserved() {
     Set<String> out = new LinkedHashSet<>();
     for (OutputKind k : values()) {
       String first = k.pattern.split("/", 2)[0];
