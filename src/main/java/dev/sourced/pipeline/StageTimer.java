@@ -32,16 +32,14 @@ final class StageTimer {
 
   void report() {
     if (!on) return;
-    // How long the process ran before the pipeline started: the JVM's start and the command line.
-    var started = ProcessHandle.current().info().startInstant();
+    // How long the JVM ran before the pipeline started: its start and the command line. (The
+    // JVM's own clock, in milliseconds: the process's start time, as Linux gives it, is counted
+    // from a boot time known to the second, and was off by up to one.)
+    long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     String before =
-        started
-            .map(
-                t ->
-                    ", pipeline started "
-                        + (System.currentTimeMillis() - t.toEpochMilli() - total())
-                        + " ms after the process")
-            .orElse("");
+        ", pipeline started "
+            + (System.currentTimeMillis() - jvmStart - total())
+            + " ms after the JVM";
     System.err.println("timing: " + String.join(", ", laps) + before);
   }
 }
