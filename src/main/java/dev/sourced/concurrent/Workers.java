@@ -1,5 +1,7 @@
 package dev.sourced.concurrent;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +49,26 @@ public final class Workers {
     t.setDaemon(true);
     t.start();
     return task;
+  }
+
+  /**
+   * Waits for a {@link #background} result; its failure is thrown as the work threw it (an {@link
+   * UncheckedIOException} as the {@link IOException} it carries).
+   */
+  public static <T> T join(Future<T> result) throws IOException {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) throw io;
+      if (c instanceof UncheckedIOException u) throw u.getCause();
+      if (c instanceof RuntimeException re) throw re;
+      if (c instanceof Error err) throw err;
+      throw new IllegalStateException(c);
+    }
   }
 
   /**

@@ -6,7 +6,6 @@ import dev.sourced.images.ImageNames;
 import dev.sourced.render.SiteRenderer;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
@@ -46,18 +45,8 @@ record EarlyRenderer(Future<SiteRenderer> renderer, Diagnostics diagnostics) {
 
   /** Waits for the renderer (null when a template could not be compiled), adding what it said. */
   SiteRenderer join(Diagnostics into) throws IOException {
-    try {
-      SiteRenderer r = renderer.get();
-      into.addAll(diagnostics);
-      return r;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) throw io;
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      if (e.getCause() instanceof Error err) throw err;
-      throw new IllegalStateException(e.getCause());
-    }
+    SiteRenderer r = Workers.join(renderer);
+    into.addAll(diagnostics);
+    return r;
   }
 }

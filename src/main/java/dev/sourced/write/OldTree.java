@@ -1,5 +1,6 @@
 package dev.sourced.write;
 
+import dev.sourced.concurrent.Workers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -12,7 +13,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 /**
  * The files and folders of the site a build replaces, listed on a thread of its own while the build
@@ -24,21 +25,8 @@ import java.util.concurrent.CompletableFuture;
  */
 record OldTree(List<String> files, List<String> folders, boolean plain) {
 
-  static CompletableFuture<OldTree> list(Path out) {
-    CompletableFuture<OldTree> f = new CompletableFuture<>();
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                f.complete(walk(out));
-              } catch (IOException | RuntimeException e) {
-                f.completeExceptionally(e);
-              }
-            },
-            "sourced-old-site");
-    t.setDaemon(true);
-    t.start();
-    return f;
+  static Future<OldTree> list(Path out) {
+    return Workers.background("sourced-old-site", () -> walk(out));
   }
 
   private static OldTree walk(Path out) throws IOException {

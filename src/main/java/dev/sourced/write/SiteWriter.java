@@ -1,5 +1,6 @@
 package dev.sourced.write;
 
+import dev.sourced.concurrent.Workers;
 import dev.sourced.render.CopiedFile;
 import dev.sourced.render.RenderedPage;
 import java.io.ByteArrayOutputStream;
@@ -21,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 
 /**
  * The write stage: puts a rendered site in place without ever leaving a half-written one. New and
@@ -109,7 +110,7 @@ public final class SiteWriter {
     private final Map<String, Kept> unchanged = new ConcurrentHashMap<>();
 
     /** The old site's files and folders, listed while the build renders. */
-    private final CompletableFuture<OldTree> oldTree;
+    private final Future<OldTree> oldTree;
 
     private boolean journaled;
     private Commit commit;
@@ -279,12 +280,7 @@ public final class SiteWriter {
         commit = Commit.NEW;
         return;
       }
-      OldTree old;
-      try {
-        old = oldTree.join();
-      } catch (java.util.concurrent.CompletionException e) {
-        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-      }
+      OldTree old = Workers.join(oldTree);
       Journal journal = old.journal(written, unchanged.keySet());
       if (old.plain()
           && journal.steps() <= Math.max(FEW, (written.size() + unchanged.size()) / 5)) {
