@@ -17,14 +17,19 @@ import java.util.List;
  * Computed once per process (hashing the jar takes milliseconds).
  */
 final class ToolIdentity {
-  private static volatile String id;
-
   private ToolIdentity() {}
 
+  /**
+   * Made when first asked for, once, however many threads ask at the same moment (the class loader
+   * initialises a class once): two threads used to hash the jar side by side at start-up, and code
+   * that cannot be hashed could get two identities in one run.
+   */
+  private static final class Once {
+    static final String ID = compute();
+  }
+
   static String get() {
-    String v = id;
-    if (v == null) id = v = compute();
-    return v;
+    return Once.ID;
   }
 
   private static String compute() {
