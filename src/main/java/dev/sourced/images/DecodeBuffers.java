@@ -9,6 +9,7 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,6 +51,9 @@ final class DecodeBuffers {
     if (best != null) {
       free.remove(best);
       idle -= best.length;
+      // Blank, as a new array is: a decode that stops short must never show the last photo's
+      // pixels (a decoder's warning already refuses such a file; this does not rely on it).
+      Arrays.fill(best, 0, (int) bytes, (byte) 0);
     }
     return wrap(best != null ? best : new byte[(int) bytes], w, h);
   }

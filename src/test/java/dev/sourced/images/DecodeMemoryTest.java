@@ -45,6 +45,22 @@ class DecodeMemoryTest {
   }
 
   @Test
+  void aKeptArrayIsBlankWhenTakenAgainSoNoPhotoShowsThroughAnother() {
+    DecodeBuffers buffers = new DecodeBuffers(1 << 20);
+    BufferedImage first = buffers.take(20, 10);
+    for (int y = 0; y < 10; y++) for (int x = 0; x < 20; x++) first.setRGB(x, y, 0xffffff);
+    buffers.give(first);
+    BufferedImage next = buffers.take(10, 10);
+    assertThat(next.getRaster().getDataBuffer()).isInstanceOf(java.awt.image.DataBufferByte.class);
+    assertThat(((java.awt.image.DataBufferByte) next.getRaster().getDataBuffer()).getData())
+        .as("the same array, taken again")
+        .isSameAs(((java.awt.image.DataBufferByte) first.getRaster().getDataBuffer()).getData());
+    for (int y = 0; y < 10; y++) {
+      for (int x = 0; x < 10; x++) assertThat(next.getRGB(x, y) & 0xffffff).isZero();
+    }
+  }
+
+  @Test
   void halvingTheDecodedPixelsGivesWhatHalvingThePackedCopyGave() throws Exception {
     BufferedImage even = decoded(900, 600);
     assertThat(worst(ImageDecoder.halveBgr(even), ImageEncoder.halve(ImageDecoder.rgb(even))))
