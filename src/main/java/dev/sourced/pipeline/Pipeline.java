@@ -23,7 +23,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -69,7 +74,7 @@ public final class Pipeline {
   private final Diagnostics cacheNotes = new Diagnostics();
 
   /** What the last run rendered anew, when it kept outputs of the build before (else null). */
-  private java.util.List<String> renderedAnew;
+  private List<String> renderedAnew;
 
   private Pipeline(BuildOptions options, boolean keepState) {
     this(options, keepState, !keepState && options.cache() != null);
@@ -331,8 +336,7 @@ public final class Pipeline {
                 inputs::inputKey,
                 count);
     // What this build renders anew, when it keeps what the one before made (for the result).
-    java.util.Set<String> made =
-        kept == null ? null : java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Set<String> made = kept == null ? null : ConcurrentHashMap.newKeySet();
     try {
       RenderedSite rendered =
           renderer.render(
@@ -369,7 +373,7 @@ public final class Pipeline {
       }
       timer.lap("commit");
       if (kept != null) {
-        java.util.List<String> anew = new java.util.ArrayList<>(made);
+        List<String> anew = new ArrayList<>(made);
         anew.sort(null);
         renderedAnew = anew;
         kept.save();
@@ -380,7 +384,7 @@ public final class Pipeline {
                 + " of "
                 + count.get()
                 + " outputs; commit "
-                + tx.committed().name().toLowerCase(java.util.Locale.ROOT));
+                + tx.committed().name().toLowerCase(Locale.ROOT));
       }
       return count.get() + rendered.copies().size();
     } catch (UncheckedIOException e) {
@@ -411,8 +415,8 @@ public final class Pipeline {
         renderedAnew);
   }
 
-  private java.util.List<String> notes(Diagnostics d) {
-    java.util.List<String> out = new java.util.ArrayList<>(cacheNotes.notes());
+  private List<String> notes(Diagnostics d) {
+    List<String> out = new ArrayList<>(cacheNotes.notes());
     for (String n : d.notes()) if (!out.contains(n)) out.add(n);
     return out;
   }

@@ -73,6 +73,11 @@ final class FingerprintDigest {
     return hash(buf);
   }
 
+  /** The SHA-256 of {@code bytes}, in hex (all 64 digits), with this thread's digest. */
+  static String ofBytes(byte[] bytes) {
+    return HexFormat.of().formatHex(SHA256.get().digest(bytes));
+  }
+
   private static String hash(Buf buf) {
     MessageDigest md = SHA256.get();
     md.update(buf.bytes, 0, buf.size);

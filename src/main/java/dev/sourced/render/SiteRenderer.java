@@ -553,12 +553,7 @@ public final class SiteRenderer {
 
   /** The SHA-256 of a part's bytes, in hex: what the part is recorded with. */
   private static String bytesHash(byte[] bytes) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return FingerprintDigest.ofBytes(bytes);
   }
 
   /** A fingerprint given as its lasting hash already (see {@link Output#persistent}). */
