@@ -51,13 +51,24 @@ final class Alternates {
 
   /**
    * The language switcher: for each language, the page in that language, or (where the page has no
-   * translation) that language's home, marked {@code translated: false}.
+   * translation) that language's home, marked {@code translated: false}. The not-found page is in
+   * every language, but has no address of its own to switch to: its own language is the current
+   * one, and every other leads to that language's home (not marked untranslated: what is missing is
+   * the page the reader asked for, in any language).
    *
    * @param here the page's language
    */
   List<Map<String, Object>> switcher(String kind, String url, ResolvedPage page, String here) {
     List<Map<String, Object>> out = new ArrayList<>();
     if (!config.multilingual()) return out;
+    if ("404".equals(kind)) {
+      for (String lang : config.languages()) {
+        Map<String, Object> v = entry(lang, config.prefix(lang), lang.equals(here));
+        v.put("translated", true);
+        out.add(v);
+      }
+      return out;
+    }
     Map<String, Map<String, Object>> versions = new LinkedHashMap<>();
     for (Map<String, Object> v : of(kind, url, page, here)) {
       versions.put((String) v.get("language"), v);

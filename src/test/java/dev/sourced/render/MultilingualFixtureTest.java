@@ -141,6 +141,18 @@ class MultilingualFixtureTest {
       assertThat(d.select("meta[name=robots]")).isEmpty();
       assertThat(d.select("link[rel=alternate][hreflang]")).isEmpty();
     }
+    // The switcher: the page's own language is the current one (the page is in it), and every
+    // other language leads to that language's home, with no "not translated" warning: the
+    // not-found page exists in every language, only the missing page does not.
+    assertThat(root.select(".language-switcher [aria-current=page]").text())
+        .isEqualTo("Nederlands");
+    assertThat(own.select(".language-switcher [aria-current=page]").text()).isEqualTo("English");
+    assertThat(root.select(".language-switcher a").eachAttr("href")).containsExactly("/en/");
+    assertThat(own.select(".language-switcher a").eachAttr("href")).containsExactly("/");
+    assertThat(root.selectFirst(".language-switcher a").attr("hreflang")).isEqualTo("en");
+    assertThat(own.selectFirst(".language-switcher a").attr("hreflang")).isEqualTo("nl");
+    assertThat(root.select(".language-switcher a[title]")).isEmpty();
+    assertThat(own.select(".language-switcher a[title]")).isEmpty();
   }
 
   @Test
