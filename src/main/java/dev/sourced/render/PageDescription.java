@@ -34,7 +34,7 @@ final class PageDescription {
           "aside", "figure", "figcaption", "table", "nav", "details", "header", "footer", "form");
 
   /** Stands for a removed mark while the text is put together (a private-use character). */
-  private static final String MARK = "\uE000";
+  private static final String MARK = String.valueOf(ParagraphText.MARK);
 
   /** A removed mark with the space before it, and a run of white space (compiled once). */
   private static final Pattern MARKS = Pattern.compile("\\s*" + MARK + "+");
@@ -70,6 +70,15 @@ final class PageDescription {
   }
 
   private static String text(String html) {
+    // The renderer's own markup is read as it is; anything else (raw HTML) is parsed.
+    String joined = ParagraphText.of(html);
+    if (joined == null) joined = parsed(html);
+    String text = joined.indexOf(MARK) < 0 ? joined : MARKS.matcher(joined).replaceAll("");
+    return SPACES.matcher(text).replaceAll(" ").strip();
+  }
+
+  /** The paragraphs' texts as an HTML parser reads them, joined as ParagraphText joins them. */
+  static String parsed(String html) {
     Document doc = Jsoup.parseBodyFragment(html);
     // A mark leaves a stand-in, so that the space written before it goes too ("accounts.").
     for (Element sup : doc.getElementsByTag("sup")) sup.replaceWith(new TextNode(MARK));
@@ -81,8 +90,7 @@ final class PageDescription {
       if (out.length() > 0) out.append(' ');
       out.append(t);
     }
-    String text = MARKS.matcher(out).replaceAll("");
-    return SPACES.matcher(text).replaceAll(" ").strip();
+    return out.toString();
   }
 
   private static boolean inAside(Element p) {
