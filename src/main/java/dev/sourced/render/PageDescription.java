@@ -2,6 +2,8 @@ package dev.sourced.render;
 
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -100,11 +102,19 @@ final class PageDescription {
     return false;
   }
 
+  /** Each rendering thread's word-break iterators, by locale, kept for the next page. */
+  private static final ThreadLocal<Map<ULocale, BreakIterator>> WORDS =
+      ThreadLocal.withInitial(HashMap::new);
+
+  private static BreakIterator wordBreaks(ULocale locale) {
+    return WORDS.get().computeIfAbsent(locale, BreakIterator::getWordInstance);
+  }
+
   /** The text if it fits, else cut at a word boundary with an ellipsis. */
   static String cut(String text, ULocale locale) {
     if (text.length() <= LIMIT) return text;
     int room = LIMIT - 1;
-    BreakIterator words = BreakIterator.getWordInstance(locale);
+    BreakIterator words = wordBreaks(locale);
     words.setText(text);
     int at = words.preceding(room + 1);
     // A first word longer than the room (an address) is cut where the room ends.
