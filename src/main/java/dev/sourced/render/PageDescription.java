@@ -41,8 +41,6 @@ final class PageDescription {
   /** A removed mark with the space before it, and a run of white space (compiled once). */
   private static final Pattern MARKS = Pattern.compile("\\s*" + MARK + "+");
 
-  private static final Pattern SPACES = Pattern.compile("\\s+");
-
   private PageDescription() {}
 
   /** The description from a body's HTML, or null when the body has no paragraph text. */
@@ -76,7 +74,34 @@ final class PageDescription {
     String joined = ParagraphText.of(html);
     if (joined == null) joined = parsed(html);
     String text = joined.indexOf(MARK) < 0 ? joined : MARKS.matcher(joined).replaceAll("");
-    return SPACES.matcher(text).replaceAll(" ").strip();
+    return spaced(text).strip();
+  }
+
+  /** Each run of white space as one space, as {@code text.replaceAll("\\s+", " ")} does. */
+  static String spaced(String text) {
+    StringBuilder out = null;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (!isRegexSpace(c)) {
+        if (out != null) out.append(c);
+        continue;
+      }
+      int end = i + 1;
+      while (end < n && isRegexSpace(text.charAt(end))) end++;
+      if (out == null) {
+        if (c == ' ' && end == i + 1) continue; // already one space
+        out = new StringBuilder(n).append(text, 0, i);
+      }
+      out.append(' ');
+      i = end - 1;
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /** Regex's {@code \\s}: space, tab, new line, vertical tab, form feed, carriage return. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   /** The paragraphs' texts as an HTML parser reads them, joined as ParagraphText joins them. */

@@ -102,6 +102,10 @@ final class ParagraphText {
   private StringBuilder para;
 
   private boolean inPara;
+
+  /** Whether the element opened last is a table part (see {@link #TABLE_PARTS}). */
+  private boolean tableTop;
+
   private final StringBuilder out = new StringBuilder();
 
   private ParagraphText(String html) {
@@ -136,10 +140,11 @@ final class ParagraphText {
 
   /** One character of text; false where a parser would move it elsewhere. */
   private boolean text(int c) {
-    boolean white = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0xA0;
-    if (!open.isEmpty() && TABLE_PARTS.contains(top()) && !white) return false;
+    boolean white = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    // Only white space stays where it is written in a table (not even a no-break space).
+    if (tableTop && !white) return false;
     if (para == null || marks > 0) return true;
-    if (white) {
+    if (white || c == 0xA0) {
       if (!endsWithSpace()) para.append(' ');
     } else if (c != 0xAD && c != 0x200B) {
       para.appendCodePoint(c);
@@ -219,6 +224,7 @@ final class ParagraphText {
     }
     if (VOID.contains(name)) return true;
     open.add(name);
+    tableTop = TABLE_PARTS.contains(name);
     if (ASIDES.contains(name)) asides++;
     if (heading) headings++;
     if (name.equals("a")) links++;
@@ -272,6 +278,7 @@ final class ParagraphText {
   private boolean close(String name) {
     if (open.isEmpty() || !top().equals(name)) return false;
     open.remove(open.size() - 1);
+    tableTop = !open.isEmpty() && TABLE_PARTS.contains(top());
     if (ASIDES.contains(name)) asides--;
     if (name.length() == 2 && name.charAt(0) == 'h' && Character.isDigit(name.charAt(1))) {
       headings--;

@@ -64,6 +64,7 @@ class ParagraphTextTest {
             "<p>open",
             "<p>a</em>b</p>",
             "<table>text<tr><td>x</td></tr></table>",
+            "<table><tr>&nbsp;<td>x</td></tr></table>",
             "<li>outside a list</li>",
             "<p>a <b>b <i>c</b> d</i></p>",
             "<p>a <font>b</font></p>",
@@ -94,6 +95,20 @@ class ParagraphTextTest {
         assertThat(Tag.valueOf(t).isInline()).as(t).isFalse();
       }
       if (!t.equals("pre")) assertThat(Tag.valueOf(t).preserveWhitespace()).as(t).isFalse();
+    }
+  }
+
+  @Test
+  void runsOfWhiteSpaceBecomeOneSpaceAsTheRegexMakesThem() {
+    Random random = new Random(16);
+    String pieces = "ab \t\n\u000b\f\r\u00a0\u2003\u001c.";
+    for (int i = 0; i < 5000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(12); k > 0; k--) {
+        b.append(pieces.charAt(random.nextInt(pieces.length())));
+      }
+      String s = b.toString();
+      assertThat(PageDescription.spaced(s)).as(s).isEqualTo(s.replaceAll("\\s+", " "));
     }
   }
 
