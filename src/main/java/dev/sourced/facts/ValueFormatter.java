@@ -51,7 +51,7 @@ public final class ValueFormatter {
   private final LocalizedNumberFormatter plain;
   private final LocalizedNumberFormatter compact;
   private final DateFormat longDate;
-  private final DateFormat monthDate;
+  private volatile DateFormat monthDate;
 
   /**
    * @param locale the locale numbers and dates are written in ("en-GB", "nl", "de-CH")
@@ -68,9 +68,26 @@ public final class ValueFormatter {
     DateFormat df = DateFormat.getDateInstance(DateFormat.LONG, locale);
     df.setTimeZone(TimeZone.GMT_ZONE);
     this.longDate = df;
-    DateFormat month = DateFormat.getInstanceForSkeleton("yMMMM", locale);
-    month.setTimeZone(TimeZone.GMT_ZONE);
-    this.monthDate = month;
+  }
+
+  /**
+   * The month-and-year format, made the first time a date known to the month is written: it is
+   * built from the locale's date-time patterns (a costly part of making a formatter), and most
+   * sites date everything to the day.
+   */
+  private DateFormat monthDate() {
+    DateFormat f = monthDate;
+    if (f == null) {
+      synchronized (this) {
+        f = monthDate;
+        if (f == null) {
+          f = DateFormat.getInstanceForSkeleton("yMMMM", locale);
+          f.setTimeZone(TimeZone.GMT_ZONE);
+          monthDate = f;
+        }
+      }
+    }
+    return f;
   }
 
   /** A formatter for a locale tag ("nl", "de-CH") with the theme's words in its language. */
@@ -208,7 +225,7 @@ public final class ValueFormatter {
     if (d == null) return "";
     return switch (d.precision()) {
       case DAY -> format(longDate, d.start());
-      case MONTH -> format(monthDate, d.start());
+      case MONTH -> format(monthDate(), d.start());
       case YEAR -> Integer.toString(d.year());
     };
   }

@@ -58,11 +58,14 @@ public final class MessageFiles {
     String shipped = shippedFor(language);
     boolean fromTheme = shipped != null;
     if (fromTheme && !shipped.equals("en")) texts.putAll(bundled(shipped));
-    Messages english = new Messages("en", ULocale.ENGLISH, reference);
     Set<String> translated = new HashSet<>();
     String path = SITE_FOLDER + "/" + language + ".yaml";
     for (SourceFile f : siteFiles) {
-      if (f.path().equals(path)) override(f, english, texts, translated, locale, diagnostics);
+      // The English texts check a site's own file (keys, arguments); without one, none is made.
+      if (f.path().equals(path)) {
+        Messages english = new Messages("en", ULocale.ENGLISH, reference);
+        override(f, english, texts, translated, locale, diagnostics);
+      }
     }
     if (!fromTheme) {
       int missing = reference.size() - translated.size();

@@ -80,7 +80,11 @@ final class FigureScanner {
     Node only = link.getFirstChild();
     return only instanceof Text t
         && only.getNext() == null
-        && t.getLiteral().equals(link.getDestination().replaceFirst("^mailto:", ""));
+        && t.getLiteral().equals(withoutMailto(link.getDestination()));
+  }
+
+  private static String withoutMailto(String destination) {
+    return destination.startsWith("mailto:") ? destination.substring(7) : destination;
   }
 
   /**

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.commonmark.node.Node;
 
 /**
@@ -32,6 +33,11 @@ import org.commonmark.node.Node;
  * read is left out.
  */
 public final class PageParser {
+  /** Runs of white space, and slashes at either end (compiled once, not per page). */
+  private static final Pattern SPACE_RUNS = Pattern.compile("\\s+");
+
+  private static final Pattern EDGE_SLASHES = Pattern.compile("^/+|/+$");
+
   public static final List<String> KEYS =
       List.of(
           "title",
@@ -208,7 +214,10 @@ public final class PageParser {
   private static List<String> tags(YamlMap map, Diagnostics diagnostics) {
     List<String> tags = new ArrayList<>();
     for (YamlMap.ItemAt item : map.items("tags", "the front-matter")) {
-      String t = Normalizer.normalize(item.value(), Normalizer.Form.NFC).replaceAll("\\s+", " ");
+      String t =
+          SPACE_RUNS
+              .matcher(Normalizer.normalize(item.value(), Normalizer.Form.NFC))
+              .replaceAll(" ");
       if (t.isEmpty()) continue;
       if (t.length() > MAX_TAG) {
         diagnostics.error(
@@ -263,7 +272,7 @@ public final class PageParser {
           "rename the file, or set `slug: my-page` in the front-matter");
       return null;
     }
-    String trimmed = given.replaceAll("^/+|/+$", "");
+    String trimmed = EDGE_SLASHES.matcher(given).replaceAll("");
     String slug = Addresses.path(trimmed);
     String problem = trimmed.isEmpty() ? "it is empty" : Addresses.problem(slug);
     // A separator of another system or a control character is a mistake (or an attack), not a

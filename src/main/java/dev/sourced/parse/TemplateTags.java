@@ -18,6 +18,9 @@ import org.commonmark.node.Text;
  * purpose (how {@code sourced import} writes Hugo's escaped shortcodes and Jekyll's {@code raw}).
  */
 final class TemplateTags {
+  /** The start of an HTML tag: its slash, if an end tag, and its name. */
+  private static final Pattern TAG_NAME = Pattern.compile("<\\s*(/?)\\s*([\\w./-]*)");
+
   private TemplateTags() {}
 
   /** {@code {{<}} or {@code {{%}}, an optional closing slash, the shortcode's name. */
@@ -57,7 +60,7 @@ final class TemplateTags {
     // {{<figure src="a.png">}}: the parser reads <figure ...> as inline HTML, after a "{{" text.
     Node next = text.getNext();
     if (s.endsWith("{{") && next instanceof HtmlInline html && html.getLiteral().startsWith("<")) {
-      Matcher name = Pattern.compile("<\\s*(/?)\\s*([\\w./-]*)").matcher(html.getLiteral());
+      Matcher name = TAG_NAME.matcher(html.getLiteral());
       if (name.lookingAt())
         shortcode(scan, text, s.length() - 2, "<", name.group(1), name.group(2), diagnostics);
     }

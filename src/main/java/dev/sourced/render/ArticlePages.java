@@ -1,5 +1,6 @@
 package dev.sourced.render;
 
+import com.ibm.icu.util.ULocale;
 import dev.sourced.facts.Boxes;
 import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
@@ -26,6 +27,10 @@ import java.util.function.Function;
  */
 final class ArticlePages {
   private final ResolvedSite site;
+
+  /** The site's locale, made once (not parsed from its tag for every page). */
+  private final ULocale locale;
+
   private final Models models;
   private final ValueFormatter fmt;
   private final PageImages images;
@@ -46,6 +51,7 @@ final class ArticlePages {
       PageContext.ExplainerTemplate pieces) {
     this.translations = translations;
     this.site = site;
+    this.locale = site.config().uLocale();
     this.models = models;
     this.fmt = fmt;
     this.images = images;
@@ -109,7 +115,7 @@ final class ArticlePages {
   /** The page's summary, or without one the first words of its text (see PageDescription). */
   private String description(FrontMatter fm, String body) {
     if (fm.summary() != null && !fm.summary().isBlank()) return fm.summary();
-    return PageDescription.of(body, site.config().uLocale());
+    return PageDescription.of(body, locale);
   }
 
   private String jsonLd(ResolvedPage page, String description) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The templates' {@code t} function: {@code ${t("nav.articles")}}, or with arguments {@code
@@ -32,6 +33,12 @@ final class MessageMethod implements TemplateMethodModelEx {
   private static final char CLOSE = '\uE001';
 
   private final Messages messages;
+
+  /**
+   * Texts without arguments as the templates get them, escaped once for every page that shows them
+   * (two threads may both make one: they make the same).
+   */
+  private final Map<String, TemplateModel> plain = new ConcurrentHashMap<>();
 
   MessageMethod(Messages messages) {
     this.messages = messages;
@@ -50,6 +57,16 @@ final class MessageMethod implements TemplateMethodModelEx {
     if (!messages.has(key)) {
       throw new TemplateModelException(
           "t: no message \"" + key + "\" in " + messages.language() + " (see docs/translation.md)");
+    }
+    if (arguments.size() == 1) {
+      TemplateModel made = plain.get(key);
+      if (made == null) {
+        made =
+            HTMLOutputFormat.INSTANCE.fromMarkup(
+                HTMLOutputFormat.INSTANCE.escapePlainText(messages.text(key)));
+        plain.put(key, made);
+      }
+      return made;
     }
     Map<String, Object> args = new LinkedHashMap<>();
     List<String> markup = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the maps templates see. This is the one place where records become {@code
@@ -29,6 +30,12 @@ final class Models {
   private final Map<String, String> assets;
   private final MessageMethod messageMethod;
   private final Alternates alternates;
+
+  /**
+   * Dates as the text shows them, each written once: an article's date is shown on its page and in
+   * every list it is in, and the locale's date format is shared by the rendering threads.
+   */
+  private final Map<LocalDate, String> dateTexts = new ConcurrentHashMap<>();
 
   Models(ResolvedSite site, ValueFormatter fmt, Map<String, String> assets) {
     this(site, fmt, assets, new Alternates(new LanguageViews(site), site.config()));
@@ -224,7 +231,7 @@ final class Models {
   void putDate(Map<String, Object> m, String key, LocalDate d) {
     if (d == null) return;
     m.put(key, d.toString());
-    m.put(key + "Text", fmt.date(d));
+    m.put(key + "Text", dateTexts.computeIfAbsent(d, fmt::date));
   }
 
   static void put(Map<String, Object> m, String key, Object value) {

@@ -2,6 +2,8 @@ package dev.sourced.render;
 
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -34,12 +36,10 @@ final class PageDescription {
           "aside", "figure", "figcaption", "table", "nav", "details", "header", "footer", "form");
 
   /** Stands for a removed mark while the text is put together (a private-use character). */
-  private static final String MARK = "\uE000";
+  private static final String MARK = String.valueOf(ParagraphText.MARK);
 
   /** A removed mark with the space before it, and a run of white space (compiled once). */
   private static final Pattern MARKS = Pattern.compile("\\s*" + MARK + "+");
-
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private PageDescription() {}
 
@@ -70,6 +70,42 @@ final class PageDescription {
   }
 
   private static String text(String html) {
+    // The renderer's own markup is read as it is; anything else (raw HTML) is parsed.
+    String joined = ParagraphText.of(html);
+    if (joined == null) joined = parsed(html);
+    String text = joined.indexOf(MARK) < 0 ? joined : MARKS.matcher(joined).replaceAll("");
+    return spaced(text).strip();
+  }
+
+  /** Each run of white space as one space, as {@code text.replaceAll("\\s+", " ")} does. */
+  static String spaced(String text) {
+    StringBuilder out = null;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (!isRegexSpace(c)) {
+        if (out != null) out.append(c);
+        continue;
+      }
+      int end = i + 1;
+      while (end < n && isRegexSpace(text.charAt(end))) end++;
+      if (out == null) {
+        if (c == ' ' && end == i + 1) continue; // already one space
+        out = new StringBuilder(n).append(text, 0, i);
+      }
+      out.append(' ');
+      i = end - 1;
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /** Regex's {@code \\s}: space, tab, new line, vertical tab, form feed, carriage return. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  }
+
+  /** The paragraphs' texts as an HTML parser reads them, joined as ParagraphText joins them. */
+  static String parsed(String html) {
     Document doc = Jsoup.parseBodyFragment(html);
     // A mark leaves a stand-in, so that the space written before it goes too ("accounts.").
     for (Element sup : doc.getElementsByTag("sup")) sup.replaceWith(new TextNode(MARK));
@@ -81,8 +117,7 @@ final class PageDescription {
       if (out.length() > 0) out.append(' ');
       out.append(t);
     }
-    String text = MARKS.matcher(out).replaceAll("");
-    return SPACES.matcher(text).replaceAll(" ").strip();
+    return out.toString();
   }
 
   private static boolean inAside(Element p) {
@@ -92,11 +127,19 @@ final class PageDescription {
     return false;
   }
 
+  /** Each rendering thread's word-break iterators, by locale, kept for the next page. */
+  private static final ThreadLocal<Map<ULocale, BreakIterator>> WORDS =
+      ThreadLocal.withInitial(HashMap::new);
+
+  private static BreakIterator wordBreaks(ULocale locale) {
+    return WORDS.get().computeIfAbsent(locale, BreakIterator::getWordInstance);
+  }
+
   /** The text if it fits, else cut at a word boundary with an ellipsis. */
   static String cut(String text, ULocale locale) {
     if (text.length() <= LIMIT) return text;
     int room = LIMIT - 1;
-    BreakIterator words = BreakIterator.getWordInstance(locale);
+    BreakIterator words = wordBreaks(locale);
     words.setText(text);
     int at = words.preceding(room + 1);
     // A first word longer than the room (an address) is cut where the room ends.

@@ -13,6 +13,7 @@ import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -87,11 +88,15 @@ final class SitePages {
           .computeIfAbsent(url, k -> Collections.newSetFromMap(new IdentityHashMap<>()))
           .addAll(e.getValue());
     }
+    // Each tag's pages in the site's order (newest first), by their place in the site's list:
+    // one pass over the site, not one per tag.
+    Map<ResolvedPage, Integer> place = new IdentityHashMap<>();
+    for (ResolvedPage p : site.pages()) place.putIfAbsent(p, place.size());
     Map<String, List<ResolvedPage>> byName = new LinkedHashMap<>();
     for (var e : bySlug.entrySet()) {
-      // Keep the site's order (newest first): filter the page list rather than sort the set.
       List<ResolvedPage> ordered = new ArrayList<>();
-      for (ResolvedPage p : site.pages()) if (e.getValue().contains(p)) ordered.add(p);
+      for (ResolvedPage p : e.getValue()) if (place.containsKey(p)) ordered.add(p);
+      ordered.sort(Comparator.comparingInt(place::get));
       byName.put(names.get(e.getKey()), ordered);
     }
     return byName;

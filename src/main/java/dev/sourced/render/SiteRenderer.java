@@ -769,9 +769,11 @@ public final class SiteRenderer {
                 String made = persistent(fingerprint);
                 if (made != null && reuse.keep(path, made)) return null;
                 boolean ok;
+                // The writer's own buffer (8,192 characters) holds a page of ours several times
+                // over; a bigger one was allocated anew, mostly unused, for every output.
                 try (Writer w =
                     new BufferedWriter(
-                        new OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8), 1 << 15)) {
+                        new OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8))) {
                   ok = content.writeTo(w);
                 }
                 if (made != null && ok) reuse.made(path, made);

@@ -5,10 +5,9 @@ import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
 import dev.sourced.model.PartialDate;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -40,8 +39,21 @@ public final class YamlMap {
   private static final Pattern STRICT_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final Pattern MONTH = Pattern.compile("([0-9]{4})-([0-9]{2})");
   private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+  /**
+   * The day a {@link #STRICT_DATE} text names, read as {@code uuuu-MM-dd} with strict resolving
+   * reads it (a day the month lacks is refused), without a formatter's parse of every date.
+   */
+  static LocalDate day(String v) {
+    try {
+      return LocalDate.of(
+          Integer.parseInt(v, 0, 4, 10),
+          Integer.parseInt(v, 5, 7, 10),
+          Integer.parseInt(v, 8, 10, 10));
+    } catch (DateTimeException e) {
+      throw new DateTimeParseException(e.getMessage(), v, 0, e);
+    }
+  }
 
   private final YamlContext ctx;
   private final Node node;
@@ -163,7 +175,7 @@ public final class YamlMap {
       Matcher m = DATE_TIME.matcher(s.getValue().strip());
       if (m.matches()) {
         try {
-          return LocalDate.parse(m.group(1), DATE);
+          return day(m.group(1));
         } catch (DateTimeParseException e) {
           // Reported below with the whole value.
         }
@@ -258,7 +270,7 @@ public final class YamlMap {
       String v = s.getValue().strip();
       if (!STRICT_DATE.matcher(v).matches())
         throw new DateTimeParseException("not YYYY-MM-DD", v, 0);
-      return LocalDate.parse(v, DATE);
+      return day(v);
     } catch (DateTimeParseException e) {
       ctx.diagnostics()
           .error(
@@ -297,7 +309,7 @@ public final class YamlMap {
       return PartialDate.ofYear(Integer.parseInt(v));
     } else if (STRICT_DATE.matcher(v).matches()) {
       try {
-        return PartialDate.ofDay(LocalDate.parse(v, DATE));
+        return PartialDate.ofDay(day(v));
       } catch (DateTimeParseException e) {
         // reported below
       }

@@ -6,6 +6,9 @@ import dev.sourced.diag.DiagnosticPrinter;
 import dev.sourced.diag.Diagnostics;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -250,5 +253,32 @@ class YamlTypingTest {
         content/b.md:2:1: error[yaml-not-mapping] the front-matter must be a mapping of keys to values, not a text
           = hint: write it as `key: value` lines, e.g. `title: My article`
         """);
+  }
+
+  /** Every day a YYYY-MM-DD text can name is read as a strict uuuu-MM-dd formatter reads it. */
+  @Test
+  void daysAreReadAsAStrictFormatterReadsThem() {
+    DateTimeFormatter strict =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    for (String year : new String[] {"0000", "1900", "2000", "2023", "2024", "9999"}) {
+      for (int m = 0; m <= 13; m++) {
+        for (int d = 0; d <= 32; d++) {
+          String v = String.format("%s-%02d-%02d", year, m, d);
+          LocalDate expected;
+          try {
+            expected = LocalDate.parse(v, strict);
+          } catch (DateTimeParseException e) {
+            expected = null;
+          }
+          LocalDate got;
+          try {
+            got = YamlMap.day(v);
+          } catch (DateTimeParseException e) {
+            got = null;
+          }
+          assertThat(got).as(v).isEqualTo(expected);
+        }
+      }
+    }
   }
 }
