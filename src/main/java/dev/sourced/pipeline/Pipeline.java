@@ -2,6 +2,7 @@ package dev.sourced.pipeline;
 
 import dev.sourced.cache.BuildCache;
 import dev.sourced.cache.CacheDamagedException;
+import dev.sourced.cache.LastBuild;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
@@ -75,6 +76,14 @@ public final class Pipeline {
 
   /** What the last run rendered anew, when it kept outputs of the build before (else null). */
   private List<String> renderedAnew;
+
+  /**
+   * This build's look at its inputs before it read them, for the {@link LastBuild} record (null:
+   * not recorded), and the files of the site it put in place (null until then).
+   */
+  private LastBuild.Look looked;
+
+  private List<String> siteFiles;
 
   private Pipeline(BuildOptions options, boolean keepState) {
     this(options, keepState, !keepState && options.cache() != null);
@@ -157,9 +166,59 @@ public final class Pipeline {
     // keeps them in memory, so that the resolved site it returns can still be rendered.
     // With the build cache, bodies wait in the cache's own file instead, for the next build too.
     BuildCache[] cache = {buildCache ? BuildCache.open(options.cache(), cacheNotes) : null};
+    if (cache[0] != null && options.render() && options.output() != null && changed == null) {
+      // Nothing changed since the last build: its site is there as it left it, and this build
+      // would make the same files and say the same.
+      StageTimer timer = new StageTimer();
+      looked = LastBuild.inputs(options.source(), options.output(), options.cache());
+      timer.lap("look at inputs");
+      LastBuild.Said said = cache[0].unchanged(request(), looked, options.output());
+      timer.lap("compare with the last build");
+      if (said != null) {
+        timer.report();
+        cache[0].release();
+        cacheNotes.note(
+            "nothing changed since the last build into "
+                + options.output()
+                + ": its files are kept as they are (nothing was parsed or rendered)");
+        renderedAnew = List.of();
+        return new BuildResult(
+            said.diagnostics(),
+            true,
+            said.pages(),
+            said.files(),
+            said.facts(),
+            said.claims(),
+            (System.nanoTime() - start) / 1_000_000,
+            new LastBuildTexts(options.source()),
+            null,
+            notes(said.notes()),
+            renderedAnew,
+            said.pages() - said.dated());
+      }
+    }
     BodySpill spill = !keepState && options.render() && cache[0] == null ? BodySpill.open() : null;
     try {
       BuildResult r = run(changed, progress, spill, cache[0], start);
+      if (cache[0] != null && r.written() && looked != null && siteFiles != null) {
+        LastBuild.Look outputs = LastBuild.outputs(options.output(), siteFiles);
+        if (outputs != null) {
+          List<String> siteNotes = new ArrayList<>(r.notes());
+          siteNotes.removeAll(cacheNotes.notes());
+          cache[0].recordBuild(
+              request(),
+              looked,
+              outputs,
+              new LastBuild.Said(
+                  r.diagnostics(),
+                  siteNotes,
+                  r.articles(),
+                  r.site().articles().size(),
+                  r.files(),
+                  r.facts(),
+                  r.claims()));
+        }
+      }
       // Only a build that wrote its site keeps what it made; any other run changes no byte.
       if (cache[0] != null && !(r.written() && options.output() != null)) {
         cache[0].discard();
@@ -363,8 +422,13 @@ public final class Pipeline {
       if (tx == null) return count.get() + rendered.copies().size();
       if (stop(diagnostics)) return -1;
       progress.update("writing", count.get(), count.get());
+      // The record of the last build describes the site about to be replaced.
+      if (cache != null) cache.forgetBuild();
       tx.commit(rendered.copies());
       committed = true;
+      List<String> files = new ArrayList<>(tx.stamps().keySet());
+      files.add(SiteWriter.MARKER);
+      siteFiles = files;
       if (tx.waited()) {
         cacheNotes.note(
             "another build was writing into "
@@ -394,6 +458,16 @@ public final class Pipeline {
     }
   }
 
+  /** What a build is asked, as the {@link LastBuild} record names it. */
+  private String request() {
+    return String.join(
+        "\0",
+        options.source().toAbsolutePath().normalize().toString(),
+        options.output().toAbsolutePath().normalize().toString(),
+        Boolean.toString(options.strict()),
+        String.valueOf(options.today()));
+  }
+
   /** The stop rule: an error, or under --strict any diagnostic, stops the build before writing. */
   private boolean stop(Diagnostics diagnostics) {
     return options.strict() ? !diagnostics.isEmpty() : diagnostics.hasErrors();
@@ -416,8 +490,12 @@ public final class Pipeline {
   }
 
   private List<String> notes(Diagnostics d) {
+    return notes(d.notes());
+  }
+
+  private List<String> notes(List<String> site) {
     List<String> out = new ArrayList<>(cacheNotes.notes());
-    for (String n : d.notes()) if (!out.contains(n)) out.add(n);
+    for (String n : site) if (!out.contains(n)) out.add(n);
     return out;
   }
 }
