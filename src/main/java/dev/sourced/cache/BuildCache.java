@@ -256,20 +256,27 @@ public final class BuildCache implements AutoCloseable {
   }
 
   /**
-   * What the last build said, when it was asked {@code request}, its inputs look as {@code inputs}
-   * does and the site it wrote into {@code output} is as it left it (see {@link LastBuild}); else
-   * null.
+   * This build compared with the last one (see {@link LastBuild#compare}); a record that cannot be
+   * read is noted, and compares as no record.
    */
-  public LastBuild.Said unchanged(String request, LastBuild.Look inputs, Path output) {
+  public LastBuild.Compared compare(String request, LastBuild.Look inputs, Path output) {
     try {
-      return LastBuild.unchanged(dir, request, inputs, output);
+      return LastBuild.compare(dir, request, inputs, output);
     } catch (LastBuild.Unusable e) {
       notes.note(
           "the build cache's "
               + e.getMessage()
               + ": it is ignored (this build looks at everything)");
-      return null;
+      return new LastBuild.Compared(null, null);
     }
+  }
+
+  /**
+   * The parse the build before kept for an article at the same place, whatever its bytes are now
+   * (null when there is none): what an edit of it changed. It is not kept for the next build.
+   */
+  public ParsedPage previousPage(ArticleFile f, boolean rawHtml, List<String> languages) {
+    return pages().previous(f, rawHtml + "\0" + languages);
   }
 
   /** Forgets the last build's record, before this build changes the site it describes. */

@@ -2,6 +2,7 @@ package dev.sourced.cache;
 
 import dev.sourced.concurrent.Workers;
 import dev.sourced.diag.Diagnostic;
+import dev.sourced.write.FileStamp;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -14,7 +15,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -160,14 +160,16 @@ public final class LastBuild {
   }
 
   /**
-   * Looks at the site a build wrote into {@code output}: the given files (every file of the site,
-   * relative to it) and every folder holding them, or null when one of them cannot be looked at.
+   * Looks at the site a build wrote into {@code output}: its files as the build stamped them once
+   * they were in place (every file of the site, by its path relative to the folder), and every
+   * folder holding them; null when one of them cannot be looked at. A file is read again only when
+   * it was written within a tick of this look, for the hash of its bytes.
    */
-  public static Look outputs(Path output, Collection<String> files) {
+  public static Look outputs(Path output, Map<String, FileStamp> files) {
     Path root = output.toAbsolutePath().normalize();
     TreeSet<String> all = new TreeSet<>();
     all.add("");
-    for (String f : files) {
+    for (String f : files.keySet()) {
       all.add(f);
       for (int i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) {
         if (!all.add(f.substring(0, i))) break;
@@ -178,8 +180,18 @@ public final class LastBuild {
     List<Seen> seen =
         Workers.map(
             paths.size(),
-            i ->
-                lookAtOutput(root, paths.get(i).isEmpty() ? root : root.resolve(paths.get(i)), at));
+            i -> {
+              String rel = paths.get(i);
+              Path p = rel.isEmpty() ? root : root.resolve(rel);
+              FileStamp stamp = files.get(rel);
+              if (stamp == null) return lookAtOutput(root, p, at);
+              try {
+                return seen(
+                    root, p, at, false, stamp.size(), stamp.modifiedNanos(), 0, stamp.key());
+              } catch (IOException e) {
+                return null;
+              }
+            });
     for (Seen s : seen) if (s == null) return null;
     return new Look(root, seen);
   }
@@ -264,40 +276,54 @@ public final class LastBuild {
   }
 
   /**
-   * Whether {@code now} shows every entry as {@code was} recorded it: the same entries, the same
-   * stamps, and the same bytes (names) for those recorded within a tick of their look.
+   * The inputs whose look differs from {@code was} (their stamps, or their bytes for those recorded
+   * within a tick of their look), in path order; null when the files and folders are not the same
+   * ones (one added, removed, or a file now a folder). The inputs are walked whole, so a folder's
+   * own stamp is not needed to see what it holds.
    */
-  private static boolean same(List<Seen> was, Look now) {
-    if (was.size() != now.entries.size()) return false;
+  private static List<String> changed(List<Seen> was, Look now) {
+    if (was.size() != now.entries.size()) return null;
     for (int i = 0; i < was.size(); i++) {
       Seen w = was.get(i);
       Seen n = now.entries.get(i);
-      if (!w.path().equals(n.path()) || !w.sameStamp(n)) return false;
+      if (!w.path().equals(n.path()) || w.folder() != n.folder()) return null;
     }
-    List<Boolean> checks =
+    List<Boolean> same =
         Workers.map(
             was.size(),
             i -> {
               Seen w = was.get(i);
-              if (w.check() == null) return true;
               Seen n = now.entries.get(i);
+              if (w.folder()) return true;
+              if (!w.sameStamp(n)) return false;
+              if (w.check() == null) return true;
               if (n.check() != null) return w.check().equals(n.check());
-              Path p = w.path().isEmpty() ? now.root : now.root.resolve(w.path());
               try {
-                return w.check().equals(check(p, w.folder()));
+                return w.check().equals(check(now.root.resolve(w.path()), false));
               } catch (IOException e) {
                 return false;
               }
             });
-    return !checks.contains(false);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < was.size(); i++) if (!same.get(i)) out.add(was.get(i).path());
+    return out;
   }
 
   /**
-   * What the last build said, when it was asked {@code request}, its inputs look as {@code inputs}
-   * does now and the site it wrote into {@code output} is there as it left it; else null.
+   * What comparing a build with the last one gave: what the last build said, when nothing changed
+   * since (else null), and the inputs that changed, when the site is made of the same files (else
+   * null).
    */
-  static Said unchanged(Path dir, String request, Look inputs, Path output) throws Unusable {
-    if (inputs == null) return null;
+  public record Compared(Said said, List<String> changedInputs) {}
+
+  /**
+   * Compares a build asked {@code request}, whose inputs look as {@code inputs} does, with the last
+   * build recorded: nothing changed when every input looks as it did and the site it wrote into
+   * {@code output} is there as it left it.
+   */
+  static Compared compare(Path dir, String request, Look inputs, Path output) throws Unusable {
+    Compared none = new Compared(null, null);
+    if (inputs == null) return none;
     CacheFile.Bytes bytes;
     try {
       bytes = CacheFile.read(dir.resolve(FILE), KIND);
@@ -306,11 +332,13 @@ public final class LastBuild {
     } catch (IOException e) {
       throw new Unusable(FILE + " cannot be read (" + e + ")");
     }
-    if (bytes == null) return null;
+    if (bytes == null) return none;
     try {
       DataInputStream in = new DataInputStream(bytes);
-      if (!RecordCodec.readString(in).equals(request)) return null;
-      if (!same(readSeen(in), inputs)) return null;
+      if (!RecordCodec.readString(in).equals(request)) return none;
+      List<String> changed = changed(readSeen(in), inputs);
+      if (changed == null) return none;
+      if (!changed.isEmpty()) return new Compared(null, changed);
       Path root = output.toAbsolutePath().normalize();
       List<Seen> outputs = readSeen(in);
       long at = System.currentTimeMillis();
@@ -330,8 +358,8 @@ public final class LastBuild {
                   return false;
                 }
               });
-      if (kept.contains(false)) return null;
-      return (Said) CODEC.read(in, Said.class);
+      if (kept.contains(false)) return new Compared(null, changed);
+      return new Compared((Said) CODEC.read(in, Said.class), changed);
     } catch (IOException | RuntimeException e) {
       throw new Unusable(FILE + " cannot be read (" + e + ")");
     }

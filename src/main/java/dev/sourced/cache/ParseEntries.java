@@ -169,6 +169,21 @@ public final class ParseEntries {
     known.saw(settings + "\0" + place(f), f.file(), key);
   }
 
+  /**
+   * The parse the build before kept for the article known at {@code f}'s place, whatever its bytes
+   * are now; null when there is none or it does not decode. Not kept for the next build.
+   */
+  ParsedPage previous(ArticleFile f, String settings) {
+    String key = known.previousKey(settings + "\0" + place(f));
+    Stored s = key == null ? null : previous.get(key);
+    if (s == null) return null;
+    try {
+      return decode(s).page();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** The files other than articles whose keys the build cache keeps (bundle images). */
   KnownFiles known() {
     return known;

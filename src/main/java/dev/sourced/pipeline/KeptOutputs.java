@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -46,13 +47,21 @@ final class KeptOutputs implements OutputReuse {
   private final AtomicInteger count;
   private final AtomicInteger kept = new AtomicInteger();
 
+  /**
+   * The articles whose prose alone changed since the build recorded, when nothing else of its
+   * inputs did (see {@link #keepAsBefore}); null when that is not known.
+   */
+  private final Set<String> proseEdited;
+
   KeptOutputs(
       BuildCache cache,
       Path output,
       String settings,
       SiteWriter.Transaction tx,
       Function<ParsedPage, String> keys,
-      AtomicInteger count) {
+      AtomicInteger count,
+      Set<String> proseEdited) {
+    this.proseEdited = proseEdited;
     this.cache = cache;
     this.output = output;
     this.settings = settings;
@@ -86,6 +95,52 @@ final class KeptOutputs implements OutputReuse {
     kept.incrementAndGet();
     return true;
   }
+
+  /**
+   * Of everything the recorded build's outputs were made from, only the prose of the articles in
+   * {@link #proseEdited} changed (their declarations, uses, links, headings and front matter are as
+   * they were; sourced.yaml, templates, messages, data files and every other file are unchanged):
+   * an output made from none of them has the fingerprint it was recorded with, since every part of
+   * a fingerprint (a page's own parse, its address, its translations, the facts, sources and claims
+   * it shows, who cites them, how its images are published) is made from those same inputs. It is
+   * kept if its file is untouched; else fingerprinted and rendered as usual.
+   */
+  @Override
+  public boolean keepAsBefore(String path, List<ParsedPage> sources) {
+    if (proseEdited == null) return false;
+    for (ParsedPage p : sources) if (proseEdited.contains(p.path())) return false;
+    OutputRecords.Record r = previous.get(path);
+    if (r == null || !keep(path, r.fingerprint())) return false;
+    keptAsBefore.incrementAndGet();
+    return true;
+  }
+
+  /** The shared fingerprints' hashes this render used, by name (see {@link #family}). */
+  private final Map<String, String> families = new ConcurrentHashMap<>();
+
+  /** Where a shared fingerprint's hash is recorded: a name no output file can have. */
+  private static String familyPath(String name) {
+    return "\0family\0" + name;
+  }
+
+  @Override
+  public String familyAsBefore(String name) {
+    if (proseEdited == null) return null;
+    OutputRecords.Record r = previous.get(familyPath(name));
+    return r == null ? null : r.fingerprint();
+  }
+
+  @Override
+  public void family(String name, String hash) {
+    families.put(name, hash);
+  }
+
+  /** How many outputs were kept without a fingerprint (see {@link #keepAsBefore}). */
+  int keptAsBefore() {
+    return keptAsBefore.get();
+  }
+
+  private final AtomicInteger keptAsBefore = new AtomicInteger();
 
   @Override
   public List<String> keepWithParts(String path, String fingerprint, String partsTag) {
@@ -139,6 +194,11 @@ final class KeptOutputs implements OutputReuse {
     for (var e : fingerprints.entrySet()) {
       FileStamp s = stamps.get(e.getKey());
       if (s != null) records.put(e.getKey(), new OutputRecords.Record(e.getValue(), s));
+    }
+    for (var e : families.entrySet()) {
+      records.put(
+          familyPath(e.getKey()),
+          new OutputRecords.Record(e.getValue(), new FileStamp(-1, -1, null)));
     }
     cache.wrote(output, settings, records);
   }

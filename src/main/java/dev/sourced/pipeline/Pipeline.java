@@ -16,6 +16,7 @@ import dev.sourced.render.RenderedSite;
 import dev.sourced.render.SiteRenderer;
 import dev.sourced.resolve.ReferenceResolver;
 import dev.sourced.resolve.ResolvedSite;
+import dev.sourced.write.FileStamp;
 import dev.sourced.write.OutputGuard;
 import dev.sourced.write.OutputSync;
 import dev.sourced.write.SiteWriter;
@@ -26,8 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,7 +86,13 @@ public final class Pipeline {
    */
   private LastBuild.Look looked;
 
-  private List<String> siteFiles;
+  private Map<String, FileStamp> siteFiles;
+
+  /**
+   * The inputs changed since the last build recorded, when its site is made of the same files (else
+   * null): what the render stage may take as all that changed.
+   */
+  private List<String> changedInputs;
 
   private Pipeline(BuildOptions options, boolean keepState) {
     this(options, keepState, !keepState && options.cache() != null);
@@ -172,7 +181,9 @@ public final class Pipeline {
       StageTimer timer = new StageTimer();
       looked = LastBuild.inputs(options.source(), options.output(), options.cache());
       timer.lap("look at inputs");
-      LastBuild.Said said = cache[0].unchanged(request(), looked, options.output());
+      LastBuild.Compared compared = cache[0].compare(request(), looked, options.output());
+      changedInputs = compared.changedInputs();
+      LastBuild.Said said = compared.said();
       timer.lap("compare with the last build");
       if (said != null) {
         timer.report();
@@ -201,7 +212,9 @@ public final class Pipeline {
     try {
       BuildResult r = run(changed, progress, spill, cache[0], start);
       if (cache[0] != null && r.written() && looked != null && siteFiles != null) {
+        StageTimer timer = new StageTimer();
         LastBuild.Look outputs = LastBuild.outputs(options.output(), siteFiles);
+        timer.lap("look at the site written");
         if (outputs != null) {
           List<String> siteNotes = new ArrayList<>(r.notes());
           siteNotes.removeAll(cacheNotes.notes());
@@ -217,6 +230,8 @@ public final class Pipeline {
                   r.files(),
                   r.facts(),
                   r.claims()));
+          timer.lap("record the build");
+          timer.report();
         }
       }
       // Only a build that wrote its site keeps what it made; any other run changes no byte.
@@ -393,7 +408,8 @@ public final class Pipeline {
                     inputs.configText(), inputs.templatesDir(), inputs.messageFiles()),
                 tx,
                 inputs::inputKey,
-                count);
+                count,
+                proseEdited(cache));
     // What this build renders anew, when it keeps what the one before made (for the result).
     Set<String> made = kept == null ? null : ConcurrentHashMap.newKeySet();
     try {
@@ -426,9 +442,12 @@ public final class Pipeline {
       if (cache != null) cache.forgetBuild();
       tx.commit(rendered.copies());
       committed = true;
-      List<String> files = new ArrayList<>(tx.stamps().keySet());
-      files.add(SiteWriter.MARKER);
-      siteFiles = files;
+      Map<String, FileStamp> files = new HashMap<>(tx.stamps());
+      FileStamp marker = FileStamp.of(options.output().resolve(SiteWriter.MARKER));
+      if (marker != null) {
+        files.put(SiteWriter.MARKER, marker);
+        siteFiles = files;
+      }
       if (tx.waited()) {
         cacheNotes.note(
             "another build was writing into "
@@ -447,7 +466,9 @@ public final class Pipeline {
                 + kept.kept()
                 + " of "
                 + count.get()
-                + " outputs; commit "
+                + " outputs ("
+                + kept.keptAsBefore()
+                + " without a fingerprint); commit "
                 + tx.committed().name().toLowerCase(Locale.ROOT));
       }
       return count.get() + rendered.copies().size();
@@ -456,6 +477,29 @@ public final class Pipeline {
     } finally {
       if (tx != null && !committed) tx.abort();
     }
+  }
+
+  /**
+   * The articles whose prose alone changed since the last build recorded, when nothing else did:
+   * every changed input is a known article, parsed now and by that build, that declares, uses and
+   * links the same things with the same front matter ({@link ProseEdit#sameShape}); else null.
+   */
+  private Set<String> proseEdited(BuildCache cache) {
+    if (changedInputs == null) return null;
+    Set<String> edited = new java.util.HashSet<>();
+    for (String path : changedInputs) {
+      var now = inputs.article(path);
+      if (now == null || now.parsed() == null) return null;
+      ParsedPage before =
+          cache.previousPage(now.file(), inputs.config().rawHtml(), inputs.config().languages());
+      if (before == null
+          || before.frontMatter().draft()
+          || !ProseEdit.sameShape(before, now.parsed())) {
+        return null;
+      }
+      edited.add(path);
+    }
+    return edited;
   }
 
   /** What a build is asked, as the {@link LastBuild} record names it. */

@@ -240,6 +240,29 @@ class BuildCacheTest {
   }
 
   @Test
+  void aProseEditAndAnEditThatUsesAnotherFactGiveWhatACleanBuildGives() throws IOException {
+    build();
+    // Prose alone, in the article declaring the facts others show: only its page is made again.
+    Path a = site.root().resolve("content/a.md");
+    Files.writeString(a, Files.readString(a) + "\nA sentence of prose, and nothing more.\n");
+    BuildResult prose = build();
+    assertThat(prose.rendered()).contains("a/index.html").doesNotContain("b/index.html");
+    assertSameAsClean();
+    // Prose and a new use: the fact's other pages name this one as citing it too.
+    Path c = site.root().resolve("content/notes/c.md");
+    Files.writeString(c, Files.readString(c) + "\nAlso {{fact:users}} [@s1].\n");
+    BuildResult used = build();
+    assertThat(used.rendered()).contains("notes/c/index.html");
+    assertSameAsClean();
+    // A translation's prose: the page in the other language is kept.
+    Path nl = site.root().resolve("content/a.nl.md");
+    Files.writeString(nl, Files.readString(nl) + "\nNog een zin.\n");
+    BuildResult translated = build();
+    assertThat(translated.rendered()).contains("nl/a/index.html").doesNotContain("a/index.html");
+    assertSameAsClean();
+  }
+
+  @Test
   void aDamagedRecordOfTheLastBuildIsNoted() throws IOException {
     build();
     byte[] bytes = Files.readAllBytes(file(LastBuild.FILE));
