@@ -2,6 +2,7 @@ package dev.sourced.cache;
 
 import dev.sourced.concurrent.Workers;
 import dev.sourced.diag.Diagnostic;
+import dev.sourced.hash.Hashes;
 import dev.sourced.write.FileStamp;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -267,12 +268,13 @@ public final class LastBuild {
 
   /** The hash of a file's bytes, or of a folder's sorted names. */
   private static String check(Path p, boolean folder) throws IOException {
-    if (!folder) return Hashes.sha256(Files.readAllBytes(p));
+    if (!folder) return Hashes.sha256Hex(Files.readAllBytes(p));
     TreeSet<String> names = new TreeSet<>();
     try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
       for (Path e : s) names.add(e.getFileName().toString());
     }
-    return Hashes.sha256(String.join("/", names).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Hashes.sha256Hex(
+        String.join("/", names).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /**

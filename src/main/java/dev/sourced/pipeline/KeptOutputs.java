@@ -2,6 +2,7 @@ package dev.sourced.pipeline;
 
 import dev.sourced.cache.BuildCache;
 import dev.sourced.cache.OutputRecords;
+import dev.sourced.hash.Hashes;
 import dev.sourced.images.KnownOriginals;
 import dev.sourced.load.SourceFile;
 import dev.sourced.parse.ParsedPage;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -206,12 +206,7 @@ final class KeptOutputs implements OutputReuse {
   /** The hash of everything every output depends on besides its own fingerprint. */
   static String settingsKey(String configText, Path templates, List<SourceFile> messages)
       throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest md = Hashes.newSha256();
     text(md, configText == null ? "\0none" : configText);
     if (templates != null && Files.isDirectory(templates)) {
       List<Path> files;
