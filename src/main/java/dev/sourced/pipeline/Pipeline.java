@@ -3,6 +3,7 @@ package dev.sourced.pipeline;
 import dev.sourced.cache.BuildCache;
 import dev.sourced.cache.CacheDamagedException;
 import dev.sourced.cache.LastBuild;
+import dev.sourced.concurrent.Workers;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
@@ -86,7 +87,7 @@ public final class Pipeline {
    */
   private LastBuild.Look looked;
 
-  private Map<String, FileStamp> siteFiles;
+  private java.util.concurrent.Future<LastBuild.Look> siteLook;
 
   /**
    * The inputs changed since the last build recorded, when its site is made of the same files (else
@@ -211,9 +212,9 @@ public final class Pipeline {
     BodySpill spill = !keepState && options.render() && cache[0] == null ? BodySpill.open() : null;
     try {
       BuildResult r = run(changed, progress, spill, cache[0], start);
-      if (cache[0] != null && r.written() && looked != null && siteFiles != null) {
+      if (cache[0] != null && r.written() && looked != null && siteLook != null) {
         StageTimer timer = new StageTimer();
-        LastBuild.Look outputs = LastBuild.outputs(options.output(), siteFiles);
+        LastBuild.Look outputs = Workers.join(siteLook);
         timer.lap("look at the site written");
         if (outputs != null) {
           List<String> siteNotes = new ArrayList<>(r.notes());
@@ -231,7 +232,7 @@ public final class Pipeline {
                   r.facts(),
                   r.claims()));
           timer.lap("record the build");
-          timer.report();
+          timer.reportLaps();
         }
       }
       // Only a build that wrote its site keeps what it made; any other run changes no byte.
@@ -442,11 +443,15 @@ public final class Pipeline {
       if (cache != null) cache.forgetBuild();
       tx.commit(rendered.copies());
       committed = true;
-      Map<String, FileStamp> files = new HashMap<>(tx.stamps());
-      FileStamp marker = FileStamp.of(options.output().resolve(SiteWriter.MARKER));
-      if (marker != null) {
-        files.put(SiteWriter.MARKER, marker);
-        siteFiles = files;
+      if (cache != null && looked != null) {
+        // Looked at for the record while the cache's other files are saved.
+        Map<String, FileStamp> files = new HashMap<>(tx.stamps());
+        FileStamp marker = FileStamp.of(options.output().resolve(SiteWriter.MARKER));
+        if (marker != null) {
+          files.put(SiteWriter.MARKER, marker);
+          siteLook =
+              Workers.background("sourced-look", () -> LastBuild.outputs(options.output(), files));
+        }
       }
       if (tx.waited()) {
         cacheNotes.note(
