@@ -1,5 +1,6 @@
 package dev.sourced.pipeline;
 
+import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.load.ContentLoader;
@@ -39,6 +40,9 @@ final class LastBuildTexts implements Function<String, String> {
         SourceFile s = ContentLoader.read(f, new Diagnostics());
         return s == null ? null : s.text();
       }
+      // The files whose lines a build shows besides articles: sourced.yaml and the data files.
+      boolean data = path.startsWith(ContentLoader.CONTENT + "/" + ContentLoader.DATA + "/");
+      if (!data && !path.equals(SiteConfig.FILE_NAME)) return null;
       Path p = source.resolve(path).normalize();
       if (!p.startsWith(source.normalize()) || !Files.isRegularFile(p)) return null;
       return Files.readString(p, StandardCharsets.UTF_8);
