@@ -49,28 +49,44 @@ public final class BuildCache implements AutoCloseable {
   private final Path dir;
   private final FileChannel lockChannel;
   private final FileLock lock;
-  private final ParseEntries pages;
-  private final OutputRecords outputs;
-  private final SearchWords words;
+  private final Diagnostics notes;
+
+  // Read when first asked for: a build that finds nothing changed (see LastBuild) needs none.
+  private ParseEntries pages;
+  private OutputRecords outputs;
+  private SearchWords words;
 
   /** The first folder of the cache's path this build made (null: all were there), and lock. */
   private Path created;
 
   private boolean lockCreated;
 
-  private BuildCache(
-      Path dir,
-      FileChannel lockChannel,
-      FileLock lock,
-      ParseEntries pages,
-      OutputRecords outputs,
-      SearchWords words) {
+  private BuildCache(Path dir, FileChannel lockChannel, FileLock lock, Diagnostics notes) {
     this.dir = dir;
-    this.words = words;
     this.lockChannel = lockChannel;
     this.lock = lock;
-    this.pages = pages;
-    this.outputs = outputs;
+    this.notes = notes;
+  }
+
+  private synchronized ParseEntries pages() {
+    if (pages == null) {
+      try {
+        pages = ParseEntries.open(dir, notes);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return pages;
+  }
+
+  private synchronized OutputRecords outputRecords() {
+    if (outputs == null) outputs = OutputRecords.load(dir, notes);
+    return outputs;
+  }
+
+  private synchronized SearchWords words() {
+    if (words == null) words = new SearchWords(dir, notes);
+    return words;
   }
 
   /**
@@ -102,9 +118,7 @@ public final class BuildCache implements AutoCloseable {
                 + "; this one builds without it (nothing is reused or kept)");
         return null;
       }
-      ParseEntries pages = ParseEntries.open(dir, notes);
-      OutputRecords outputs = OutputRecords.load(dir, notes);
-      BuildCache cache = new BuildCache(dir, ch, lock, pages, outputs, new SearchWords(dir, notes));
+      BuildCache cache = new BuildCache(dir, ch, lock, notes);
       cache.created = created;
       cache.lockCreated = lockCreated;
       return cache;
@@ -132,12 +146,12 @@ public final class BuildCache implements AutoCloseable {
    * ParseEntries#knownKey}), or null when its bytes must be read and hashed.
    */
   public String knownKey(ArticleFile f, boolean rawHtml, List<String> languages) {
-    return pages.knownKey(f, rawHtml + "\0" + languages);
+    return pages().knownKey(f, rawHtml + "\0" + languages);
   }
 
   /** Remembers the file behind an article's key. */
   public void saw(ArticleFile f, boolean rawHtml, List<String> languages, String key) {
-    pages.saw(f, rawHtml + "\0" + languages, key);
+    pages().saw(f, rawHtml + "\0" + languages, key);
   }
 
   /**
@@ -145,7 +159,7 @@ public final class BuildCache implements AutoCloseable {
    * articles are (see {@link KnownFiles}); kept with the articles' list, for the next build too.
    */
   public KnownOriginals originals() {
-    KnownFiles known = pages.known();
+    KnownFiles known = pages().known();
     return new KnownOriginals() {
       @Override
       public String knownKey(String name, Path file, Predicate<String> usable) {
@@ -161,17 +175,17 @@ public final class BuildCache implements AutoCloseable {
 
   /** Where the parse stage keeps the bodies it makes. */
   public BodyHtml.Store bodies() {
-    return pages.bodies();
+    return pages().bodies();
   }
 
   /** The parse kept under {@code key}, or null; it is kept for the next build too. */
   public ParseEntries.Hit page(String key) {
-    return pages.get(key);
+    return pages().get(key);
   }
 
   /** Keeps a parse made by this build (its body in {@link #bodies}). */
   public void putPage(String key, ParsedPage page, List<Diagnostic> diagnostics) {
-    pages.put(key, page, diagnostics);
+    pages().put(key, page, diagnostics);
   }
 
   /**
@@ -179,28 +193,28 @@ public final class BuildCache implements AutoCloseable {
    * before, or found by {@code scan} and kept for the next one.
    */
   public String[] searchWords(String key, java.util.function.Supplier<String[]> scan) {
-    return words.get(key, scan);
+    return words().get(key, scan);
   }
 
   /** What the last build wrote into {@code output} with {@code settings}, for reuse. */
   public OutputRecords.Previous outputs(Path output, String settings) {
-    return outputs.previous(output, settings);
+    return outputRecords().previous(output, settings);
   }
 
   /** Records what this build wrote (after it is in place). */
   public void wrote(Path output, String settings, Map<String, OutputRecords.Record> records)
       throws IOException {
-    outputs.save(dir, output, settings, records);
+    outputRecords().save(dir, output, settings, records);
   }
 
   /** Writes the parse entries of this build (pruning the rest) and releases the lock. */
   @Override
   public void close() throws IOException {
     try {
-      pages.save(dir);
-      words.save();
+      if (pages != null) pages.save(dir);
+      if (words != null) words.save();
     } finally {
-      pages.closeBodies();
+      if (pages != null) pages.closeBodies();
       try {
         lock.release();
       } finally {
@@ -214,7 +228,7 @@ public final class BuildCache implements AutoCloseable {
    * no byte on disk): the bodies this build added are cut off again, and what it made is deleted.
    */
   public void discard() throws IOException {
-    pages.discard();
+    if (pages != null) pages.discard();
     try {
       lock.release();
     } finally {
@@ -229,7 +243,7 @@ public final class BuildCache implements AutoCloseable {
 
   /** Closes without writing anything (the cache proved damaged during the build). */
   public void abandon() throws IOException {
-    pages.closeBodies();
+    if (pages != null) pages.closeBodies();
     try {
       lock.release();
     } finally {
@@ -239,6 +253,54 @@ public final class BuildCache implements AutoCloseable {
     ParseEntries.deleteAll(dir);
     OutputRecords.delete(dir);
     SearchWords.delete(dir);
+  }
+
+  /**
+   * This build compared with the last one (see {@link LastBuild#compare}); a record that cannot be
+   * read is noted, and compares as no record.
+   */
+  public LastBuild.Compared compare(String request, LastBuild.Look inputs, Path output) {
+    try {
+      return LastBuild.compare(dir, request, inputs, output);
+    } catch (LastBuild.Unusable e) {
+      notes.note(
+          "the build cache's "
+              + e.getMessage()
+              + ": it is ignored (this build looks at everything)");
+      return new LastBuild.Compared(null, null);
+    }
+  }
+
+  /**
+   * The parse the build before kept for an article at the same place, whatever its bytes are now
+   * (null when there is none): what an edit of it changed. It is not kept for the next build.
+   */
+  public ParsedPage previousPage(ArticleFile f, boolean rawHtml, List<String> languages) {
+    return pages().previous(f, rawHtml + "\0" + languages);
+  }
+
+  /** Forgets the last build's record, before this build changes the site it describes. */
+  public void forgetBuild() throws IOException {
+    LastBuild.forget(dir);
+  }
+
+  /** Records this build, once its site is in place (see {@link LastBuild}). */
+  public void recordBuild(
+      String request, LastBuild.Look inputs, LastBuild.Look outputs, LastBuild.Said said)
+      throws IOException {
+    LastBuild.record(dir, request, inputs, outputs, said);
+  }
+
+  /**
+   * Releases the lock without writing anything: the build found nothing changed, and the cache
+   * stays as the last build left it.
+   */
+  public void release() throws IOException {
+    try {
+      lock.release();
+    } finally {
+      lockChannel.close();
+    }
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -70,6 +70,12 @@ final class KnownFiles {
     return was.key();
   }
 
+  /** The key the file known as {@code name} had when an earlier build hashed it, or null. */
+  String previousKey(String name) {
+    Seen was = before.get(name);
+    return was == null ? null : was.key();
+  }
+
   /** Remembers the file behind a key just computed from its bytes, for {@link #knownKey}. */
   void saw(String name, Path file, String key) {
     Seen s = look(file, key);

@@ -3,6 +3,7 @@ package dev.sourced.cache;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.facts.BodyHtml;
+import dev.sourced.hash.Hashes;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.parse.ParsedPage;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -127,18 +127,14 @@ public final class ParseEntries {
   }
 
   static String key(ArticleFile f, byte[] bytes, boolean rawHtml, List<String> languages) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      StringBuilder b = new StringBuilder();
-      b.append(ToolIdentity.get()).append('\0').append(CacheFile.FORMAT).append('\0');
-      b.append(rawHtml).append('\0').append(languages).append('\0');
-      b.append(place(f));
-      md.update(b.toString().getBytes(StandardCharsets.UTF_8));
-      md.update(bytes);
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest md = Hashes.sha256();
+    StringBuilder b = new StringBuilder();
+    b.append(ToolIdentity.get()).append('\0').append(CacheFile.FORMAT).append('\0');
+    b.append(rawHtml).append('\0').append(languages).append('\0');
+    b.append(place(f));
+    md.update(b.toString().getBytes(StandardCharsets.UTF_8));
+    md.update(bytes);
+    return HexFormat.of().formatHex(md.digest());
   }
 
   /**
@@ -167,6 +163,21 @@ public final class ParseEntries {
   /** Remembers the file an article's key came from, for {@link #knownKey} next time. */
   void saw(ArticleFile f, String settings, String key) {
     known.saw(settings + "\0" + place(f), f.file(), key);
+  }
+
+  /**
+   * The parse the build before kept for the article known at {@code f}'s place, whatever its bytes
+   * are now; null when there is none or it does not decode. Not kept for the next build.
+   */
+  ParsedPage previous(ArticleFile f, String settings) {
+    String key = known.previousKey(settings + "\0" + place(f));
+    Stored s = key == null ? null : previous.get(key);
+    if (s == null) return null;
+    try {
+      return decode(s).page();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The files other than articles whose keys the build cache keeps (bundle images). */

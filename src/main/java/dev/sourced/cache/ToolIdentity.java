@@ -1,12 +1,12 @@
 package dev.sourced.cache;
 
+import dev.sourced.hash.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -34,7 +34,7 @@ final class ToolIdentity {
 
   private static String compute() {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      MessageDigest md = Hashes.newSha256();
       md.update(System.getProperty("java.version", "").getBytes());
       Path code =
           Path.of(ToolIdentity.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -51,7 +51,7 @@ final class ToolIdentity {
         update(md, code);
       }
       return HexFormat.of().formatHex(md.digest());
-    } catch (IOException | URISyntaxException | RuntimeException | NoSuchAlgorithmException e) {
+    } catch (IOException | URISyntaxException | RuntimeException e) {
       // Code that cannot be hashed gets an identity of its own run: its cache is never reused.
       return "unhashed-" + System.nanoTime();
     }

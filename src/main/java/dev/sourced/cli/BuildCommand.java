@@ -52,7 +52,7 @@ final class BuildCommand implements Callable<Integer> {
       return Main.CONTENT_ERRORS;
     }
     // Pages without a date are counted apart: they are not in the feeds or the article list.
-    int articles = r.site() == null ? r.articles() : r.site().articles().size();
+    int articles = r.site() == null ? r.articles() - r.undated() : r.site().articles().size();
     int pages = r.articles() - articles;
     err.printf(
         "built %s (%s, %s, %s) into %s in %d ms; %s%n",

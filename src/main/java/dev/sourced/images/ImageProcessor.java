@@ -4,6 +4,7 @@ import dev.sourced.config.ImageSettings;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
+import dev.sourced.hash.Hashes;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -215,12 +215,7 @@ public final class ImageProcessor {
   }
 
   private String key(Path file) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = Hashes.sha256();
     byte[] buf = new byte[1 << 16];
     try (InputStream s = Files.newInputStream(file)) {
       for (int r = s.read(buf); r >= 0; r = s.read(buf)) sha.update(buf, 0, r);

@@ -12,7 +12,9 @@ import java.util.function.Function;
  * the build stopped before resolving; its article bodies can be rendered again only when the build
  * was asked not to render; and the notes about the run as a whole (see {@link
  * dev.sourced.diag.Diagnostics#note}); and, for a build that kept outputs of the build before (with
- * the build cache), the outputs it rendered anew, sorted (null otherwise): what an edit cost.
+ * the build cache), the outputs it rendered anew, sorted (null otherwise): what an edit cost; and
+ * how many of the articles have no date, when the site is not returned (a build that found nothing
+ * changed since the last one resolves no site; see {@link dev.sourced.cache.LastBuild}).
  */
 public record BuildResult(
     List<Diagnostic> diagnostics,
@@ -25,7 +27,36 @@ public record BuildResult(
     Function<String, String> sourceText,
     ResolvedSite site,
     List<String> notes,
-    List<String> rendered) {
+    List<String> rendered,
+    int undated) {
+
+  /** A result whose articles all have a date (or whose site says which do not). */
+  public BuildResult(
+      List<Diagnostic> diagnostics,
+      boolean written,
+      int articles,
+      int files,
+      int facts,
+      int claims,
+      long millis,
+      Function<String, String> sourceText,
+      ResolvedSite site,
+      List<String> notes,
+      List<String> rendered) {
+    this(
+        diagnostics,
+        written,
+        articles,
+        files,
+        facts,
+        claims,
+        millis,
+        sourceText,
+        site,
+        notes,
+        rendered,
+        0);
+  }
 
   /** A result without a record of what was rendered anew. */
   public BuildResult(

@@ -2,6 +2,7 @@ package dev.sourced.pipeline;
 
 import dev.sourced.cache.BuildCache;
 import dev.sourced.cache.OutputRecords;
+import dev.sourced.hash.Hashes;
 import dev.sourced.images.KnownOriginals;
 import dev.sourced.load.SourceFile;
 import dev.sourced.parse.ParsedPage;
@@ -14,12 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -46,13 +47,21 @@ final class KeptOutputs implements OutputReuse {
   private final AtomicInteger count;
   private final AtomicInteger kept = new AtomicInteger();
 
+  /**
+   * The articles whose prose alone changed since the build recorded, when nothing else of its
+   * inputs did (see {@link #keepAsBefore}); null when that is not known.
+   */
+  private final Set<String> proseEdited;
+
   KeptOutputs(
       BuildCache cache,
       Path output,
       String settings,
       SiteWriter.Transaction tx,
       Function<ParsedPage, String> keys,
-      AtomicInteger count) {
+      AtomicInteger count,
+      Set<String> proseEdited) {
+    this.proseEdited = proseEdited;
     this.cache = cache;
     this.output = output;
     this.settings = settings;
@@ -86,6 +95,52 @@ final class KeptOutputs implements OutputReuse {
     kept.incrementAndGet();
     return true;
   }
+
+  /**
+   * Of everything the recorded build's outputs were made from, only the prose of the articles in
+   * {@link #proseEdited} changed (their declarations, uses, links, headings and front matter are as
+   * they were; sourced.yaml, templates, messages, data files and every other file are unchanged):
+   * an output made from none of them has the fingerprint it was recorded with, since every part of
+   * a fingerprint (a page's own parse, its address, its translations, the facts, sources and claims
+   * it shows, who cites them, how its images are published) is made from those same inputs. It is
+   * kept if its file is untouched; else fingerprinted and rendered as usual.
+   */
+  @Override
+  public boolean keepAsBefore(String path, List<ParsedPage> sources) {
+    if (proseEdited == null) return false;
+    for (ParsedPage p : sources) if (proseEdited.contains(p.path())) return false;
+    OutputRecords.Record r = previous.get(path);
+    if (r == null || !keep(path, r.fingerprint())) return false;
+    keptAsBefore.incrementAndGet();
+    return true;
+  }
+
+  /** The shared fingerprints' hashes this render used, by name (see {@link #family}). */
+  private final Map<String, String> families = new ConcurrentHashMap<>();
+
+  /** Where a shared fingerprint's hash is recorded: a name no output file can have. */
+  private static String familyPath(String name) {
+    return "\0family\0" + name;
+  }
+
+  @Override
+  public String familyAsBefore(String name) {
+    if (proseEdited == null) return null;
+    OutputRecords.Record r = previous.get(familyPath(name));
+    return r == null ? null : r.fingerprint();
+  }
+
+  @Override
+  public void family(String name, String hash) {
+    families.put(name, hash);
+  }
+
+  /** How many outputs were kept without a fingerprint (see {@link #keepAsBefore}). */
+  int keptAsBefore() {
+    return keptAsBefore.get();
+  }
+
+  private final AtomicInteger keptAsBefore = new AtomicInteger();
 
   @Override
   public List<String> keepWithParts(String path, String fingerprint, String partsTag) {
@@ -140,18 +195,18 @@ final class KeptOutputs implements OutputReuse {
       FileStamp s = stamps.get(e.getKey());
       if (s != null) records.put(e.getKey(), new OutputRecords.Record(e.getValue(), s));
     }
+    for (var e : families.entrySet()) {
+      records.put(
+          familyPath(e.getKey()),
+          new OutputRecords.Record(e.getValue(), new FileStamp(-1, -1, null)));
+    }
     cache.wrote(output, settings, records);
   }
 
   /** The hash of everything every output depends on besides its own fingerprint. */
   static String settingsKey(String configText, Path templates, List<SourceFile> messages)
       throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest md = Hashes.newSha256();
     text(md, configText == null ? "\0none" : configText);
     if (templates != null && Files.isDirectory(templates)) {
       List<Path> files;

@@ -2,6 +2,8 @@ package dev.sourced.pipeline;
 
 import dev.sourced.cache.BuildCache;
 import dev.sourced.cache.CacheDamagedException;
+import dev.sourced.cache.LastBuild;
+import dev.sourced.concurrent.Workers;
 import dev.sourced.diag.Code;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
@@ -15,6 +17,7 @@ import dev.sourced.render.RenderedSite;
 import dev.sourced.render.SiteRenderer;
 import dev.sourced.resolve.ReferenceResolver;
 import dev.sourced.resolve.ResolvedSite;
+import dev.sourced.write.FileStamp;
 import dev.sourced.write.OutputGuard;
 import dev.sourced.write.OutputSync;
 import dev.sourced.write.SiteWriter;
@@ -25,8 +28,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,6 +80,20 @@ public final class Pipeline {
 
   /** What the last run rendered anew, when it kept outputs of the build before (else null). */
   private List<String> renderedAnew;
+
+  /**
+   * This build's look at its inputs before it read them, for the {@link LastBuild} record (null:
+   * not recorded), and the files of the site it put in place (null until then).
+   */
+  private LastBuild.Look looked;
+
+  private java.util.concurrent.Future<LastBuild.Look> siteLook;
+
+  /**
+   * The inputs changed since the last build recorded, when its site is made of the same files (else
+   * null): what the render stage may take as all that changed.
+   */
+  private List<String> changedInputs;
 
   private Pipeline(BuildOptions options, boolean keepState) {
     this(options, keepState, !keepState && options.cache() != null);
@@ -157,9 +176,65 @@ public final class Pipeline {
     // keeps them in memory, so that the resolved site it returns can still be rendered.
     // With the build cache, bodies wait in the cache's own file instead, for the next build too.
     BuildCache[] cache = {buildCache ? BuildCache.open(options.cache(), cacheNotes) : null};
+    if (cache[0] != null && options.render() && options.output() != null && changed == null) {
+      // Nothing changed since the last build: its site is there as it left it, and this build
+      // would make the same files and say the same.
+      StageTimer timer = new StageTimer();
+      looked = LastBuild.inputs(options.source(), options.output(), options.cache());
+      timer.lap("look at inputs");
+      LastBuild.Compared compared = cache[0].compare(request(), looked, options.output());
+      changedInputs = compared.changedInputs();
+      LastBuild.Said said = compared.said();
+      timer.lap("compare with the last build");
+      if (said != null) {
+        timer.report();
+        cache[0].release();
+        cacheNotes.note(
+            "nothing changed since the last build into "
+                + options.output()
+                + ": its files are kept as they are (nothing was parsed or rendered)");
+        renderedAnew = List.of();
+        return new BuildResult(
+            said.diagnostics(),
+            true,
+            said.pages(),
+            said.files(),
+            said.facts(),
+            said.claims(),
+            (System.nanoTime() - start) / 1_000_000,
+            new LastBuildTexts(options.source()),
+            null,
+            notes(said.notes()),
+            renderedAnew,
+            said.pages() - said.dated());
+      }
+    }
     BodySpill spill = !keepState && options.render() && cache[0] == null ? BodySpill.open() : null;
     try {
       BuildResult r = run(changed, progress, spill, cache[0], start);
+      if (cache[0] != null && r.written() && looked != null && siteLook != null) {
+        StageTimer timer = new StageTimer();
+        LastBuild.Look outputs = Workers.join(siteLook);
+        timer.lap("look at the site written");
+        if (outputs != null) {
+          List<String> siteNotes = new ArrayList<>(r.notes());
+          siteNotes.removeAll(cacheNotes.notes());
+          cache[0].recordBuild(
+              request(),
+              looked,
+              outputs,
+              new LastBuild.Said(
+                  r.diagnostics(),
+                  siteNotes,
+                  r.articles(),
+                  r.site().articles().size(),
+                  r.files(),
+                  r.facts(),
+                  r.claims()));
+          timer.lap("record the build");
+          timer.reportLaps();
+        }
+      }
       // Only a build that wrote its site keeps what it made; any other run changes no byte.
       if (cache[0] != null && !(r.written() && options.output() != null)) {
         cache[0].discard();
@@ -334,7 +409,8 @@ public final class Pipeline {
                     inputs.configText(), inputs.templatesDir(), inputs.messageFiles()),
                 tx,
                 inputs::inputKey,
-                count);
+                count,
+                proseEdited(cache));
     // What this build renders anew, when it keeps what the one before made (for the result).
     Set<String> made = kept == null ? null : ConcurrentHashMap.newKeySet();
     try {
@@ -363,8 +439,20 @@ public final class Pipeline {
       if (tx == null) return count.get() + rendered.copies().size();
       if (stop(diagnostics)) return -1;
       progress.update("writing", count.get(), count.get());
+      // The record of the last build describes the site about to be replaced.
+      if (cache != null) cache.forgetBuild();
       tx.commit(rendered.copies());
       committed = true;
+      if (cache != null && looked != null) {
+        // Looked at for the record while the cache's other files are saved.
+        Map<String, FileStamp> files = new HashMap<>(tx.stamps());
+        FileStamp marker = FileStamp.of(options.output().resolve(SiteWriter.MARKER));
+        if (marker != null) {
+          files.put(SiteWriter.MARKER, marker);
+          siteLook =
+              Workers.background("sourced-look", () -> LastBuild.outputs(options.output(), files));
+        }
+      }
       if (tx.waited()) {
         cacheNotes.note(
             "another build was writing into "
@@ -383,7 +471,9 @@ public final class Pipeline {
                 + kept.kept()
                 + " of "
                 + count.get()
-                + " outputs; commit "
+                + " outputs ("
+                + kept.keptAsBefore()
+                + " without a fingerprint); commit "
                 + tx.committed().name().toLowerCase(Locale.ROOT));
       }
       return count.get() + rendered.copies().size();
@@ -392,6 +482,39 @@ public final class Pipeline {
     } finally {
       if (tx != null && !committed) tx.abort();
     }
+  }
+
+  /**
+   * The articles whose prose alone changed since the last build recorded, when nothing else did:
+   * every changed input is a known article, parsed now and by that build, that declares, uses and
+   * links the same things with the same front matter ({@link ProseEdit#sameShape}); else null.
+   */
+  private Set<String> proseEdited(BuildCache cache) {
+    if (changedInputs == null) return null;
+    Set<String> edited = new java.util.HashSet<>();
+    for (String path : changedInputs) {
+      var now = inputs.article(path);
+      if (now == null || now.parsed() == null) return null;
+      ParsedPage before =
+          cache.previousPage(now.file(), inputs.config().rawHtml(), inputs.config().languages());
+      if (before == null
+          || before.frontMatter().draft()
+          || !ProseEdit.sameShape(before, now.parsed())) {
+        return null;
+      }
+      edited.add(path);
+    }
+    return edited;
+  }
+
+  /** What a build is asked, as the {@link LastBuild} record names it. */
+  private String request() {
+    return String.join(
+        "\0",
+        options.source().toAbsolutePath().normalize().toString(),
+        options.output().toAbsolutePath().normalize().toString(),
+        Boolean.toString(options.strict()),
+        String.valueOf(options.today()));
   }
 
   /** The stop rule: an error, or under --strict any diagnostic, stops the build before writing. */
@@ -416,8 +539,12 @@ public final class Pipeline {
   }
 
   private List<String> notes(Diagnostics d) {
+    return notes(d.notes());
+  }
+
+  private List<String> notes(List<String> site) {
     List<String> out = new ArrayList<>(cacheNotes.notes());
-    for (String n : d.notes()) if (!out.contains(n)) out.add(n);
+    for (String n : site) if (!out.contains(n)) out.add(n);
     return out;
   }
 }

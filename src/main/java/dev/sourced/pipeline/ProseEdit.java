@@ -98,7 +98,7 @@ final class ProseEdit {
   }
 
   /** Same declarations, IDs used, links, headings and files: only the prose can differ. */
-  private static boolean sameShape(ParsedPage a, ParsedPage b) {
+  static boolean sameShape(ParsedPage a, ParsedPage b) {
     return a.frontMatter().equals(b.frontMatter())
         && a.slug().equals(b.slug())
         // Old addresses write redirects, a section lists others, unknown keys are reported

@@ -30,6 +30,11 @@ final class StageTimer {
     if (on) laps.add(what);
   }
 
+  /** Prints the laps alone, for work after the pipeline (its start is on the stages' line). */
+  void reportLaps() {
+    if (on) System.err.println("timing: " + String.join(", ", laps));
+  }
+
   void report() {
     if (!on) return;
     // How long the JVM ran before the pipeline started: its start and the command line. (The

@@ -1,14 +1,13 @@
 package dev.sourced.render;
 
 import dev.sourced.config.SiteConfig;
+import dev.sourced.hash.Hashes;
 import dev.sourced.resolve.OutputKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -88,12 +87,7 @@ final class Assets {
   }
 
   static String hashedName(String name, byte[] bytes) {
-    String hash;
-    try {
-      hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String hash = HexFormat.of().formatHex(Hashes.sha256().digest(bytes), 0, 4);
     int slash = name.lastIndexOf('/');
     int dot = name.lastIndexOf('.');
     if (dot <= slash + 1) return name + "." + hash;

@@ -1,5 +1,6 @@
 package dev.sourced.render;
 
+import dev.sourced.hash.Hashes;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.Source;
@@ -7,7 +8,6 @@ import dev.sourced.parse.ParsedPage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,11 +75,11 @@ final class FingerprintDigest {
 
   /** The SHA-256 of {@code bytes}, in hex (all 64 digits), with this thread's digest. */
   static String ofBytes(byte[] bytes) {
-    return HexFormat.of().formatHex(SHA256.get().digest(bytes));
+    return Hashes.sha256Hex(bytes);
   }
 
   private static String hash(Buf buf) {
-    MessageDigest md = SHA256.get();
+    MessageDigest md = Hashes.sha256();
     md.update(buf.bytes, 0, buf.size);
     return HexFormat.of().formatHex(md.digest(), 0, 20);
   }
@@ -114,18 +114,6 @@ final class FingerprintDigest {
       if (size + more > bytes.length) {
         bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
       }
-    }
-  }
-
-  /** One digest per thread, reset by each {@code digest()} (looking one up costs more). */
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(FingerprintDigest::sha256);
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

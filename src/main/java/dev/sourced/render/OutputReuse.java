@@ -35,6 +35,29 @@ public interface OutputReuse {
   }
 
   /**
+   * Keeps the output at {@code path} as the build before made it, without computing its
+   * fingerprint, when the caller knows that of everything that build's inputs were, only the prose
+   * of some articles changed, and none of them is among {@code sources} (the parses the output is
+   * made from): its fingerprint is then the one recorded. False when the output must be
+   * fingerprinted as usual (the default).
+   */
+  default boolean keepAsBefore(String path, List<ParsedPage> sources) {
+    return false;
+  }
+
+  /**
+   * The hash of a fingerprint many outputs share ({@code lists}, {@code declarations}) as the build
+   * before recorded it, when {@link #keepAsBefore} holds for outputs made from no page's prose (so
+   * that shared fingerprint is the same); null when it must be computed (the default).
+   */
+  default String familyAsBefore(String name) {
+    return null;
+  }
+
+  /** The hash of a shared fingerprint this render used, recorded for the next build. */
+  default void family(String name, String hash) {}
+
+  /**
    * The search words of {@code page}'s body: those the build before found for the same parse, or
    * what {@code scan} finds (then kept for the next build). The default scans.
    */

@@ -4,6 +4,7 @@ import dev.sourced.concurrent.Workers;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.hash.Hashes;
 import dev.sourced.i18n.Messages;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
@@ -13,7 +14,6 @@ import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -187,13 +187,9 @@ final class SearchIndex {
 
   /** The first 8 hex digits of the SHA-256 of the bytes, one after the other, as assets' names. */
   private static String hash(List<byte[]> all) {
-    try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      for (byte[] b : all) d.update(b);
-      return HexFormat.of().formatHex(d.digest(), 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest d = Hashes.sha256();
+    for (byte[] b : all) d.update(b);
+    return HexFormat.of().formatHex(d.digest(), 0, 4);
   }
 
   /** The words of an article's body, as the index has them (each of weight 1). */

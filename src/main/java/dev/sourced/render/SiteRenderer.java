@@ -14,6 +14,7 @@ import dev.sourced.images.ImageCache;
 import dev.sourced.images.ImageProcessor;
 import dev.sourced.load.SourceFile;
 import dev.sourced.model.Source;
+import dev.sourced.parse.ParsedPage;
 import dev.sourced.resolve.OutputKind;
 import dev.sourced.resolve.OutputPlan;
 import dev.sourced.resolve.PageFiles;
@@ -217,11 +218,15 @@ public final class SiteRenderer {
     Object lists =
         incremental
             ? family("lists", Fingerprints.lists(site))
-            : digest != null ? digest.of(Fingerprints.lists(site)) : null;
+            : digest != null
+                ? hashed(reuse, "lists", () -> digest.of(Fingerprints.lists(site)))
+                : null;
     Object declarations =
         incremental
             ? family("declarations", Fingerprints.declarations(site))
-            : digest != null ? digest.of(Fingerprints.declarations(site)) : null;
+            : digest != null
+                ? hashed(reuse, "declarations", () -> digest.of(Fingerprints.declarations(site)))
+                : null;
     OutputPlan plan = OutputPlan.of(site);
     LanguageViews views = new LanguageViews(site);
     Set<String> addresses = new HashSet<>();
@@ -272,20 +277,19 @@ public final class SiteRenderer {
           switch (o.kind()) {
             case ARTICLE -> {
               ResolvedPage p = articlesByUrl.get(o.address());
-              yield () ->
-                  out.page(
-                      path,
-                      p.path(),
-                      template,
-                      () ->
-                          Fingerprints.article(
-                              view,
-                              p,
-                              published.of(p.url()),
-                              views.translations(p),
-                              lists,
-                              l.facts),
-                      () -> l.articles.model(p));
+              yield () -> {
+                // What the article's fingerprint names of other pages' parses: the translations
+                // whose explainer pieces show on it (see Fingerprints.article).
+                if (digest != null && out.reuse.keepAsBefore(path, madeFrom(p, views))) return;
+                out.page(
+                    path,
+                    p.path(),
+                    template,
+                    () ->
+                        Fingerprints.article(
+                            view, p, published.of(p.url()), views.translations(p), lists, l.facts),
+                    () -> l.articles.model(p));
+              };
             }
             case HOME -> () -> out.page(path, template, () -> lists, () -> pages.home(pager));
             case TAGS ->
@@ -414,6 +418,11 @@ public final class SiteRenderer {
             // written and copied as they are, below.
             case ASSET, BUNDLE_FILE, STATIC_FILE -> () -> {};
           };
+      // Made from no page's prose (see Fingerprints): kept as the build before made it when only
+      // prose changed since.
+      if (digest != null && fromNoProse(o.kind()) && out.reuse.keepAsBefore(path, List.of())) {
+        continue;
+      }
       job.run();
     }
     for (RenderedPage a : assets.pages()) out.file(a);
@@ -453,6 +462,35 @@ public final class SiteRenderer {
     out.rendered.sort(Comparator.comparing(RenderedPage::path));
     copies.sort(Comparator.comparing(CopiedFile::path));
     return new RenderedSite(List.copyOf(out.rendered), List.copyOf(copies));
+  }
+
+  /**
+   * Whether an output of this kind is made from no article's prose: all but articles and the search
+   * index (whose words are the bodies'), and the files that are copied or written as they are.
+   */
+  private static boolean fromNoProse(OutputKind kind) {
+    return switch (kind) {
+      case ARTICLE, SEARCH_INDEX, FAVICON, ASSET, BUNDLE_FILE, STATIC_FILE -> false;
+      default -> true;
+    };
+  }
+
+  /** A shared fingerprint's hash: the build before's when it still holds, else computed. */
+  private static String hashed(OutputReuse reuse, String name, Supplier<String> compute) {
+    String hash = reuse.familyAsBefore(name);
+    if (hash == null) hash = compute.get();
+    reuse.family(name, hash);
+    return hash;
+  }
+
+  /** The parses an article's page is made from (see {@link Fingerprints#article}). */
+  private static List<ParsedPage> madeFrom(ResolvedPage page, LanguageViews views) {
+    List<ParsedPage> out = new ArrayList<>();
+    out.add(page.parsed());
+    for (ResolvedPage t : views.translations(page).values()) {
+      if (t != page && !t.frontMatter().explainers().isEmpty()) out.add(t.parsed());
+    }
+    return out;
   }
 
   /** The page of a list an output is, with the list's address in its language's folder. */

@@ -1,5 +1,6 @@
 package dev.sourced.write;
 
+import dev.sourced.hash.Hashes;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -8,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,14 +55,8 @@ final class OutputLock implements AutoCloseable {
             System.getProperty("java.io.tmpdir"),
             "sourced-locks-" + System.getProperty("user.name", "user"));
     Files.createDirectories(dir);
-    try {
-      byte[] h =
-          MessageDigest.getInstance("SHA-256")
-              .digest(out.toString().getBytes(StandardCharsets.UTF_8));
-      return dir.resolve(HexFormat.of().formatHex(h, 0, 16) + ".lock");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] h = Hashes.sha256().digest(out.toString().getBytes(StandardCharsets.UTF_8));
+    return dir.resolve(HexFormat.of().formatHex(h, 0, 16) + ".lock");
   }
 
   /** Takes the lock of {@code out}, waiting while another build holds it. */

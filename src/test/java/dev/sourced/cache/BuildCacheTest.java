@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,14 @@ class BuildCacheTest {
     Pipeline.build(new BuildOptions(site.root(), clean, false, TestSite.TODAY, true, null));
     assertThat(CachedBuildTest.tree(out)).isEqualTo(CachedBuildTest.tree(clean));
   }
+
+  /** An edit of one article's prose: the next build takes the whole way, reading the cache. */
+  private void editProse() throws IOException {
+    Path c = site.root().resolve("content/notes/c.md");
+    Files.writeString(c, Files.readString(c) + "\nOne more sentence, " + System.nanoTime() + ".\n");
+  }
+
+  private static final String NOTHING_CHANGED = "nothing changed since the last build into ";
 
   private Path file(String name) {
     return cache.resolve(BuildCache.DIR).resolve(name);
@@ -130,10 +139,159 @@ class BuildCacheTest {
   }
 
   @Test
+  void aBuildWithNothingChangedSaysSoAndReadsNoCacheFileButTheRecord() throws IOException {
+    BuildResult first = build();
+    assertThat(first.notes()).noneMatch(n -> n.startsWith(NOTHING_CHANGED));
+    Map<String, Object> inodes = inodes(out);
+    // Every other file of the cache damaged: a build that read one would say so.
+    try (var files = Files.list(cache.resolve(BuildCache.DIR))) {
+      for (Path f : files.toList()) {
+        if (f.getFileName().toString().equals(LastBuild.FILE)) continue;
+        if (f.getFileName().toString().equals("lock")) continue;
+        byte[] bytes = Files.readAllBytes(f);
+        for (int i = 0; i < bytes.length; i += 7) bytes[i] ^= 0x20;
+        Files.write(f, bytes);
+      }
+    }
+    BuildResult again = build();
+    assertThat(again.notes())
+        .containsExactly(
+            NOTHING_CHANGED
+                + out
+                + ": its files are kept as they are (nothing was parsed or rendered)");
+    assertThat(again.rendered()).isEmpty();
+    assertThat(again.diagnostics()).isEqualTo(first.diagnostics());
+    assertThat(again.articles()).isEqualTo(first.articles());
+    assertThat(again.files()).isEqualTo(first.files());
+    assertThat(again.facts()).isEqualTo(first.facts());
+    assertThat(again.claims()).isEqualTo(first.claims());
+    assertThat(again.undated()).isEqualTo(1);
+    assertThat(inodes(out)).isEqualTo(inodes);
+    assertSameAsClean();
+    // The next build that needs them finds the damage, and goes on without them.
+    editProse();
+    assertThat(build().notes()).anyMatch(n -> n.contains("pages.bin"));
+    assertSameAsClean();
+  }
+
+  @Test
+  void aBuildWithWarningsFindingNothingChangedGivesTheSameWarningsAndNotes() throws IOException {
+    Path c = site.root().resolve("content/notes/c.md");
+    // A figure without a fact (a warning), and an unknown ID (an error: nothing is written).
+    Files.writeString(c, Files.readString(c) + "\nSome 4711 people came.\n");
+    BuildResult first = build();
+    assertThat(first.diagnostics()).isNotEmpty();
+    BuildResult again = build();
+    assertThat(again.notes()).anyMatch(n -> n.startsWith(NOTHING_CHANGED));
+    assertThat(again.diagnostics()).isEqualTo(first.diagnostics());
+    assertThat(again.sourceText().apply("content/notes/c.md"))
+        .isEqualTo(first.sourceText().apply("content/notes/c.md"));
+    Files.writeString(c, Files.readString(c) + "\nSee {{fact:nowhere}}.\n");
+    BuildResult failed =
+        Pipeline.build(new BuildOptions(site.root(), out, false, TestSite.TODAY, true, cache));
+    assertThat(failed.failed()).isTrue();
+    assertThat(failed.notes()).noneMatch(n -> n.startsWith(NOTHING_CHANGED));
+    BuildResult failedAgain =
+        Pipeline.build(new BuildOptions(site.root(), out, false, TestSite.TODAY, true, cache));
+    assertThat(failedAgain.notes()).noneMatch(n -> n.startsWith(NOTHING_CHANGED));
+    assertThat(failedAgain.diagnostics()).isEqualTo(failed.diagnostics());
+  }
+
+  @Test
+  void aFileAddedToTheOutputOrAnOutputChangedIsSeenByTheNextBuild() throws IOException {
+    build();
+    Files.writeString(out.resolve("a").resolve("stray.txt"), "not the build's");
+    assertThat(build().notes()).noneMatch(n -> n.startsWith(NOTHING_CHANGED));
+    assertThat(out.resolve("a").resolve("stray.txt")).doesNotExist();
+    assertSameAsClean();
+    Files.createDirectories(out.resolve("empty"));
+    assertThat(build().notes()).noneMatch(n -> n.startsWith(NOTHING_CHANGED));
+    assertThat(out.resolve("empty")).doesNotExist();
+    // Changed in place, to the same size.
+    Path page = out.resolve("b/index.html");
+    byte[] bytes = Files.readAllBytes(page);
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.write(page, bytes);
+    assertThat(build().notes()).noneMatch(n -> n.startsWith(NOTHING_CHANGED));
+    assertSameAsClean();
+    assertThat(build().notes()).anyMatch(n -> n.startsWith(NOTHING_CHANGED));
+  }
+
+  @Test
+  void anInputTouchedOrRewrittenWithItsTimePutBackIsLookedAtAgain() throws IOException {
+    build();
+    Path a = site.root().resolve("content/a.md");
+    Files.setLastModifiedTime(
+        a, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+    assertThat(build().notes()).noneMatch(n -> n.startsWith(NOTHING_CHANGED));
+    assertSameAsClean();
+    assertThat(build().notes()).anyMatch(n -> n.startsWith(NOTHING_CHANGED));
+    // Same size, other bytes, the old time put back.
+    var time = Files.getLastModifiedTime(a);
+    Files.writeString(a, Files.readString(a).replace("Far fewer did.", "Far fewer did!"));
+    Files.setLastModifiedTime(a, time);
+    assertThat(build().notes()).noneMatch(n -> n.startsWith(NOTHING_CHANGED));
+    assertSameAsClean();
+    // Another date to measure stale facts from, or --strict, is another build.
+    BuildResult later =
+        Pipeline.build(
+            new BuildOptions(site.root(), out, false, TestSite.TODAY.plusDays(1), true, cache));
+    assertThat(later.notes()).noneMatch(n -> n.startsWith(NOTHING_CHANGED));
+  }
+
+  @Test
+  void aProseEditAndAnEditThatUsesAnotherFactGiveWhatACleanBuildGives() throws IOException {
+    build();
+    // Prose alone, in the article declaring the facts others show: only its page is made again.
+    Path a = site.root().resolve("content/a.md");
+    Files.writeString(a, Files.readString(a) + "\nA sentence of prose, and nothing more.\n");
+    BuildResult prose = build();
+    assertThat(prose.rendered()).contains("a/index.html").doesNotContain("b/index.html");
+    assertSameAsClean();
+    // Prose and a new use: the fact's other pages name this one as citing it too.
+    Path c = site.root().resolve("content/notes/c.md");
+    Files.writeString(c, Files.readString(c) + "\nAlso {{fact:users}} [@s1].\n");
+    BuildResult used = build();
+    assertThat(used.rendered()).contains("notes/c/index.html");
+    assertSameAsClean();
+    // A translation's prose: the page in the other language is kept.
+    Path nl = site.root().resolve("content/a.nl.md");
+    Files.writeString(nl, Files.readString(nl) + "\nNog een zin.\n");
+    BuildResult translated = build();
+    assertThat(translated.rendered()).contains("nl/a/index.html").doesNotContain("a/index.html");
+    assertSameAsClean();
+  }
+
+  @Test
+  void aDamagedRecordOfTheLastBuildIsNoted() throws IOException {
+    build();
+    byte[] bytes = Files.readAllBytes(file(LastBuild.FILE));
+    bytes[bytes.length / 3] ^= 0x5a;
+    Files.write(file(LastBuild.FILE), bytes);
+    assertThat(build().notes())
+        .contains(
+            "the build cache's build.bin is damaged or cut short: it is ignored (this build looks"
+                + " at everything)");
+    assertSameAsClean();
+    assertThat(build().notes()).anyMatch(n -> n.startsWith(NOTHING_CHANGED));
+  }
+
+  private static Map<String, Object> inodes(Path root) throws IOException {
+    Map<String, Object> out = new java.util.TreeMap<>();
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.toList()) {
+        out.put(root.relativize(p).toString(), Files.readAttributes(p, "unix:ino").get("ino"));
+      }
+    }
+    return out;
+  }
+
+  @Test
   void aCutShortIndexIsNotedAndTheBuildGoesOn() throws IOException {
     build();
     byte[] bytes = Files.readAllBytes(file(ParseEntries.INDEX));
     Files.write(file(ParseEntries.INDEX), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    editProse();
     assertThat(build().notes())
         .contains(
             "the build cache's pages.bin is damaged or cut short: it is ignored and made again"
@@ -149,6 +307,7 @@ class BuildCacheTest {
     byte[] bytes = Files.readAllBytes(file(OutputRecords.FILE));
     bytes[bytes.length / 2] ^= 0x5a;
     Files.write(file(OutputRecords.FILE), bytes);
+    editProse();
     assertThat(build().notes())
         .contains(
             "the build cache's outputs.bin is damaged or cut short: it is ignored (this build"
@@ -160,6 +319,7 @@ class BuildCacheTest {
   void aForeignFileIsNoted() throws IOException {
     build();
     Files.writeString(file(ParseEntries.INDEX), "title: not a cache file at all\n");
+    editProse();
     assertThat(build().notes())
         .contains(
             "the build cache's pages.bin is not a sourced build cache file: it is ignored and made"
@@ -182,6 +342,7 @@ class BuildCacheTest {
     crc.update(bytes.toByteArray());
     o.writeLong(crc.getValue());
     Files.write(file(ParseEntries.INDEX), bytes.toByteArray());
+    editProse();
     assertThat(build().notes())
         .contains(
             "the build cache's pages.bin was written by another version of sourced: it is ignored"

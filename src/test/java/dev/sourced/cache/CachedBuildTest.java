@@ -25,11 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cache can never make a page wrong: after random sequences of edits (prose, a fact's value, a
- * renamed, deleted or added article, a template, sourced.yaml), a build in a fresh pipeline with
- * the build cache writes exactly the files and folders a clean build without it writes, or fails
- * with exactly its diagnostics. Every file whose bytes did not change keeps its inode and
- * modification time. Some builds are killed (simulated) while renaming their changed files into
- * place; the next one finishes the site first and says so.
+ * renamed, deleted or added article, a template, sourced.yaml, a file touched without a change, an
+ * output file changed or added by hand, nothing at all), a build in a fresh pipeline with the build
+ * cache writes exactly the files and folders a clean build without it writes, or fails with exactly
+ * its diagnostics. Every file whose bytes did not change keeps its inode and modification time.
+ * Some builds are killed (simulated) while renaming their changed files into place; the next one
+ * finishes the site first and says so.
  */
 class CachedBuildTest {
   @TempDir Path dir;
@@ -106,6 +107,14 @@ class CachedBuildTest {
       A note on {{fact:shared}} [@s0].
       """;
 
+  static final String NOTHING_CHANGED = "nothing changed since the last build into ";
+
+  /** Builds that found nothing changed since the last one, over all sequences. */
+  private int shortCircuits;
+
+  /** Whether the last build of the sequence wrote its site. */
+  private boolean lastWritten;
+
   @Test
   void randomEditSequencesGiveWhatACleanBuildGives() throws IOException {
     for (int seed = 1; seed <= 6; seed++) {
@@ -115,19 +124,49 @@ class CachedBuildTest {
       Path cache = root.resolve("cache");
       Random random = new Random(seed);
       List<String> done = new ArrayList<>();
+      lastWritten = false;
       compare(site, out, cache, seed, done, random);
       for (int step = 0; step < 7; step++) {
         done.add(randomEdit(site, random, step));
         compare(site, out, cache, seed, done, random);
       }
     }
+    // The fast way is taken, and checked against a clean build, in these sequences too.
+    assertThat(shortCircuits).isPositive();
   }
 
   private String randomEdit(TestSite site, Random random, int step) throws IOException {
     Path content = site.root().resolve("content");
     List<Path> articles = articles(content);
     Path pick = articles.get(random.nextInt(articles.size()));
-    switch (random.nextInt(8)) {
+    Path out = site.root().resolve("out");
+    switch (random.nextInt(11)) {
+      case 8 -> {
+        // Touched: the same bytes with a new time.
+        Files.setLastModifiedTime(
+            pick, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000));
+        return "touch " + pick.getFileName();
+      }
+      case 9 -> {
+        if (!Files.isDirectory(out)) return "nothing";
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(out)) {
+          files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        Path f = files.get(random.nextInt(files.size()));
+        if (random.nextBoolean()) {
+          Files.writeString(f.resolveSibling("stray-" + step + ".txt"), "not the build's");
+          return "stray file beside " + out.relativize(f);
+        }
+        byte[] bytes = Files.readAllBytes(f);
+        if (bytes.length == 0) return "nothing";
+        bytes[random.nextInt(bytes.length)] ^= 0x01;
+        Files.write(f, bytes);
+        return "output " + out.relativize(f) + " changed by hand";
+      }
+      case 10 -> {
+        return "nothing";
+      }
       case 0, 1 -> {
         append(pick, "\nMore prose, step " + step + ".\n");
         return "text of " + pick.getFileName();
@@ -193,11 +232,12 @@ class CachedBuildTest {
     Map<String, FileStamp> beforeStamps = stamps(out);
     BuildOptions options = new BuildOptions(site.root(), out, false, TestSite.TODAY, true, cache);
     boolean killed = false;
+    BuildResult before = null;
     if (random.nextInt(3) == 0) {
       // A build killed after a few steps of its journal (if it commits in place).
       SiteWriter.simulateKillAfter(random.nextInt(4));
       try {
-        Pipeline.build(options);
+        before = Pipeline.build(options);
       } catch (SiteWriter.SimulatedKill k) {
         killed = true;
         done.add("killed");
@@ -213,6 +253,18 @@ class CachedBuildTest {
     assertThat(cached.diagnostics()).as(what).isEqualTo(expected.diagnostics());
     assertThat(cached.failed()).as(what).isEqualTo(expected.failed());
     assertThat(cached.notes()).as(what).doesNotContainAnyElementsOf(List.of("damaged"));
+    boolean unchanged = cached.notes().stream().anyMatch(n -> n.startsWith(NOTHING_CHANGED));
+    if (unchanged) shortCircuits++;
+    boolean nothing = !done.isEmpty() && done.get(done.size() - 1).equals("nothing");
+    if (before != null) {
+      // The build that was to be killed was not (it did not commit in place): it is the last.
+      assertThat(unchanged).as(what + ": built just before").isEqualTo(before.written());
+    } else if (!killed && nothing && lastWritten) {
+      assertThat(unchanged).as(what + ": nothing changed, and the build says so").isTrue();
+    } else if (!nothing || killed) {
+      assertThat(unchanged).as(what + ": something changed").isFalse();
+    }
+    lastWritten = cached.written();
     if (killed) {
       assertThat(cached.notes()).as(what).anyMatch(n -> n.contains("from its journal"));
     }

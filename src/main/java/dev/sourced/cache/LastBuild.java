@@ -1,0 +1,428 @@
+package dev.sourced.cache;
+
+import dev.sourced.concurrent.Workers;
+import dev.sourced.diag.Diagnostic;
+import dev.sourced.hash.Hashes;
+import dev.sourced.write.FileStamp;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The record of the last build that wrote its site with the build cache ({@code build.bin}): what
+ * it was asked (the source and output folders, --strict, the date warnings are measured from), a
+ * look at every file and folder the site is made of (sourced.yaml, content/, templates/, i18n/,
+ * static/) taken before it read any of them, a look at every file and folder of the site it wrote,
+ * taken once the site was in place, and what it said (its diagnostics and the counts of its summary
+ * line). The tool build is the envelope's ({@link CacheFile}).
+ *
+ * <p>When a new build is asked the same, and every input and output looks as recorded, it would
+ * make exactly the files that are there and say exactly what the last one said: it says so and
+ * stops, without parsing, resolving or rendering anything.
+ *
+ * <p>A look at a file is its size, modification time (to the nanosecond), change time and file key
+ * (device and inode); at a folder, the same (its modification time moves whenever an entry is
+ * added, removed or renamed in it, so an unchanged folder holds the same names). As in git's index,
+ * a look is only trusted when the file's times are older than the look by more than the file
+ * system's clock tick ({@link KnownFiles#TICK_MILLIS}): an edit within one tick could leave the
+ * same times. For such a "racy" file the record holds the hash of its bytes (for a folder, of its
+ * names), and the next build compares that too. Any symbolic link among the inputs, and any input
+ * that cannot be looked at, leaves no record: the next build takes the whole way.
+ */
+public final class LastBuild {
+  static final String FILE = "build.bin";
+  static final String KIND = "build";
+
+  /**
+   * What the build said: its diagnostics, sorted as printed, the notes about the site (not about
+   * the cache or the run), and its summary line's counts.
+   */
+  public record Said(
+      List<Diagnostic> diagnostics,
+      List<String> notes,
+      int pages,
+      int dated,
+      int files,
+      int facts,
+      int claims) {}
+
+  /**
+   * A file or folder as looked at: the hash of its bytes (a folder's: of its names) only when its
+   * times were within a tick of the look.
+   */
+  record Seen(
+      String path,
+      boolean folder,
+      long size,
+      long modified,
+      long changed,
+      String key,
+      String check) {
+    boolean sameStamp(Seen o) {
+      return folder == o.folder
+          && size == o.size
+          && modified == o.modified
+          && changed == o.changed
+          && Objects.equals(key, o.key);
+    }
+  }
+
+  /** A look at a tree of files: every entry by its path relative to the root. */
+  public static final class Look {
+    final Path root;
+    final List<Seen> entries;
+
+    private Look(Path root, List<Seen> entries) {
+      this.root = root;
+      this.entries = entries;
+    }
+  }
+
+  private LastBuild() {}
+
+  /** The names of the site folder's entries a build reads: sourced.yaml and four folders. */
+  static final List<String> INPUTS =
+      List.of("sourced.yaml", "content", "templates", "i18n", "static");
+
+  /**
+   * Looks at every input of the site in {@code source}, or returns null when the look cannot vouch
+   * for them: a link among them, a file that vanished while looked at, or the output or cache
+   * folder inside one of them.
+   */
+  public static Look inputs(Path source, Path output, Path cache) {
+    Path root = source.toAbsolutePath().normalize();
+    Path out = output.toAbsolutePath().normalize();
+    Path cached = cache.toAbsolutePath().normalize();
+    long at = System.currentTimeMillis();
+    List<Seen> seen = new ArrayList<>();
+    try {
+      for (String name : INPUTS) {
+        Path p = root.resolve(name);
+        if (out.startsWith(p) || cached.startsWith(p)) return null;
+        BasicFileAttributes a;
+        try {
+          a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+          continue;
+        }
+        if (!a.isDirectory()) {
+          Seen s = look(root, p, at);
+          if (s == null) return null;
+          seen.add(s);
+          continue;
+        }
+        List<Path> paths = new ArrayList<>();
+        boolean[] plain = {true};
+        Files.walkFileTree(
+            p,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                paths.add(dir);
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (!attrs.isRegularFile()) {
+                  plain[0] = false;
+                  return FileVisitResult.TERMINATE;
+                }
+                paths.add(file);
+                return FileVisitResult.CONTINUE;
+              }
+            });
+        if (!plain[0]) return null;
+        List<Seen> looked = Workers.map(paths.size(), i -> look(root, paths.get(i), at));
+        for (Seen s : looked) {
+          if (s == null) return null;
+          seen.add(s);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    seen.sort((x, y) -> x.path().compareTo(y.path()));
+    return new Look(root, seen);
+  }
+
+  /**
+   * Looks at the site a build wrote into {@code output}: its files as the build stamped them once
+   * they were in place (every file of the site, by its path relative to the folder), and every
+   * folder holding them; null when one of them cannot be looked at. A file is read again only when
+   * it was written within a tick of this look, for the hash of its bytes.
+   */
+  public static Look outputs(Path output, Map<String, FileStamp> files) {
+    Path root = output.toAbsolutePath().normalize();
+    TreeSet<String> all = new TreeSet<>();
+    all.add("");
+    for (String f : files.keySet()) {
+      all.add(f);
+      for (int i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) {
+        if (!all.add(f.substring(0, i))) break;
+      }
+    }
+    List<String> paths = new ArrayList<>(all);
+    long at = System.currentTimeMillis();
+    List<Seen> seen =
+        Workers.map(
+            paths.size(),
+            i -> {
+              String rel = paths.get(i);
+              Path p = rel.isEmpty() ? root : root.resolve(rel);
+              FileStamp stamp = files.get(rel);
+              if (stamp == null) return lookAtOutput(root, p, at);
+              try {
+                return seen(
+                    root, p, at, false, stamp.size(), stamp.modifiedNanos(), 0, stamp.key());
+              } catch (IOException e) {
+                return null;
+              }
+            });
+    for (Seen s : seen) if (s == null) return null;
+    return new Look(root, seen);
+  }
+
+  /**
+   * Looks at one input (null when it is gone or is neither a plain file nor a folder), with its
+   * change time: an input rewritten with its old modification time put back still shows.
+   */
+  private static Seen look(Path root, Path p, long at) {
+    try {
+      Map<String, Object> a =
+          Files.readAttributes(
+              p,
+              "unix:size,lastModifiedTime,ctime,ino,dev,isDirectory,isRegularFile",
+              LinkOption.NOFOLLOW_LINKS);
+      boolean folder = (Boolean) a.get("isDirectory");
+      if (!folder && !(Boolean) a.get("isRegularFile")) return null;
+      long modified = ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
+      long changed = ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
+      return seen(
+          root,
+          p,
+          at,
+          folder,
+          folder ? 0 : (Long) a.get("size"),
+          modified,
+          changed,
+          a.get("dev") + ":" + a.get("ino"));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Looks at one output as {@link dev.sourced.write.FileStamp} does (size, modification time, file
+   * key), or null: only a build writes there, and it replaces what it changes.
+   */
+  private static Seen lookAtOutput(Path root, Path p, long at) {
+    try {
+      BasicFileAttributes a =
+          Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!a.isDirectory() && !a.isRegularFile()) return null;
+      Object k = a.fileKey();
+      return seen(
+          root,
+          p,
+          at,
+          a.isDirectory(),
+          a.isDirectory() ? 0 : a.size(),
+          a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+          0,
+          k == null ? null : k.toString());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static Seen seen(
+      Path root,
+      Path p,
+      long at,
+      boolean folder,
+      long size,
+      long modified,
+      long changed,
+      String key)
+      throws IOException {
+    String rel = root.relativize(p).toString().replace('\\', '/');
+    long trusted = TimeUnit.MILLISECONDS.toNanos(at - KnownFiles.TICK_MILLIS);
+    String check = modified > trusted || changed > trusted ? check(p, folder) : null;
+    return new Seen(rel, folder, size, modified, changed, key, check);
+  }
+
+  /** The hash of a file's bytes, or of a folder's sorted names. */
+  private static String check(Path p, boolean folder) throws IOException {
+    if (!folder) return Hashes.sha256Hex(Files.readAllBytes(p));
+    TreeSet<String> names = new TreeSet<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
+      for (Path e : s) names.add(e.getFileName().toString());
+    }
+    return Hashes.sha256Hex(
+        String.join("/", names).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The inputs whose look differs from {@code was} (their stamps, or their bytes for those recorded
+   * within a tick of their look), in path order; null when the files and folders are not the same
+   * ones (one added, removed, or a file now a folder). The inputs are walked whole, so a folder's
+   * own stamp is not needed to see what it holds.
+   */
+  private static List<String> changed(List<Seen> was, Look now) {
+    if (was.size() != now.entries.size()) return null;
+    for (int i = 0; i < was.size(); i++) {
+      Seen w = was.get(i);
+      Seen n = now.entries.get(i);
+      if (!w.path().equals(n.path()) || w.folder() != n.folder()) return null;
+    }
+    List<Boolean> same =
+        Workers.map(
+            was.size(),
+            i -> {
+              Seen w = was.get(i);
+              Seen n = now.entries.get(i);
+              if (w.folder()) return true;
+              if (!w.sameStamp(n)) return false;
+              if (w.check() == null) return true;
+              if (n.check() != null) return w.check().equals(n.check());
+              try {
+                return w.check().equals(check(now.root.resolve(w.path()), false));
+              } catch (IOException e) {
+                return false;
+              }
+            });
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < was.size(); i++) if (!same.get(i)) out.add(was.get(i).path());
+    return out;
+  }
+
+  /**
+   * What comparing a build with the last one gave: what the last build said, when nothing changed
+   * since (else null), and the inputs that changed, when the site is made of the same files (else
+   * null).
+   */
+  public record Compared(Said said, List<String> changedInputs) {}
+
+  /**
+   * Compares a build asked {@code request}, whose inputs look as {@code inputs} does, with the last
+   * build recorded: nothing changed when every input looks as it did and the site it wrote into
+   * {@code output} is there as it left it.
+   */
+  static Compared compare(Path dir, String request, Look inputs, Path output) throws Unusable {
+    Compared none = new Compared(null, null);
+    if (inputs == null) return none;
+    CacheFile.Bytes bytes;
+    try {
+      bytes = CacheFile.read(dir.resolve(FILE), KIND);
+    } catch (CacheFile.Unusable e) {
+      throw new Unusable(e.getMessage());
+    } catch (IOException e) {
+      throw new Unusable(FILE + " cannot be read (" + e + ")");
+    }
+    if (bytes == null) return none;
+    try {
+      DataInputStream in = new DataInputStream(bytes);
+      if (!RecordCodec.readString(in).equals(request)) return none;
+      List<String> changed = changed(readSeen(in), inputs);
+      if (changed == null) return none;
+      if (!changed.isEmpty()) return new Compared(null, changed);
+      Path root = output.toAbsolutePath().normalize();
+      List<Seen> outputs = readSeen(in);
+      long at = System.currentTimeMillis();
+      List<Boolean> kept =
+          Workers.map(
+              outputs.size(),
+              i -> {
+                Seen w = outputs.get(i);
+                Path p = w.path().isEmpty() ? root : root.resolve(w.path());
+                Seen n;
+                try {
+                  n = lookAtOutput(root, p, at);
+                  if (n == null || !w.sameStamp(n)) return false;
+                  return w.check() == null
+                      || w.check().equals(n.check() != null ? n.check() : check(p, w.folder()));
+                } catch (IOException e) {
+                  return false;
+                }
+              });
+      if (kept.contains(false)) return new Compared(null, changed);
+      return new Compared((Said) CODEC.read(in, Said.class), changed);
+    } catch (IOException | RuntimeException e) {
+      throw new Unusable(FILE + " cannot be read (" + e + ")");
+    }
+  }
+
+  /** Why the record cannot be used (noted; the build takes the whole way). */
+  static final class Unusable extends Exception {
+    Unusable(String why) {
+      super(why);
+    }
+  }
+
+  /** Records a build that wrote its site: what it was asked, its looks, what it said. */
+  static void record(Path dir, String request, Look inputs, Look outputs, Said said)
+      throws IOException {
+    CacheFile.write(
+        dir.resolve(FILE),
+        KIND,
+        out -> {
+          RecordCodec.writeString(out, request);
+          writeSeen(out, inputs.entries);
+          writeSeen(out, outputs.entries);
+          CODEC.write(out, Said.class, said);
+        });
+  }
+
+  private static void writeSeen(java.io.DataOutputStream out, List<Seen> entries)
+      throws IOException {
+    out.writeInt(entries.size());
+    for (Seen s : entries) {
+      RecordCodec.writeString(out, s.path());
+      out.writeByte((s.folder() ? 1 : 0) | (s.key() != null ? 2 : 0) | (s.check() != null ? 4 : 0));
+      out.writeLong(s.size());
+      out.writeLong(s.modified());
+      out.writeLong(s.changed());
+      if (s.key() != null) RecordCodec.writeString(out, s.key());
+      if (s.check() != null) RecordCodec.writeString(out, s.check());
+    }
+  }
+
+  private static List<Seen> readSeen(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) throw new IOException("a negative count");
+    List<Seen> entries = new ArrayList<>(Math.min(n, 1 << 20));
+    for (int i = 0; i < n; i++) {
+      String path = RecordCodec.readString(in);
+      int flags = in.readByte();
+      long size = in.readLong();
+      long modified = in.readLong();
+      long changed = in.readLong();
+      String key = (flags & 2) != 0 ? RecordCodec.readString(in) : null;
+      String check = (flags & 4) != 0 ? RecordCodec.readString(in) : null;
+      entries.add(new Seen(path, (flags & 1) != 0, size, modified, changed, key, check));
+    }
+    return entries;
+  }
+
+  /** Forgets the record (before a build changes the site it describes). */
+  static void forget(Path dir) throws IOException {
+    Files.deleteIfExists(dir.resolve(FILE));
+  }
+
+  private static final RecordCodec CODEC = new RecordCodec(Void.class, null);
+}
