@@ -314,9 +314,15 @@ public final class LastBuild {
   /**
    * What comparing a build with the last one gave: what the last build said, when nothing changed
    * since (else null), and the inputs that changed, when the site is made of the same files (else
-   * null).
+   * null); when nothing changed and entries the record could only vouch for by their bytes are now
+   * old enough to be trusted by their stamps, the site's files as looked at now, to record again
+   * (else null).
    */
-  public record Compared(Said said, List<String> changedInputs) {}
+  public record Compared(Said said, List<String> changedInputs, Look refreshedOutputs) {
+    Compared(Said said, List<String> changedInputs) {
+      this(said, changedInputs, null);
+    }
+  }
 
   /**
    * Compares a build asked {@code request}, whose inputs look as {@code inputs} does, with the last
@@ -338,30 +344,46 @@ public final class LastBuild {
     try {
       DataInputStream in = new DataInputStream(bytes);
       if (!RecordCodec.readString(in).equals(request)) return none;
-      List<String> changed = changed(readSeen(in), inputs);
+      List<Seen> recordedInputs = readSeen(in);
+      List<String> changed = changed(recordedInputs, inputs);
       if (changed == null) return none;
       if (!changed.isEmpty()) return new Compared(null, changed);
       Path root = output.toAbsolutePath().normalize();
       List<Seen> outputs = readSeen(in);
       long at = System.currentTimeMillis();
-      List<Boolean> kept =
+      // Each output as it looks now, or null where it is not as recorded.
+      List<Seen> now =
           Workers.map(
               outputs.size(),
               i -> {
                 Seen w = outputs.get(i);
                 Path p = w.path().isEmpty() ? root : root.resolve(w.path());
-                Seen n;
                 try {
-                  n = lookAtOutput(root, p, at);
-                  if (n == null || !w.sameStamp(n)) return false;
-                  return w.check() == null
-                      || w.check().equals(n.check() != null ? n.check() : check(p, w.folder()));
+                  Seen n = lookAtOutput(root, p, at);
+                  if (n == null || !w.sameStamp(n)) return null;
+                  boolean same =
+                      w.check() == null
+                          || w.check().equals(n.check() != null ? n.check() : check(p, w.folder()));
+                  return same ? n : null;
                 } catch (IOException e) {
-                  return false;
+                  return null;
                 }
               });
-      if (kept.contains(false)) return new Compared(null, changed);
-      return new Compared((Said) CODEC.read(in, Said.class), changed);
+      if (now.contains(null)) return new Compared(null, changed);
+      Said said = (Said) CODEC.read(in, Said.class);
+      // As git refreshes its index: entries recorded within a tick of the last look were compared
+      // by their bytes just now; those whose times are now older than a tick can be trusted by
+      // their stamps, so the record is written again without their hashes, and the next build
+      // reads none of them (a site written just before its look is otherwise read whole by every
+      // build that finds nothing changed).
+      boolean trustedNow = false;
+      for (int i = 0; i < outputs.size() && !trustedNow; i++) {
+        trustedNow = outputs.get(i).check() != null && now.get(i).check() == null;
+      }
+      for (int i = 0; i < recordedInputs.size() && !trustedNow; i++) {
+        trustedNow = recordedInputs.get(i).check() != null && inputs.entries.get(i).check() == null;
+      }
+      return new Compared(said, changed, trustedNow ? new Look(root, now) : null);
     } catch (IOException | RuntimeException e) {
       throw new Unusable(FILE + " cannot be read (" + e + ")");
     }
@@ -402,7 +424,7 @@ public final class LastBuild {
     }
   }
 
-  private static List<Seen> readSeen(DataInputStream in) throws IOException {
+  static List<Seen> readSeen(DataInputStream in) throws IOException {
     int n = in.readInt();
     if (n < 0) throw new IOException("a negative count");
     List<Seen> entries = new ArrayList<>(Math.min(n, 1 << 20));

@@ -187,6 +187,10 @@ public final class Pipeline {
       LastBuild.Said said = compared.said();
       timer.lap("compare with the last build");
       if (said != null) {
+        if (compared.refreshedOutputs() != null) {
+          cache[0].recordBuild(request(), looked, compared.refreshedOutputs(), said);
+          timer.lap("record the build again");
+        }
         timer.report();
         cache[0].release();
         cacheNotes.note(
