@@ -30,7 +30,7 @@ final class SearchWords {
 
   private final Path dir;
   private final Diagnostics notes;
-  private Map<String, String[]> previous;
+  private volatile Map<String, String[]> previous;
   private final Map<String, String[]> used = new ConcurrentHashMap<>();
   private volatile boolean changed;
 
@@ -50,9 +50,14 @@ final class SearchWords {
     return words;
   }
 
-  private synchronized Map<String, String[]> previous() {
-    if (previous == null) previous = load();
-    return previous;
+  /** The file's entries, read once (and without a lock after that: every article asks). */
+  private Map<String, String[]> previous() {
+    Map<String, String[]> m = previous;
+    if (m != null) return m;
+    synchronized (this) {
+      if (previous == null) previous = load();
+      return previous;
+    }
   }
 
   private Map<String, String[]> load() {

@@ -79,8 +79,25 @@ final class SearchIndex {
   /** The table of contents ({@code search.json}) and the parts it names. */
   record Built(Map<String, Object> contents, List<RenderedPage> parts) {}
 
-  /** One searchable thing: the row shown for it, and its words with their weights. */
-  private record Doc(List<Object> row, Map<String, Integer> words) {}
+  /** How many documents are made at a time (see {@link #build}). */
+  private static final int BATCH = 1024;
+
+  /**
+   * One searchable thing: the row shown for it, and its words (each once) with their weights, in
+   * any order.
+   */
+  private record Doc(List<Object> row, String[] words, int[] weights) {
+    Doc(List<Object> row, Map<String, Integer> words) {
+      this(row, words.keySet().toArray(new String[0]), weights(words));
+    }
+
+    private static int[] weights(Map<String, Integer> words) {
+      int[] w = new int[words.size()];
+      int i = 0;
+      for (int v : words.values()) w[i++] = v;
+      return w;
+    }
+  }
 
   /**
    * The index of a language's view of the site.
@@ -109,20 +126,30 @@ final class SearchIndex {
     List<Source> sources = new ArrayList<>(site.sources().values());
     int a = pages.size(), f = a + facts.size(), c = f + claims.size();
     int n = c + sources.size();
-    List<Doc> docs =
-        Workers.map(
-            n,
-            i -> {
-              if (i < a) return article(pages.get(i), config, bodyWords);
-              if (i < f) return fact(facts.get(i - a), site, fmt);
-              if (i < c) return claim(claims.get(i - f), site, fmt);
-              return source(sources.get(i - c), config);
-            });
-
+    // The documents are made on all cores a batch at a time and their words added to the lists at
+    // once, in document order: only the rows are kept. (Keeping every document's words until all
+    // were made held millions of map entries at once, at 10,000 articles most of the index's time
+    // in collecting them.)
     Map<String, Postings> words = new HashMap<>();
-    for (int i = 0; i < docs.size(); i++) {
-      for (var e : docs.get(i).words().entrySet()) {
-        words.computeIfAbsent(e.getKey(), k -> new Postings()).add(i, e.getValue());
+    List<List<Object>> rows = new ArrayList<>(n);
+    for (int from = 0; from < n; from += BATCH) {
+      int start = from;
+      List<Doc> batch =
+          Workers.map(
+              Math.min(BATCH, n - start),
+              j -> {
+                int i = start + j;
+                if (i < a) return article(pages.get(i), config, bodyWords);
+                if (i < f) return fact(facts.get(i - a), site, fmt);
+                if (i < c) return claim(claims.get(i - f), site, fmt);
+                return source(sources.get(i - c), config);
+              });
+      for (int j = 0; j < batch.size(); j++) {
+        Doc d = batch.get(j);
+        rows.add(d.row());
+        for (int k = 0; k < d.words().length; k++) {
+          words.computeIfAbsent(d.words()[k], w -> new Postings()).add(start + j, d.weights()[k]);
+        }
       }
     }
     List<String> sorted = new ArrayList<>(words.keySet());
@@ -149,9 +176,7 @@ final class SearchIndex {
     }
     List<byte[]> rowParts = new ArrayList<>();
     for (int i = 0; i < n; i += DOCS_PER_PART) {
-      List<Object> rows = new ArrayList<>();
-      for (Doc d : docs.subList(i, Math.min(n, i + DOCS_PER_PART))) rows.add(d.row());
-      rowParts.add(json(rows));
+      rowParts.add(json(new ArrayList<Object>(rows.subList(i, Math.min(n, i + DOCS_PER_PART)))));
     }
     StringBuilder rowHashes = new StringBuilder();
     for (int i = 0; i < rowParts.size(); i++) {
@@ -202,13 +227,30 @@ final class SearchIndex {
   private static Doc article(
       ResolvedPage p, SiteConfig config, java.util.function.Function<ResolvedPage, String[]> body) {
     var fm = p.frontMatter();
-    Map<String, Integer> w = new LinkedHashMap<>();
-    for (String word : body.apply(p)) w.put(word, 1);
+    // The few words of the front matter in a map; the body's (each of weight 1, each once) as they
+    // are, but for those the front matter weighs more.
+    Map<String, Integer> w = new HashMap<>();
     SearchTerms.add(fm.summary(), 2, w);
     SearchTerms.add(String.join(" ", fm.tags()), 2, w);
     SearchTerms.add(fm.title(), 3, w);
+    String[] bodyWords = body.apply(p);
+    String[] words = new String[bodyWords.length + w.size()];
+    int[] weights = new int[words.length];
+    int n = 0;
+    for (var e : w.entrySet()) {
+      words[n] = e.getKey();
+      weights[n++] = e.getValue();
+    }
+    for (String word : bodyWords) {
+      if (w.containsKey(word)) continue;
+      words[n] = word;
+      weights[n++] = 1;
+    }
     String summary = fm.summary() == null ? "" : fm.summary();
-    return new Doc(Arrays.asList("article", fm.title(), summary, config.url(p.url())), w);
+    return new Doc(
+        Arrays.asList("article", fm.title(), summary, config.url(p.url())),
+        Arrays.copyOf(words, n),
+        Arrays.copyOf(weights, n));
   }
 
   private static Doc fact(Fact f, ResolvedSite site, ValueFormatter fmt) {
