@@ -156,22 +156,29 @@ final class SearchIndex {
     sorted.sort(null);
     List<RenderedPage> parts = new ArrayList<>();
     List<Object> termParts = new ArrayList<>();
-    Map<String, Object> part = new LinkedHashMap<>();
+    // A part's JSON is written here as it grows (what Json writes of a map of strings: a word's
+    // list is digits and commas, which need no escaping), as the word list is most of the index's
+    // bytes.
+    StringBuilder part = new StringBuilder(2 * TERMS_PER_PART);
     int size = 0;
     String first = null;
     for (String word : sorted) {
-      String list = words.get(word).encode();
+      part.append(first == null ? '{' : ',');
       if (first == null) first = word;
-      part.put(word, list);
-      size += word.length() + list.length() + 6;
+      Json.string(word, part);
+      part.append(':').append('"');
+      int from = part.length();
+      words.get(word).encode(part);
+      size += word.length() + part.length() - from + 6;
+      part.append('"');
       if (size >= TERMS_PER_PART) {
         termParts.add(List.of(first, wordPart(parts, prefix, termParts.size(), part)));
-        part = new LinkedHashMap<>();
+        part.setLength(0);
         size = 0;
         first = null;
       }
     }
-    if (!part.isEmpty()) {
+    if (first != null) {
       termParts.add(List.of(first, wordPart(parts, prefix, termParts.size(), part)));
     }
     List<byte[]> rowParts = new ArrayList<>();
@@ -199,8 +206,8 @@ final class SearchIndex {
 
   /** A part of the word list, written; returns the hash its name carries. */
   private static String wordPart(
-      List<RenderedPage> parts, String prefix, int number, Map<String, Object> words) {
-    byte[] bytes = json(words);
+      List<RenderedPage> parts, String prefix, int number, StringBuilder json) {
+    byte[] bytes = json.append("}\n").toString().getBytes(StandardCharsets.UTF_8);
     String hash = hash(List.of(bytes));
     parts.add(new RenderedPage(prefix + "search/t/" + number + "." + hash + ".json", bytes));
     return hash;
@@ -322,13 +329,11 @@ final class SearchIndex {
       last = doc;
     }
 
-    String encode() {
-      StringBuilder b = new StringBuilder(size * 3);
+    void encode(StringBuilder b) {
       for (int i = 0; i < size; i++) {
         if (i > 0) b.append(',');
         b.append(Integer.toString(values[i], 36));
       }
-      return b.toString();
     }
   }
 
