@@ -2,6 +2,7 @@ package dev.sourced.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sourced.facts.Json;
 import dev.sourced.testing.TestSite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,6 +111,35 @@ class SearchPartsFixtureTest {
       }
     }
     assertThat(written).containsExactlyInAnyOrderElementsOf(urls);
+  }
+
+  @Test
+  void eachWordPartIsTheJsonOfItsWordsAndTheirLists() {
+    // Enough distinct words for several parts, some of them not ASCII.
+    StringBuilder body = new StringBuilder("Ωμέγα in Zürich, naïve straße 東京 Москва.\n\n");
+    for (int i = 0; i < 3 * SearchIndex.TERMS_PER_PART / 8; i++)
+      body.append("w").append(i).append(' ');
+    TestSite site =
+        TestSite.of(
+            dir,
+            SITE
+                + "-- content/words.en.md --\n---\ntitle: Words\ndate: 2020-01-01\n---\n"
+                + body
+                + "[@europol].\n");
+    site.buildStrict();
+    Map<?, ?> contents = (Map<?, ?>) site.json("search.json");
+    int parts = ((List<?>) contents.get("words")).size();
+    assertThat(parts).as("the word list is in several parts").isGreaterThan(2);
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < parts; i++) {
+      String path = local(wordUrl(contents, i));
+      String text = site.file(path);
+      assertThat(text).as(path).isEqualTo(Json.write(site.json(path), false) + "\n");
+      all.append(text);
+    }
+    assertThat(all.toString()).contains("\"ωμεγα\":", "\"zurich\":", "\"москва\":", "\"東京\":");
+    assertThat(find(site, "", "MOSKVA")).isEmpty();
+    assertThat(find(site, "", "москва")).containsExactly("article /sub/words/");
   }
 
   @Test
