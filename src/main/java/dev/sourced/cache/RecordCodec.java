@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * numbers, dates, paths, enums (by name), lists, sets, records and sealed interfaces of records (by
  * the index of the permitted subclass) are known; one type may be handled by the caller (the body
  * HTML, which lives in another file). Every value that can be null is preceded by a presence byte.
+ * A string already written in the same call is written as its number (see {@link Call}).
  *
  * <p>Why by reflection rather than one hand-written method per record: the model has some twenty
  * records that grow a component now and then; a hand-kept writer and reader per record would be
@@ -67,9 +69,9 @@ final class RecordCodec {
    * itself is no trouble.
    */
   private abstract static class Node {
-    abstract void write(RecordCodec c, DataOutput out, Object value) throws IOException;
+    abstract void write(Call c, DataOutput out, Object value) throws IOException;
 
-    abstract Object read(RecordCodec c, DataInput in) throws IOException;
+    abstract Object read(Call c, DataInput in) throws IOException;
   }
 
   /** A node found when first used. */
@@ -103,41 +105,42 @@ final class RecordCodec {
     Class<?> raw = raw(type);
     if (raw == boolean.class) {
       return new Node() {
-        void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+        void write(Call c, DataOutput out, Object v) throws IOException {
           out.writeBoolean((Boolean) v);
         }
 
-        Object read(RecordCodec c, DataInput in) throws IOException {
+        Object read(Call c, DataInput in) throws IOException {
           return in.readBoolean();
         }
       };
     }
     if (raw == int.class) {
       return new Node() {
-        void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+        void write(Call c, DataOutput out, Object v) throws IOException {
           out.writeInt((Integer) v);
         }
 
-        Object read(RecordCodec c, DataInput in) throws IOException {
+        Object read(Call c, DataInput in) throws IOException {
           return in.readInt();
         }
       };
     }
     if (raw == long.class) {
       return new Node() {
-        void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+        void write(Call c, DataOutput out, Object v) throws IOException {
           out.writeLong((Long) v);
         }
 
-        Object read(RecordCodec c, DataInput in) throws IOException {
+        Object read(Call c, DataInput in) throws IOException {
           return in.readLong();
         }
       };
     }
     if (raw.isSealed() && raw.isInterface()) return new Sealed(raw);
+    if (raw == String.class) return new StringNode();
     Node value = value(type);
     return new Node() {
-      void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+      void write(Call c, DataOutput out, Object v) throws IOException {
         if (v == null) {
           out.writeByte(0);
           return;
@@ -146,7 +149,7 @@ final class RecordCodec {
         value.write(c, out, v);
       }
 
-      Object read(RecordCodec c, DataInput in) throws IOException {
+      Object read(Call c, DataInput in) throws IOException {
         int tag = in.readUnsignedByte();
         if (tag == 0) return null;
         if (tag != 1) throw new IOException("bad presence byte " + tag);
@@ -169,7 +172,7 @@ final class RecordCodec {
     }
 
     @Override
-    void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+    void write(Call c, DataOutput out, Object v) throws IOException {
       if (v == null) {
         out.writeByte(0);
         return;
@@ -186,7 +189,7 @@ final class RecordCodec {
     }
 
     @Override
-    Object read(RecordCodec c, DataInput in) throws IOException {
+    Object read(Call c, DataInput in) throws IOException {
       int tag = in.readUnsignedByte();
       if (tag == 0) return null;
       if (tag > permitted.length) throw new IOException("unknown kind " + tag + " of " + raw);
@@ -199,66 +202,66 @@ final class RecordCodec {
     Class<?> raw = raw(type);
     if (raw == String.class) {
       return new Node() {
-        void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+        void write(Call c, DataOutput out, Object v) throws IOException {
           writeString(out, (String) v);
         }
 
-        Object read(RecordCodec c, DataInput in) throws IOException {
+        Object read(Call c, DataInput in) throws IOException {
           return readString(in);
         }
       };
     }
     if (raw == Integer.class) {
       return new Node() {
-        void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+        void write(Call c, DataOutput out, Object v) throws IOException {
           out.writeInt((Integer) v);
         }
 
-        Object read(RecordCodec c, DataInput in) throws IOException {
+        Object read(Call c, DataInput in) throws IOException {
           return in.readInt();
         }
       };
     }
     if (raw == Boolean.class) {
       return new Node() {
-        void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+        void write(Call c, DataOutput out, Object v) throws IOException {
           out.writeBoolean((Boolean) v);
         }
 
-        Object read(RecordCodec c, DataInput in) throws IOException {
+        Object read(Call c, DataInput in) throws IOException {
           return in.readBoolean();
         }
       };
     }
     if (raw == LocalDate.class) {
       return new Node() {
-        void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+        void write(Call c, DataOutput out, Object v) throws IOException {
           out.writeLong(((LocalDate) v).toEpochDay());
         }
 
-        Object read(RecordCodec c, DataInput in) throws IOException {
+        Object read(Call c, DataInput in) throws IOException {
           return LocalDate.ofEpochDay(in.readLong());
         }
       };
     }
     if (raw == BigDecimal.class) {
       return new Node() {
-        void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+        void write(Call c, DataOutput out, Object v) throws IOException {
           writeString(out, v.toString());
         }
 
-        Object read(RecordCodec c, DataInput in) throws IOException {
+        Object read(Call c, DataInput in) throws IOException {
           return new BigDecimal(readString(in));
         }
       };
     }
     if (raw == Path.class) {
       return new Node() {
-        void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+        void write(Call c, DataOutput out, Object v) throws IOException {
           writeString(out, v.toString());
         }
 
-        Object read(RecordCodec c, DataInput in) throws IOException {
+        Object read(Call c, DataInput in) throws IOException {
           return Path.of(readString(in));
         }
       };
@@ -268,7 +271,7 @@ final class RecordCodec {
       Later element = new Later(((ParameterizedType) type).getActualTypeArguments()[0]);
       boolean list = raw == List.class;
       return new Node() {
-        void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+        void write(Call c, DataOutput out, Object v) throws IOException {
           Collection<?> col = (Collection<?>) v;
           out.writeInt(col.size());
           Node e = element.get();
@@ -276,7 +279,7 @@ final class RecordCodec {
         }
 
         @SuppressWarnings("unchecked")
-        Object read(RecordCodec c, DataInput in) throws IOException {
+        Object read(Call c, DataInput in) throws IOException {
           int n = size(in);
           Node e = element.get();
           if (list) {
@@ -295,7 +298,7 @@ final class RecordCodec {
       Later key = new Later(kv[0]);
       Later val = new Later(kv[1]);
       return new Node() {
-        void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+        void write(Call c, DataOutput out, Object v) throws IOException {
           Map<?, ?> m = (Map<?, ?>) v;
           out.writeInt(m.size());
           Node k = key.get();
@@ -306,7 +309,7 @@ final class RecordCodec {
           }
         }
 
-        Object read(RecordCodec c, DataInput in) throws IOException {
+        Object read(Call c, DataInput in) throws IOException {
           int n = size(in);
           Node k = key.get();
           Node x = val.get();
@@ -330,12 +333,12 @@ final class RecordCodec {
     }
 
     @Override
-    void write(RecordCodec c, DataOutput out, Object v) throws IOException {
+    void write(Call c, DataOutput out, Object v) throws IOException {
       writeString(out, ((Enum<?>) v).name());
     }
 
     @Override
-    Object read(RecordCodec c, DataInput in) throws IOException {
+    Object read(Call c, DataInput in) throws IOException {
       String name = readString(in);
       Object o = byName.get(name);
       if (o == null) throw new IOException("unknown " + raw.getSimpleName() + " " + name);
@@ -380,9 +383,9 @@ final class RecordCodec {
     }
 
     @Override
-    void write(RecordCodec c, DataOutput out, Object v) throws IOException {
-      if (raw == c.customType) {
-        c.custom.write(out, v);
+    void write(Call c, DataOutput out, Object v) throws IOException {
+      if (raw == c.codec.customType) {
+        c.codec.custom.write(out, v);
         return;
       }
       if (constructor == null) throw new IllegalStateException("no layout for " + raw);
@@ -398,8 +401,8 @@ final class RecordCodec {
     }
 
     @Override
-    Object read(RecordCodec c, DataInput in) throws IOException {
-      if (raw == c.customType) return c.custom.read(in);
+    Object read(Call c, DataInput in) throws IOException {
+      if (raw == c.codec.customType) return c.codec.custom.read(in);
       if (constructor == null) throw new IOException("no layout for " + raw);
       Object[] args = new Object[components.length];
       for (int i = 0; i < args.length; i++) args[i] = components[i].get().read(c, in);
@@ -412,11 +415,77 @@ final class RecordCodec {
   }
 
   void write(DataOutput out, Type type, Object value) throws IOException {
-    node(type).write(this, out, value);
+    node(type).write(new Call(this), out, value);
   }
 
   Object read(DataInput in, Type type) throws IOException {
-    return node(type).read(this, in);
+    return node(type).read(new Call(this), in);
+  }
+
+  /** Strings shorter than this are always written out; longer ones once per call. */
+  static final int SHARED_LENGTH = 8;
+
+  /**
+   * One call of {@link #write} or {@link #read}: the codec, and the strings of at least {@link
+   * #SHARED_LENGTH} chars met so far, so that a string written again (the file's path in every
+   * position of a page's parse, a repeated hint) is written as its number and read back as the one
+   * string: a page's parse had its path some forty times over.
+   */
+  private static final class Call {
+    final RecordCodec codec;
+    private Map<String, Integer> written;
+    private List<String> read;
+
+    Call(RecordCodec codec) {
+      this.codec = codec;
+    }
+  }
+
+  /**
+   * A string, behind its presence byte: 0 for null, 1 for a string written out, 2 for one written
+   * earlier in the same call, followed by its number (in order of first writing, counting only
+   * strings of at least {@link #SHARED_LENGTH} chars).
+   */
+  private static final class StringNode extends Node {
+    @Override
+    void write(Call c, DataOutput out, Object v) throws IOException {
+      if (v == null) {
+        out.writeByte(0);
+        return;
+      }
+      String s = (String) v;
+      if (s.length() >= SHARED_LENGTH) {
+        if (c.written == null) c.written = new HashMap<>();
+        Integer number = c.written.putIfAbsent(s, c.written.size());
+        if (number != null) {
+          out.writeByte(2);
+          out.writeInt(number);
+          return;
+        }
+      }
+      out.writeByte(1);
+      writeString(out, s);
+    }
+
+    @Override
+    Object read(Call c, DataInput in) throws IOException {
+      int tag = in.readUnsignedByte();
+      if (tag == 0) return null;
+      if (tag == 2) {
+        int number = in.readInt();
+        if (c.read == null || number < 0 || number >= c.read.size()) {
+          throw new IOException("no string " + number + " before");
+        }
+        return c.read.get(number);
+      }
+      if (tag != 1) throw new IOException("bad presence byte " + tag);
+      String s = readString(in);
+      if (s.length() >= SHARED_LENGTH) {
+        if (c.read == null) c.read = new ArrayList<>();
+        c.read.add(s);
+      }
+      return s;
+    }
   }
 
   private static Class<?> raw(Type t) {

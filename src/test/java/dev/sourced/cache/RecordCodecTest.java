@@ -166,6 +166,34 @@ class RecordCodecTest {
   }
 
   @Test
+  void aLongStringMetAgainIsWrittenOnceAndReadBackAsOneString() throws IOException {
+    String path = "content/posts/a-long-article-name.md";
+    Tree tree =
+        new Tree(path, List.of(new Tree(new String(path), List.of()), new Tree("short", null)));
+    byte[] bytes = write(tree, Tree.class);
+
+    int times = 0;
+    byte[] name = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (int i = 0; i + name.length <= bytes.length; i++) {
+      if (Arrays.equals(bytes, i, i + name.length, name, 0, name.length)) times++;
+    }
+    assertThat(times).isEqualTo(1);
+    Tree back = (Tree) CODEC.read(new RecordCodec.Input(bytes, 0, bytes.length), Tree.class);
+    assertThat(back).isEqualTo(tree);
+    assertThat(back.children().get(0).name()).isSameAs(back.name());
+
+    // Each call has its own strings: a second write of the same value writes the path out again.
+    ByteArrayOutputStream two = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(two);
+    CODEC.write(out, Tree.class, tree);
+    CODEC.write(out, Tree.class, tree);
+    byte[] both = two.toByteArray();
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(both));
+    assertThat(CODEC.read(in, Tree.class)).isEqualTo(tree);
+    assertThat(CODEC.read(in, Tree.class)).isEqualTo(tree);
+  }
+
+  @Test
   void damagedBytesAreAnIoErrorNotAWrongValue() throws IOException {
     byte[] bytes = write(new Dot(1), Shape.class);
     byte[] badKind = bytes.clone();
@@ -184,6 +212,14 @@ class RecordCodecTest {
     byte[] cut = write(sample(), Everything.class);
     assertThatThrownBy(
             () -> CODEC.read(new RecordCodec.Input(cut, 0, cut.length - 3), Everything.class))
+        .isInstanceOf(IOException.class);
+
+    byte[] unknownNumber = write(new Tree("a long enough name", List.of()), Tree.class);
+    unknownNumber[0] = 2; // "the string numbered ..." with nothing numbered yet
+    assertThatThrownBy(
+            () ->
+                CODEC.read(
+                    new RecordCodec.Input(unknownNumber, 0, unknownNumber.length), Tree.class))
         .isInstanceOf(IOException.class);
 
     byte[] presence = write("abc", String.class);
