@@ -43,8 +43,17 @@ public final class ParseEntries {
   /** What a kept parse gives back: the parse (null if the file did not parse) and diagnostics. */
   public record Hit(ParsedPage page, List<Diagnostic> diagnostics) {}
 
-  /** An entry as kept: the body's place and check, and the encoded rest. */
-  private record Stored(long offset, int length, int crc, byte[] blob) {}
+  /**
+   * An entry as kept: the body's place and check, and the encoded rest ({@code blobLength} bytes of
+   * {@code bytes} from {@code blobFrom}: an entry read from the index points into the index's own
+   * bytes rather than copying them out).
+   */
+  private record Stored(
+      long offset, int length, int crc, byte[] bytes, int blobFrom, int blobLength) {
+    Stored(long offset, int length, int crc, byte[] blob) {
+      this(offset, length, crc, blob, 0, blob.length);
+    }
+  }
 
   /** What an entry's bytes encode (a record, so the codec knows the generic types). */
   private record Blob(ParsedPage page, List<Diagnostic> diagnostics) {}
@@ -101,10 +110,10 @@ public final class ParseEntries {
             bodies.close();
             throw new CacheFile.Unusable(INDEX + " points past the end of " + name);
           }
-          byte[] blob = new byte[blobLength];
-          d.readFully(blob);
+          int blobFrom = in.position();
+          in.skip(blobLength);
           if (offset >= 0) bodies.expect(offset, crc);
-          previous.put(key, new Stored(offset, length, crc, blob));
+          previous.put(key, new Stored(offset, length, crc, in.array(), blobFrom, blobLength));
         }
         return new ParseEntries(previous, KnownFiles.read(d), bodies, false);
       }
@@ -230,7 +239,7 @@ public final class ParseEntries {
   }
 
   private Blob decode(Stored s) throws IOException {
-    DataInputStream in = new DataInputStream(new CacheFile.Bytes(s.blob(), 0, s.blob().length));
+    var in = new RecordCodec.Input(s.bytes(), s.blobFrom(), s.blobLength());
     return (Blob) codec(s).read(in, Blob.class);
   }
 
@@ -266,7 +275,7 @@ public final class ParseEntries {
         Stored s = e.getValue();
         if (s.offset() < 0) continue;
         long at = target.write(bodies.bytes(s.offset(), s.length()));
-        e.setValue(new Stored(at, s.length(), s.crc(), s.blob()));
+        e.setValue(new Stored(at, s.length(), s.crc(), s.bytes(), s.blobFrom(), s.blobLength()));
       }
       target.close();
     }
@@ -283,8 +292,8 @@ public final class ParseEntries {
             out.writeLong(s.offset());
             out.writeInt(s.length());
             out.writeInt(s.crc());
-            out.writeInt(s.blob().length);
-            out.write(s.blob());
+            out.writeInt(s.blobLength());
+            out.write(s.bytes(), s.blobFrom(), s.blobLength());
           }
           known.write(out);
         });

@@ -28,7 +28,6 @@ final class LinkChecker {
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
 
   private final SiteConfig config;
-  private final Diagnostics diagnostics;
 
   /** For each page address ("slug/"), the anchors it has; null for pages without known anchors. */
   private final Map<String, Set<String>> anchors = new HashMap<>();
@@ -38,9 +37,8 @@ final class LinkChecker {
   private final PageFiles pageFiles;
 
   /** Every planned output is a target; articles' anchors are added by {@link #addPage}. */
-  LinkChecker(SiteConfig config, Diagnostics diagnostics, OutputPlan plan, PageFiles pageFiles) {
+  LinkChecker(SiteConfig config, OutputPlan plan, PageFiles pageFiles) {
     this.config = config;
-    this.diagnostics = diagnostics;
     this.pageFiles = pageFiles;
     for (OutputPlan.Output o : plan.outputs()) {
       if (o.kind() == OutputKind.BUNDLE_FILE || o.kind() == OutputKind.STATIC_FILE) {
@@ -52,27 +50,37 @@ final class LinkChecker {
     }
   }
 
-  void addPage(ResolvedPage page) {
+  /** Adds a page with its anchors (see {@link #anchors}). */
+  void addPage(ResolvedPage page, Set<String> ids) {
+    anchors.put(page.url(), ids);
+  }
+
+  /** The anchors a page has: its headings, boxes, claims and references. */
+  static Set<String> anchors(ResolvedPage page) {
     Set<String> ids = new HashSet<>(page.parsed().headingIds());
     page.boxedFacts().forEach(f -> ids.add("fact-" + f));
     page.ownFactsToBox().forEach(f -> ids.add("fact-" + f));
     page.claimsUsed().forEach(c -> ids.add("claim-" + c));
     page.ownClaimsToBox().forEach(c -> ids.add("claim-" + c));
     page.references().forEach(s -> ids.add("ref-" + s));
-    anchors.put(page.url(), ids);
+    return ids;
   }
 
-  void check(ResolvedPage page) {
-    for (BodyLink link : page.parsed().links()) check(page, link);
+  /**
+   * Checks a page's links, warning into {@code diagnostics}; safe on several threads at once once
+   * every page is added (the checker is only read).
+   */
+  void check(ResolvedPage page, Diagnostics diagnostics) {
+    for (BodyLink link : page.parsed().links()) check(page, link, diagnostics);
   }
 
-  private void check(ResolvedPage page, BodyLink link) {
+  private void check(ResolvedPage page, BodyLink link, Diagnostics diagnostics) {
     String dest = link.destination();
     if (dest == null || dest.isEmpty() || dest.startsWith("//") || SCHEME.matcher(dest).matches()) {
       return;
     }
     if (MarkdownFileLinks.isFileLink(dest)) {
-      checkFileLink(page, link);
+      checkFileLink(page, link, diagnostics);
       return;
     }
     int hash = dest.indexOf('#');
@@ -86,7 +94,11 @@ final class LinkChecker {
             new URI("http", "site", base, null)
                 .resolve(new URI(null, null, hash < 0 ? dest : dest.substring(0, hash), fragment));
       } catch (URISyntaxException | IllegalArgumentException e) {
-        warn(link, "the link \"" + dest + "\" is not a valid address", "check the link's spelling");
+        warn(
+            diagnostics,
+            link,
+            "the link \"" + dest + "\" is not a valid address",
+            "check the link's spelling");
         return;
       }
       path = resolved.getPath() == null ? "" : resolved.getPath();
@@ -94,6 +106,7 @@ final class LinkChecker {
     }
     if (!path.startsWith(config.basePath())) {
       warn(
+          diagnostics,
           link,
           "the link \"" + dest + "\" leads outside the site",
           "internal links look like ../other-article/");
@@ -107,6 +120,7 @@ final class LinkChecker {
     }
     if (!anchors.containsKey(target)) {
       warn(
+          diagnostics,
           link,
           "the link \"" + dest + "\" leads to no page of this site",
           "internal links look like ../other-article/ (the article's slug, then a slash)");
@@ -115,6 +129,7 @@ final class LinkChecker {
     Set<String> known = anchors.get(target);
     if (fragment != null && !fragment.isEmpty() && known != null && !known.contains(fragment)) {
       warn(
+          diagnostics,
           link,
           "the link \"" + dest + "\" names an anchor that page does not have",
           "anchors are headings (#a-heading-title), facts (#fact-ID), claims (#claim-ID)");
@@ -122,12 +137,13 @@ final class LinkChecker {
   }
 
   /** A link to a Markdown file: the file must be a published page, and have the anchor named. */
-  private void checkFileLink(ResolvedPage page, BodyLink link) {
+  private void checkFileLink(ResolvedPage page, BodyLink link, Diagnostics diagnostics) {
     String dest = link.destination();
     ResolvedPage target = pageFiles.target(page, dest);
     if (target == null) {
       String file = PageFiles.file(page, dest);
       warn(
+          diagnostics,
           link,
           "the link \""
               + dest
@@ -147,6 +163,7 @@ final class LinkChecker {
     Set<String> known = anchors.get(target.url());
     if (fragment.length() > 1 && known != null && !known.contains(fragment.substring(1))) {
       warn(
+          diagnostics,
           link,
           "the link \"" + dest + "\" names an anchor that page does not have",
           "anchors are headings (#a-heading-title), facts (#fact-ID), claims (#claim-ID)");
@@ -218,7 +235,7 @@ final class LinkChecker {
     return true;
   }
 
-  private void warn(BodyLink link, String message, String hint) {
+  private static void warn(Diagnostics diagnostics, BodyLink link, String message, String hint) {
     diagnostics.warning(link.at(), Code.BROKEN_LINK, message, hint);
   }
 }

@@ -1,7 +1,9 @@
 package dev.sourced.resolve;
 
+import dev.sourced.concurrent.Workers;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Code;
+import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.diag.SourcePosition;
 import dev.sourced.diag.Suggestions;
@@ -199,8 +201,10 @@ public final class ReferenceResolver {
             List.copyOf(sharedFacts),
             List.copyOf(sharedClaims),
             List.copyOf(statics));
-    checkPlanned(site);
-    checkLinks(site);
+    // The plan is the same for both checks: made once (it lists every output of the site).
+    OutputPlan plan = OutputPlan.of(site);
+    checkPlanned(site, plan);
+    checkLinks(site, plan);
     return site;
   }
 
@@ -224,23 +228,40 @@ public final class ReferenceResolver {
         }
       }
     }
+    // The first page at each address, looked up per claim (a search of every page per claim made
+    // a site with many claims quadratic).
+    Map<String, ParsedPage> firstAt = new HashMap<>();
+    for (ParsedPage p : pages) firstAt.putIfAbsent(p.url(), p);
     for (ParsedPage p : pages) {
       for (var c : p.frontMatter().claims()) {
         if (claims.get(c.id()) != c) continue;
         String at = boxedAt.computeIfAbsent(c.id(), k -> p.url());
-        ParsedPage boxer = pages.stream().filter(q -> q.url().equals(at)).findFirst().orElse(p);
+        ParsedPage boxer = firstAt.getOrDefault(at, p);
         homes.put(DeclarationKey.claim(c.id()), new Home(at, boxer.frontMatter().title(), true));
       }
     }
     return boxedAt;
   }
 
-  /** Links in bodies must lead to a page or file of the output plan (and an anchor it has). */
-  private void checkLinks(ResolvedSite site) {
-    LinkChecker links =
-        new LinkChecker(config, diagnostics, OutputPlan.of(site), PageFiles.of(site));
-    for (ResolvedPage r : site.pages()) links.addPage(r);
-    for (ResolvedPage r : site.pages()) links.check(r);
+  /**
+   * Links in bodies must lead to a page or file of the output plan (and an anchor it has). Each
+   * page's anchors and then its links are worked out on all cores (the checker is only read once
+   * every page's anchors are in); the warnings are added in page order, as one thread gives them.
+   */
+  private void checkLinks(ResolvedSite site, OutputPlan plan) {
+    LinkChecker links = new LinkChecker(config, plan, PageFiles.of(site));
+    List<ResolvedPage> pages = site.pages();
+    List<Set<String>> anchors = Workers.map(pages.size(), i -> LinkChecker.anchors(pages.get(i)));
+    for (int i = 0; i < pages.size(); i++) links.addPage(pages.get(i), anchors.get(i));
+    List<List<Diagnostic>> found =
+        Workers.map(
+            pages.size(),
+            i -> {
+              Diagnostics d = new Diagnostics();
+              links.check(pages.get(i), d);
+              return d.list();
+            });
+    for (List<Diagnostic> d : found) diagnostics.addAll(d);
   }
 
   private void register(List<Source> ss, List<Fact> fs, List<Claim> cs, Home home) {
@@ -371,9 +392,9 @@ public final class ReferenceResolver {
    * itself (pages, bundles and each other were checked with the addresses): none may take the place
    * of a generated page or file.
    */
-  private void checkPlanned(ResolvedSite site) {
+  private void checkPlanned(ResolvedSite site, OutputPlan plan) {
     Map<String, OutputPlan.Output> generated = new HashMap<>();
-    for (OutputPlan.Output o : OutputPlan.of(site).outputs()) {
+    for (OutputPlan.Output o : plan.outputs()) {
       switch (o.kind()) {
         case ARTICLE, BUNDLE_FILE, STATIC_FILE, REDIRECT, ASSET -> {}
         default -> generated.put(o.path().toLowerCase(Locale.ROOT), o);
