@@ -101,10 +101,9 @@ final class RecordCodec {
     return n;
   }
 
-  private static Node compile(Type type) {
-    Class<?> raw = raw(type);
-    if (raw == boolean.class) {
-      return new Node() {
+  /** A boolean or int, primitive or boxed behind its presence byte: written as DataOutput does. */
+  private static final Node BOOLEAN =
+      new Node() {
         void write(Call c, DataOutput out, Object v) throws IOException {
           out.writeBoolean((Boolean) v);
         }
@@ -113,9 +112,9 @@ final class RecordCodec {
           return in.readBoolean();
         }
       };
-    }
-    if (raw == int.class) {
-      return new Node() {
+
+  private static final Node INT =
+      new Node() {
         void write(Call c, DataOutput out, Object v) throws IOException {
           out.writeInt((Integer) v);
         }
@@ -124,7 +123,11 @@ final class RecordCodec {
           return in.readInt();
         }
       };
-    }
+
+  private static Node compile(Type type) {
+    Class<?> raw = raw(type);
+    if (raw == boolean.class) return BOOLEAN;
+    if (raw == int.class) return INT;
     if (raw == long.class) {
       return new Node() {
         void write(Call c, DataOutput out, Object v) throws IOException {
@@ -211,28 +214,8 @@ final class RecordCodec {
         }
       };
     }
-    if (raw == Integer.class) {
-      return new Node() {
-        void write(Call c, DataOutput out, Object v) throws IOException {
-          out.writeInt((Integer) v);
-        }
-
-        Object read(Call c, DataInput in) throws IOException {
-          return in.readInt();
-        }
-      };
-    }
-    if (raw == Boolean.class) {
-      return new Node() {
-        void write(Call c, DataOutput out, Object v) throws IOException {
-          out.writeBoolean((Boolean) v);
-        }
-
-        Object read(Call c, DataInput in) throws IOException {
-          return in.readBoolean();
-        }
-      };
-    }
+    if (raw == Integer.class) return INT;
+    if (raw == Boolean.class) return BOOLEAN;
     if (raw == LocalDate.class) {
       return new Node() {
         void write(Call c, DataOutput out, Object v) throws IOException {
