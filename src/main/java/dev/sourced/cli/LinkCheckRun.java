@@ -34,19 +34,7 @@ record LinkCheckRun(BuildResult result, LinkCheck.Summary summary) {
     List<Diagnostic> all = new ArrayList<>(r.diagnostics());
     for (Diagnostic d : links.diagnostics()) all.add(site.strict ? d.asError() : d);
     all.sort(null);
-    BuildResult merged =
-        new BuildResult(
-            all,
-            r.written(),
-            r.articles(),
-            r.files(),
-            r.facts(),
-            r.claims(),
-            r.millis(),
-            r.sourceText(),
-            r.site(),
-            r.notes());
-    return new LinkCheckRun(merged, links.summary());
+    return new LinkCheckRun(r.withDiagnostics(all), links.summary());
   }
 
   /**

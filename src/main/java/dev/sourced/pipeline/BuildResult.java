@@ -30,21 +30,10 @@ public record BuildResult(
     List<String> rendered,
     int undated) {
 
-  /** A result whose articles all have a date (or whose site says which do not). */
-  public BuildResult(
-      List<Diagnostic> diagnostics,
-      boolean written,
-      int articles,
-      int files,
-      int facts,
-      int claims,
-      long millis,
-      Function<String, String> sourceText,
-      ResolvedSite site,
-      List<String> notes,
-      List<String> rendered) {
-    this(
-        diagnostics,
+  /** The same result with other diagnostics (a check that added its own to the build's). */
+  public BuildResult withDiagnostics(List<Diagnostic> other) {
+    return new BuildResult(
+        other,
         written,
         articles,
         files,
@@ -55,33 +44,7 @@ public record BuildResult(
         site,
         notes,
         rendered,
-        0);
-  }
-
-  /** A result without a record of what was rendered anew. */
-  public BuildResult(
-      List<Diagnostic> diagnostics,
-      boolean written,
-      int articles,
-      int files,
-      int facts,
-      int claims,
-      long millis,
-      Function<String, String> sourceText,
-      ResolvedSite site,
-      List<String> notes) {
-    this(
-        diagnostics,
-        written,
-        articles,
-        files,
-        facts,
-        claims,
-        millis,
-        sourceText,
-        site,
-        notes,
-        null);
+        undated);
   }
 
   public boolean failed() {

@@ -539,7 +539,9 @@ public final class Pipeline {
         site == null ? path -> null : inputs.texts(),
         site,
         notes(d),
-        renderedAnew);
+        renderedAnew,
+        // A returned site says which of its articles have no date.
+        0);
   }
 
   private List<String> notes(Diagnostics d) {
