@@ -13,11 +13,9 @@ import dev.sourced.model.Texts;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +74,13 @@ final class SearchIndex {
 
   private SearchIndex() {}
 
-  /** The table of contents ({@code search.json}) and the parts it names. */
-  record Built(Map<String, Object> contents, List<RenderedPage> parts) {}
+  /**
+   * The table of contents ({@code search.json}) and the parts it names, with the SHA-256 of each
+   * part's bytes in hex, by the part's path: the first eight digits are in the part's name, and the
+   * build cache records the part by all of them (one hash of each part's bytes, not two).
+   */
+  record Built(
+      Map<String, Object> contents, List<RenderedPage> parts, Map<String, String> hashes) {}
 
   /** How many documents are made at a time (see {@link #build}). */
   private static final int BATCH = 1024;
@@ -155,6 +158,7 @@ final class SearchIndex {
     List<String> sorted = new ArrayList<>(words.keySet());
     sorted.sort(null);
     List<RenderedPage> parts = new ArrayList<>();
+    Map<String, String> hashes = new HashMap<>();
     List<Object> termParts = new ArrayList<>();
     // A part's JSON is written here as it grows (what Json writes of a map of strings: a word's
     // list is digits and commas, which need no escaping), as the word list is most of the index's
@@ -172,14 +176,14 @@ final class SearchIndex {
       size += word.length() + part.length() - from + 6;
       part.append('"');
       if (size >= TERMS_PER_PART) {
-        termParts.add(List.of(first, wordPart(parts, prefix, termParts.size(), part)));
+        termParts.add(List.of(first, wordPart(parts, hashes, prefix, termParts.size(), part)));
         part.setLength(0);
         size = 0;
         first = null;
       }
     }
     if (first != null) {
-      termParts.add(List.of(first, wordPart(parts, prefix, termParts.size(), part)));
+      termParts.add(List.of(first, wordPart(parts, hashes, prefix, termParts.size(), part)));
     }
     List<byte[]> rowParts = new ArrayList<>();
     for (int i = 0; i < n; i += DOCS_PER_PART) {
@@ -187,9 +191,7 @@ final class SearchIndex {
     }
     StringBuilder rowHashes = new StringBuilder();
     for (int i = 0; i < rowParts.size(); i++) {
-      String hash = hash(List.of(rowParts.get(i)));
-      rowHashes.append(hash);
-      parts.add(new RenderedPage(prefix + "search/d/" + i + "." + hash + ".json", rowParts.get(i)));
+      rowHashes.append(part(parts, hashes, prefix + "search/d/" + i + ".", rowParts.get(i)));
     }
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("version", 4);
@@ -201,27 +203,36 @@ final class SearchIndex {
     root.put("rowPart", config.url(prefix + "search/d/") + "{n}.{hash}.json");
     root.put("rows", rowParts.size());
     root.put("rowHashes", rowHashes.toString());
-    return new Built(root, parts);
+    return new Built(root, parts, hashes);
   }
 
   /** A part of the word list, written; returns the hash its name carries. */
   private static String wordPart(
-      List<RenderedPage> parts, String prefix, int number, StringBuilder json) {
+      List<RenderedPage> parts,
+      Map<String, String> hashes,
+      String prefix,
+      int number,
+      StringBuilder json) {
     byte[] bytes = json.append("}\n").toString().getBytes(StandardCharsets.UTF_8);
-    String hash = hash(List.of(bytes));
-    parts.add(new RenderedPage(prefix + "search/t/" + number + "." + hash + ".json", bytes));
+    return part(parts, hashes, prefix + "search/t/" + number + ".", bytes);
+  }
+
+  /**
+   * A part named {@code <name>.<hash>.json}, where the hash is the first 8 hex digits of the
+   * SHA-256 of its bytes (as assets are named), kept with all 64 in {@code hashes}; returns the 8.
+   */
+  private static String part(
+      List<RenderedPage> parts, Map<String, String> hashes, String name, byte[] bytes) {
+    String sha256 = Hashes.sha256Hex(bytes);
+    String hash = sha256.substring(0, 8);
+    String path = name + hash + ".json";
+    parts.add(new RenderedPage(path, bytes));
+    hashes.put(path, sha256);
     return hash;
   }
 
   private static byte[] json(Object value) {
     return (Json.write(value, false) + "\n").getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** The first 8 hex digits of the SHA-256 of the bytes, one after the other, as assets' names. */
-  private static String hash(List<byte[]> all) {
-    MessageDigest d = Hashes.sha256();
-    for (byte[] b : all) d.update(b);
-    return HexFormat.of().formatHex(d.digest(), 0, 4);
   }
 
   /** The words of an article's body, as the index has them (each of weight 1). */

@@ -363,7 +363,7 @@ public final class SiteRenderer {
               // Each part is recorded by its own bytes, so that a part whose bytes are the last
               // build's stays as it is; its language's tag finds the parts of an unchanged index.
               for (RenderedPage part : index.parts()) {
-                partsMade.put(part.path(), partsTag(prefix) + bytesHash(part.bytes()));
+                partsMade.put(part.path(), partsTag(prefix) + index.hashes().get(part.path()));
               }
               yield () -> out.json(path, () -> PERSISTENT + made, index::contents, false);
             }
@@ -589,7 +589,7 @@ public final class SiteRenderer {
     return "search parts\0" + prefix + "\0";
   }
 
-  /** The SHA-256 of a part's bytes, in hex: what the part is recorded with. */
+  /** The SHA-256 of a theme file's bytes, in hex: what the file is recorded with. */
   private static String bytesHash(byte[] bytes) {
     return FingerprintDigest.ofBytes(bytes);
   }
