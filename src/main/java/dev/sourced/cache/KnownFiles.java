@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -120,7 +119,8 @@ final class KnownFiles {
 
   /** Writes the files this build looked at. */
   void write(DataOutput out) throws IOException {
-    Map<String, Seen> files = new TreeMap<>(now);
+    // In no order: the files are read into a map.
+    Map<String, Seen> files = now;
     out.writeInt(files.size());
     for (var e : files.entrySet()) {
       Seen f = e.getValue();

@@ -488,8 +488,10 @@ final class RecordCodec {
    * carry), so that every string reads back exactly as it was.
    */
   static void writeString(DataOutput out, String s) throws IOException {
-    if (wellFormed(s)) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    // The encoder writes '?' for a lone surrogate, so a string that gave no '?' is well formed
+    // (looking at each character of every string was most of writing the build's record).
+    if (noQuestionMark(b) || wellFormed(s)) {
       out.writeInt(b.length);
       out.write(b);
     } else {
@@ -512,6 +514,11 @@ final class RecordCodec {
     byte[] b = new byte[n];
     in.readFully(b);
     return new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static boolean noQuestionMark(byte[] b) {
+    for (byte x : b) if (x == '?') return false;
+    return true;
   }
 
   static boolean wellFormed(String s) {

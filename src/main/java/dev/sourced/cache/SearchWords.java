@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -88,10 +87,10 @@ final class SearchWords {
   void save() throws IOException {
     if (previous == null) return; // the index was kept: the file still fits
     if (!changed && used.size() == previous.size()) return;
-    Map<String, String[]> sorted = new TreeMap<>(used);
+    // In no order: the entries are read into a map.
     Map<String, Integer> ids = new HashMap<>();
     List<String> table = new ArrayList<>();
-    for (String[] words : sorted.values()) {
+    for (String[] words : used.values()) {
       for (String w : words) {
         if (ids.putIfAbsent(w, table.size()) == null) table.add(w);
       }
@@ -102,8 +101,8 @@ final class SearchWords {
         o -> {
           o.writeInt(table.size());
           for (String w : table) RecordCodec.writeString(o, w);
-          o.writeInt(sorted.size());
-          for (var e : sorted.entrySet()) {
+          o.writeInt(used.size());
+          for (var e : used.entrySet()) {
             RecordCodec.writeString(o, e.getKey());
             o.writeInt(e.getValue().length);
             for (String w : e.getValue()) o.writeInt(ids.get(w));
