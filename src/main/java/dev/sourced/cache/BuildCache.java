@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -212,7 +213,8 @@ public final class BuildCache implements AutoCloseable {
   public void close() throws IOException {
     try {
       if (pages != null) pages.save(dir);
-      if (words != null) words.save();
+      // The words of every current article: a patched search index asks only for the edited ones.
+      if (words != null) words.save(pages == null ? Set.of() : pages.keys());
     } finally {
       if (pages != null) pages.closeBodies();
       try {
@@ -277,6 +279,15 @@ public final class BuildCache implements AutoCloseable {
    */
   public ParsedPage previousPage(ArticleFile f, boolean rawHtml, List<String> languages) {
     return pages().previous(f, rawHtml + "\0" + languages);
+  }
+
+  /**
+   * The search words the build before kept for the body of the article known at {@code f}'s place
+   * (see {@link #previousPage}), or null when it kept none; not kept for the next build.
+   */
+  public String[] previousSearchWords(ArticleFile f, boolean rawHtml, List<String> languages) {
+    String key = pages().previousKey(f, rawHtml + "\0" + languages);
+    return key == null ? null : words().peek(key);
   }
 
   /** Forgets the last build's record, before this build changes the site it describes. */

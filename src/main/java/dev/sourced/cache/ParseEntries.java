@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -179,7 +180,7 @@ public final class ParseEntries {
    * are now; null when there is none or it does not decode. Not kept for the next build.
    */
   ParsedPage previous(ArticleFile f, String settings) {
-    String key = known.previousKey(settings + "\0" + place(f));
+    String key = previousKey(f, settings);
     Stored s = key == null ? null : previous.get(key);
     if (s == null) return null;
     try {
@@ -187,6 +188,16 @@ public final class ParseEntries {
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** The keys of this build's entries: the current articles' parses. */
+  Set<String> keys() {
+    return next.keySet();
+  }
+
+  /** The key of the parse the build before kept for the article known at {@code f}'s place. */
+  String previousKey(ArticleFile f, String settings) {
+    return known.previousKey(settings + "\0" + place(f));
   }
 
   /** The files other than articles whose keys the build cache keeps (bundle images). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -19,9 +20,10 @@ import java.util.function.Supplier;
  * reading and scanning its body, which is most of the index's cost.
  *
  * <p>Read only when the index is made (a build that keeps the index reads nothing); written back
- * with just the entries this build used, so it holds the current articles and no more. The words
- * are stored once each, in a table, and each entry lists its words as numbers into it. A file that
- * cannot be used is noted and made again from the bodies.
+ * with the entries of the current articles (those this build used, and those of the file for the
+ * articles whose words a patched index did not need), and no more. The words are stored once each,
+ * in a table, and each entry lists its words as numbers into it. A file that cannot be used is
+ * noted and made again from the bodies.
  */
 final class SearchWords {
   static final String FILE = "words.bin";
@@ -47,6 +49,16 @@ final class SearchWords {
     }
     used.put(key, words);
     return words;
+  }
+
+  /** How many articles' words the file keeps. */
+  int size() {
+    return previous().size();
+  }
+
+  /** The words kept under {@code key}, or null: not kept for the next build unless it asks. */
+  String[] peek(String key) {
+    return previous().get(key);
   }
 
   /** The file's entries, read once (and without a lock after that: every article asks). */
@@ -83,9 +95,16 @@ final class SearchWords {
     return Map.of();
   }
 
-  /** Writes the entries this build used, when it used any and they differ from the file's. */
-  void save() throws IOException {
+  /**
+   * Writes the entries this build used, and those of the file for the other {@code current} keys
+   * (articles whose words a patched index did not need), when they differ from the file's.
+   */
+  void save(Set<String> current) throws IOException {
     if (previous == null) return; // the index was kept: the file still fits
+    for (String key : current) {
+      String[] words = previous.get(key);
+      if (words != null) used.putIfAbsent(key, words);
+    }
     if (!changed && used.size() == previous.size()) return;
     // In no order: the entries are read into a map.
     Map<String, Integer> ids = new HashMap<>();

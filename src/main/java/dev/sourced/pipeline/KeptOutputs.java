@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -49,9 +48,16 @@ final class KeptOutputs implements OutputReuse {
 
   /**
    * The articles whose prose alone changed since the build recorded, when nothing else of its
-   * inputs did (see {@link #keepAsBefore}); null when that is not known.
+   * inputs did (see {@link #keepAsBefore}), each with the parse that build had of it, by path; null
+   * when that is not known.
    */
-  private final Set<String> proseEdited;
+  private final Map<String, Edited> proseEdited;
+
+  /**
+   * An article whose prose alone changed: the parse the build before had of it, and the body words
+   * that build indexed for it (null when the build cache kept none).
+   */
+  record Edited(ParsedPage before, String[] words) {}
 
   KeptOutputs(
       BuildCache cache,
@@ -60,7 +66,7 @@ final class KeptOutputs implements OutputReuse {
       SiteWriter.Transaction tx,
       Function<ParsedPage, String> keys,
       AtomicInteger count,
-      Set<String> proseEdited) {
+      Map<String, Edited> proseEdited) {
     this.proseEdited = proseEdited;
     this.cache = cache;
     this.output = output;
@@ -108,11 +114,44 @@ final class KeptOutputs implements OutputReuse {
   @Override
   public boolean keepAsBefore(String path, List<ParsedPage> sources) {
     if (proseEdited == null) return false;
-    for (ParsedPage p : sources) if (proseEdited.contains(p.path())) return false;
+    for (ParsedPage p : sources) if (proseEdited.containsKey(p.path())) return false;
     OutputRecords.Record r = previous.get(path);
     if (r == null || !keep(path, r.fingerprint())) return false;
     keptAsBefore.incrementAndGet();
     return true;
+  }
+
+  @Override
+  public Map<String, ParsedPage> proseEditedBefore() {
+    if (proseEdited == null) return null;
+    Map<String, ParsedPage> out = new HashMap<>();
+    proseEdited.forEach((path, e) -> out.put(path, e.before()));
+    return out;
+  }
+
+  @Override
+  public String[] previousWords(String path) {
+    Edited e = proseEdited == null ? null : proseEdited.get(path);
+    return e == null ? null : e.words();
+  }
+
+  @Override
+  public String untouched(String path) {
+    OutputRecords.Record r = previous.get(path);
+    return r != null && tx.unchanged(path, r.stamp()) ? r.fingerprint() : null;
+  }
+
+  @Override
+  public byte[] previousBytes(String path) {
+    OutputRecords.Record r = previous.get(path);
+    if (r == null || !tx.unchanged(path, r.stamp())) return null;
+    try {
+      byte[] bytes = Files.readAllBytes(output.resolve(path));
+      // Looked at again: the bytes read are the ones recorded only if the file is still untouched.
+      return bytes.length == r.stamp().size() && tx.unchanged(path, r.stamp()) ? bytes : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** The shared fingerprints' hashes this render used, by name (see {@link #family}). */

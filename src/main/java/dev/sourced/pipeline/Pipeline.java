@@ -491,11 +491,12 @@ public final class Pipeline {
   /**
    * The articles whose prose alone changed since the last build recorded, when nothing else did:
    * every changed input is a known article, parsed now and by that build, that declares, uses and
-   * links the same things with the same front matter ({@link ProseEdit#sameShape}); else null.
+   * links the same things with the same front matter ({@link ProseEdit#sameShape}); each with the
+   * parse that build had of it, by path; else null.
    */
-  private Set<String> proseEdited(BuildCache cache) {
+  private Map<String, KeptOutputs.Edited> proseEdited(BuildCache cache) {
     if (changedInputs == null) return null;
-    Set<String> edited = new java.util.HashSet<>();
+    Map<String, KeptOutputs.Edited> edited = new HashMap<>();
     for (String path : changedInputs) {
       var now = inputs.article(path);
       if (now == null || now.parsed() == null) return null;
@@ -506,7 +507,10 @@ public final class Pipeline {
           || !ProseEdit.sameShape(before, now.parsed())) {
         return null;
       }
-      edited.add(path);
+      String[] words =
+          cache.previousSearchWords(
+              now.file(), inputs.config().rawHtml(), inputs.config().languages());
+      edited.put(path, new KeptOutputs.Edited(before, words));
     }
     return edited;
   }

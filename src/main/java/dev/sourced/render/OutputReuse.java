@@ -3,6 +3,7 @@ package dev.sourced.render;
 import dev.sourced.images.KnownOriginals;
 import dev.sourced.parse.ParsedPage;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +52,39 @@ public interface OutputReuse {
    * that shared fingerprint is the same); null when it must be computed (the default).
    */
   default String familyAsBefore(String name) {
+    return null;
+  }
+
+  /**
+   * The parses the build before had of the articles whose prose alone changed since, by path, when
+   * {@link #keepAsBefore} holds (else null, the default): what a search index is patched from.
+   */
+  default Map<String, ParsedPage> proseEditedBefore() {
+    return null;
+  }
+
+  /**
+   * The body words the build before indexed for the article at {@code path}, one whose prose alone
+   * changed (see {@link #proseEditedBefore}); null when they are not known (the default), and then
+   * they are found again in the parse that build had of it.
+   */
+  default String[] previousWords(String path) {
+    return null;
+  }
+
+  /**
+   * The fingerprint the output at {@code path} was recorded with, when its file is untouched since
+   * the build before wrote it; else null (the default).
+   */
+  default String untouched(String path) {
+    return null;
+  }
+
+  /**
+   * The bytes of the output at {@code path} as the build before wrote them, when its file is
+   * untouched since; else null (the default).
+   */
+  default byte[] previousBytes(String path) {
     return null;
   }
 

@@ -8,8 +8,10 @@ import dev.sourced.hash.Hashes;
 import dev.sourced.i18n.Messages;
 import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
+import dev.sourced.model.FrontMatter;
 import dev.sourced.model.Source;
 import dev.sourced.model.Texts;
+import dev.sourced.parse.ParsedPage;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import java.nio.charset.StandardCharsets;
@@ -77,10 +79,20 @@ final class SearchIndex {
   /**
    * The table of contents ({@code search.json}) and the parts it names, with the SHA-256 of each
    * part's bytes in hex, by the part's path: the first eight digits are in the part's name, and the
-   * build cache records the part by all of them (one hash of each part's bytes, not two).
+   * build cache records the part by all of them (one hash of each part's bytes, not two). A {@link
+   * SearchIndexPatch patched} index also names the parts {@code search.json} names that stay as the
+   * build before wrote them ({@code kept}, with their SHA-256, by path): only the others are in
+   * {@code parts}.
    */
   record Built(
-      Map<String, Object> contents, List<RenderedPage> parts, Map<String, String> hashes) {}
+      Map<String, Object> contents,
+      List<RenderedPage> parts,
+      Map<String, String> hashes,
+      Map<String, String> kept) {
+    Built(Map<String, Object> contents, List<RenderedPage> parts, Map<String, String> hashes) {
+      this(contents, parts, hashes, Map.of());
+    }
+  }
 
   /** How many documents are made at a time (see {@link #build}). */
   private static final int BATCH = 1024;
@@ -121,14 +133,13 @@ final class SearchIndex {
       String prefix,
       java.util.function.Function<ResolvedPage, String[]> bodyWords) {
     var config = site.config();
-    List<ResolvedPage> pages = site.pages();
-    List<Fact> facts = new ArrayList<>();
-    for (Fact f : site.facts().values()) if (site.factHome(f.id()) != null) facts.add(f);
-    List<Claim> claims = new ArrayList<>();
-    for (Claim c : site.claims().values()) if (site.claimHome(c.id()) != null) claims.add(c);
-    List<Source> sources = new ArrayList<>(site.sources().values());
+    Documents docs = Documents.of(site);
+    List<ResolvedPage> pages = docs.pages();
+    List<Fact> facts = docs.facts();
+    List<Claim> claims = docs.claims();
+    List<Source> sources = docs.sources();
     int a = pages.size(), f = a + facts.size(), c = f + claims.size();
-    int n = c + sources.size();
+    int n = docs.size();
     // The documents are made on all cores a batch at a time and their words added to the lists at
     // once, in document order: only the rows are kept. (Keeping every document's words until all
     // were made held millions of map entries at once, at 10,000 articles most of the index's time
@@ -160,31 +171,12 @@ final class SearchIndex {
     List<RenderedPage> parts = new ArrayList<>();
     Map<String, String> hashes = new HashMap<>();
     List<Object> termParts = new ArrayList<>();
-    // A part's JSON is written here as it grows (what Json writes of a map of strings: a word's
-    // list is digits and commas, which need no escaping), as the word list is most of the index's
-    // bytes.
-    StringBuilder part = new StringBuilder(2 * TERMS_PER_PART);
-    int size = 0;
-    String first = null;
+    WordParts cut = new WordParts(prefix, 0, parts, hashes, termParts);
     for (String word : sorted) {
-      part.append(first == null ? '{' : ',');
-      if (first == null) first = word;
-      Json.string(word, part);
-      part.append(':').append('"');
-      int from = part.length();
-      words.get(word).encode(part);
-      size += word.length() + part.length() - from + 6;
-      part.append('"');
-      if (size >= TERMS_PER_PART) {
-        termParts.add(List.of(first, wordPart(parts, hashes, prefix, termParts.size(), part)));
-        part.setLength(0);
-        size = 0;
-        first = null;
-      }
+      words.get(word).encode(cut.begin(word));
+      cut.end(word);
     }
-    if (first != null) {
-      termParts.add(List.of(first, wordPart(parts, hashes, prefix, termParts.size(), part)));
-    }
+    cut.finish();
     List<byte[]> rowParts = new ArrayList<>();
     for (int i = 0; i < n; i += DOCS_PER_PART) {
       rowParts.add(json(new ArrayList<Object>(rows.subList(i, Math.min(n, i + DOCS_PER_PART)))));
@@ -193,35 +185,154 @@ final class SearchIndex {
     for (int i = 0; i < rowParts.size(); i++) {
       rowHashes.append(part(parts, hashes, prefix + "search/d/" + i + ".", rowParts.get(i)));
     }
+    return new Built(
+        contents(config, prefix, n, termParts, rowParts.size(), rowHashes.toString()),
+        parts,
+        hashes);
+  }
+
+  /** The version of the index's format, in {@code search.json}, which {@code search.js} reads. */
+  static final int VERSION = 4;
+
+  /**
+   * {@code search.json}: how many documents, the parts of the word list (each {@code [first word,
+   * hash]}), how many parts of rows and their hashes, and the patterns of the parts' addresses.
+   */
+  static Map<String, Object> contents(
+      SiteConfig config,
+      String prefix,
+      int documents,
+      List<Object> termParts,
+      int rows,
+      String rowHashes) {
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("version", 4);
-    root.put("documents", n);
+    root.put("version", VERSION);
+    root.put("documents", documents);
     root.put("perPart", DOCS_PER_PART);
     root.put("longest", SearchTerms.LONGEST);
     root.put("wordPart", config.url(prefix + "search/t/") + "{n}.{hash}.json");
     root.put("words", termParts);
     root.put("rowPart", config.url(prefix + "search/d/") + "{n}.{hash}.json");
-    root.put("rows", rowParts.size());
-    root.put("rowHashes", rowHashes.toString());
-    return new Built(root, parts, hashes);
+    root.put("rows", rows);
+    root.put("rowHashes", rowHashes);
+    return root;
   }
 
-  /** A part of the word list, written; returns the hash its name carries. */
-  private static String wordPart(
-      List<RenderedPage> parts,
-      Map<String, String> hashes,
-      String prefix,
-      int number,
-      StringBuilder json) {
-    byte[] bytes = json.append("}\n").toString().getBytes(StandardCharsets.UTF_8);
-    return part(parts, hashes, prefix + "search/t/" + number + ".", bytes);
+  /** The path of a part of the word list, by its number and the hash its name carries. */
+  static String wordPartPath(String prefix, int number, String hash) {
+    return prefix + "search/t/" + number + "." + hash + ".json";
+  }
+
+  /** The path of a part of the rows, by its number and the hash its name carries. */
+  static String rowPartPath(String prefix, int number, String hash) {
+    return prefix + "search/d/" + number + "." + hash + ".json";
+  }
+
+  /**
+   * The documents of a language's index, in their order (a document's number is its place): the
+   * articles and pages, then the facts and claims that have a home, then the sources.
+   */
+  record Documents(
+      List<ResolvedPage> pages, List<Fact> facts, List<Claim> claims, List<Source> sources) {
+    static Documents of(ResolvedSite site) {
+      List<Fact> facts = new ArrayList<>();
+      for (Fact f : site.facts().values()) if (site.factHome(f.id()) != null) facts.add(f);
+      List<Claim> claims = new ArrayList<>();
+      for (Claim c : site.claims().values()) if (site.claimHome(c.id()) != null) claims.add(c);
+      return new Documents(site.pages(), facts, claims, new ArrayList<>(site.sources().values()));
+    }
+
+    int size() {
+      return pages.size() + facts.size() + claims.size() + sources.size();
+    }
+  }
+
+  /**
+   * Cuts the sorted word list into parts as it is given, word by word: a part ends with the word
+   * that brings it to {@link #TERMS_PER_PART} (counting each word, its list and 6 characters of
+   * JSON around them), so a word's list is never split. A whole build and a {@link SearchIndexPatch
+   * patch} cut with this one class, so that both cut alike. A part's JSON is written as it grows
+   * (what Json writes of a map of strings: a word's list is digits and commas, which need no
+   * escaping), as the word list is most of the index's bytes.
+   */
+  static final class WordParts {
+    private final String prefix;
+    private final List<RenderedPage> parts;
+    private final Map<String, String> hashes;
+    private final List<Object> termParts;
+    private final StringBuilder part = new StringBuilder(2 * TERMS_PER_PART);
+    private int size;
+    private int from;
+    private String first;
+    private int number;
+
+    /**
+     * @param number the number of the first part to make
+     * @param parts where each part made is added
+     * @param hashes where each part's SHA-256 is put, by its path
+     * @param termParts where each part's {@code [first word, hash]} is added
+     */
+    WordParts(
+        String prefix,
+        int number,
+        List<RenderedPage> parts,
+        Map<String, String> hashes,
+        List<Object> termParts) {
+      this.prefix = prefix;
+      this.number = number;
+      this.parts = parts;
+      this.hashes = hashes;
+      this.termParts = termParts;
+    }
+
+    /** Starts a word's entry: its list is appended to what this returns, then {@link #end}. */
+    StringBuilder begin(String word) {
+      part.append(first == null ? '{' : ',');
+      if (first == null) first = word;
+      Json.string(word, part);
+      part.append(':').append('"');
+      from = part.length();
+      return part;
+    }
+
+    /** Ends the entry of {@code word}, and the part if it is full. */
+    void end(String word) {
+      size += word.length() + part.length() - from + 6;
+      part.append('"');
+      if (size >= TERMS_PER_PART) cut();
+    }
+
+    /** Whether the last word ended a part (or none was given): the next word starts one. */
+    boolean atBoundary() {
+      return first == null;
+    }
+
+    /** The number the next part made will have. */
+    int next() {
+      return number;
+    }
+
+    /** Ends the last part, if it holds any word. */
+    void finish() {
+      if (first != null) cut();
+    }
+
+    private void cut() {
+      byte[] bytes = part.append("}\n").toString().getBytes(StandardCharsets.UTF_8);
+      String hash = part(parts, hashes, prefix + "search/t/" + number + ".", bytes);
+      termParts.add(List.of(first, hash));
+      number++;
+      part.setLength(0);
+      size = 0;
+      first = null;
+    }
   }
 
   /**
    * A part named {@code <name>.<hash>.json}, where the hash is the first 8 hex digits of the
    * SHA-256 of its bytes (as assets are named), kept with all 64 in {@code hashes}; returns the 8.
    */
-  private static String part(
+  static String part(
       List<RenderedPage> parts, Map<String, String> hashes, String name, byte[] bytes) {
     String sha256 = Hashes.sha256Hex(bytes);
     String hash = sha256.substring(0, 8);
@@ -237,9 +348,26 @@ final class SearchIndex {
 
   /** The words of an article's body, as the index has them (each of weight 1). */
   static String[] bodyWords(ResolvedPage p) {
+    return bodyWords(p.parsed());
+  }
+
+  /** The words of a parse's body, as the index has them (each of weight 1). */
+  static String[] bodyWords(ParsedPage p) {
     Map<String, Integer> w = new LinkedHashMap<>();
-    SearchTerms.addHtml(p.parsed().body().html(), 1, w);
+    SearchTerms.addHtml(p.body().html(), 1, w);
     return w.keySet().toArray(new String[0]);
+  }
+
+  /**
+   * The words of an article's front matter with their weights (summary and tags 2, title 3): in its
+   * document they weigh that, whether or not the body has them too.
+   */
+  static Map<String, Integer> frontMatterWords(FrontMatter fm) {
+    Map<String, Integer> w = new HashMap<>();
+    SearchTerms.add(fm.summary(), 2, w);
+    SearchTerms.add(String.join(" ", fm.tags()), 2, w);
+    SearchTerms.add(fm.title(), 3, w);
+    return w;
   }
 
   private static Doc article(
@@ -247,10 +375,7 @@ final class SearchIndex {
     var fm = p.frontMatter();
     // The few words of the front matter in a map; the body's (each of weight 1, each once) as they
     // are, but for those the front matter weighs more.
-    Map<String, Integer> w = new HashMap<>();
-    SearchTerms.add(fm.summary(), 2, w);
-    SearchTerms.add(String.join(" ", fm.tags()), 2, w);
-    SearchTerms.add(fm.title(), 3, w);
+    Map<String, Integer> w = frontMatterWords(fm);
     String[] bodyWords = body.apply(p);
     String[] words = new String[bodyWords.length + w.size()];
     int[] weights = new int[words.length];
@@ -329,7 +454,7 @@ final class SearchIndex {
    * numbers, each the distance from the previous document times 4 plus the weight, comma separated
    * (about 3 bytes a document).
    */
-  private static final class Postings {
+  static final class Postings {
     private int[] values = new int[4];
     private int size;
     private int last = -1;
@@ -345,6 +470,49 @@ final class SearchIndex {
         if (i > 0) b.append(',');
         b.append(Integer.toString(values[i], 36));
       }
+    }
+
+    /**
+     * A word's list as {@link #encode} wrote it, with document {@code doc} added with {@code
+     * weight} (1 to 3), or taken out where {@code weight} is 0; null when the list is not one this
+     * class writes, or already holds {@code doc} to add, or lacks it to take out. The result is the
+     * list a whole build makes of the same documents ("" when none is left).
+     */
+    static String with(String encoded, int doc, int weight) {
+      Postings out = new Postings();
+      boolean found = false;
+      int last = -1;
+      if (!encoded.isEmpty()) {
+        for (String v : encoded.split(",", -1)) {
+          int value;
+          try {
+            value = Integer.parseInt(v, 36);
+          } catch (NumberFormatException e) {
+            return null;
+          }
+          if (value < 4 || value % 4 == 0) return null;
+          int at = last + value / 4;
+          last = at;
+          if (at == doc) {
+            if (weight != 0) return null;
+            found = true;
+            continue;
+          }
+          if (weight != 0 && !found && at > doc) {
+            out.add(doc, weight);
+            found = true;
+          }
+          out.add(at, value % 4);
+        }
+      }
+      if (weight != 0 && !found) {
+        out.add(doc, weight);
+        found = true;
+      }
+      if (!found) return null;
+      StringBuilder b = new StringBuilder();
+      out.encode(b);
+      return b.toString();
     }
   }
 

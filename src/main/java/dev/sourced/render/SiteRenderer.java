@@ -356,9 +356,26 @@ public final class SiteRenderer {
                           searchFingerprint(
                               view, prefix, config.multilingual() ? null : declarations));
               if (made == null) yield () -> {};
-              // The parts' names depend on their bytes, so the index is built here, at once.
-              SearchIndex.Built index = SearchIndex.build(view, l.fmt, prefix, out::searchWords);
+              // The parts' names depend on their bytes, so the index is built here, at once: from
+              // the index the build before wrote, when only articles' prose changed since.
+              SearchIndex.Built patched =
+                  made.isEmpty() || out.reuse.proseEditedBefore() == null
+                      ? null
+                      : SearchIndexPatch.patch(
+                          view,
+                          prefix,
+                          out.reuse.proseEditedBefore(),
+                          out::searchWords,
+                          out.reuse,
+                          partsTag(prefix));
+              SearchIndex.Built index =
+                  patched != null
+                      ? patched
+                      : SearchIndex.build(view, l.fmt, prefix, out::searchWords);
               searchParts.addAll(index.parts());
+              for (var kept : index.kept().entrySet()) {
+                out.keptPart(kept.getKey(), partsTag(prefix) + kept.getValue());
+              }
               if (made.isEmpty())
                 yield () -> out.json(path, index::contents, index::contents, false);
               // Each part is recorded by its own bytes, so that a part whose bytes are the last
@@ -771,6 +788,22 @@ public final class SiteRenderer {
             if (reuse.keep(page.path(), fingerprint)) return null;
             sink.write(page);
             reuse.made(page.path(), fingerprint);
+            return null;
+          });
+    }
+
+    /**
+     * A file the build before wrote, kept as it is (it was looked at already): a part of a patched
+     * search index that did not change.
+     */
+    void keptPart(String path, String fingerprint) {
+      paths.add(path);
+      keptParts.add(path);
+      jobs.add(
+          sink -> {
+            if (!reuse.keep(path, fingerprint)) {
+              throw new IOException("the output folder changed while this build ran: " + path);
+            }
             return null;
           });
     }

@@ -2,6 +2,7 @@ package dev.sourced.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sourced.diag.Diagnostics;
 import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
 import dev.sourced.pipeline.Pipeline;
@@ -408,6 +409,8 @@ class BuildCacheTest {
   @Test
   void aBuildWithNothingEditedReadsNoBody() throws IOException {
     build();
+    int articles = words();
+    assertThat(articles).isEqualTo(5);
     Path index = out.resolve("search.json");
     Object key = Files.readAttributes(index, "unix:ino").get("ino");
     // Every body damaged: a build that read one would say so and make everything again.
@@ -430,6 +433,14 @@ class BuildCacheTest {
     assertThat(build().notes()).noneMatch(n -> n.contains("cache"));
     assertSameAsClean();
     assertThat(Files.readString(index)).isNotEqualTo(before);
+    // That index was patched from the one before, which needed only c's words: the cache still
+    // keeps every article's, for the next index made whole.
+    assertThat(words()).isEqualTo(articles);
+  }
+
+  /** How many articles' search words the build cache keeps. */
+  private int words() {
+    return new SearchWords(cache.resolve(BuildCache.DIR), new Diagnostics()).size();
   }
 
   @Test

@@ -1,0 +1,340 @@
+package dev.sourced.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.sourced.config.SiteConfig;
+import dev.sourced.parse.ParsedPage;
+import dev.sourced.resolve.ResolvedPage;
+import dev.sourced.resolve.ResolvedSite;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * A language's search index after an edit of some articles' prose alone, made from the index the
+ * build before wrote instead of from every document: the same bytes as {@link SearchIndex#build}
+ * (tested), at the cost of the parts the edit touches.
+ *
+ * <p>Why it holds: when only articles' prose changed (their front matter, declarations and place in
+ * the site are as they were, see {@link OutputReuse#keepAsBefore}), every document, its number and
+ * its row are as before, and so is every word's list but those of the words the edited bodies
+ * gained or lost (less the words of their front matter, which weigh the same either way). The parts
+ * of rows therefore stay as they are. The word list is cut into parts in word order by {@link
+ * SearchIndex.WordParts}, whose only state is what the current part holds: it is cut again from the
+ * first part holding a changed word, with the same class, each old part read from the output
+ * folder, until it ends a part where an old part began with no changed word after that; from there
+ * on the old parts are what a whole build makes, renumbered (and so renamed) only when fewer or
+ * more parts came before them.
+ *
+ * <p>What it trusts: the build cache's records of the last build's outputs. {@code search.json} and
+ * every part it names must be untouched since that build wrote them, and each part read must have
+ * the SHA-256 it was recorded with; the lists read must hold the edited articles as their old
+ * bodies say. Anything else, and the index is built whole.
+ */
+final class SearchIndexPatch {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private SearchIndexPatch() {}
+
+  /** Why the index cannot be patched (it is then built whole). */
+  private static final class Unpatchable extends Exception {
+    Unpatchable(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  /**
+   * The patched index of a language's view, or null when it must be built whole.
+   *
+   * @param before the parses the last build had of the articles whose prose alone changed, by path
+   * @param bodyWords each article body's words now (see {@link SearchIndex#bodyWords})
+   * @param partsTag what each part's record starts with, before its SHA-256
+   */
+  static SearchIndex.Built patch(
+      ResolvedSite view,
+      String prefix,
+      Map<String, ParsedPage> before,
+      Function<ResolvedPage, String[]> bodyWords,
+      OutputReuse reuse,
+      String partsTag) {
+    try {
+      return new SearchIndexPatch.Run(view, prefix, reuse, partsTag).patch(before, bodyWords);
+    } catch (Unpatchable e) {
+      return null;
+    }
+  }
+
+  private static final class Run {
+    final ResolvedSite view;
+    final SiteConfig config;
+    final String prefix;
+    final OutputReuse reuse;
+    final String partsTag;
+
+    Run(ResolvedSite view, String prefix, OutputReuse reuse, String partsTag) {
+      this.view = view;
+      this.config = view.config();
+      this.prefix = prefix;
+      this.reuse = reuse;
+      this.partsTag = partsTag;
+    }
+
+    SearchIndex.Built patch(
+        Map<String, ParsedPage> before, Function<ResolvedPage, String[]> bodyWords)
+        throws Unpatchable {
+      Old old = readContents();
+      int documents = SearchIndex.Documents.of(view).size();
+      int rows = (documents + SearchIndex.DOCS_PER_PART - 1) / SearchIndex.DOCS_PER_PART;
+      if (old.documents != documents || old.rows != rows || old.rowHashes.length() != rows * 8) {
+        throw new Unpatchable("the documents are not the ones indexed");
+      }
+      Map<String, String> kept = new HashMap<>();
+      // Every part is looked at before any is used: all of them stay, or the index is made whole.
+      for (int i = 0; i < rows; i++) {
+        String hash = old.rowHashes.substring(i * 8, i * 8 + 8);
+        kept.put(SearchIndex.rowPartPath(prefix, i, hash), recorded(i, hash, true));
+      }
+      List<String> wordPaths = new ArrayList<>();
+      Map<String, String> wordHashes = new HashMap<>();
+      for (int i = 0; i < old.firsts.size(); i++) {
+        String path = SearchIndex.wordPartPath(prefix, i, old.hashes.get(i));
+        wordPaths.add(path);
+        wordHashes.put(path, recorded(i, old.hashes.get(i), false));
+      }
+      NavigableMap<String, List<int[]>> changes = changes(before, bodyWords);
+
+      List<RenderedPage> parts = new ArrayList<>();
+      Map<String, String> hashes = new HashMap<>();
+      List<Object> termParts = new ArrayList<>();
+      int m = old.firsts.size();
+      // The first part holding a changed word (a word before every part's falls in the first).
+      int k = changes.isEmpty() ? m : Math.max(0, part(old.firsts, changes.firstKey()));
+      for (int i = 0; i < k; i++) {
+        termParts.add(List.of(old.firsts.get(i), old.hashes.get(i)));
+        kept.put(wordPaths.get(i), wordHashes.get(wordPaths.get(i)));
+      }
+      SearchIndex.WordParts cut = new SearchIndex.WordParts(prefix, k, parts, hashes, termParts);
+      int i = k;
+      while (i < m) {
+        String end = i + 1 < m ? old.firsts.get(i + 1) : null;
+        // The part's words and the changed words before the next part's first, in word order.
+        NavigableMap<String, List<int[]>> here =
+            end == null ? changes : changes.headMap(end, false);
+        merge(readPart(wordPaths.get(i), wordHashes.get(wordPaths.get(i))), here, cut);
+        here.clear();
+        i++;
+        if (changes.isEmpty() && cut.atBoundary()) break;
+      }
+      if (i == m) cut.finish();
+      // From part i on, the old parts are as a whole build makes them, numbered from cut.next().
+      for (int j = i, number = cut.next(); j < m; j++, number++) {
+        String hash = old.hashes.get(j);
+        termParts.add(List.of(old.firsts.get(j), hash));
+        String path = wordPaths.get(j);
+        if (number == j) {
+          kept.put(path, wordHashes.get(path));
+        } else {
+          byte[] bytes = bytes(path, wordHashes.get(path));
+          String moved = SearchIndex.wordPartPath(prefix, number, hash);
+          parts.add(new RenderedPage(moved, bytes));
+          hashes.put(moved, wordHashes.get(path));
+        }
+      }
+      // A part made again with the bytes it had is kept by its record, as in a whole build.
+      Map<String, Object> contents =
+          SearchIndex.contents(config, prefix, documents, termParts, rows, old.rowHashes);
+      return new SearchIndex.Built(contents, parts, hashes, kept);
+    }
+
+    /**
+     * The changes to the word lists, by word: for each edited article of this view, the words its
+     * body gained (added with weight 1) or lost (taken out), less those of its front matter.
+     */
+    private NavigableMap<String, List<int[]>> changes(
+        Map<String, ParsedPage> before, Function<ResolvedPage, String[]> bodyWords)
+        throws Unpatchable {
+      NavigableMap<String, List<int[]>> changes = new TreeMap<>();
+      List<ResolvedPage> pages = view.pages();
+      for (int doc = 0; doc < pages.size(); doc++) {
+        ResolvedPage p = pages.get(doc);
+        ParsedPage was = before.get(p.parsed().path());
+        if (was == null) continue;
+        if (!was.frontMatter().equals(p.frontMatter())) {
+          throw new Unpatchable("an edited article's front matter changed");
+        }
+        Map<String, Integer> front = SearchIndex.frontMatterWords(p.frontMatter());
+        // As the build before indexed them: kept by the build cache, so that no old body is read.
+        String[] indexed = reuse.previousWords(p.parsed().path());
+        Set<String> old =
+            new HashSet<>(Arrays.asList(indexed != null ? indexed : SearchIndex.bodyWords(was)));
+        Set<String> now = new HashSet<>(Arrays.asList(bodyWords.apply(p)));
+        for (String w : now) {
+          if (!old.contains(w) && !front.containsKey(w)) change(changes, w, doc, 1);
+        }
+        for (String w : old) {
+          if (!now.contains(w) && !front.containsKey(w)) change(changes, w, doc, 0);
+        }
+      }
+      return changes;
+    }
+
+    private static void change(Map<String, List<int[]>> changes, String w, int doc, int weight) {
+      changes.computeIfAbsent(w, x -> new ArrayList<>()).add(new int[] {doc, weight});
+    }
+
+    /** Feeds a part's words, with the changed words among them, to the cutter, in word order. */
+    private static void merge(
+        LinkedHashMap<String, String> words,
+        NavigableMap<String, List<int[]>> changed,
+        SearchIndex.WordParts cut)
+        throws Unpatchable {
+      var next = changed.entrySet().iterator();
+      Map.Entry<String, List<int[]>> c = next.hasNext() ? next.next() : null;
+      for (var e : words.entrySet()) {
+        while (c != null && c.getKey().compareTo(e.getKey()) < 0) {
+          add(cut, c.getKey(), "", c.getValue());
+          c = next.hasNext() ? next.next() : null;
+        }
+        if (c != null && c.getKey().equals(e.getKey())) {
+          add(cut, e.getKey(), e.getValue(), c.getValue());
+          c = next.hasNext() ? next.next() : null;
+        } else {
+          add(cut, e.getKey(), e.getValue(), List.of());
+        }
+      }
+      while (c != null) {
+        add(cut, c.getKey(), "", c.getValue());
+        c = next.hasNext() ? next.next() : null;
+      }
+    }
+
+    private static void add(
+        SearchIndex.WordParts cut, String word, String list, List<int[]> changes)
+        throws Unpatchable {
+      for (int[] change : changes) {
+        list = SearchIndex.Postings.with(list, change[0], change[1]);
+        if (list == null) throw new Unpatchable("a word's list does not hold what its body said");
+      }
+      if (list.isEmpty()) return; // no document has the word any more
+      cut.begin(word).append(list);
+      cut.end(word);
+    }
+
+    /** The part a word falls in: the last whose first word is not after it (-1: before all). */
+    private static int part(List<String> firsts, String word) {
+      int lo = 0, hi = firsts.size() - 1, found = -1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (firsts.get(mid).compareTo(word) <= 0) {
+          found = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return found;
+    }
+
+    /**
+     * The SHA-256 a part was recorded with, when its file is untouched since; the record must be a
+     * part of this index whose name carries the first 8 digits of it.
+     */
+    private String recorded(int number, String hash, boolean rows) throws Unpatchable {
+      String path =
+          rows
+              ? SearchIndex.rowPartPath(prefix, number, hash)
+              : SearchIndex.wordPartPath(prefix, number, hash);
+      String fingerprint = reuse.untouched(path);
+      if (fingerprint == null || !fingerprint.startsWith(partsTag)) {
+        throw new Unpatchable(path + " is not as recorded");
+      }
+      String sha256 = fingerprint.substring(partsTag.length());
+      if (!sha256.startsWith(hash)) throw new Unpatchable(path + " has another hash");
+      return sha256;
+    }
+
+    /** A part's bytes as the build before wrote them, checked against its recorded SHA-256. */
+    private byte[] bytes(String path, String sha256) throws Unpatchable {
+      byte[] bytes = reuse.previousBytes(path);
+      if (bytes == null || !FingerprintDigest.ofBytes(bytes).equals(sha256)) {
+        throw new Unpatchable(path + " cannot be read as recorded");
+      }
+      return bytes;
+    }
+
+    /** A part of the word list as written: each word with its list, in word order. */
+    private LinkedHashMap<String, String> readPart(String path, String sha256) throws Unpatchable {
+      LinkedHashMap<String, String> words = new LinkedHashMap<>();
+      try (JsonParser p = JSON.createParser(bytes(path, sha256))) {
+        if (p.nextToken() != JsonToken.START_OBJECT) throw new Unpatchable(path);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String word = p.currentName();
+          if (p.nextToken() != JsonToken.VALUE_STRING) throw new Unpatchable(path);
+          words.put(word, p.getText());
+        }
+      } catch (IOException e) {
+        throw new Unpatchable(path + ": " + e.getMessage());
+      }
+      return words;
+    }
+
+    /** What the build before's {@code search.json} says. */
+    private record Old(
+        int documents, int rows, String rowHashes, List<String> firsts, List<String> hashes) {}
+
+    private Old readContents() throws Unpatchable {
+      String path = prefix + "search.json";
+      if (reuse.untouched(path) == null) throw new Unpatchable(path + " is not as recorded");
+      byte[] bytes = reuse.previousBytes(path);
+      if (bytes == null) throw new Unpatchable(path + " cannot be read");
+      int version = -1, documents = -1, rows = -1, perPart = -1;
+      String rowHashes = null;
+      List<String> firsts = new ArrayList<>();
+      List<String> hashes = new ArrayList<>();
+      try (JsonParser p = JSON.createParser(bytes)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) throw new Unpatchable(path);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          JsonToken t = p.nextToken();
+          switch (name) {
+            case "version" -> version = p.getIntValue();
+            case "documents" -> documents = p.getIntValue();
+            case "rows" -> rows = p.getIntValue();
+            case "perPart" -> perPart = p.getIntValue();
+            case "rowHashes" -> rowHashes = p.getText();
+            case "words" -> {
+              if (t != JsonToken.START_ARRAY) throw new Unpatchable(path);
+              while (p.nextToken() == JsonToken.START_ARRAY) {
+                p.nextToken();
+                firsts.add(p.getText());
+                p.nextToken();
+                hashes.add(p.getText());
+                if (p.nextToken() != JsonToken.END_ARRAY) throw new Unpatchable(path);
+              }
+            }
+            default -> p.skipChildren();
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new Unpatchable(path + ": " + e.getMessage());
+      }
+      if (version != SearchIndex.VERSION
+          || perPart != SearchIndex.DOCS_PER_PART
+          || rowHashes == null
+          || firsts.isEmpty()) {
+        throw new Unpatchable(path + " is of another kind");
+      }
+      return new Old(documents, rows, rowHashes, firsts, hashes);
+    }
+  }
+}
