@@ -65,6 +65,11 @@ final class Browser implements AutoCloseable {
       ChromeDriver d = new ChromeDriver(service, o);
       d.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
       d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+      // A headless page does not always hold the system's focus (Chromium 150 gives it none), and
+      // without it focus() moves document.activeElement but fires no focus event: the page is
+      // told it has focus, as a reader's window has, so that the keyboard's way to a fact card is
+      // tested.
+      d.executeCdpCommand("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
       return new Browser(d, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
