@@ -441,7 +441,7 @@ public final class SiteRenderer {
       // When only articles' prose changed since the build before, an output made from none of
       // them (see Fingerprints) is kept as that build made it: each output's job asks, on all
       // cores, before it fingerprints or renders anything (asked here, one output after the other,
-      // it was a quarter of such a build at 10,000 articles).
+      // it took some 0.3 s of such a build at 10,000 articles).
       if (digest != null && (o.kind() == OutputKind.ARTICLE || fromNoProse(o.kind()))) {
         // What an article's fingerprint names of other pages' parses: the translations whose
         // explainer pieces show on it (see Fingerprints.article).

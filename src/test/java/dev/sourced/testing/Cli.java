@@ -20,6 +20,8 @@ public record Cli(int exit, String out, String err) {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    // Deleted when the test run ends: each run left one in the system's temporary folder.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> Trees.delete(CACHE)));
   }
 
   /**
