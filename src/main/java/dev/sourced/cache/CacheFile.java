@@ -72,9 +72,11 @@ final class CacheFile {
   static void write(Path file, String kind, Body body) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+      try (OutputStream raw = Files.newOutputStream(tmp)) {
+        // Buffered before the checksum, so that the CRC is updated a buffer at a time, not once a
+        // byte (a call into the JDK's native code each).
         CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32());
-        DataOutputStream out = new DataOutputStream(checked);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
         out.writeLong(MAGIC);
         out.writeInt(FORMAT);
         RecordCodec.writeString(out, ToolIdentity.get());
