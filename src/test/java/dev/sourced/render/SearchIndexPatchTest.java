@@ -39,8 +39,7 @@ class SearchIndexPatchTest {
   void patchedIndexIsTheWholeBuildsAfterRandomProseEdits() throws IOException {
     for (int seed = 1; seed <= 4; seed++) {
       Random random = new Random(seed);
-      List<String> vocabulary = new ArrayList<>();
-      for (int i = 0; i < 5000; i++) vocabulary.add(word(random));
+      List<String> vocabulary = vocabulary(random);
       TestSite site = TestSite.of(dir.resolve("seed" + seed), articles(random, vocabulary));
       ResolvedSite before = resolve(site);
       Map<String, byte[]> files = files(SearchIndex.build(before, null, ""));
@@ -87,8 +86,7 @@ class SearchIndexPatchTest {
   @Test
   void aWordAddedToOneArticleKeepsEveryPartBeforeItsOwn() throws IOException {
     Random random = new Random(3);
-    List<String> vocabulary = new ArrayList<>();
-    for (int i = 0; i < 5000; i++) vocabulary.add(word(random));
+    List<String> vocabulary = vocabulary(random);
     TestSite site = TestSite.of(dir, articles(random, vocabulary));
     ResolvedSite before = resolve(site);
     Map<String, byte[]> files = files(SearchIndex.build(before, null, ""));
@@ -125,8 +123,7 @@ class SearchIndexPatchTest {
   @Test
   void refusesWhenAPartIsNotAsRecorded() throws IOException {
     Random random = new Random(7);
-    List<String> vocabulary = new ArrayList<>();
-    for (int i = 0; i < 5000; i++) vocabulary.add(word(random));
+    List<String> vocabulary = vocabulary(random);
     TestSite site = TestSite.of(dir, articles(random, vocabulary));
     ResolvedSite before = resolve(site);
     Map<String, byte[]> files = files(SearchIndex.build(before, null, ""));
@@ -263,6 +260,13 @@ class SearchIndexPatchTest {
       added.append(w).append(' ');
     }
     Files.writeString(file, head + prose + added.toString().strip() + ".\n");
+  }
+
+  /** Five thousand random words, for articles made of them. */
+  private static List<String> vocabulary(Random random) {
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) words.add(word(random));
+    return words;
   }
 
   private static String word(Random random) {
