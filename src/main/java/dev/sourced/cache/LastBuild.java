@@ -171,7 +171,7 @@ public final class LastBuild {
   public static Look outputs(Path output, Map<String, FileStamp> files) {
     Path root = output.toAbsolutePath().normalize();
     // In no order: an output is compared with its own look alone (see compare), and putting some
-    // 50,000 paths in order was a tenth of a build that changed one article.
+    // 50,000 paths in order took about 0.15 s of a build that changed one article.
     Set<String> all = new HashSet<>(files.size() * 2);
     all.add("");
     for (String f : files.keySet()) {

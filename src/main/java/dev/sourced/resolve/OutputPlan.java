@@ -66,7 +66,7 @@ public final class OutputPlan {
    */
   public static OutputPlan of(ResolvedSite site) {
     // The resolver checks links against the plan and the renderer renders it, for the same site:
-    // the second asks for the plan the first made (at 10,000 articles a fifth of a second).
+    // the second asks for the plan the first made (some 60 ms at 10,000 articles).
     Planned last = lastPlanned;
     if (last != null && last.site().get() == site) return last.plan();
     OutputPlan plan = plan(site);
