@@ -147,12 +147,17 @@ public final class BuildCache implements AutoCloseable {
    * ParseEntries#knownKey}), or null when its bytes must be read and hashed.
    */
   public String knownKey(ArticleFile f, boolean rawHtml, List<String> languages) {
-    return pages().knownKey(f, rawHtml + "\0" + languages);
+    return pages().knownKey(f, parseSettings(rawHtml, languages));
+  }
+
+  /** The settings that change parsing, as an article's place is known by them. */
+  private static String parseSettings(boolean rawHtml, List<String> languages) {
+    return rawHtml + "\0" + languages;
   }
 
   /** Remembers the file behind an article's key. */
   public void saw(ArticleFile f, boolean rawHtml, List<String> languages, String key) {
-    pages().saw(f, rawHtml + "\0" + languages, key);
+    pages().saw(f, parseSettings(rawHtml, languages), key);
   }
 
   /**
@@ -278,7 +283,7 @@ public final class BuildCache implements AutoCloseable {
    * (null when there is none): what an edit of it changed. It is not kept for the next build.
    */
   public ParsedPage previousPage(ArticleFile f, boolean rawHtml, List<String> languages) {
-    return pages().previous(f, rawHtml + "\0" + languages);
+    return pages().previous(f, parseSettings(rawHtml, languages));
   }
 
   /**
@@ -286,7 +291,7 @@ public final class BuildCache implements AutoCloseable {
    * (see {@link #previousPage}), or null when it kept none; not kept for the next build.
    */
   public String[] previousSearchWords(ArticleFile f, boolean rawHtml, List<String> languages) {
-    String key = pages().previousKey(f, rawHtml + "\0" + languages);
+    String key = pages().previousKey(f, parseSettings(rawHtml, languages));
     return key == null ? null : words().peek(key);
   }
 

@@ -59,6 +59,9 @@ final class KeptOutputs implements OutputReuse {
    */
   record Edited(ParsedPage before, String[] words) {}
 
+  /** The parses of {@link #proseEdited}, by path (null with it). */
+  private final Map<String, ParsedPage> editedBefore;
+
   KeptOutputs(
       BuildCache cache,
       Path output,
@@ -68,6 +71,12 @@ final class KeptOutputs implements OutputReuse {
       AtomicInteger count,
       Map<String, Edited> proseEdited) {
     this.proseEdited = proseEdited;
+    if (proseEdited == null) {
+      this.editedBefore = null;
+    } else {
+      this.editedBefore = new HashMap<>();
+      proseEdited.forEach((path, e) -> editedBefore.put(path, e.before()));
+    }
     this.cache = cache;
     this.output = output;
     this.settings = settings;
@@ -123,10 +132,7 @@ final class KeptOutputs implements OutputReuse {
 
   @Override
   public Map<String, ParsedPage> proseEditedBefore() {
-    if (proseEdited == null) return null;
-    Map<String, ParsedPage> out = new HashMap<>();
-    proseEdited.forEach((path, e) -> out.put(path, e.before()));
-    return out;
+    return editedBefore;
   }
 
   @Override

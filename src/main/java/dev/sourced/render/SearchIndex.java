@@ -183,7 +183,9 @@ final class SearchIndex {
     }
     StringBuilder rowHashes = new StringBuilder();
     for (int i = 0; i < rowParts.size(); i++) {
-      rowHashes.append(part(parts, hashes, prefix + "search/d/" + i + ".", rowParts.get(i)));
+      int number = i;
+      rowHashes.append(
+          part(parts, hashes, rowParts.get(i), hash -> rowPartPath(prefix, number, hash)));
     }
     return new Built(
         contents(config, prefix, n, termParts, rowParts.size(), rowHashes.toString()),
@@ -319,7 +321,8 @@ final class SearchIndex {
 
     private void cut() {
       byte[] bytes = part.append("}\n").toString().getBytes(StandardCharsets.UTF_8);
-      String hash = part(parts, hashes, prefix + "search/t/" + number + ".", bytes);
+      int n = number;
+      String hash = part(parts, hashes, bytes, h -> wordPartPath(prefix, n, h));
       termParts.add(List.of(first, hash));
       number++;
       part.setLength(0);
@@ -329,14 +332,18 @@ final class SearchIndex {
   }
 
   /**
-   * A part named {@code <name>.<hash>.json}, where the hash is the first 8 hex digits of the
-   * SHA-256 of its bytes (as assets are named), kept with all 64 in {@code hashes}; returns the 8.
+   * A part at the path its hash gives ({@link #wordPartPath}, {@link #rowPartPath}), where the hash
+   * is the first 8 hex digits of the SHA-256 of its bytes (as assets are named), kept with all 64
+   * in {@code hashes}; returns the 8.
    */
-  static String part(
-      List<RenderedPage> parts, Map<String, String> hashes, String name, byte[] bytes) {
+  private static String part(
+      List<RenderedPage> parts,
+      Map<String, String> hashes,
+      byte[] bytes,
+      java.util.function.UnaryOperator<String> pathOf) {
     String sha256 = Hashes.sha256Hex(bytes);
     String hash = sha256.substring(0, 8);
-    String path = name + hash + ".json";
+    String path = pathOf.apply(hash);
     parts.add(new RenderedPage(path, bytes));
     hashes.put(path, sha256);
     return hash;

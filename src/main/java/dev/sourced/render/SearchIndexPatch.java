@@ -102,14 +102,16 @@ final class SearchIndexPatch {
       // Every part is looked at before any is used: all of them stay, or the index is made whole.
       for (int i = 0; i < rows; i++) {
         String hash = old.rowHashes.substring(i * 8, i * 8 + 8);
-        kept.put(SearchIndex.rowPartPath(prefix, i, hash), recorded(i, hash, true));
+        String path = SearchIndex.rowPartPath(prefix, i, hash);
+        kept.put(path, recorded(path, hash));
       }
+      // Each old part of the word list: its path, and the SHA-256 it was recorded with.
       List<String> wordPaths = new ArrayList<>();
-      Map<String, String> wordHashes = new HashMap<>();
+      List<String> wordShas = new ArrayList<>();
       for (int i = 0; i < old.firsts.size(); i++) {
         String path = SearchIndex.wordPartPath(prefix, i, old.hashes.get(i));
         wordPaths.add(path);
-        wordHashes.put(path, recorded(i, old.hashes.get(i), false));
+        wordShas.add(recorded(path, old.hashes.get(i)));
       }
       NavigableMap<String, List<int[]>> changes = changes(before, bodyWords);
 
@@ -121,7 +123,7 @@ final class SearchIndexPatch {
       int k = changes.isEmpty() ? m : Math.max(0, part(old.firsts, changes.firstKey()));
       for (int i = 0; i < k; i++) {
         termParts.add(List.of(old.firsts.get(i), old.hashes.get(i)));
-        kept.put(wordPaths.get(i), wordHashes.get(wordPaths.get(i)));
+        kept.put(wordPaths.get(i), wordShas.get(i));
       }
       SearchIndex.WordParts cut = new SearchIndex.WordParts(prefix, k, parts, hashes, termParts);
       int i = k;
@@ -130,7 +132,7 @@ final class SearchIndexPatch {
         // The part's words and the changed words before the next part's first, in word order.
         NavigableMap<String, List<int[]>> here =
             end == null ? changes : changes.headMap(end, false);
-        merge(readPart(wordPaths.get(i), wordHashes.get(wordPaths.get(i))), here, cut);
+        merge(readPart(wordPaths.get(i), wordShas.get(i)), here, cut);
         here.clear();
         i++;
         if (changes.isEmpty() && cut.atBoundary()) break;
@@ -140,14 +142,13 @@ final class SearchIndexPatch {
       for (int j = i, number = cut.next(); j < m; j++, number++) {
         String hash = old.hashes.get(j);
         termParts.add(List.of(old.firsts.get(j), hash));
-        String path = wordPaths.get(j);
         if (number == j) {
-          kept.put(path, wordHashes.get(path));
+          kept.put(wordPaths.get(j), wordShas.get(j));
         } else {
-          byte[] bytes = bytes(path, wordHashes.get(path));
+          byte[] bytes = bytes(wordPaths.get(j), wordShas.get(j));
           String moved = SearchIndex.wordPartPath(prefix, number, hash);
           parts.add(new RenderedPage(moved, bytes));
-          hashes.put(moved, wordHashes.get(path));
+          hashes.put(moved, wordShas.get(j));
         }
       }
       // A part made again with the bytes it had is kept by its record, as in a whole build.
@@ -249,11 +250,7 @@ final class SearchIndexPatch {
      * The SHA-256 a part was recorded with, when its file is untouched since; the record must be a
      * part of this index whose name carries the first 8 digits of it.
      */
-    private String recorded(int number, String hash, boolean rows) throws Unpatchable {
-      String path =
-          rows
-              ? SearchIndex.rowPartPath(prefix, number, hash)
-              : SearchIndex.wordPartPath(prefix, number, hash);
+    private String recorded(String path, String hash) throws Unpatchable {
       String fingerprint = reuse.untouched(path);
       if (fingerprint == null || !fingerprint.startsWith(partsTag)) {
         throw new Unpatchable(path + " is not as recorded");
@@ -294,9 +291,8 @@ final class SearchIndexPatch {
 
     private Old readContents() throws Unpatchable {
       String path = prefix + "search.json";
-      if (reuse.untouched(path) == null) throw new Unpatchable(path + " is not as recorded");
       byte[] bytes = reuse.previousBytes(path);
-      if (bytes == null) throw new Unpatchable(path + " cannot be read");
+      if (bytes == null) throw new Unpatchable(path + " is not as recorded");
       int version = -1, documents = -1, rows = -1, perPart = -1;
       String rowHashes = null;
       List<String> firsts = new ArrayList<>();
