@@ -85,12 +85,10 @@ class SearchIndexPatchTest {
 
   @Test
   void aWordAddedToOneArticleKeepsEveryPartBeforeItsOwn() throws IOException {
-    Random random = new Random(3);
-    List<String> vocabulary = vocabulary(random);
-    TestSite site = TestSite.of(dir, articles(random, vocabulary));
-    ResolvedSite before = resolve(site);
-    Map<String, byte[]> files = files(SearchIndex.build(before, null, ""));
-    ResolvedPage p = before.pages().get(0);
+    Indexed indexed = indexed(3);
+    TestSite site = indexed.site();
+    Map<String, byte[]> files = indexed.files();
+    ResolvedPage p = indexed.before().pages().get(0);
     Path file = site.root().resolve(p.parsed().path());
     Files.writeString(file, Files.readString(file) + "\nA quokka.\n", StandardCharsets.UTF_8);
     SearchIndex.Built patched =
@@ -122,13 +120,11 @@ class SearchIndexPatchTest {
 
   @Test
   void refusesWhenAPartIsNotAsRecorded() throws IOException {
-    Random random = new Random(7);
-    List<String> vocabulary = vocabulary(random);
-    TestSite site = TestSite.of(dir, articles(random, vocabulary));
-    ResolvedSite before = resolve(site);
-    Map<String, byte[]> files = files(SearchIndex.build(before, null, ""));
-    ResolvedPage p = before.pages().get(0);
-    editProse(site.root().resolve(p.parsed().path()), random, vocabulary);
+    Indexed indexed = indexed(7);
+    TestSite site = indexed.site();
+    Map<String, byte[]> files = indexed.files();
+    ResolvedPage p = indexed.before().pages().get(0);
+    editProse(site.root().resolve(p.parsed().path()), indexed.random(), indexed.vocabulary());
     ResolvedSite after = resolve(site);
     Map<String, ParsedPage> edited = Map.of(p.parsed().path(), p.parsed());
     // Every word part's bytes changed by hand: whichever the edit touches cannot be read as made.
@@ -145,6 +141,23 @@ class SearchIndexPatchTest {
     unrecorded.records.keySet().removeIf(path -> path.startsWith("search/d/"));
     assertThat(SearchIndexPatch.patch(after, "", edited, SearchIndex::bodyWords, unrecorded, TAG))
         .isNull();
+  }
+
+  /** A site of random articles, resolved, and its index as a whole build writes it. */
+  private record Indexed(
+      TestSite site,
+      ResolvedSite before,
+      Map<String, byte[]> files,
+      Random random,
+      List<String> vocabulary) {}
+
+  private Indexed indexed(long seed) throws IOException {
+    Random random = new Random(seed);
+    List<String> vocabulary = vocabulary(random);
+    TestSite site = TestSite.of(dir, articles(random, vocabulary));
+    ResolvedSite before = resolve(site);
+    return new Indexed(
+        site, before, files(SearchIndex.build(before, null, "")), random, vocabulary);
   }
 
   /** The outputs of the build before, as the build cache's records and the output folder hold. */
