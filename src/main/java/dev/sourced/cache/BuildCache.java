@@ -14,6 +14,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -208,9 +209,13 @@ public final class BuildCache implements AutoCloseable {
   }
 
   /** Records what this build wrote (after it is in place). */
-  public void wrote(Path output, String settings, Map<String, OutputRecords.Record> records)
+  public void wrote(
+      Path output,
+      String settings,
+      Map<String, OutputRecords.Record> records,
+      Map<String, OutputRecords.Article> articles)
       throws IOException {
-    outputRecords().save(dir, output, settings, records);
+    outputRecords().save(dir, output, settings, records, articles);
   }
 
   /** Writes the parse entries of this build (pruning the rest) and releases the lock. */
@@ -267,8 +272,18 @@ public final class BuildCache implements AutoCloseable {
    * read is noted, and compares as no record.
    */
   public LastBuild.Compared compare(String request, LastBuild.Look inputs, Path output) {
+    return compare(request, inputs, output, changed -> false);
+  }
+
+  /**
+   * As {@link #compare(String, LastBuild.Look, Path)}, giving what the last build left when the
+   * inputs that changed are {@code wanted} (see {@link LastBuild#compare(Path, String,
+   * LastBuild.Look, Path, Predicate)}).
+   */
+  public LastBuild.Compared compare(
+      String request, LastBuild.Look inputs, Path output, Predicate<List<String>> wanted) {
     try {
-      return LastBuild.compare(dir, request, inputs, output);
+      return LastBuild.compare(dir, request, inputs, output, wanted);
     } catch (LastBuild.Unusable e) {
       notes.note(
           "the build cache's "
@@ -293,6 +308,31 @@ public final class BuildCache implements AutoCloseable {
   public String[] previousSearchWords(ArticleFile f, boolean rawHtml, List<String> languages) {
     String key = pages().previousKey(f, parseSettings(rawHtml, languages));
     return key == null ? null : words().peek(key);
+  }
+
+  /** The parse and diagnostics the build before kept for the article at {@code f}'s place. */
+  public ParseEntries.Hit previousHit(ArticleFile f, boolean rawHtml, List<String> languages) {
+    return pages().previousHit(f, parseSettings(rawHtml, languages));
+  }
+
+  /**
+   * Keeps for the next build every article's parse the build before kept, but those of the given
+   * articles, which this build parsed again: for a build that read only the articles it needed
+   * because no other changed (their entries and words stay as they were).
+   */
+  public void keepUnread(
+      Collection<ArticleFile> reparsed, boolean rawHtml, List<String> languages) {
+    Set<String> replaced = new java.util.HashSet<>();
+    for (ArticleFile f : reparsed) {
+      String key = pages().previousKey(f, parseSettings(rawHtml, languages));
+      if (key != null) replaced.add(key);
+    }
+    pages().keepAllBut(replaced);
+  }
+
+  /** The key of the parse the build before kept for the article at {@code f}'s place, or null. */
+  public String previousKey(ArticleFile f, boolean rawHtml, List<String> languages) {
+    return pages().previousKey(f, parseSettings(rawHtml, languages));
   }
 
   /** Forgets the last build's record, before this build changes the site it describes. */

@@ -81,6 +81,11 @@ final class KnownFiles {
     if (s != null) now.put(name, s);
   }
 
+  /** Keeps every file the build before knew that this build did not look at (see saw). */
+  void keepAll() {
+    before.forEach(now::putIfAbsent);
+  }
+
   /** Whether this build's list differs from the one it read. */
   boolean changed() {
     return !now.equals(before);

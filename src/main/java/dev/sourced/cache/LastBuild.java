@@ -16,6 +16,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The record of the last build that wrote its site with the build cache ({@code build.bin}): what
@@ -322,11 +324,18 @@ public final class LastBuild {
    * old enough to be trusted by their stamps, the site's files as looked at now, to record again
    * (else null).
    */
-  public record Compared(Said said, List<String> changedInputs, Look refreshedOutputs) {
+  public record Compared(
+      Said said, List<String> changedInputs, Look refreshedOutputs, Recorded recorded) {
     Compared(Said said, List<String> changedInputs) {
-      this(said, changedInputs, null);
+      this(said, changedInputs, null, null);
     }
   }
+
+  /**
+   * What the last build left, asked for when some inputs changed (see {@link #compare}): what it
+   * said, and the stamp of every file of its site, by path, all of them there as it wrote them.
+   */
+  public record Recorded(Said said, Map<String, FileStamp> files) {}
 
   /**
    * Compares a build asked {@code request}, whose inputs look as {@code inputs} does, with the last
@@ -334,6 +343,17 @@ public final class LastBuild {
    * {@code output} is there as it left it.
    */
   static Compared compare(Path dir, String request, Look inputs, Path output) throws Unusable {
+    return compare(dir, request, inputs, output, changed -> false);
+  }
+
+  /**
+   * As {@link #compare(Path, String, Look, Path)}; when some inputs changed and {@code wanted}
+   * accepts them, the site the last build wrote is looked at too, and what it left is given ({@link
+   * Compared#recorded}, null unless every file of it is there as it wrote it).
+   */
+  static Compared compare(
+      Path dir, String request, Look inputs, Path output, Predicate<List<String>> wanted)
+      throws Unusable {
     Compared none = new Compared(null, null);
     if (inputs == null) return none;
     CacheFile.Bytes bytes;
@@ -351,7 +371,7 @@ public final class LastBuild {
       List<Seen> recordedInputs = readSeen(in);
       List<String> changed = changed(recordedInputs, inputs);
       if (changed == null) return none;
-      if (!changed.isEmpty()) return new Compared(null, changed);
+      if (!changed.isEmpty() && !wanted.test(changed)) return new Compared(null, changed);
       Path root = output.toAbsolutePath().normalize();
       List<Seen> outputs = readSeen(in);
       long at = System.currentTimeMillis();
@@ -375,6 +395,13 @@ public final class LastBuild {
               });
       if (now.contains(null)) return new Compared(null, changed);
       Said said = (Said) CODEC.read(in, Said.class);
+      if (!changed.isEmpty()) {
+        Map<String, FileStamp> files = new HashMap<>(outputs.size() * 2);
+        for (Seen w : outputs) {
+          if (!w.folder()) files.put(w.path(), new FileStamp(w.size(), w.modified(), w.key()));
+        }
+        return new Compared(null, changed, null, new Recorded(said, files));
+      }
       // As git refreshes its index: entries recorded within a tick of the last look were compared
       // by their bytes just now; those whose times are now older than a tick can be trusted by
       // their stamps, so the record is written again without their hashes, and the next build
@@ -387,7 +414,7 @@ public final class LastBuild {
       for (int i = 0; i < recordedInputs.size() && !trustedNow; i++) {
         trustedNow = recordedInputs.get(i).check() != null && inputs.entries.get(i).check() == null;
       }
-      return new Compared(said, changed, trustedNow ? new Look(root, now) : null);
+      return new Compared(said, changed, trustedNow ? new Look(root, now) : null, null);
     } catch (IOException | RuntimeException e) {
       throw new Unusable(FILE + " cannot be read (" + e + ")");
     }

@@ -6,7 +6,9 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,8 +24,19 @@ public final class OutputRecords {
   /** One output file: the fingerprint it was made with, and the file as written. */
   public record Record(String fingerprint, FileStamp stamp) {}
 
-  /** The last build's outputs for one folder and settings (empty when they differ). */
-  public record Previous(Map<String, Record> records) {
+  /**
+   * What an article's page was made from besides its own parse, as the last build found it: the
+   * page's path in the site, the folder of its language ({@code ""} or {@code en/}), its number
+   * among the documents of its language's search index, and the other articles whose parses the
+   * page shows something of (by their paths in the site folder).
+   */
+  public record Article(String output, String prefix, int document, List<String> reads) {}
+
+  /**
+   * The last build's outputs for one folder and settings (empty when they differ), and what each
+   * article's page was made from, by the article's path.
+   */
+  public record Previous(Map<String, Record> records, Map<String, Article> articles) {
     public Record get(String path) {
       return records.get(path);
     }
@@ -32,11 +45,14 @@ public final class OutputRecords {
   private final String output;
   private final String settings;
   private final Map<String, Record> records;
+  private final Map<String, Article> articles;
 
-  private OutputRecords(String output, String settings, Map<String, Record> records) {
+  private OutputRecords(
+      String output, String settings, Map<String, Record> records, Map<String, Article> articles) {
     this.output = output;
     this.settings = settings;
     this.records = records;
+    this.articles = articles;
   }
 
   static OutputRecords load(Path dir, Diagnostics notes) {
@@ -56,7 +72,20 @@ public final class OutputRecords {
           String key = in.readBoolean() ? RecordCodec.readString(in) : null;
           records.put(path, new Record(fingerprint, new FileStamp(size, nanos, key)));
         }
-        return new OutputRecords(output, settings, records);
+        int m = in.readInt();
+        Map<String, Article> articles = new HashMap<>(Math.max(16, m * 2));
+        for (int i = 0; i < m; i++) {
+          String path = RecordCodec.readString(in);
+          String page = RecordCodec.readString(in);
+          String prefix = RecordCodec.readString(in);
+          int document = in.readInt();
+          int k = in.readInt();
+          if (k < 0) throw new IOException("a negative count");
+          List<String> reads = new ArrayList<>(Math.min(k, 1 << 16));
+          for (int j = 0; j < k; j++) reads.add(RecordCodec.readString(in));
+          articles.put(path, new Article(page, prefix, document, List.copyOf(reads)));
+        }
+        return new OutputRecords(output, settings, records, articles);
       }
     } catch (CacheFile.Unusable e) {
       notes.note(
@@ -71,15 +100,22 @@ public final class OutputRecords {
               + e
               + "): it is ignored (this build renders every page)");
     }
-    return new OutputRecords("", "", Map.of());
+    return new OutputRecords("", "", Map.of(), Map.of());
   }
 
   Previous previous(Path out, String settingsKey) {
     boolean same = output.equals(out.toAbsolutePath().normalize().toString());
-    return new Previous(same && settings.equals(settingsKey) ? records : Map.of());
+    return same && settings.equals(settingsKey)
+        ? new Previous(records, articles)
+        : new Previous(Map.of(), Map.of());
   }
 
-  void save(Path dir, Path out, String settingsKey, Map<String, Record> written)
+  void save(
+      Path dir,
+      Path out,
+      String settingsKey,
+      Map<String, Record> written,
+      Map<String, Article> articlesMade)
       throws IOException {
     // In no order: the records are read into a map, and sorting some 45,000 paths cost more than
     // writing them.
@@ -98,6 +134,16 @@ public final class OutputRecords {
             o.writeLong(s.modifiedNanos());
             o.writeBoolean(s.key() != null);
             if (s.key() != null) RecordCodec.writeString(o, s.key());
+          }
+          o.writeInt(articlesMade.size());
+          for (var e : articlesMade.entrySet()) {
+            Article a = e.getValue();
+            RecordCodec.writeString(o, e.getKey());
+            RecordCodec.writeString(o, a.output());
+            RecordCodec.writeString(o, a.prefix());
+            o.writeInt(a.document());
+            o.writeInt(a.reads().size());
+            for (String r : a.reads()) RecordCodec.writeString(o, r);
           }
         });
   }

@@ -190,6 +190,32 @@ public final class ParseEntries {
     }
   }
 
+  /** The parse and diagnostics the build before kept for the article at {@code f}'s place. */
+  Hit previousHit(ArticleFile f, String settings) {
+    String key = previousKey(f, settings);
+    Stored s = key == null ? null : previous.get(key);
+    if (s == null) return null;
+    try {
+      Blob blob = decode(s);
+      return new Hit(blob.page(), blob.diagnostics());
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Keeps every entry of the build before for the next build, but those under {@code replaced}: for
+   * a build that read only the articles it needed, all others being unchanged (see {@link
+   * BuildCache#keepUnread}).
+   */
+  void keepAllBut(Set<String> replaced) {
+    previous.forEach(
+        (k, s) -> {
+          if (!replaced.contains(k)) next.putIfAbsent(k, s);
+        });
+    known.keepAll();
+  }
+
   /** The keys of this build's entries: the current articles' parses. */
   Set<String> keys() {
     return next.keySet();

@@ -6,6 +6,7 @@ import dev.sourced.hash.Hashes;
 import dev.sourced.images.KnownOriginals;
 import dev.sourced.load.SourceFile;
 import dev.sourced.parse.ParsedPage;
+import dev.sourced.render.ArticleReads;
 import dev.sourced.render.OutputReuse;
 import dev.sourced.write.FileStamp;
 import dev.sourced.write.SiteWriter;
@@ -188,13 +189,32 @@ final class KeptOutputs implements OutputReuse {
   private final AtomicInteger keptAsBefore = new AtomicInteger();
 
   @Override
+  public List<String> recordedWith(String tag) {
+    List<String> out = new ArrayList<>();
+    for (var e : previous.records().entrySet()) {
+      if (e.getValue().fingerprint().startsWith(tag)) out.add(e.getKey());
+    }
+    return out;
+  }
+
+  /** What each article's page was made from, as this render found it (see ArticleReads). */
+  private final Map<String, OutputRecords.Article> reads = new ConcurrentHashMap<>();
+
+  @Override
+  public void articleReads(String path, ArticleReads r) {
+    reads.put(path, new OutputRecords.Article(r.output(), r.prefix(), r.document(), r.reads()));
+  }
+
+  /** What the build before recorded of each article's page (see {@link #articleReads}). */
+  Map<String, OutputRecords.Article> previousReads() {
+    return previous.articles();
+  }
+
+  @Override
   public List<String> keepWithParts(String path, String fingerprint, String partsTag) {
     OutputRecords.Record r = previous.get(path);
     if (r == null || !r.fingerprint().equals(fingerprint)) return null;
-    List<String> parts = new ArrayList<>();
-    for (var e : previous.records().entrySet()) {
-      if (e.getValue().fingerprint().startsWith(partsTag)) parts.add(e.getKey());
-    }
+    List<String> parts = recordedWith(partsTag);
     // All or nothing: each file is looked at before any is kept.
     if (!tx.unchanged(path, r.stamp())) return null;
     for (String p : parts) if (!tx.unchanged(p, previous.get(p).stamp())) return null;
@@ -245,7 +265,24 @@ final class KeptOutputs implements OutputReuse {
           familyPath(e.getKey()),
           new OutputRecords.Record(e.getValue(), new FileStamp(-1, -1, null)));
     }
-    cache.wrote(output, settings, records);
+    cache.wrote(output, settings, records, reads);
+  }
+
+  /**
+   * Records what the site holds after a patch of it (see {@link SiteWriter#beginPatch}): what the
+   * build before recorded, but the outputs made now and the ones {@code gone}; what each article's
+   * page is made from stays as recorded, since only prose changed.
+   */
+  void savePatch(java.util.Collection<String> gone) throws IOException {
+    Map<String, OutputRecords.Record> records = new HashMap<>(previous.records());
+    for (String g : gone) records.remove(g);
+    Map<String, FileStamp> stamps = tx.stamps();
+    for (var e : fingerprints.entrySet()) {
+      FileStamp s = stamps.get(e.getKey());
+      if (s != null) records.put(e.getKey(), new OutputRecords.Record(e.getValue(), s));
+      else records.remove(e.getKey());
+    }
+    cache.wrote(output, settings, records, previous.articles());
   }
 
   /** The hash of everything every output depends on besides its own fingerprint. */

@@ -176,13 +176,16 @@ public final class Pipeline {
     // keeps them in memory, so that the resolved site it returns can still be rendered.
     // With the build cache, bodies wait in the cache's own file instead, for the next build too.
     BuildCache[] cache = {buildCache ? BuildCache.open(options.cache(), cacheNotes) : null};
+    // What the last build left, when only articles changed since and its site is as it wrote it.
+    LastBuild.Compared proseEdit = null;
+    StageTimer timer = new StageTimer();
     if (cache[0] != null && options.render() && options.output() != null && changed == null) {
       // Nothing changed since the last build: its site is there as it left it, and this build
       // would make the same files and say the same.
-      StageTimer timer = new StageTimer();
       looked = LastBuild.inputs(options.source(), options.output(), options.cache());
       timer.lap("look at inputs");
-      LastBuild.Compared compared = cache[0].compare(request(), looked, options.output());
+      LastBuild.Compared compared =
+          cache[0].compare(request(), looked, options.output(), ProseBuild::candidates);
       changedInputs = compared.changedInputs();
       LastBuild.Said said = compared.said();
       timer.lap("compare with the last build");
@@ -212,14 +215,24 @@ public final class Pipeline {
             renderedAnew,
             said.pages() - said.dated());
       }
+      if (compared.recorded() != null) proseEdit = compared;
     }
     BodySpill spill = !keepState && options.render() && cache[0] == null ? BodySpill.open() : null;
     try {
+      if (proseEdit != null) {
+        BuildResult quick =
+            ProseBuild.run(
+                options, inputs, cache[0], proseEdit, looked, request(), timer, this::notes, start);
+        if (quick != null) {
+          renderedAnew = quick.rendered();
+          return quick;
+        }
+      }
       BuildResult r = run(changed, progress, spill, cache[0], start);
       if (cache[0] != null && r.written() && looked != null && siteLook != null) {
-        StageTimer timer = new StageTimer();
+        StageTimer recording = new StageTimer();
         LastBuild.Look outputs = Workers.join(siteLook);
-        timer.lap("look at the site written");
+        recording.lap("look at the site written");
         if (outputs != null) {
           List<String> siteNotes = new ArrayList<>(r.notes());
           siteNotes.removeAll(cacheNotes.notes());
@@ -235,8 +248,8 @@ public final class Pipeline {
                   r.files(),
                   r.facts(),
                   r.claims()));
-          timer.lap("record the build");
-          timer.reportLaps();
+          recording.lap("record the build");
+          recording.reportLaps();
         }
       }
       // Only a build that wrote its site keeps what it made; any other run changes no byte.
@@ -259,7 +272,12 @@ public final class Pipeline {
       return again.run(changed, progress);
     } finally {
       if (spill != null) spill.close();
-      if (cache[0] != null) cache[0].close();
+      if (cache[0] != null) {
+        StageTimer closing = new StageTimer();
+        cache[0].close();
+        closing.lap("save the build cache");
+        closing.reportLaps();
+      }
     }
   }
 

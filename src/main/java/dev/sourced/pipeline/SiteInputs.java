@@ -164,6 +164,23 @@ final class SiteInputs {
       BuildCache cache,
       Runnable onLoad)
       throws IOException {
+    return reloadAll(changed, spill, progress, cache, onLoad, () -> null);
+  }
+
+  /**
+   * As {@link #reloadAll(Collection, BodySpill, Progress, BuildCache, Runnable)}, reading and
+   * parsing only the articles whose paths {@code only} accepts: it is asked once {@code onLoad} ran
+   * (null accepts every article). The others are then neither read nor in {@link #pages}: for a
+   * build that needs some articles alone.
+   */
+  boolean reloadAll(
+      Collection<String> changed,
+      BodySpill spill,
+      Progress progress,
+      BuildCache cache,
+      Runnable onLoad,
+      java.util.function.Supplier<java.util.function.Predicate<String>> only)
+      throws IOException {
     BodyHtml.Store bodies = cache != null ? cache.bodies() : spill;
     Diagnostics loadDiag = new Diagnostics();
     LoadedSite site = ContentLoader.load(source, loadDiag);
@@ -212,7 +229,11 @@ final class SiteInputs {
             : Map.of();
     parsedRawHtml = config.rawHtml();
     parsedLanguages = config.languages();
-    List<ArticleFile> files = site.articles();
+    java.util.function.Predicate<String> wanted = only.get();
+    List<ArticleFile> files =
+        wanted == null
+            ? site.articles()
+            : site.articles().stream().filter(f -> wanted.test(f.path())).toList();
     inputKeys.clear();
     AtomicInteger done = new AtomicInteger();
     List<Parsed<ArticleFile, ParsedPage>> parsed =
@@ -337,7 +358,7 @@ final class SiteInputs {
     return texts;
   }
 
-  private static boolean isArticle(String p) {
+  static boolean isArticle(String p) {
     return p.startsWith(ContentLoader.CONTENT + "/")
         && ContentLoader.isMarkdown(p)
         && !p.startsWith(ContentLoader.CONTENT + "/" + ContentLoader.DATA + "/");

@@ -88,6 +88,21 @@ public interface OutputReuse {
     return null;
   }
 
+  /**
+   * What the page of the article at {@code path} is made from besides its own parse, found by a
+   * whole render, recorded for a later build after an edit of prose alone (the default records
+   * nothing).
+   */
+  default void articleReads(String path, ArticleReads reads) {}
+
+  /**
+   * The outputs the build before recorded with a fingerprint starting with {@code tag} (the parts
+   * of a search index); the default knows none.
+   */
+  default List<String> recordedWith(String tag) {
+    return List.of();
+  }
+
   /** The hash of a shared fingerprint this render used, recorded for the next build. */
   default void family(String name, String hash) {}
 

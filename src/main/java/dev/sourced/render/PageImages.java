@@ -53,6 +53,21 @@ final class PageImages {
       KnownOriginals known,
       OutputReuse reuse,
       Diagnostics diagnostics) {
+    return publish(site, processor, known, reuse, diagnostics, true);
+  }
+
+  /**
+   * As {@link #publish(ResolvedSite, ImageProcessor, KnownOriginals, OutputReuse, Diagnostics)};
+   * {@code wholeSite} says whether these are all the site's pages, so that the image cache may then
+   * drop what none of them used (a render of some pages alone leaves it as it is).
+   */
+  static PageImages publish(
+      ResolvedSite site,
+      ImageProcessor processor,
+      KnownOriginals known,
+      OutputReuse reuse,
+      Diagnostics diagnostics,
+      boolean wholeSite) {
     ImageProcessor.OutputFiles output =
         reuse == null
             ? null
@@ -92,7 +107,7 @@ final class PageImages {
               }
             });
     try {
-      processor.pruneCache();
+      if (wholeSite) processor.pruneCache();
     } catch (IOException e) {
       // A cache that cannot be tidied still works; the next build tries again.
     }

@@ -67,36 +67,79 @@ final class SearchIndexPatch {
       Function<ResolvedPage, String[]> bodyWords,
       OutputReuse reuse,
       String partsTag) {
+    List<Edit> edits = new ArrayList<>();
+    List<ResolvedPage> pages = view.pages();
+    for (int doc = 0; doc < pages.size(); doc++) {
+      ParsedPage was = before.get(pages.get(doc).parsed().path());
+      if (was != null) edits.add(new Edit(doc, was, pages.get(doc)));
+    }
+    return patch(
+        view.config(),
+        prefix,
+        SearchIndex.Documents.of(view).size(),
+        edits,
+        bodyWords,
+        reuse,
+        partsTag);
+  }
+
+  /**
+   * An article whose prose alone changed: its number among the index's documents, the parse the
+   * last build had of it, and its page now.
+   */
+  record Edit(int document, ParsedPage before, ResolvedPage now) {}
+
+  /**
+   * The patched index of a language, or null when it must be built whole: as {@link
+   * #patch(ResolvedSite, String, Map, Function, OutputReuse, String)}, with the edited articles
+   * given by their numbers among the documents.
+   *
+   * @param config the language's settings
+   * @param documents how many documents the index has now, or -1 when the caller knows they are the
+   *     ones the last build indexed
+   */
+  static SearchIndex.Built patch(
+      SiteConfig config,
+      String prefix,
+      int documents,
+      List<Edit> edits,
+      Function<ResolvedPage, String[]> bodyWords,
+      OutputReuse reuse,
+      String partsTag) {
     try {
-      return new SearchIndexPatch.Run(view, prefix, reuse, partsTag).patch(before, bodyWords);
+      return new SearchIndexPatch.Run(config, prefix, reuse, partsTag)
+          .patch(documents, edits, bodyWords);
     } catch (Unpatchable e) {
       return null;
     }
   }
 
   private static final class Run {
-    final ResolvedSite view;
     final SiteConfig config;
     final String prefix;
     final OutputReuse reuse;
     final String partsTag;
 
-    Run(ResolvedSite view, String prefix, OutputReuse reuse, String partsTag) {
-      this.view = view;
-      this.config = view.config();
+    Run(SiteConfig config, String prefix, OutputReuse reuse, String partsTag) {
+      this.config = config;
       this.prefix = prefix;
       this.reuse = reuse;
       this.partsTag = partsTag;
     }
 
     SearchIndex.Built patch(
-        Map<String, ParsedPage> before, Function<ResolvedPage, String[]> bodyWords)
+        int documentsNow, List<Edit> edits, Function<ResolvedPage, String[]> bodyWords)
         throws Unpatchable {
       Old old = readContents();
-      int documents = SearchIndex.Documents.of(view).size();
+      int documents = documentsNow < 0 ? old.documents : documentsNow;
       int rows = (documents + SearchIndex.DOCS_PER_PART - 1) / SearchIndex.DOCS_PER_PART;
       if (old.documents != documents || old.rows != rows || old.rowHashes.length() != rows * 8) {
         throw new Unpatchable("the documents are not the ones indexed");
+      }
+      for (Edit e : edits) {
+        if (e.document() < 0 || e.document() >= documents) {
+          throw new Unpatchable("an edited article is not among the documents indexed");
+        }
       }
       Map<String, String> kept = new HashMap<>();
       // Every part is looked at before any is used: all of them stay, or the index is made whole.
@@ -113,7 +156,7 @@ final class SearchIndexPatch {
         wordPaths.add(path);
         wordShas.add(recorded(path, old.hashes.get(i)));
       }
-      NavigableMap<String, List<int[]>> changes = changes(before, bodyWords);
+      NavigableMap<String, List<int[]>> changes = changes(edits, bodyWords);
 
       List<RenderedPage> parts = new ArrayList<>();
       Map<String, String> hashes = new HashMap<>();
@@ -162,14 +205,12 @@ final class SearchIndexPatch {
      * body gained (added with weight 1) or lost (taken out), less those of its front matter.
      */
     private NavigableMap<String, List<int[]>> changes(
-        Map<String, ParsedPage> before, Function<ResolvedPage, String[]> bodyWords)
-        throws Unpatchable {
+        List<Edit> edits, Function<ResolvedPage, String[]> bodyWords) throws Unpatchable {
       NavigableMap<String, List<int[]>> changes = new TreeMap<>();
-      List<ResolvedPage> pages = view.pages();
-      for (int doc = 0; doc < pages.size(); doc++) {
-        ResolvedPage p = pages.get(doc);
-        ParsedPage was = before.get(p.parsed().path());
-        if (was == null) continue;
+      for (Edit e : edits) {
+        int doc = e.document();
+        ResolvedPage p = e.now();
+        ParsedPage was = e.before();
         if (!was.frontMatter().equals(p.frontMatter())) {
           throw new Unpatchable("an edited article's front matter changed");
         }

@@ -244,12 +244,7 @@ public final class SiteRenderer {
               pageFiles,
               views,
               pieces(formatters.get(lang), diagnostics));
-      if (digest != null) {
-        // A fact shown on many pages is hashed once: its hash stands for it in each fingerprint.
-        Map<String, String> hashed = new ConcurrentHashMap<>();
-        ResolvedSite view = l.site;
-        l.facts = id -> hashed.computeIfAbsent(id, k -> digest.of(Fingerprints.fact(view, k)));
-      }
+      if (digest != null) l.hashFacts(digest);
       languages.put(lang, l);
       alternates.withTags(lang, l.tagsByAddress.keySet());
     }
@@ -259,6 +254,7 @@ public final class SiteRenderer {
       articlesByUrl.put(p.url(), p);
       for (var a : p.parsed().aliases()) redirects.put(Redirects.output(a.path()), p);
     }
+    if (digest != null) recordReads(site, views, pageFiles, articlesByUrl, languages, reuse);
     JsonExports json = new JsonExports(site, fmt);
     List<RenderedPage> searchParts = new ArrayList<>();
     // The lasting fingerprints the search indexes' parts are recorded with (with the cache).
@@ -489,6 +485,208 @@ public final class SiteRenderer {
     return new RenderedSite(List.copyOf(out.rendered), List.copyOf(copies));
   }
 
+  /** Tells {@code reuse} what each article's page is made from (see {@link ArticleReads}). */
+  private void recordReads(
+      ResolvedSite site,
+      LanguageViews views,
+      PageFiles files,
+      Map<String, ResolvedPage> byUrl,
+      Map<String, Language> languages,
+      OutputReuse reuse) {
+    for (String lang : config.languages()) {
+      List<ResolvedPage> documents = languages.get(lang).site.pages();
+      String prefix = config.prefix(lang);
+      Workers.map(
+          documents.size(),
+          i -> {
+            ResolvedPage p = documents.get(i);
+            ArticleReads r = ArticleReads.of(site, views, files, byUrl, p, prefix, i);
+            if (r != null) reuse.articleReads(p.path(), r);
+            return null;
+          });
+    }
+  }
+
+  /**
+   * An article whose prose alone changed since the build before (see {@link #renderProse}): its
+   * page as that build resolved it, with the parse it had, and as it is now, with what that build
+   * recorded it was made from.
+   */
+  public record ProseEdit(ResolvedPage before, ResolvedPage now, ArticleReads reads) {}
+
+  /**
+   * What {@link #renderProse} made: the files to write, and the parts of search indexes the site no
+   * longer has.
+   */
+  public record ProseRender(List<RenderedPage> files, List<String> gone) {}
+
+  /**
+   * Renders the pages of articles whose prose alone changed since the build before, and the search
+   * indexes holding their words, within a site made only of those articles and the ones their pages
+   * show something of ({@link ArticleReads}), resolved once with the parses the build before had
+   * ({@code before}) and once with their parses now ({@code now}: the same site with each edited
+   * page swapped, see {@link ResolvedSite#withPage}). Every other output is the build before's.
+   *
+   * <p>Why the pages are right: within {@code before}, each edited article's page must render to
+   * the very bytes the build before wrote (read from the output folder, untouched since) and have
+   * the fingerprint it was recorded with, so whatever the smaller site lacks that the page shows
+   * would show as a difference in one or the other. Its prose is all that changed, and an edit of
+   * prose alone makes the page show the same things of the rest of the site. The search indexes are
+   * patched as a whole build patches them ({@link SearchIndexPatch}), with each article's number
+   * among the documents as recorded.
+   *
+   * @param reuse the build cache's records, asked for the bytes and fingerprints of the build
+   *     before's outputs and told the fingerprints of what is made here
+   * @param why where the reason goes when a check fails
+   * @return what to write, or null when any check fails (the build then takes the whole way)
+   */
+  public ProseRender renderProse(
+      ResolvedSite before,
+      ResolvedSite now,
+      List<ProseEdit> edits,
+      OutputReuse reuse,
+      Diagnostics diagnostics,
+      StringBuilder why) {
+    PageImages published =
+        PageImages.publish(now, images, reuse.originals(), null, new Diagnostics(), false);
+    FingerprintDigest digest =
+        new FingerprintDigest(
+            reuse::inputKey, () -> now.pages().stream().map(ResolvedPage::parsed).iterator());
+    LanguageViews viewsBefore = new LanguageViews(before);
+    LanguageViews viewsNow = new LanguageViews(now);
+    Map<String, Language> languagesBefore = new HashMap<>();
+    Map<String, Language> languagesNow = new HashMap<>();
+    List<RenderedPage> files = new ArrayList<>();
+    Map<String, List<SearchIndexPatch.Edit>> searchEdits = new LinkedHashMap<>();
+    for (ProseEdit e : edits) {
+      String path = e.before().url() + "index.html";
+      String lang = viewsNow.language(e.now());
+      if (e.before().parsed().section()
+          || !path.equals(e.reads().output())
+          || !e.now().url().equals(e.before().url())
+          || !config.prefix(lang).equals(e.reads().prefix())
+          || !lang.equals(viewsBefore.language(e.before()))) {
+        why.append(path).append(" is not where it was");
+        return null;
+      }
+      byte[] was = reuse.previousBytes(path);
+      String recorded = reuse.untouched(path);
+      if (was == null || recorded == null) {
+        why.append(path).append(" is not as the build before wrote it");
+        return null;
+      }
+      Language lb =
+          languagesBefore.computeIfAbsent(
+              lang,
+              k -> language(viewsBefore, k, published, PageFiles.of(before), digest, diagnostics));
+      Language ln =
+          languagesNow.computeIfAbsent(
+              lang, k -> language(viewsNow, k, published, PageFiles.of(now), digest, diagnostics));
+      byte[] again = renderArticle(lb, e.before(), path, diagnostics);
+      if (again == null || !java.util.Arrays.equals(again, was)) {
+        why.append(path).append(" rendered within the smaller site is not the build before's");
+        return null;
+      }
+      String fingerprintBefore;
+      String fingerprintNow;
+      try {
+        fingerprintBefore = digest.of(articleFingerprint(lb, viewsBefore, published, e.before()));
+        fingerprintNow = digest.of(articleFingerprint(ln, viewsNow, published, e.now()));
+      } catch (FingerprintDigest.Unhashable u) {
+        why.append(path).append(" has no lasting fingerprint");
+        return null;
+      }
+      if (!fingerprintBefore.equals(recorded)) {
+        why.append(path).append(" within the smaller site has another fingerprint");
+        return null;
+      }
+      byte[] bytes = renderArticle(ln, e.now(), path, diagnostics);
+      if (bytes == null) {
+        why.append(path).append(" failed to render");
+        return null;
+      }
+      files.add(new RenderedPage(path, bytes));
+      reuse.made(path, fingerprintNow);
+      searchEdits
+          .computeIfAbsent(lang, k -> new ArrayList<>())
+          .add(new SearchIndexPatch.Edit(e.reads().document(), e.before().parsed(), e.now()));
+    }
+    List<String> gone = new ArrayList<>();
+    for (var s : searchEdits.entrySet()) {
+      String prefix = config.prefix(s.getKey());
+      String tag = partsTag(prefix);
+      SearchIndex.Built index =
+          SearchIndexPatch.patch(
+              languagesNow.get(s.getKey()).site.config(),
+              prefix,
+              -1,
+              s.getValue(),
+              p -> reuse.searchWords(p.parsed(), () -> SearchIndex.bodyWords(p)),
+              reuse,
+              tag);
+      if (index == null) {
+        why.append("the search index of /").append(prefix).append(" cannot be patched");
+        return null;
+      }
+      Set<String> stays = new HashSet<>(index.kept().keySet());
+      for (RenderedPage part : index.parts()) {
+        files.add(part);
+        stays.add(part.path());
+        reuse.made(part.path(), tag + index.hashes().get(part.path()));
+      }
+      for (String old : reuse.recordedWith(tag)) if (!stays.contains(old)) gone.add(old);
+      StringWriter json = new StringWriter();
+      try {
+        Json.write(index.contents(), false, json);
+      } catch (IOException x) {
+        throw new UncheckedIOException(x);
+      }
+      json.write('\n');
+      String contents = prefix + "search.json";
+      files.add(new RenderedPage(contents, json.toString().getBytes(StandardCharsets.UTF_8)));
+      // Its fingerprint names every page of the language, which this render does not have: it is
+      // recorded as patched, which no fingerprint's hash equals, so the next whole build makes or
+      // patches it again rather than keep it unlooked at.
+      reuse.made(contents, PATCHED);
+    }
+    return new ProseRender(files, gone);
+  }
+
+  /** What a patched search index is recorded with: no fingerprint's hash is equal to it. */
+  private static final String PATCHED = "\0patched";
+
+  private Language language(
+      LanguageViews views,
+      String lang,
+      PageImages published,
+      PageFiles files,
+      FingerprintDigest digest,
+      Diagnostics diagnostics) {
+    Language l =
+        new Language(
+            views.view(lang),
+            formatters.get(lang),
+            new Alternates(views, config),
+            published,
+            files,
+            views,
+            pieces(formatters.get(lang), diagnostics));
+    l.hashFacts(digest);
+    return l;
+  }
+
+  private byte[] renderArticle(Language l, ResolvedPage p, String path, Diagnostics diagnostics) {
+    String html =
+        engine.render(templates.get("article.ftlh"), l.articles.model(p), path, diagnostics);
+    return html == null ? null : html.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Object articleFingerprint(
+      Language l, LanguageViews views, PageImages published, ResolvedPage p) {
+    return Fingerprints.article(
+        l.site, p, published.of(p.url()), views.translations(p), null, l.facts);
+  }
+
   /**
    * Whether an output of this kind is made from no article's prose: all but articles and the search
    * index (whose words are the bodies'), and the files that are copied or written as they are.
@@ -546,6 +744,12 @@ public final class SiteRenderer {
 
     /** What a fact contributes to the fingerprint of a page showing it. */
     java.util.function.Function<String, Object> facts;
+
+    /** A fact shown on many pages is hashed once: its hash stands for it in each fingerprint. */
+    void hashFacts(FingerprintDigest digest) {
+      Map<String, String> hashed = new ConcurrentHashMap<>();
+      facts = id -> hashed.computeIfAbsent(id, k -> digest.of(Fingerprints.fact(site, k)));
+    }
 
     /** Tag names by their page's address in the language's folder ({@code tags/policing/}). */
     final Map<String, String> tagsByAddress = new HashMap<>();

@@ -67,6 +67,23 @@ public final class SiteWriter {
    * commit or abort: while another build into the same folder holds it, waits for that build.
    */
   public static Transaction begin(Path output) throws IOException {
+    return begin(output, true);
+  }
+
+  /**
+   * Starts a patch of the site in {@code output}, for a build that knows the folder holds exactly
+   * the files the build cache recorded: the files written replace or join the old ones at {@link
+   * Transaction#commitPatch}, which deletes only the files it is told to; every other file stays as
+   * it is, unlisted and untouched. Otherwise as {@link #begin}.
+   */
+  public static Transaction beginPatch(Path output) throws IOException {
+    if (!Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("there is no site to patch in " + output);
+    }
+    return begin(output, false);
+  }
+
+  private static Transaction begin(Path output, boolean listOld) throws IOException {
     Path out = output.toAbsolutePath().normalize();
     Path parent = out.getParent();
     Files.createDirectories(parent);
@@ -75,7 +92,8 @@ public final class SiteWriter {
       recoverLocked(out);
       Path tmp = parent.resolve("." + out.getFileName() + TMP + UUID.randomUUID());
       Files.createDirectory(tmp);
-      return new Transaction(tmp, out, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS), lock);
+      return new Transaction(
+          tmp, out, Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS), listOld, lock);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
@@ -120,12 +138,12 @@ public final class SiteWriter {
     /** Held from {@link #begin} until the commit or abort. */
     private final OutputLock lock;
 
-    private Transaction(Path tmp, Path out, boolean previous, OutputLock lock) {
+    private Transaction(Path tmp, Path out, boolean previous, boolean listOld, OutputLock lock) {
       this.tmp = tmp;
       this.out = out;
       this.previous = previous;
       this.lock = lock;
-      this.oldTree = previous ? OldTree.list(out) : null;
+      this.oldTree = previous && listOld ? OldTree.list(out) : null;
     }
 
     /** Whether this build waited for another build into the same folder before it began. */
@@ -240,6 +258,33 @@ public final class SiteWriter {
     public void commit(List<CopiedFile> copies) throws IOException {
       try {
         put(copies);
+      } finally {
+        lock.close();
+      }
+    }
+
+    /**
+     * Puts a patch in place (see {@link #beginPatch}): the files written are renamed into the old
+     * folder and {@code deletes} deleted, through a {@link Journal}, so that a kill leaves the old
+     * site or the new one whole; nothing else is touched.
+     */
+    public void commitPatch(java.util.Collection<String> deletes) throws IOException {
+      try {
+        if (oldTree != null) throw new IllegalStateException("not a patch");
+        List<String> gone = new java.util.ArrayList<>(deletes);
+        gone.removeAll(written);
+        gone.sort(null);
+        List<String> renames = new java.util.ArrayList<>(written);
+        renames.sort(null);
+        Journal journal = new Journal(gone, List.of(), renames);
+        commit = Commit.IN_PLACE;
+        if (journal.steps() > 0) {
+          journal.write(tmp);
+          journaled = true;
+          journal.apply(tmp, out);
+        }
+        deleteTree(tmp);
+        for (String d : gone) stamps.remove(d);
       } finally {
         lock.close();
       }

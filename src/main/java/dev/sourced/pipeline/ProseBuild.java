@@ -1,0 +1,269 @@
+package dev.sourced.pipeline;
+
+import dev.sourced.cache.BuildCache;
+import dev.sourced.cache.LastBuild;
+import dev.sourced.cache.OutputRecords;
+import dev.sourced.cache.ParseEntries;
+import dev.sourced.config.SiteConfig;
+import dev.sourced.diag.Diagnostic;
+import dev.sourced.diag.Diagnostics;
+import dev.sourced.load.ArticleFile;
+import dev.sourced.parse.ParsedPage;
+import dev.sourced.render.ArticleReads;
+import dev.sourced.render.RenderedPage;
+import dev.sourced.render.SiteRenderer;
+import dev.sourced.resolve.ReferenceResolver;
+import dev.sourced.resolve.ResolvedPage;
+import dev.sourced.resolve.ResolvedSite;
+import dev.sourced.write.FileStamp;
+import dev.sourced.write.SiteWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A one-run build after an edit of some articles' prose alone, made from what the build before left
+ * rather than from the whole site: it reads and parses the edited articles and, from the build
+ * cache, the articles their pages show something of ({@link ArticleReads}, recorded by the last
+ * whole build); resolves that small site; renders the edited pages and patches the search indexes
+ * holding their words ({@link SiteRenderer#renderProse}); and puts those files in place as a patch
+ * of the output folder ({@link SiteWriter#beginPatch}). Every other output, and everything the
+ * build before said of the rest of the site, stays as it was.
+ *
+ * <p>It is taken only when the build cache vouches for all of it: the build before was asked the
+ * same and its site is there as it wrote it, file by file; every input that changed since is an
+ * article of that build whose new parse declares, uses, links and heads the same things with the
+ * same front matter ({@link ProseEdit#sameShape}) and has no error; and what the build before said
+ * of each edited file is what parsing it said (nothing came from the rest of the site). Within the
+ * small site, each edited page rendered from its old parse must give the very bytes the build
+ * before wrote, with the fingerprint it recorded. Anything else, and the build takes the whole way,
+ * which gives the same site (tested on random edits).
+ */
+final class ProseBuild {
+  private ProseBuild() {}
+
+  /** Whether the inputs changed since the last build could be an edit of prose: all articles. */
+  static boolean candidates(List<String> changed) {
+    if (changed.isEmpty()) return false;
+    for (String p : changed) if (!SiteInputs.isArticle(p)) return false;
+    return true;
+  }
+
+  /**
+   * Builds after an edit of prose alone, or returns null (having written nothing) when the build
+   * must take the whole way; {@code inputs} is then reloaded by it.
+   */
+  static BuildResult run(
+      BuildOptions options,
+      SiteInputs inputs,
+      BuildCache cache,
+      LastBuild.Compared compared,
+      LastBuild.Look looked,
+      String request,
+      StageTimer timer,
+      java.util.function.UnaryOperator<List<String>> notes,
+      long start)
+      throws IOException {
+    LastBuild.Recorded recorded = compared.recorded();
+    List<String> changed = compared.changedInputs();
+    if (recorded == null || changed == null || !candidates(changed)) return null;
+    Set<String> edited = new HashSet<>(changed);
+    Set<String> wanted = new HashSet<>(edited);
+    String[] settings = {null};
+    OutputRecords.Previous[] previous = {null};
+    EarlyRenderer[] early = {null};
+    inputs.reloadAll(
+        null,
+        null,
+        Progress.NONE,
+        cache,
+        () -> {
+          try {
+            settings[0] =
+                KeptOutputs.settingsKey(
+                    inputs.configText(), inputs.templatesDir(), inputs.messageFiles());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          timer.lap("load the site's settings");
+          previous[0] = cache.outputs(options.output(), settings[0]);
+          timer.lap("read the outputs' records");
+          for (String p : edited) {
+            OutputRecords.Article a = previous[0].articles().get(p);
+            if (a == null) return;
+            wanted.addAll(a.reads());
+          }
+          early[0] = EarlyRenderer.start(inputs, false, options.imageCache());
+        },
+        () -> early[0] == null ? p -> false : wanted::contains);
+    if (early[0] == null) return null;
+    timer.lap("load " + wanted.size() + " articles");
+    SiteConfig config = inputs.config();
+    Map<ParsedPage, String> beforeKeys = new IdentityHashMap<>();
+    Map<String, KeptOutputs.Edited> editedBefore = new HashMap<>();
+    Map<String, ParsedPage> nowByPath = new HashMap<>();
+    List<ArticleFile> editedFiles = new ArrayList<>();
+    List<Diagnostic> said = new ArrayList<>();
+    for (Diagnostic d : recorded.said().diagnostics()) {
+      if (!edited.contains(d.position().path())) said.add(d);
+    }
+    for (String path : edited) {
+      var now = inputs.article(path);
+      if (now == null || now.parsed() == null) return null;
+      for (Diagnostic d : now.diagnostics()) if (d.isError()) return null;
+      ParseEntries.Hit was = cache.previousHit(now.file(), config.rawHtml(), config.languages());
+      if (was == null
+          || was.page() == null
+          || was.page().frontMatter().draft()
+          || !ProseEdit.sameShape(was.page(), now.parsed())
+          || !sameDiagnostics(recorded.said().diagnostics(), path, was.diagnostics())) {
+        return null;
+      }
+      String key = cache.previousKey(now.file(), config.rawHtml(), config.languages());
+      if (key == null) return null;
+      beforeKeys.put(was.page(), key);
+      editedBefore.put(
+          path,
+          new KeptOutputs.Edited(
+              was.page(),
+              cache.previousSearchWords(now.file(), config.rawHtml(), config.languages())));
+      nowByPath.put(path, now.parsed());
+      editedFiles.add(now.file());
+      said.addAll(now.diagnostics());
+    }
+    List<Diagnostic> diagnostics = Diagnostics.of(said).sorted(options.strict());
+    if (options.strict() && !diagnostics.isEmpty()) return null;
+
+    List<ParsedPage> pages = new ArrayList<>();
+    for (ParsedPage p : inputs.pages()) {
+      KeptOutputs.Edited e = editedBefore.get(p.path());
+      pages.add(e == null ? p : e.before());
+    }
+    ResolvedSite before =
+        ReferenceResolver.resolve(
+            config, inputs.data(), pages, List.of(), new Diagnostics(), options.today(), false);
+    ResolvedSite now = before;
+    List<SiteRenderer.ProseEdit> edits = new ArrayList<>();
+    for (ResolvedPage r : before.pages()) {
+      KeptOutputs.Edited e = editedBefore.get(r.path());
+      if (e == null || r.parsed() != e.before()) continue;
+      OutputRecords.Article a = previous[0].articles().get(r.path());
+      ResolvedPage after =
+          new ResolvedPage(
+              nowByPath.get(r.path()),
+              r.url(),
+              r.references(),
+              r.factsUsed(),
+              r.boxedFacts(),
+              r.claimsUsed(),
+              r.ownFactsToBox(),
+              r.ownClaimsToBox());
+      now = now.withPage(r, after);
+      edits.add(
+          new SiteRenderer.ProseEdit(
+              r, after, new ArticleReads(a.output(), a.prefix(), a.document(), a.reads())));
+    }
+    if (edits.size() != edited.size()) return null;
+    timer.lap("resolve " + before.pages().size() + " articles");
+
+    SiteRenderer renderer = early[0].join(new Diagnostics());
+    if (renderer == null) return null;
+    SiteWriter.Transaction tx = SiteWriter.beginPatch(options.output());
+    boolean committed = false;
+    try {
+      KeptOutputs kept =
+          new KeptOutputs(
+              cache,
+              options.output(),
+              settings[0],
+              tx,
+              p -> {
+                String k = beforeKeys.get(p);
+                return k != null ? k : inputs.inputKey(p);
+              },
+              new AtomicInteger(),
+              editedBefore);
+      Diagnostics renderDiagnostics = new Diagnostics();
+      StringBuilder why = new StringBuilder();
+      SiteRenderer.ProseRender made =
+          renderer.renderProse(before, now, edits, kept, renderDiagnostics, why);
+      if (made == null || !renderDiagnostics.isEmpty()) {
+        timer.note("the whole way: " + (made == null ? why : renderDiagnostics.list()));
+        timer.report();
+        return null;
+      }
+      timer.lap("render");
+      for (RenderedPage f : made.files()) tx.write(f);
+      cache.forgetBuild();
+      tx.commitPatch(made.gone());
+      committed = true;
+      timer.lap("commit");
+      kept.savePatch(made.gone());
+      timer.lap("save the outputs' records");
+      cache.keepUnread(editedFiles, config.rawHtml(), config.languages());
+      Map<String, FileStamp> files = new HashMap<>(recorded.files());
+      int count = recorded.said().files();
+      for (String g : made.gone()) if (files.remove(g) != null) count--;
+      for (var e : tx.stamps().entrySet()) {
+        if (files.put(e.getKey(), e.getValue()) == null) count++;
+      }
+      LastBuild.Said was = recorded.said();
+      LastBuild.Said says =
+          new LastBuild.Said(
+              diagnostics, was.notes(), was.pages(), was.dated(), count, was.facts(), was.claims());
+      LastBuild.Look outputs = LastBuild.outputs(options.output(), files);
+      timer.lap("look at the site");
+      if (outputs != null) cache.recordBuild(request, looked, outputs, says);
+      timer.lap("record the build");
+      timer.note(
+          "an edit of prose alone: "
+              + made.files().size()
+              + " files made, "
+              + made.gone().size()
+              + " gone, within "
+              + before.pages().size()
+              + " articles");
+      timer.report();
+      List<String> rendered = new ArrayList<>();
+      for (RenderedPage f : made.files()) rendered.add(f.path());
+      rendered.sort(null);
+      return new BuildResult(
+          diagnostics,
+          true,
+          was.pages(),
+          count,
+          was.facts(),
+          was.claims(),
+          (System.nanoTime() - start) / 1_000_000,
+          new LastBuildTexts(options.source()),
+          null,
+          notes.apply(was.notes()),
+          rendered,
+          was.pages() - was.dated());
+    } finally {
+      if (!committed) tx.abort();
+    }
+  }
+
+  /** Whether what the build before said of {@code path} is exactly what parsing it said. */
+  private static boolean sameDiagnostics(
+      List<Diagnostic> said, String path, List<Diagnostic> parsed) {
+    Map<Diagnostic, Integer> count = new HashMap<>();
+    for (Diagnostic d : parsed) count.merge(d, 1, Integer::sum);
+    for (Diagnostic d : said) {
+      if (!d.position().path().equals(path)) continue;
+      Integer n = count.get(d);
+      if (n == null) return false;
+      if (n == 1) count.remove(d);
+      else count.put(d, n - 1);
+    }
+    return count.isEmpty();
+  }
+}
