@@ -218,13 +218,31 @@ public final class BuildCache implements AutoCloseable {
     outputRecords().save(dir, output, settings, records, articles);
   }
 
+  /** Whether the parse entries were written already ({@link #saveParses}). */
+  private boolean parsesSaved;
+
+  /** Writes the parse entries now, rather than at {@link #close} (the lock is still held). */
+  public void saveParses() throws IOException {
+    if (pages != null && !parsesSaved) pages.save(dir);
+    parsesSaved = true;
+  }
+
   /** Writes the parse entries of this build (pruning the rest) and releases the lock. */
   @Override
   public void close() throws IOException {
     try {
-      if (pages != null) pages.save(dir);
+      if (pages != null && !parsesSaved) pages.save(dir);
       // The words of every current article: a patched search index asks only for the edited ones.
       if (words != null) words.save(pages == null ? Set.of() : pages.keys());
+      // What a killed build left half-written (every file is written beside its place first),
+      // once this build's own files are all in place.
+      if (pages != null) {
+        try (var files = Files.list(dir)) {
+          for (Path p : files.toList()) {
+            if (p.getFileName().toString().endsWith(".tmp")) Files.deleteIfExists(p);
+          }
+        }
+      }
     } finally {
       if (pages != null) pages.closeBodies();
       try {

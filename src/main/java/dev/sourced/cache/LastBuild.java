@@ -16,6 +16,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -335,7 +336,83 @@ public final class LastBuild {
    * What the last build left, asked for when some inputs changed (see {@link #compare}): what it
    * said, and the stamp of every file of its site, by path, all of them there as it wrote them.
    */
-  public record Recorded(Said said, Map<String, FileStamp> files) {}
+  public record Recorded(Said said, Map<String, FileStamp> files, Look site) {}
+
+  /**
+   * The look at a site after a build changed some of its files in place: {@code was}, the look at
+   * it before, with the files of {@code changed} (by path, with their stamps now: new ones, or old
+   * ones kept) and the folders holding them or {@code gone} looked at again, and the files gone
+   * left out; null when one of them cannot be looked at.
+   */
+  public static Look patched(Look was, Map<String, FileStamp> changed, Collection<String> gone) {
+    Path root = was.root;
+    Set<String> goneFiles = new HashSet<>(gone);
+    Set<String> folders = new HashSet<>();
+    folders.add("");
+    for (Collection<String> paths : List.of(changed.keySet(), gone)) {
+      for (String f : paths) {
+        for (int i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) {
+          folders.add(f.substring(0, i));
+        }
+      }
+    }
+    long at = System.currentTimeMillis();
+    List<Seen> out = new ArrayList<>(was.entries.size() + changed.size());
+    Set<String> present = new HashSet<>();
+    try {
+      for (Seen s : was.entries) {
+        String path = s.path();
+        if (goneFiles.contains(path)) continue;
+        present.add(path);
+        FileStamp stamp = s.folder() ? null : changed.get(path);
+        if (s.folder() && folders.contains(path)) {
+          Seen n = lookAtOutput(root, path.isEmpty() ? root : root.resolve(path), at);
+          if (n == null) return null;
+          out.add(n);
+        } else if (stamp != null
+            && !(stamp.size() == s.size()
+                && stamp.modifiedNanos() == s.modified()
+                && java.util.Objects.equals(stamp.key(), s.key()))) {
+          out.add(
+              seen(
+                  root,
+                  root.resolve(path),
+                  at,
+                  false,
+                  stamp.size(),
+                  stamp.modifiedNanos(),
+                  0,
+                  stamp.key()));
+        } else {
+          out.add(s);
+        }
+      }
+      for (var e : changed.entrySet()) {
+        if (present.contains(e.getKey())) continue;
+        FileStamp stamp = e.getValue();
+        out.add(
+            seen(
+                root,
+                root.resolve(e.getKey()),
+                at,
+                false,
+                stamp.size(),
+                stamp.modifiedNanos(),
+                0,
+                stamp.key()));
+        present.add(e.getKey());
+      }
+      for (String f : folders) {
+        if (present.contains(f)) continue;
+        Seen n = lookAtOutput(root, f.isEmpty() ? root : root.resolve(f), at);
+        if (n == null) return null;
+        out.add(n);
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return new Look(root, out);
+  }
 
   /**
    * Compares a build asked {@code request}, whose inputs look as {@code inputs} does, with the last
@@ -400,7 +477,7 @@ public final class LastBuild {
         for (Seen w : outputs) {
           if (!w.folder()) files.put(w.path(), new FileStamp(w.size(), w.modified(), w.key()));
         }
-        return new Compared(null, changed, null, new Recorded(said, files));
+        return new Compared(null, changed, null, new Recorded(said, files, new Look(root, now)));
       }
       // As git refreshes its index: entries recorded within a tick of the last look were compared
       // by their bytes just now; those whose times are now older than a tick can be trusted by

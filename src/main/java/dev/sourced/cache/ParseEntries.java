@@ -338,9 +338,7 @@ public final class ParseEntries {
     try (var files = Files.list(dir)) {
       for (Path p : files.toList()) {
         String n = p.getFileName().toString();
-        if ((n.startsWith(BODIES) && !n.equals(name)) || n.endsWith(".tmp")) {
-          Files.deleteIfExists(p);
-        }
+        if (n.startsWith(BODIES) && !n.equals(name)) Files.deleteIfExists(p);
       }
     }
   }

@@ -13,9 +13,14 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The load stage: finds and reads a site's files. Reads {@code sourced.yaml}, every Markdown page
@@ -83,7 +88,58 @@ public final class ContentLoader {
   }
 
   public static LoadedSite load(Path siteRoot, Diagnostics diagnostics) throws IOException {
-    return new ContentLoader(siteRoot.toAbsolutePath().normalize(), diagnostics).load();
+    return new ContentLoader(siteRoot.toAbsolutePath().normalize(), diagnostics).load(true);
+  }
+
+  /**
+   * As {@link #load}, but without looking for articles (the site's articles are then none): the
+   * settings, data files, templates, message files and static files, for a build that knows which
+   * articles it needs and finds them with {@link #loadArticles}.
+   */
+  public static LoadedSite loadWithoutArticles(Path siteRoot, Diagnostics diagnostics)
+      throws IOException {
+    return new ContentLoader(siteRoot.toAbsolutePath().normalize(), diagnostics).load(false);
+  }
+
+  /**
+   * Finds some articles by their paths, as {@link #load} finds them (bundle, section or plain page
+   * by the same rules, with their bundle files), reading each of their folders once and looking
+   * only at what those rules need of it: its other files, its section and index pages, not its
+   * other articles. An article not found is left out.
+   *
+   * @param relPaths the articles' paths relative to the site, e.g. {@code content/a.md}
+   * @param languages the site's languages, the default first
+   */
+  public static List<ArticleFile> loadArticles(
+      Path siteRoot, Collection<String> relPaths, List<String> languages) throws IOException {
+    Path root = siteRoot.toAbsolutePath().normalize();
+    ContentLoader quiet = new ContentLoader(root, new Diagnostics());
+    quiet.languages = languages;
+    Map<Path, Set<Path>> byFolder = new TreeMap<>();
+    for (String rel : relPaths) {
+      Path file = root.resolve(rel).normalize();
+      if (!file.startsWith(root.resolve(CONTENT))) continue;
+      byFolder.computeIfAbsent(file.getParent(), k -> new HashSet<>()).add(file);
+    }
+    Set<String> wanted = new HashSet<>(relPaths);
+    List<ArticleFile> found = new ArrayList<>();
+    for (var e : byFolder.entrySet()) {
+      List<Path> entries = new ArrayList<>();
+      for (Path p : quiet.list(e.getKey())) {
+        String name = p.getFileName().toString();
+        if (!isMarkdown(name)
+            || e.getValue().contains(p)
+            || quiet.pageStem(name).equals(SECTION_INDEX)
+            || quiet.pageStem(name).equals(INDEX)) {
+          entries.add(p);
+        }
+      }
+      List<ArticleFile> here = new ArrayList<>();
+      quiet.readFolder(e.getKey(), entries, root.resolve(CONTENT), here);
+      for (ArticleFile a : here) if (wanted.contains(a.path())) found.add(a);
+    }
+    found.sort(Comparator.comparing(ArticleFile::path));
+    return found;
   }
 
   /**
@@ -154,7 +210,7 @@ public final class ContentLoader {
     return text == null ? null : FrontMatterSplitter.split(article.path(), text, diagnostics);
   }
 
-  private LoadedSite load() throws IOException {
+  private LoadedSite load(boolean withArticles) throws IOException {
     Path configFile = root.resolve(SiteConfig.FILE_NAME);
     String configText = null;
     boolean configFound = Files.exists(configFile, LinkOption.NOFOLLOW_LINKS);
@@ -172,7 +228,11 @@ public final class ContentLoader {
     if (Files.isSymbolicLink(content)) {
       checkLink(content);
     } else if (Files.isDirectory(content, LinkOption.NOFOLLOW_LINKS)) {
-      walk(content, articles, data);
+      if (withArticles) {
+        walk(content, articles, data);
+      } else if (Files.isDirectory(content.resolve(DATA), LinkOption.NOFOLLOW_LINKS)) {
+        data.addAll(visit(content.resolve(DATA), content).data());
+      }
     } else if (configText != null) {
       diagnostics.warning(
           SourcePosition.file(CONTENT),

@@ -4,6 +4,7 @@ import dev.sourced.cache.BuildCache;
 import dev.sourced.cache.LastBuild;
 import dev.sourced.cache.OutputRecords;
 import dev.sourced.cache.ParseEntries;
+import dev.sourced.concurrent.Workers;
 import dev.sourced.config.SiteConfig;
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
@@ -102,7 +103,7 @@ final class ProseBuild {
           }
           early[0] = EarlyRenderer.start(inputs, false, options.imageCache());
         },
-        () -> early[0] == null ? p -> false : wanted::contains);
+        () -> early[0] == null ? Set.of() : wanted);
     if (early[0] == null) return null;
     timer.lap("load " + wanted.size() + " articles");
     SiteConfig config = inputs.config();
@@ -129,11 +130,9 @@ final class ProseBuild {
       String key = cache.previousKey(now.file(), config.rawHtml(), config.languages());
       if (key == null) return null;
       beforeKeys.put(was.page(), key);
-      editedBefore.put(
-          path,
-          new KeptOutputs.Edited(
-              was.page(),
-              cache.previousSearchWords(now.file(), config.rawHtml(), config.languages())));
+      // The old body's words are found again in it (it is read anyway, to render the old page):
+      // the build cache's file of words, the whole site's, is neither read nor written.
+      editedBefore.put(path, new KeptOutputs.Edited(was.page(), null));
       nowByPath.put(path, now.parsed());
       editedFiles.add(now.file());
       said.addAll(now.diagnostics());
@@ -205,9 +204,6 @@ final class ProseBuild {
       tx.commitPatch(made.gone());
       committed = true;
       timer.lap("commit");
-      kept.savePatch(made.gone());
-      timer.lap("save the outputs' records");
-      cache.keepUnread(editedFiles, config.rawHtml(), config.languages());
       Map<String, FileStamp> files = new HashMap<>(recorded.files());
       int count = recorded.said().files();
       for (String g : made.gone()) if (files.remove(g) != null) count--;
@@ -218,9 +214,20 @@ final class ProseBuild {
       LastBuild.Said says =
           new LastBuild.Said(
               diagnostics, was.notes(), was.pages(), was.dated(), count, was.facts(), was.claims());
-      LastBuild.Look outputs = LastBuild.outputs(options.output(), files);
-      timer.lap("look at the site");
-      if (outputs != null) cache.recordBuild(request, looked, outputs, says);
+      // The records of the outputs and of the build are written on a thread of their own while
+      // the parses' index is: each is a file of its own.
+      var records =
+          Workers.background(
+              "sourced-records",
+              () -> {
+                kept.savePatch(made.gone());
+                LastBuild.Look site = LastBuild.patched(recorded.site(), tx.stamps(), made.gone());
+                if (site != null) cache.recordBuild(request, looked, site, says);
+                return null;
+              });
+      cache.keepUnread(editedFiles, config.rawHtml(), config.languages());
+      cache.saveParses();
+      Workers.join(records);
       timer.lap("record the build");
       timer.note(
           "an edit of prose alone: "

@@ -164,14 +164,14 @@ final class SiteInputs {
       BuildCache cache,
       Runnable onLoad)
       throws IOException {
-    return reloadAll(changed, spill, progress, cache, onLoad, () -> null);
+    return reloadAll(changed, spill, progress, cache, onLoad, null);
   }
 
   /**
-   * As {@link #reloadAll(Collection, BodySpill, Progress, BuildCache, Runnable)}, reading and
-   * parsing only the articles whose paths {@code only} accepts: it is asked once {@code onLoad} ran
-   * (null accepts every article). The others are then neither read nor in {@link #pages}: for a
-   * build that needs some articles alone.
+   * As {@link #reloadAll(Collection, BodySpill, Progress, BuildCache, Runnable)}, finding, reading
+   * and parsing only the articles whose paths {@code only} gives (null: every article); it is asked
+   * once {@code onLoad} ran. The others are then not even looked for, and not in {@link #pages}:
+   * for a build that needs some articles alone.
    */
   boolean reloadAll(
       Collection<String> changed,
@@ -179,11 +179,14 @@ final class SiteInputs {
       Progress progress,
       BuildCache cache,
       Runnable onLoad,
-      java.util.function.Supplier<java.util.function.Predicate<String>> only)
+      java.util.function.Supplier<Collection<String>> only)
       throws IOException {
     BodyHtml.Store bodies = cache != null ? cache.bodies() : spill;
     Diagnostics loadDiag = new Diagnostics();
-    LoadedSite site = ContentLoader.load(source, loadDiag);
+    LoadedSite site =
+        only == null
+            ? ContentLoader.load(source, loadDiag)
+            : ContentLoader.loadWithoutArticles(source, loadDiag);
     loadDiagnostics = loadDiag.list();
     boolean settingsChanged =
         changed == null
@@ -229,11 +232,11 @@ final class SiteInputs {
             : Map.of();
     parsedRawHtml = config.rawHtml();
     parsedLanguages = config.languages();
-    java.util.function.Predicate<String> wanted = only.get();
     List<ArticleFile> files =
-        wanted == null
+        only == null
             ? site.articles()
-            : site.articles().stream().filter(f -> wanted.test(f.path())).toList();
+            : ContentLoader.loadArticles(source, only.get(), config.languages());
+    articleFiles = files;
     inputKeys.clear();
     AtomicInteger done = new AtomicInteger();
     List<Parsed<ArticleFile, ParsedPage>> parsed =

@@ -621,7 +621,7 @@ public final class SiteRenderer {
               prefix,
               -1,
               s.getValue(),
-              p -> reuse.searchWords(p.parsed(), () -> SearchIndex.bodyWords(p)),
+              SearchIndex::bodyWords,
               reuse,
               tag);
       if (index == null) {
