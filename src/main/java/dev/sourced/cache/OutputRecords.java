@@ -103,6 +103,21 @@ public final class OutputRecords {
     return new OutputRecords("", "", Map.of(), Map.of());
   }
 
+  /** Every record as read, whatever folder and settings it is for (for tests). */
+  Map<String, Record> all() {
+    return records;
+  }
+
+  /** What each article's page was made from, as read (for tests). */
+  Map<String, Article> articles() {
+    return articles;
+  }
+
+  /** The output folder and settings the records are for (for tests). */
+  List<String> writtenFor() {
+    return List.of(output, settings);
+  }
+
   Previous previous(Path out, String settingsKey) {
     boolean same = output.equals(out.toAbsolutePath().normalize().toString());
     return same && settings.equals(settingsKey)

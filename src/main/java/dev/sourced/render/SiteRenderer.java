@@ -652,8 +652,11 @@ public final class SiteRenderer {
     return new ProseRender(files, gone);
   }
 
-  /** What a patched search index is recorded with: no fingerprint's hash is equal to it. */
-  private static final String PATCHED = "\0patched";
+  /**
+   * What a search index patched by {@link #renderProse} is recorded with: no fingerprint's hash is
+   * equal to it.
+   */
+  public static final String PATCHED = "\0patched";
 
   private Language language(
       LanguageViews views,

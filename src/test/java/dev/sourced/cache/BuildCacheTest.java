@@ -6,6 +6,7 @@ import dev.sourced.diag.Diagnostics;
 import dev.sourced.pipeline.BuildOptions;
 import dev.sourced.pipeline.BuildResult;
 import dev.sourced.pipeline.Pipeline;
+import dev.sourced.render.SiteRenderer;
 import dev.sourced.testing.TestSite;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -443,6 +444,90 @@ class BuildCacheTest {
     assertThat(words()).isEqualTo(articles);
   }
 
+  /**
+   * Whether the last build into the cache at {@code cache} took the quick way after an edit of
+   * prose alone: it records the search index it patched as such.
+   */
+  static boolean tookTheQuickWay(Path cache) {
+    OutputRecords r = OutputRecords.load(cache.resolve(BuildCache.DIR), new Diagnostics());
+    OutputRecords.Record index = r.all().get("search.json");
+    return index != null && index.fingerprint().equals(SiteRenderer.PATCHED);
+  }
+
+  @Test
+  void anEditOfProseAloneTakesTheQuickWayAgainAndAgain() throws IOException {
+    build();
+    Path words = file(SearchWords.FILE);
+    var wordsTime = Files.getLastModifiedTime(words);
+    Path b = out.resolve("b/index.html");
+    var bTime = Files.getLastModifiedTime(b);
+    for (int i = 0; i < 3; i++) {
+      Path a = site.root().resolve("content/a.md");
+      Files.writeString(a, Files.readString(a) + "\nOne more sentence, a wombat " + i + ".\n");
+      BuildResult r = build();
+      assertThat(tookTheQuickWay(cache)).as("edit %d", i).isTrue();
+      assertThat(r.rendered())
+          .contains("a/index.html", "search.json")
+          .allMatch(
+              p ->
+                  p.equals("a/index.html") || p.equals("search.json") || p.startsWith("search/t/"));
+      assertSameAsClean();
+    }
+    // b shows a's fact and is not rendered; the search words file is left as it was.
+    assertThat(Files.getLastModifiedTime(b)).isEqualTo(bTime);
+    assertThat(Files.getLastModifiedTime(words)).isEqualTo(wordsTime);
+    // What the quick way recorded is the site as it is: nothing changed since.
+    assertThat(build().notes()).anyMatch(n -> n.startsWith(NOTHING_CHANGED));
+    // A whole build after it (a fact's value edited) gives what a clean build gives.
+    Path a = site.root().resolve("content/a.md");
+    Files.writeString(a, Files.readString(a).replace("value: 70000", "value: 71000"));
+    build();
+    assertThat(tookTheQuickWay(cache)).isFalse();
+    assertSameAsClean();
+  }
+
+  @Test
+  void aPageTheSmallerSiteCannotMakeAgainTakesTheWholeWay() throws IOException {
+    build();
+    // The record of what a's page shows of other articles, emptied: b, which cites a's fact, is
+    // then missing from the smaller site, and a's old page rendered there is not the one written.
+    Path dirPath = cache.resolve(BuildCache.DIR);
+    OutputRecords records = OutputRecords.load(dirPath, new Diagnostics());
+    java.util.Map<String, OutputRecords.Article> articles =
+        new java.util.HashMap<>(records.articles());
+    OutputRecords.Article was = articles.get("content/a.md");
+    assertThat(was.reads()).contains("content/b.md");
+    articles.put(
+        "content/a.md",
+        new OutputRecords.Article(was.output(), was.prefix(), was.document(), List.of()));
+    records.save(
+        dirPath,
+        Path.of(records.writtenFor().get(0)),
+        records.writtenFor().get(1),
+        records.all(),
+        articles);
+    Path a = site.root().resolve("content/a.md");
+    Files.writeString(a, Files.readString(a) + "\nOne more sentence, about a numbat.\n");
+    build();
+    assertThat(tookTheQuickWay(cache)).isFalse();
+    assertSameAsClean();
+  }
+
+  @Test
+  void aSectionPageAndAnEditThatChangesWhatAPageUsesTakeTheWholeWay() throws IOException {
+    build();
+    Path notes = site.root().resolve("content/notes/_index.md");
+    Files.writeString(notes, Files.readString(notes) + "\nMore about the notes.\n");
+    build();
+    assertThat(tookTheQuickWay(cache)).isFalse();
+    assertSameAsClean();
+    Path c = site.root().resolve("content/notes/c.md");
+    Files.writeString(c, Files.readString(c) + "\nAnd {{fact:users}} too.\n");
+    build();
+    assertThat(tookTheQuickWay(cache)).isFalse();
+    assertSameAsClean();
+  }
+
   /** How many articles' search words the build cache keeps. */
   private int words() {
     return new SearchWords(cache.resolve(BuildCache.DIR), new Diagnostics()).size();
@@ -456,7 +541,9 @@ class BuildCacheTest {
     byte[] bytes = Files.readAllBytes(words);
     bytes[bytes.length / 2] ^= 0x20;
     Files.write(words, bytes);
-    Path c = site.root().resolve("content/notes/c.md");
+    // A section's page takes the whole way (it lists other articles), which reads the words; the
+    // quick way would not.
+    Path c = site.root().resolve("content/notes/_index.md");
     Files.writeString(c, Files.readString(c) + "\nAnother new word: numbat.\n");
     assertThat(build().notes()).anyMatch(n -> n.contains(SearchWords.FILE));
     assertSameAsClean();

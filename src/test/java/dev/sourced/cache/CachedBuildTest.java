@@ -112,6 +112,9 @@ class CachedBuildTest {
   /** Builds that found nothing changed since the last one, over all sequences. */
   private int shortCircuits;
 
+  /** Builds after an edit of prose alone that took the quick way, over all sequences. */
+  private int quickBuilds;
+
   /** Whether the last build of the sequence wrote its site. */
   private boolean lastWritten;
 
@@ -131,8 +134,9 @@ class CachedBuildTest {
         compare(site, out, cache, seed, done, random);
       }
     }
-    // The fast way is taken, and checked against a clean build, in these sequences too.
+    // The fast ways are taken, and checked against a clean build, in these sequences too.
     assertThat(shortCircuits).isPositive();
+    assertThat(quickBuilds).isPositive();
   }
 
   private String randomEdit(TestSite site, Random random, int step) throws IOException {
@@ -255,6 +259,7 @@ class CachedBuildTest {
     assertThat(cached.notes()).as(what).doesNotContainAnyElementsOf(List.of("damaged"));
     boolean unchanged = cached.notes().stream().anyMatch(n -> n.startsWith(NOTHING_CHANGED));
     if (unchanged) shortCircuits++;
+    if (!unchanged && cached.written() && BuildCacheTest.tookTheQuickWay(cache)) quickBuilds++;
     boolean nothing = !done.isEmpty() && done.get(done.size() - 1).equals("nothing");
     if (before != null) {
       // The build that was to be killed was not (it did not commit in place): it is the last.

@@ -60,6 +60,25 @@ class TranslatedSectionsAndBundlesTest {
   }
 
   @Test
+  void anArticleFoundAloneIsFoundAsTheWholeLoadFindsIt() throws Exception {
+    var all = ContentLoader.load(site.root(), new dev.sourced.diag.Diagnostics()).articles();
+    assertThat(all).hasSize(5);
+    for (ArticleFile a : all) {
+      assertThat(
+              ContentLoader.loadArticles(
+                  site.root(), java.util.List.of(a.path()), java.util.List.of("nl", "en")))
+          .as(a.path())
+          .containsExactly(a);
+    }
+    assertThat(
+            ContentLoader.loadArticles(
+                site.root(),
+                all.stream().map(ArticleFile::path).toList(),
+                java.util.List.of("nl", "en")))
+        .isEqualTo(all);
+  }
+
+  @Test
   void buildsCleanly() {
     assertThat(site.diagnostics()).isEmpty();
   }
