@@ -6,6 +6,7 @@ import dev.sourced.facts.BodyHtml;
 import dev.sourced.images.KnownOriginals;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.parse.ParsedPage;
+import dev.sourced.render.ArticleReads;
 import dev.sourced.write.FileStamp;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -213,7 +214,7 @@ public final class BuildCache implements AutoCloseable {
       Path output,
       String settings,
       Map<String, OutputRecords.Record> records,
-      Map<String, OutputRecords.Article> articles)
+      Map<String, ArticleReads> articles)
       throws IOException {
     outputRecords().save(dir, output, settings, records, articles);
   }

@@ -1,6 +1,7 @@
 package dev.sourced.cache;
 
 import dev.sourced.diag.Diagnostics;
+import dev.sourced.render.ArticleReads;
 import dev.sourced.write.FileStamp;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -25,18 +26,10 @@ public final class OutputRecords {
   public record Record(String fingerprint, FileStamp stamp) {}
 
   /**
-   * What an article's page was made from besides its own parse, as the last build found it: the
-   * page's path in the site, the folder of its language ({@code ""} or {@code en/}), its number
-   * among the documents of its language's search index, and the other articles whose parses the
-   * page shows something of (by their paths in the site folder).
-   */
-  public record Article(String output, String prefix, int document, List<String> reads) {}
-
-  /**
    * The last build's outputs for one folder and settings (empty when they differ), and what each
    * article's page was made from, by the article's path.
    */
-  public record Previous(Map<String, Record> records, Map<String, Article> articles) {
+  public record Previous(Map<String, Record> records, Map<String, ArticleReads> articles) {
     public Record get(String path) {
       return records.get(path);
     }
@@ -45,10 +38,13 @@ public final class OutputRecords {
   private final String output;
   private final String settings;
   private final Map<String, Record> records;
-  private final Map<String, Article> articles;
+  private final Map<String, ArticleReads> articles;
 
   private OutputRecords(
-      String output, String settings, Map<String, Record> records, Map<String, Article> articles) {
+      String output,
+      String settings,
+      Map<String, Record> records,
+      Map<String, ArticleReads> articles) {
     this.output = output;
     this.settings = settings;
     this.records = records;
@@ -73,7 +69,7 @@ public final class OutputRecords {
           records.put(path, new Record(fingerprint, new FileStamp(size, nanos, key)));
         }
         int m = in.readInt();
-        Map<String, Article> articles = new HashMap<>(Math.max(16, m * 2));
+        Map<String, ArticleReads> articles = new HashMap<>(Math.max(16, m * 2));
         for (int i = 0; i < m; i++) {
           String path = RecordCodec.readString(in);
           String page = RecordCodec.readString(in);
@@ -83,7 +79,7 @@ public final class OutputRecords {
           if (k < 0) throw new IOException("a negative count");
           List<String> reads = new ArrayList<>(Math.min(k, 1 << 16));
           for (int j = 0; j < k; j++) reads.add(RecordCodec.readString(in));
-          articles.put(path, new Article(page, prefix, document, List.copyOf(reads)));
+          articles.put(path, new ArticleReads(page, prefix, document, List.copyOf(reads)));
         }
         return new OutputRecords(output, settings, records, articles);
       }
@@ -109,7 +105,7 @@ public final class OutputRecords {
   }
 
   /** What each article's page was made from, as read (for tests). */
-  Map<String, Article> articles() {
+  Map<String, ArticleReads> articles() {
     return articles;
   }
 
@@ -130,7 +126,7 @@ public final class OutputRecords {
       Path out,
       String settingsKey,
       Map<String, Record> written,
-      Map<String, Article> articlesMade)
+      Map<String, ArticleReads> articlesMade)
       throws IOException {
     // In no order: the records are read into a map, and sorting some 45,000 paths cost more than
     // writing them.
@@ -152,7 +148,7 @@ public final class OutputRecords {
           }
           o.writeInt(articlesMade.size());
           for (var e : articlesMade.entrySet()) {
-            Article a = e.getValue();
+            ArticleReads a = e.getValue();
             RecordCodec.writeString(o, e.getKey());
             RecordCodec.writeString(o, a.output());
             RecordCodec.writeString(o, a.prefix());

@@ -180,14 +180,8 @@ public final class ParseEntries {
    * are now; null when there is none or it does not decode. Not kept for the next build.
    */
   ParsedPage previous(ArticleFile f, String settings) {
-    String key = previousKey(f, settings);
-    Stored s = key == null ? null : previous.get(key);
-    if (s == null) return null;
-    try {
-      return decode(s).page();
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
+    Hit h = previousHit(f, settings);
+    return h == null ? null : h.page();
   }
 
   /** The parse and diagnostics the build before kept for the article at {@code f}'s place. */

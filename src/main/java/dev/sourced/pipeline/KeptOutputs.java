@@ -198,16 +198,11 @@ final class KeptOutputs implements OutputReuse {
   }
 
   /** What each article's page was made from, as this render found it (see ArticleReads). */
-  private final Map<String, OutputRecords.Article> reads = new ConcurrentHashMap<>();
+  private final Map<String, ArticleReads> reads = new ConcurrentHashMap<>();
 
   @Override
   public void articleReads(String path, ArticleReads r) {
-    reads.put(path, new OutputRecords.Article(r.output(), r.prefix(), r.document(), r.reads()));
-  }
-
-  /** What the build before recorded of each article's page (see {@link #articleReads}). */
-  Map<String, OutputRecords.Article> previousReads() {
-    return previous.articles();
+    reads.put(path, r);
   }
 
   @Override

@@ -16,7 +16,6 @@ import dev.sourced.render.SiteRenderer;
 import dev.sourced.resolve.ReferenceResolver;
 import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
-import dev.sourced.write.FileStamp;
 import dev.sourced.write.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,7 +96,7 @@ final class ProseBuild {
           previous[0] = cache.outputs(options.output(), settings[0]);
           timer.lap("read the outputs' records");
           for (String p : edited) {
-            OutputRecords.Article a = previous[0].articles().get(p);
+            ArticleReads a = previous[0].articles().get(p);
             if (a == null) return;
             wanted.addAll(a.reads());
           }
@@ -153,21 +152,10 @@ final class ProseBuild {
     for (ResolvedPage r : before.pages()) {
       KeptOutputs.Edited e = editedBefore.get(r.path());
       if (e == null || r.parsed() != e.before()) continue;
-      OutputRecords.Article a = previous[0].articles().get(r.path());
-      ResolvedPage after =
-          new ResolvedPage(
-              nowByPath.get(r.path()),
-              r.url(),
-              r.references(),
-              r.factsUsed(),
-              r.boxedFacts(),
-              r.claimsUsed(),
-              r.ownFactsToBox(),
-              r.ownClaimsToBox());
+      ArticleReads reads = previous[0].articles().get(r.path());
+      ResolvedPage after = r.withParsed(nowByPath.get(r.path()));
       now = now.withPage(r, after);
-      edits.add(
-          new SiteRenderer.ProseEdit(
-              r, after, new ArticleReads(a.output(), a.prefix(), a.document(), a.reads())));
+      edits.add(new SiteRenderer.ProseEdit(r, after, reads));
     }
     if (edits.size() != edited.size()) return null;
     timer.lap("resolve " + before.pages().size() + " articles");
@@ -204,12 +192,9 @@ final class ProseBuild {
       tx.commitPatch(made.gone());
       committed = true;
       timer.lap("commit");
-      Map<String, FileStamp> files = new HashMap<>(recorded.files());
       int count = recorded.said().files();
-      for (String g : made.gone()) if (files.remove(g) != null) count--;
-      for (var e : tx.stamps().entrySet()) {
-        if (files.put(e.getKey(), e.getValue()) == null) count++;
-      }
+      for (String g : made.gone()) if (recorded.files().containsKey(g)) count--;
+      for (String f : tx.stamps().keySet()) if (!recorded.files().containsKey(f)) count++;
       LastBuild.Said was = recorded.said();
       LastBuild.Said says =
           new LastBuild.Said(

@@ -70,16 +70,7 @@ final class ProseEdit {
       }
     }
     if (oldResolved == null) return null;
-    ResolvedPage newResolved =
-        new ResolvedPage(
-            newPage,
-            oldResolved.url(),
-            oldResolved.references(),
-            oldResolved.factsUsed(),
-            oldResolved.boxedFacts(),
-            oldResolved.claimsUsed(),
-            oldResolved.ownFactsToBox(),
-            oldResolved.ownClaimsToBox());
+    ResolvedPage newResolved = oldResolved.withParsed(newPage);
     ResolvedSite site = lastSite.withPage(oldResolved, newResolved);
     Diagnostics renderDiagnostics = new Diagnostics();
     RenderedPage page = renderer.renderArticle(site, newResolved, renderDiagnostics);

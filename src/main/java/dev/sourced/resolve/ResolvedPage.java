@@ -26,6 +26,15 @@ public record ResolvedPage(
     List<String> ownFactsToBox,
     List<String> ownClaimsToBox) {
 
+  /**
+   * The same page with another parse of the same shape (only its prose differs, see {@code
+   * ProseEdit.sameShape}): what it uses and boxes, and its address, are the same.
+   */
+  public ResolvedPage withParsed(ParsedPage other) {
+    return new ResolvedPage(
+        other, url, references, factsUsed, boxedFacts, claimsUsed, ownFactsToBox, ownClaimsToBox);
+  }
+
   public FrontMatter frontMatter() {
     return parsed.frontMatter();
   }

@@ -276,18 +276,22 @@ public final class SiteWriter {
         gone.sort(null);
         List<String> renames = new java.util.ArrayList<>(written);
         renames.sort(null);
-        Journal journal = new Journal(gone, List.of(), renames);
-        commit = Commit.IN_PLACE;
-        if (journal.steps() > 0) {
-          journal.write(tmp);
-          journaled = true;
-          journal.apply(tmp, out);
-        }
-        deleteTree(tmp);
+        applyInPlace(new Journal(gone, List.of(), renames));
         for (String d : gone) stamps.remove(d);
       } finally {
         lock.close();
       }
+    }
+
+    /** Renames the new files into the old folder through {@code journal} (see {@link Journal}). */
+    private void applyInPlace(Journal journal) throws IOException {
+      commit = Commit.IN_PLACE;
+      if (journal.steps() > 0) {
+        journal.write(tmp);
+        journaled = true;
+        journal.apply(tmp, out);
+      }
+      deleteTree(tmp);
     }
 
     private void put(List<CopiedFile> copies) throws IOException {
@@ -329,13 +333,7 @@ public final class SiteWriter {
       Journal journal = old.journal(written, unchanged.keySet());
       if (old.plain()
           && journal.steps() <= Math.max(FEW, (written.size() + unchanged.size()) / 5)) {
-        commit = Commit.IN_PLACE;
-        if (journal.steps() > 0) {
-          journal.write(tmp);
-          journaled = true;
-          journal.apply(tmp, out);
-        }
-        deleteTree(tmp);
+        applyInPlace(journal);
         return;
       }
       for (var e : unchanged.entrySet()) {

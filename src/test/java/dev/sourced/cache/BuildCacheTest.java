@@ -493,13 +493,13 @@ class BuildCacheTest {
     // then missing from the smaller site, and a's old page rendered there is not the one written.
     Path dirPath = cache.resolve(BuildCache.DIR);
     OutputRecords records = OutputRecords.load(dirPath, new Diagnostics());
-    java.util.Map<String, OutputRecords.Article> articles =
+    java.util.Map<String, dev.sourced.render.ArticleReads> articles =
         new java.util.HashMap<>(records.articles());
-    OutputRecords.Article was = articles.get("content/a.md");
+    dev.sourced.render.ArticleReads was = articles.get("content/a.md");
     assertThat(was.reads()).contains("content/b.md");
     articles.put(
         "content/a.md",
-        new OutputRecords.Article(was.output(), was.prefix(), was.document(), List.of()));
+        new dev.sourced.render.ArticleReads(was.output(), was.prefix(), was.document(), List.of()));
     records.save(
         dirPath,
         Path.of(records.writtenFor().get(0)),
