@@ -219,6 +219,20 @@ public final class BuildCache implements AutoCloseable {
     outputRecords().save(dir, output, settings, records, articles);
   }
 
+  /**
+   * Records what this build changed of what the last build wrote, when it rendered some outputs
+   * again ({@code changed}) and removed others ({@code gone}) and kept every other one, with the
+   * same settings (see {@link OutputRecords#savePatch}).
+   */
+  public void wrotePatch(
+      Path output,
+      String settings,
+      Map<String, OutputRecords.Record> changed,
+      java.util.Set<String> gone)
+      throws IOException {
+    outputRecords().savePatch(dir, output, settings, changed, gone);
+  }
+
   /** Whether the parse entries were written already ({@link #saveParses}). */
   private boolean parsesSaved;
 
@@ -357,6 +371,29 @@ public final class BuildCache implements AutoCloseable {
   /** Forgets the last build's record, before this build changes the site it describes. */
   public void forgetBuild() throws IOException {
     LastBuild.forget(dir);
+  }
+
+  /**
+   * Forgets the last build's record before this build changes some files of its site in place,
+   * keeping the record itself to be patched ({@link #recordPatch}).
+   */
+  public void forgetBuild(LastBuild.Recorded was) throws IOException {
+    LastBuild.forget(dir, was);
+  }
+
+  /**
+   * Records this build, which changed some files of the site {@code was} recorded in place, as a
+   * patch of that record (see {@link LastBuild#recordPatch}); false when nothing could be recorded.
+   */
+  public boolean recordPatch(
+      String request,
+      LastBuild.Look inputs,
+      LastBuild.Said said,
+      LastBuild.Recorded was,
+      Map<String, FileStamp> changed,
+      java.util.Collection<String> gone)
+      throws IOException {
+    return LastBuild.recordPatch(dir, request, inputs, said, was, changed, gone);
   }
 
   /** Records this build, once its site is in place (see {@link LastBuild}). */

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * What the last build wrote ({@code outputs.bin}): the output folder, the key of the settings it
@@ -21,6 +24,8 @@ import java.util.Map;
 public final class OutputRecords {
   static final String FILE = "outputs.bin";
   static final String KIND = "outputs";
+  static final String PATCH = "outputs-patch.bin";
+  static final String PATCH_KIND = "outputs-patch";
 
   /** One output file: the fingerprint it was made with, and the file as written. */
   public record Record(String fingerprint, FileStamp stamp) {}
@@ -40,15 +45,27 @@ public final class OutputRecords {
   private final Map<String, Record> records;
   private final Map<String, ArticleReads> articles;
 
+  /** The generation of the file read, and what its patch changed (see {@link #savePatch}). */
+  private final String generation;
+
+  private final Map<String, Record> patched;
+  private final Set<String> patchedAway;
+
   private OutputRecords(
       String output,
       String settings,
       Map<String, Record> records,
-      Map<String, ArticleReads> articles) {
+      Map<String, ArticleReads> articles,
+      String generation,
+      Map<String, Record> patched,
+      Set<String> patchedAway) {
     this.output = output;
     this.settings = settings;
     this.records = records;
     this.articles = articles;
+    this.generation = generation;
+    this.patched = patched;
+    this.patchedAway = patchedAway;
   }
 
   static OutputRecords load(Path dir, Diagnostics notes) {
@@ -58,16 +75,8 @@ public final class OutputRecords {
         DataInputStream in = new DataInputStream(bytes);
         String output = RecordCodec.readString(in);
         String settings = RecordCodec.readString(in);
-        int n = in.readInt();
-        Map<String, Record> records = new HashMap<>(Math.max(16, n * 2));
-        for (int i = 0; i < n; i++) {
-          String path = RecordCodec.readString(in);
-          String fingerprint = RecordCodec.readString(in);
-          long size = in.readLong();
-          long nanos = in.readLong();
-          String key = in.readBoolean() ? RecordCodec.readString(in) : null;
-          records.put(path, new Record(fingerprint, new FileStamp(size, nanos, key)));
-        }
+        String generation = RecordCodec.readString(in);
+        Map<String, Record> records = readRecords(in);
         int m = in.readInt();
         Map<String, ArticleReads> articles = new HashMap<>(Math.max(16, m * 2));
         for (int i = 0; i < m; i++) {
@@ -81,7 +90,22 @@ public final class OutputRecords {
           for (int j = 0; j < k; j++) reads.add(RecordCodec.readString(in));
           articles.put(path, new ArticleReads(page, prefix, document, List.copyOf(reads)));
         }
-        return new OutputRecords(output, settings, records, articles);
+        Map<String, Record> patched = new HashMap<>();
+        Set<String> away = new HashSet<>();
+        CacheFile.Bytes patch = CacheFile.read(dir.resolve(PATCH), PATCH_KIND);
+        // A patch of another generation was left by a build killed before it could delete it.
+        if (patch != null) {
+          DataInputStream p = new DataInputStream(patch);
+          if (RecordCodec.readString(p).equals(generation)) {
+            patched = readRecords(p);
+            int k = p.readInt();
+            if (k < 0) throw new IOException("a negative count");
+            for (int i = 0; i < k; i++) away.add(RecordCodec.readString(p));
+            records.putAll(patched);
+            records.keySet().removeAll(away);
+          }
+        }
+        return new OutputRecords(output, settings, records, articles, generation, patched, away);
       }
     } catch (CacheFile.Unusable e) {
       notes.note(
@@ -96,7 +120,36 @@ public final class OutputRecords {
               + e
               + "): it is ignored (this build renders every page)");
     }
-    return new OutputRecords("", "", Map.of(), Map.of());
+    return new OutputRecords("", "", Map.of(), Map.of(), "", Map.of(), Set.of());
+  }
+
+  private static Map<String, Record> readRecords(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) throw new IOException("a negative count");
+    Map<String, Record> records = new HashMap<>(Math.max(16, n * 2));
+    for (int i = 0; i < n; i++) {
+      String path = RecordCodec.readString(in);
+      String fingerprint = RecordCodec.readString(in);
+      long size = in.readLong();
+      long nanos = in.readLong();
+      String key = in.readBoolean() ? RecordCodec.readString(in) : null;
+      records.put(path, new Record(fingerprint, new FileStamp(size, nanos, key)));
+    }
+    return records;
+  }
+
+  private static void writeRecords(java.io.DataOutputStream o, Map<String, Record> records)
+      throws IOException {
+    o.writeInt(records.size());
+    for (var e : records.entrySet()) {
+      RecordCodec.writeString(o, e.getKey());
+      RecordCodec.writeString(o, e.getValue().fingerprint());
+      FileStamp s = e.getValue().stamp();
+      o.writeLong(s.size());
+      o.writeLong(s.modifiedNanos());
+      o.writeBoolean(s.key() != null);
+      if (s.key() != null) RecordCodec.writeString(o, s.key());
+    }
   }
 
   /** Every record as read, whatever folder and settings it is for (for tests). */
@@ -129,23 +182,16 @@ public final class OutputRecords {
       Map<String, ArticleReads> articlesMade)
       throws IOException {
     // In no order: the records are read into a map, and sorting some 45,000 paths cost more than
-    // writing them.
+    // writing them. Under a new generation, so that a patch of the file before is never applied.
+    String next = UUID.randomUUID().toString();
     CacheFile.write(
         dir.resolve(FILE),
         KIND,
         o -> {
           RecordCodec.writeString(o, out.toAbsolutePath().normalize().toString());
           RecordCodec.writeString(o, settingsKey);
-          o.writeInt(written.size());
-          for (var e : written.entrySet()) {
-            RecordCodec.writeString(o, e.getKey());
-            RecordCodec.writeString(o, e.getValue().fingerprint());
-            FileStamp s = e.getValue().stamp();
-            o.writeLong(s.size());
-            o.writeLong(s.modifiedNanos());
-            o.writeBoolean(s.key() != null);
-            if (s.key() != null) RecordCodec.writeString(o, s.key());
-          }
+          RecordCodec.writeString(o, next);
+          writeRecords(o, written);
           o.writeInt(articlesMade.size());
           for (var e : articlesMade.entrySet()) {
             ArticleReads a = e.getValue();
@@ -157,9 +203,51 @@ public final class OutputRecords {
             for (String r : a.reads()) RecordCodec.writeString(o, r);
           }
         });
+    Files.deleteIfExists(dir.resolve(PATCH));
+  }
+
+  /**
+   * Records a build that rendered some outputs again into the folder and with the settings these
+   * records are for ({@code changed}, by path) and removed others ({@code gone}), every other
+   * output and every article's reads being as recorded: as a patch beside the file read ({@code
+   * outputs-patch.bin}, with what earlier patches of it changed), rather than the whole file again,
+   * until the patch is an eighth of the records.
+   */
+  void savePatch(
+      Path dir, Path out, String settingsKey, Map<String, Record> changed, Set<String> gone)
+      throws IOException {
+    if (!output.equals(out.toAbsolutePath().normalize().toString())
+        || !settings.equals(settingsKey)) {
+      // Not the records of that folder and settings: none are (the next build renders all).
+      delete(dir);
+      return;
+    }
+    Map<String, Record> nextPatched = new HashMap<>(patched);
+    Set<String> nextAway = new HashSet<>(patchedAway);
+    nextPatched.keySet().removeAll(gone);
+    nextAway.addAll(gone);
+    nextPatched.putAll(changed);
+    nextAway.removeAll(changed.keySet());
+    if (nextPatched.size() + nextAway.size() > Math.max(1024, records.size() / 8)) {
+      Map<String, Record> all = new HashMap<>(records);
+      all.keySet().removeAll(gone);
+      all.putAll(changed);
+      save(dir, Path.of(output), settings, all, articles);
+      return;
+    }
+    CacheFile.write(
+        dir.resolve(PATCH),
+        PATCH_KIND,
+        o -> {
+          RecordCodec.writeString(o, generation);
+          writeRecords(o, nextPatched);
+          o.writeInt(nextAway.size());
+          for (String g : nextAway) RecordCodec.writeString(o, g);
+        });
   }
 
   static void delete(Path dir) throws IOException {
     Files.deleteIfExists(dir.resolve(FILE));
+    Files.deleteIfExists(dir.resolve(PATCH));
   }
 }

@@ -269,15 +269,15 @@ final class KeptOutputs implements OutputReuse {
    * page is made from stays as recorded, since only prose changed.
    */
   void savePatch(java.util.Collection<String> gone) throws IOException {
-    Map<String, OutputRecords.Record> records = new HashMap<>(previous.records());
-    for (String g : gone) records.remove(g);
+    Map<String, OutputRecords.Record> changed = new HashMap<>();
+    java.util.Set<String> away = new java.util.HashSet<>(gone);
     Map<String, FileStamp> stamps = tx.stamps();
     for (var e : fingerprints.entrySet()) {
       FileStamp s = stamps.get(e.getKey());
-      if (s != null) records.put(e.getKey(), new OutputRecords.Record(e.getValue(), s));
-      else records.remove(e.getKey());
+      if (s != null) changed.put(e.getKey(), new OutputRecords.Record(e.getValue(), s));
+      else away.add(e.getKey());
     }
-    cache.wrote(output, settings, records, previous.articles());
+    cache.wrotePatch(output, settings, changed, away);
   }
 
   /** The hash of everything every output depends on besides its own fingerprint. */

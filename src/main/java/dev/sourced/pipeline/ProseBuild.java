@@ -188,7 +188,7 @@ final class ProseBuild {
       }
       timer.lap("render");
       for (RenderedPage f : made.files()) tx.write(f);
-      cache.forgetBuild();
+      cache.forgetBuild(recorded);
       tx.commitPatch(made.gone());
       committed = true;
       timer.lap("commit");
@@ -206,8 +206,7 @@ final class ProseBuild {
               "sourced-records",
               () -> {
                 kept.savePatch(made.gone());
-                LastBuild.Look site = LastBuild.patched(recorded.site(), tx.stamps(), made.gone());
-                if (site != null) cache.recordBuild(request, looked, site, says);
+                cache.recordPatch(request, looked, says, recorded, tx.stamps(), made.gone());
                 return null;
               });
       cache.keepUnread(editedFiles, config.rawHtml(), config.languages());

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,8 +182,9 @@ class BuildCacheTest {
     try (var in =
         new java.io.DataInputStream(CacheFile.read(file(LastBuild.FILE), LastBuild.KIND))) {
       RecordCodec.readString(in);
-      long inputs = LastBuild.readSeen(in).stream().filter(e -> e.check() != null).count();
-      return inputs + LastBuild.readSeen(in).stream().filter(e -> e.check() != null).count();
+      long outputs = LastBuild.readSeen(in).stream().filter(e -> e.check() != null).count();
+      RecordCodec.readString(in);
+      return outputs + LastBuild.readSeen(in).stream().filter(e -> e.check() != null).count();
     }
   }
 
@@ -247,7 +249,9 @@ class BuildCacheTest {
     byte[] bytes = Files.readAllBytes(page);
     bytes[bytes.length / 2] ^= 0x01;
     Files.write(page, bytes);
-    assertThat(build().notes()).noneMatch(n -> n.startsWith(NOTHING_CHANGED));
+    // (Not a damaged file: nothing is noted.)
+    assertThat(build().notes())
+        .noneMatch(n -> n.startsWith(NOTHING_CHANGED) || n.contains("build cache"));
     assertSameAsClean();
     assertThat(build().notes()).anyMatch(n -> n.startsWith(NOTHING_CHANGED));
   }
@@ -484,6 +488,85 @@ class BuildCacheTest {
     build();
     assertThat(tookTheQuickWay(cache)).isFalse();
     assertSameAsClean();
+  }
+
+  @Test
+  void theQuickWayPatchesTheRecordsAndAPatchOfAnEarlierRecordIsNeverApplied() throws IOException {
+    build();
+    byte[] record = Files.readAllBytes(file(LastBuild.FILE));
+    byte[] outputs = Files.readAllBytes(file(OutputRecords.FILE));
+    Path a = site.root().resolve("content/a.md");
+    Files.writeString(a, Files.readString(a) + "\nOne more sentence, about a quokka.\n");
+    build();
+    assertThat(tookTheQuickWay(cache)).isTrue();
+    // The records the whole build wrote are as they were: patches beside them say what changed.
+    assertThat(Files.readAllBytes(file(LastBuild.FILE))).isEqualTo(record);
+    assertThat(Files.readAllBytes(file(OutputRecords.FILE))).isEqualTo(outputs);
+    byte[] buildPatch = Files.readAllBytes(file(LastBuild.PATCH));
+    byte[] outputsPatch = Files.readAllBytes(file(OutputRecords.PATCH));
+    assertThat(build().notes()).anyMatch(n -> n.startsWith(NOTHING_CHANGED));
+    // A whole build writes its records anew, and no patch.
+    Files.writeString(a, Files.readString(a).replace("value: 70000", "value: 71000"));
+    build();
+    assertThat(tookTheQuickWay(cache)).isFalse();
+    assertThat(file(LastBuild.PATCH)).doesNotExist();
+    assertThat(file(OutputRecords.PATCH)).doesNotExist();
+    // The patches of the records before, put back (as a build killed between writing its record
+    // and deleting the patch leaves them), are not applied to the new ones: had they been, what the
+    // patch says of a.md would not be what a.md is now.
+    Files.write(file(LastBuild.PATCH), buildPatch);
+    Files.write(file(OutputRecords.PATCH), outputsPatch);
+    assertThat(build().notes()).anyMatch(n -> n.startsWith(NOTHING_CHANGED));
+    Files.writeString(a, Files.readString(a) + "\nOne more sentence, about a bilby.\n");
+    build();
+    assertThat(tookTheQuickWay(cache)).isTrue();
+    assertSameAsClean();
+  }
+
+  @Test
+  void aDamagedPatchOfARecordIsNotedAndARecordForgottenIsNotUsed() throws Exception {
+    build();
+    editProse();
+    build();
+    assertThat(tookTheQuickWay(cache)).isTrue();
+    byte[] bytes = Files.readAllBytes(file(LastBuild.PATCH));
+    bytes[bytes.length / 3] ^= 0x5a;
+    Files.write(file(LastBuild.PATCH), bytes);
+    assertThat(build().notes())
+        .contains(
+            "the build cache's build-patch.bin is damaged or cut short: it is ignored (this build"
+                + " looks at everything)");
+    assertSameAsClean();
+    editProse();
+    build();
+    assertThat(tookTheQuickWay(cache)).isTrue();
+    bytes = Files.readAllBytes(file(OutputRecords.PATCH));
+    Files.write(file(OutputRecords.PATCH), java.util.Arrays.copyOf(bytes, bytes.length - 3));
+    editProse();
+    assertThat(build().notes())
+        .contains(
+            "the build cache's outputs-patch.bin is damaged or cut short: it is ignored (this"
+                + " build renders every page)");
+    assertSameAsClean();
+    // A build killed while it changed the site in place leaves its record forgotten: the next
+    // build does not take the site for the one recorded.
+    editProse();
+    build();
+    assertThat(tookTheQuickWay(cache)).isTrue();
+    String generation;
+    try (var in =
+        new java.io.DataInputStream(CacheFile.read(file(LastBuild.FILE), LastBuild.KIND))) {
+      generation = RecordCodec.readString(in);
+    }
+    LastBuild.forget(
+        file(""),
+        new LastBuild.Recorded(
+            null, Map.of(), null, new LastBuild.Patch(generation, Map.of(), Set.of(), 0)));
+    // (Not a damaged file: nothing is noted.)
+    assertThat(build().notes())
+        .noneMatch(n -> n.startsWith(NOTHING_CHANGED) || n.contains("build cache"));
+    assertSameAsClean();
+    assertThat(build().notes()).anyMatch(n -> n.startsWith(NOTHING_CHANGED));
   }
 
   @Test
