@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +42,12 @@ final class KnownFiles {
   private final Map<String, Seen> now = new ConcurrentHashMap<>();
   private final long started = System.currentTimeMillis();
 
+  /** The list as the index held it, before the patch beside the index (see {@link #patch}). */
+  private Map<String, Seen> base;
+
   private KnownFiles(Map<String, Seen> before) {
     this.before = before;
+    this.base = before;
   }
 
   static KnownFiles empty() {
@@ -122,10 +129,49 @@ final class KnownFiles {
     return new KnownFiles(before);
   }
 
+  /** Applies what a patch of the index says changed of the list since the index was written. */
+  void applyPatch(DataInput in) throws IOException {
+    base = new HashMap<>(before);
+    before.putAll(read(in).before);
+    int n = in.readInt();
+    if (n < 0) throw new IOException("a negative count");
+    for (int i = 0; i < n; i++) before.remove(RecordCodec.readString(in));
+  }
+
+  /**
+   * What this build's list changes of the one the index holds (not counting its patch): the files
+   * seen otherwise or anew, and the names gone.
+   */
+  record Patch(Map<String, Seen> seen, List<String> gone) {
+    int size() {
+      return seen.size() + gone.size();
+    }
+  }
+
+  Patch patch() {
+    Map<String, Seen> seen = new HashMap<>();
+    now.forEach(
+        (name, s) -> {
+          if (!s.equals(base.get(name))) seen.put(name, s);
+        });
+    List<String> gone = new ArrayList<>();
+    for (String name : base.keySet()) if (!now.containsKey(name)) gone.add(name);
+    return new Patch(seen, gone);
+  }
+
+  static void writePatch(DataOutput out, Patch patch) throws IOException {
+    write(out, patch.seen());
+    out.writeInt(patch.gone().size());
+    for (String name : patch.gone()) RecordCodec.writeString(out, name);
+  }
+
   /** Writes the files this build looked at. */
   void write(DataOutput out) throws IOException {
+    write(out, now);
+  }
+
+  private static void write(DataOutput out, Map<String, Seen> files) throws IOException {
     // In no order: the files are read into a map.
-    Map<String, Seen> files = now;
     out.writeInt(files.size());
     for (var e : files.entrySet()) {
       Seen f = e.getValue();

@@ -356,10 +356,15 @@ public final class LastBuild {
   /**
    * What {@code build-patch.bin} held beside the record it patches: the entries of the site looked
    * at again since that record was written (changed, added, or folders holding a change), by path,
-   * and the files gone since; with the record's generation and its count of entries.
+   * and the files gone since; the files whose diagnostics it holds in place of the record's; with
+   * the record's generation and its count of entries.
    */
   public record Patch(
-      String generation, Map<String, Seen> changed, Set<String> gone, int entries) {}
+      String generation,
+      Map<String, Seen> changed,
+      Set<String> gone,
+      int entries,
+      Set<String> saidOf) {}
 
   /**
    * The look at a site after a build changed some of its files in place: {@code was}, the look at
@@ -471,10 +476,11 @@ public final class LastBuild {
       DataInputStream in = new DataInputStream(bytes);
       String generation = RecordCodec.readString(in);
       List<Seen> outputs = readSeen(in);
-      // What follows the site's entries (what the build was asked, its inputs, what it said) is
-      // the patch's when it patches this record.
+      Said said = (Said) CODEC.read(in, Said.class);
+      // What follows (what the build was asked, its inputs) is the patch's when it patches this
+      // record, and so is what it said of the files the patch names.
       DataInputStream head = in;
-      Patch patch = new Patch(generation, Map.of(), Set.of(), outputs.size());
+      Patch patch = new Patch(generation, Map.of(), Set.of(), outputs.size(), Set.of());
       if (patchBytes != null) {
         DataInputStream p = new DataInputStream(patchBytes);
         if (RecordCodec.readString(p).equals(generation)) {
@@ -486,7 +492,13 @@ public final class LastBuild {
           if (n < 0) throw new IOException("a negative count");
           Set<String> gone = new HashSet<>();
           for (int i = 0; i < n; i++) gone.add(RecordCodec.readString(p));
-          patch = new Patch(generation, changedEntries, gone, outputs.size());
+          int k = p.readInt();
+          if (k < 0) throw new IOException("a negative count");
+          Set<String> saidOf = new HashSet<>();
+          for (int i = 0; i < k; i++) saidOf.add(RecordCodec.readString(p));
+          Said saidSince = (Said) CODEC.read(p, Said.class);
+          said = patchedSaid(said, saidOf, saidSince);
+          patch = new Patch(generation, changedEntries, gone, outputs.size(), saidOf);
           List<Seen> applied = new ArrayList<>(outputs.size() + changedEntries.size());
           for (Seen e : outputs) {
             if (!changedEntries.containsKey(e.path()) && !gone.contains(e.path())) applied.add(e);
@@ -523,7 +535,6 @@ public final class LastBuild {
                 }
               });
       if (now.contains(null)) return new Compared(null, changed);
-      Said said = (Said) CODEC.read(head, Said.class);
       if (!changed.isEmpty()) {
         Map<String, FileStamp> files = new HashMap<>(outputs.size() * 2);
         for (Seen w : outputs) {
@@ -571,16 +582,37 @@ public final class LastBuild {
         out -> {
           RecordCodec.writeString(out, generation);
           writeSeen(out, outputs.entries);
-          writeHead(out, request, inputs, said);
+          CODEC.write(out, Said.class, said);
+          writeHead(out, request, inputs);
         });
     Files.deleteIfExists(dir.resolve(PATCH));
   }
 
-  private static void writeHead(
-      java.io.DataOutputStream out, String request, Look inputs, Said said) throws IOException {
+  private static void writeHead(java.io.DataOutputStream out, String request, Look inputs)
+      throws IOException {
     RecordCodec.writeString(out, request);
     writeSeen(out, inputs.entries);
-    CODEC.write(out, Said.class, said);
+  }
+
+  /**
+   * What a patched build said: what the record says, but of the files {@code saidOf}, what the
+   * patch says ({@code since}, with the summary's counts), in the order printed.
+   */
+  private static Said patchedSaid(Said recorded, Set<String> saidOf, Said since) {
+    List<Diagnostic> all = new ArrayList<>(recorded.diagnostics().size());
+    for (Diagnostic d : recorded.diagnostics()) {
+      if (!saidOf.contains(d.position().path())) all.add(d);
+    }
+    all.addAll(since.diagnostics());
+    all.sort(null);
+    return new Said(
+        all,
+        since.notes(),
+        since.pages(),
+        since.dated(),
+        since.files(),
+        since.facts(),
+        since.claims());
   }
 
   /**
@@ -588,20 +620,29 @@ public final class LastBuild {
    * itself stays as it is, and {@code build-patch.bin} beside it says what changed since it (the
    * files of {@code changed}, by path with their stamps now, new ones or old ones kept; the folders
    * holding them or {@code gone} looked at again; the files gone), with what this build was asked,
-   * its inputs and what it said. Writing the whole record again took a tenth of such a build at
-   * 10,000 articles; once the patch grows past an eighth of the record, it is written whole.
-   * Returns false, having recorded nothing, when one of those files cannot be looked at.
+   * its inputs and what it said (of the files {@code saidOf}, whose diagnostics may differ from the
+   * record's, and of any an earlier patch named: what it said of the rest is the record's). Writing
+   * the whole record again took a tenth of such a build at 10,000 articles; once the patch grows
+   * past an eighth of the record, it is written whole. Returns false, having recorded nothing, when
+   * one of those files cannot be looked at.
    */
   static boolean recordPatch(
       Path dir,
       String request,
       Look inputs,
       Said said,
+      Collection<String> saidOf,
       Recorded was,
       Map<String, FileStamp> changed,
       Collection<String> gone)
       throws IOException {
     Path root = was.site().root;
+    Set<String> saidNow = new HashSet<>(was.patch().saidOf());
+    saidNow.addAll(saidOf);
+    List<Diagnostic> saidSince = new ArrayList<>();
+    for (Diagnostic d : said.diagnostics()) {
+      if (saidNow.contains(d.position().path())) saidSince.add(d);
+    }
     Map<String, Seen> next = new HashMap<>(was.patch().changed());
     Set<String> goneNow = new HashSet<>(was.patch().gone());
     Set<String> folders = new HashSet<>();
@@ -655,7 +696,20 @@ public final class LastBuild {
           writeSeen(out, List.copyOf(next.values()));
           out.writeInt(goneNow.size());
           for (String g : goneNow) RecordCodec.writeString(out, g);
-          writeHead(out, request, inputs, said);
+          out.writeInt(saidNow.size());
+          for (String f : saidNow) RecordCodec.writeString(out, f);
+          CODEC.write(
+              out,
+              Said.class,
+              new Said(
+                  saidSince,
+                  said.notes(),
+                  said.pages(),
+                  said.dated(),
+                  said.files(),
+                  said.facts(),
+                  said.claims()));
+          writeHead(out, request, inputs);
         });
     return true;
   }

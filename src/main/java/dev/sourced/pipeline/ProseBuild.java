@@ -74,6 +74,7 @@ final class ProseBuild {
     LastBuild.Recorded recorded = compared.recorded();
     List<String> changed = compared.changedInputs();
     if (recorded == null || changed == null || !candidates(changed)) return null;
+    cache.preload();
     Set<String> edited = new HashSet<>(changed);
     Set<String> wanted = new HashSet<>(edited);
     String[] settings = {null};
@@ -206,7 +207,8 @@ final class ProseBuild {
               "sourced-records",
               () -> {
                 kept.savePatch(made.gone());
-                cache.recordPatch(request, looked, says, recorded, tx.stamps(), made.gone());
+                cache.recordPatch(
+                    request, looked, says, edited, recorded, tx.stamps(), made.gone());
                 return null;
               });
       cache.keepUnread(editedFiles, config.rawHtml(), config.languages());

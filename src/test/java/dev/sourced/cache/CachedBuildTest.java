@@ -172,7 +172,10 @@ class CachedBuildTest {
         return "nothing";
       }
       case 0, 1 -> {
-        append(pick, "\nMore prose, step " + step + ".\n");
+        // Half of them with a figure that has no fact: a warning, which a build after an edit of
+        // prose alone says again of the files it did not read, and anew of the one it did.
+        String figure = random.nextBoolean() ? " Some " + (4000 + step) + " people came." : "";
+        append(pick, "\nMore prose, step " + step + "." + figure + "\n");
         return "text of " + pick.getFileName();
       }
       case 2 -> {
