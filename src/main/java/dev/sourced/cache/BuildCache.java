@@ -103,18 +103,22 @@ public final class BuildCache implements AutoCloseable {
    */
   public void preload() {
     for (Runnable read : List.<Runnable>of(this::pages, this::outputRecords)) {
-      Workers.background(
-          "sourced-cache-read",
-          () -> {
-            try {
-              read.run();
-            } catch (RuntimeException e) {
-              // Asked for again by the build, which then says what failed.
-            }
-            return null;
-          });
+      preloads.add(
+          Workers.background(
+              "sourced-cache-read",
+              () -> {
+                try {
+                  read.run();
+                } catch (RuntimeException e) {
+                  // Asked for again by the build, which then says what failed.
+                }
+                return null;
+              }));
     }
   }
+
+  /** The reads {@link #preload} started, waited for before the cache is closed. */
+  private final List<java.util.concurrent.Future<Object>> preloads = new java.util.ArrayList<>();
 
   private synchronized SearchWords words() {
     if (words == null) words = new SearchWords(dir, notes);
@@ -274,6 +278,7 @@ public final class BuildCache implements AutoCloseable {
   /** Writes the parse entries of this build (pruning the rest) and releases the lock. */
   @Override
   public void close() throws IOException {
+    for (var read : preloads) Workers.join(read);
     try {
       if (pages != null && !parsesSaved) pages.save(dir);
       // The words of every current article: a patched search index asks only for the edited ones.

@@ -349,9 +349,12 @@ public final class LastBuild {
 
   /**
    * What the last build left, asked for when some inputs changed (see {@link #compare}): what it
-   * said, and the stamp of every file of its site, by path, all of them there as it wrote them.
+   * said, and the stamp of every file of its site, by path, all of them there as it wrote them; the
+   * site as looked at now, the patch of the record read, and the entries of the site the record
+   * vouched for by their bytes that are now old enough to be trusted by their stamps.
    */
-  public record Recorded(Said said, Map<String, FileStamp> files, Look site, Patch patch) {}
+  public record Recorded(
+      Said said, Map<String, FileStamp> files, Look site, Patch patch, List<Seen> trustedNow) {}
 
   /**
    * What {@code build-patch.bin} held beside the record it patches: the entries of the site looked
@@ -540,8 +543,17 @@ public final class LastBuild {
         for (Seen w : outputs) {
           if (!w.folder()) files.put(w.path(), new FileStamp(w.size(), w.modified(), w.key()));
         }
+        // Entries the record vouched for by their bytes that are now old enough to be trusted by
+        // their stamps (the large files a whole build wrote last, whose bytes every later build
+        // would read again): recorded so by the patch of this build.
+        List<Seen> trusted = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+          if (outputs.get(i).check() != null && now.get(i).check() == null) {
+            trusted.add(now.get(i));
+          }
+        }
         return new Compared(
-            null, changed, null, new Recorded(said, files, new Look(root, now), patch));
+            null, changed, null, new Recorded(said, files, new Look(root, now), patch, trusted));
       }
       // As git refreshes its index: entries recorded within a tick of the last look were compared
       // by their bytes just now; those whose times are now older than a tick can be trusted by
@@ -644,6 +656,7 @@ public final class LastBuild {
       if (saidNow.contains(d.position().path())) saidSince.add(d);
     }
     Map<String, Seen> next = new HashMap<>(was.patch().changed());
+    for (Seen t : was.trustedNow()) next.put(t.path(), t);
     Set<String> goneNow = new HashSet<>(was.patch().gone());
     Set<String> folders = new HashSet<>();
     folders.add("");
