@@ -2,10 +2,10 @@ package dev.sourced.cache;
 
 import dev.sourced.concurrent.Workers;
 import dev.sourced.diag.Diagnostic;
-import dev.sourced.hash.Hashes;
 import dev.sourced.write.FileStamp;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -27,6 +27,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * The record of the last build that wrote its site with the build cache ({@code build.bin}): what
@@ -45,7 +47,7 @@ import java.util.function.Predicate;
  * added, removed or renamed in it, so an unchanged folder holds the same names). As in git's index,
  * a look is only trusted when the file's times are older than the look by more than the file
  * system's clock tick ({@link KnownFiles#TICK_MILLIS}): an edit within one tick could leave the
- * same times. For such a "racy" file the record holds the hash of its bytes (for a folder, of its
+ * same times. For such a "racy" file the record holds a checksum of its bytes (for a folder, of its
  * names), and the next build compares that too. Any symbolic link among the inputs, and any input
  * that cannot be looked at, leaves no record: the next build takes the whole way.
  *
@@ -74,7 +76,7 @@ public final class LastBuild {
       int claims) {}
 
   /**
-   * A file or folder as looked at: the hash of its bytes (a folder's: of its names) only when its
+   * A file or folder as looked at: a checksum of its bytes (a folder's: of its names) only when its
    * times were within a tick of the look.
    */
   record Seen(
@@ -186,7 +188,7 @@ public final class LastBuild {
    * Looks at the site a build wrote into {@code output}: its files as the build stamped them once
    * they were in place (every file of the site, by its path relative to the folder), and every
    * folder holding them; null when one of them cannot be looked at. A file is read again only when
-   * it was written within a tick of this look, for the hash of its bytes.
+   * it was written within a tick of this look, for a checksum of its bytes.
    */
   public static Look outputs(Path output, Map<String, FileStamp> files) {
     Path root = output.toAbsolutePath().normalize();
@@ -288,15 +290,42 @@ public final class LastBuild {
     return new Seen(rel, folder, size, modified, changed, key, check);
   }
 
-  /** The hash of a file's bytes, or of a folder's sorted names. */
+  /**
+   * A check of a file's bytes, or of a folder's sorted names: their length, CRC-32C and CRC-32. It
+   * tells whether an entry was changed within a tick of a look, by an edit rather than by design
+   * (nothing is named or kept by it), so two checksums the processor computes in hardware stand in
+   * for a cryptographic hash: SHA-256 took a third of a second for the 60 MB of exports that a
+   * 10,000-article site writes last, once when the build looked at its site and again when the next
+   * build compared it.
+   */
   private static String check(Path p, boolean folder) throws IOException {
-    if (!folder) return Hashes.sha256Hex(Files.readAllBytes(p));
-    TreeSet<String> names = new TreeSet<>();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
-      for (Path e : s) names.add(e.getFileName().toString());
+    CRC32C c = new CRC32C();
+    CRC32 d = new CRC32();
+    long length = 0;
+    if (folder) {
+      TreeSet<String> names = new TreeSet<>();
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
+        for (Path e : s) names.add(e.getFileName().toString());
+      }
+      byte[] b = String.join("/", names).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      c.update(b);
+      d.update(b);
+      length = b.length;
+    } else {
+      try (InputStream in = Files.newInputStream(p)) {
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+          c.update(buf, 0, n);
+          d.update(buf, 0, n);
+          length += n;
+        }
+      }
     }
-    return Hashes.sha256Hex(
-        String.join("/", names).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Long.toHexString(length)
+        + ":"
+        + Long.toHexString(c.getValue())
+        + ":"
+        + Long.toHexString(d.getValue());
   }
 
   /**
