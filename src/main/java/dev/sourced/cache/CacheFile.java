@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
@@ -61,6 +63,63 @@ final class CacheFile {
     }
     if (!k.equals(kind)) throw new Unusable(file.getFileName() + " is not a " + kind + " file");
     return content;
+  }
+
+  /**
+   * As {@link #read}, but the file is mapped into memory rather than read into the heap: for a
+   * large file of which a build decodes little (the parses' index: 36 MB at 10,000 articles, read
+   * in 13 ms rather than 42). The buffer is positioned at the content and limited to it. A file is
+   * only ever replaced (renamed over), never changed in place, so the mapping holds what was
+   * checked.
+   */
+  static ByteBuffer map(Path file, String kind) throws Unusable, IOException {
+    ByteBuffer all;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      all = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+    int n = all.capacity();
+    if (n < 8 + 4 + 4 + 8 || all.getLong(0) != MAGIC) {
+      throw new Unusable(file.getFileName() + " is not a sourced build cache file");
+    }
+    CRC32 crc = new CRC32();
+    crc.update(all.duplicate().limit(n - 8));
+    if (crc.getValue() != all.getLong(n - 8)) {
+      throw new Unusable(file.getFileName() + " is damaged or cut short");
+    }
+    ByteBuffer content = all.duplicate().position(8).limit(n - 8);
+    DataInputStream in = new DataInputStream(new BufferStream(content));
+    int format = in.readInt();
+    String tool = RecordCodec.readString(in);
+    String k = RecordCodec.readString(in);
+    if (format != FORMAT || !tool.equals(ToolIdentity.get())) {
+      throw new Unusable(file.getFileName() + " was written by another version of sourced");
+    }
+    if (!k.equals(kind)) throw new Unusable(file.getFileName() + " is not a " + kind + " file");
+    return content;
+  }
+
+  /** A stream over a buffer, which it moves along. */
+  static final class BufferStream extends InputStream {
+    private final ByteBuffer b;
+
+    BufferStream(ByteBuffer b) {
+      this.b = b;
+    }
+
+    @Override
+    public int read() {
+      return b.hasRemaining() ? b.get() & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] to, int off, int len) {
+      if (!b.hasRemaining()) return -1;
+      int n = Math.min(len, b.remaining());
+      b.get(to, off, n);
+      return n;
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,14 +48,32 @@ public final class ParseEntries {
   public record Hit(ParsedPage page, List<Diagnostic> diagnostics) {}
 
   /**
-   * An entry as kept: the body's place and check, and the encoded rest ({@code blobLength} bytes of
-   * {@code bytes} from {@code blobFrom}: an entry read from the index points into the index's own
-   * bytes rather than copying them out).
+   * An entry as kept: the body's place and check, and the encoded rest ({@code blob}: for an entry
+   * read from the index, a view of the index's own mapped bytes rather than a copy of them).
    */
-  private record Stored(
-      long offset, int length, int crc, byte[] bytes, int blobFrom, int blobLength) {
+  private record Stored(long offset, int length, int crc, ByteBuffer blob) {
     Stored(long offset, int length, int crc, byte[] blob) {
-      this(offset, length, crc, blob, 0, blob.length);
+      this(offset, length, crc, ByteBuffer.wrap(blob));
+    }
+
+    void writeBlob(DataOutput out) throws IOException {
+      ByteBuffer b = blob;
+      if (b.hasArray()) {
+        out.write(b.array(), b.arrayOffset(), b.remaining());
+      } else {
+        byte[] copy = new byte[b.remaining()];
+        b.duplicate().get(copy);
+        out.write(copy);
+      }
+    }
+
+    /** The encoded rest as an input over an array (the buffer's own, or a copy). */
+    RecordCodec.Input input() {
+      ByteBuffer b = blob;
+      if (b.hasArray()) return new RecordCodec.Input(b.array(), b.arrayOffset(), b.remaining());
+      byte[] copy = new byte[b.remaining()];
+      b.duplicate().get(copy);
+      return new RecordCodec.Input(copy, 0, copy.length);
     }
   }
 
@@ -107,9 +126,9 @@ public final class ParseEntries {
   static ParseEntries open(Path dir, Diagnostics notes) throws IOException {
     Path index = dir.resolve(INDEX);
     try {
-      CacheFile.Bytes in = CacheFile.read(index, KIND);
+      ByteBuffer in = CacheFile.map(index, KIND);
       if (in != null) {
-        DataInputStream d = new DataInputStream(in);
+        DataInputStream d = new DataInputStream(new CacheFile.BufferStream(in));
         String name = RecordCodec.readString(d);
         Path file = dir.resolve(name);
         if (!name.startsWith(BODIES) || name.contains("/") || !Files.isRegularFile(file)) {
@@ -122,10 +141,10 @@ public final class ParseEntries {
           readEntries(d, in, bodies, name, base);
           KnownFiles known = KnownFiles.read(d);
           Map<String, Stored> previous = base;
-          CacheFile.Bytes patch = CacheFile.read(dir.resolve(PATCH), PATCH_KIND);
+          ByteBuffer patch = CacheFile.map(dir.resolve(PATCH), PATCH_KIND);
           // A patch of another generation was left by a build killed before it could delete it.
           if (patch != null) {
-            DataInputStream p = new DataInputStream(patch);
+            DataInputStream p = new DataInputStream(new CacheFile.BufferStream(patch));
             if (RecordCodec.readString(p).equals(generation)) {
               previous = new ConcurrentHashMap<>(base);
               readEntries(p, patch, bodies, name, previous);
@@ -161,7 +180,7 @@ public final class ParseEntries {
 
   /** Reads entries (pointing into {@code in}'s own bytes) into {@code into}. */
   private static void readEntries(
-      DataInputStream d, CacheFile.Bytes in, BodyFile bodies, String name, Map<String, Stored> into)
+      DataInputStream d, ByteBuffer in, BodyFile bodies, String name, Map<String, Stored> into)
       throws IOException, CacheFile.Unusable {
     int n = d.readInt();
     if (n < 0) throw new IOException("a negative count");
@@ -174,10 +193,13 @@ public final class ParseEntries {
       if (length < 0 || offset < -1 || offset + length > bodies.size()) {
         throw new CacheFile.Unusable(INDEX + " points past the end of " + name);
       }
-      int blobFrom = in.position();
-      in.skip(blobLength);
+      if (blobLength < 0 || blobLength > in.remaining()) {
+        throw new IOException("entry runs past the end");
+      }
+      ByteBuffer blob = in.slice(in.position(), blobLength);
+      in.position(in.position() + blobLength);
       if (offset >= 0) bodies.expect(offset, crc);
-      into.put(key, new Stored(offset, length, crc, in.array(), blobFrom, blobLength));
+      into.put(key, new Stored(offset, length, crc, blob));
     }
   }
 
@@ -315,7 +337,7 @@ public final class ParseEntries {
   }
 
   private Blob decode(Stored s) throws IOException {
-    var in = new RecordCodec.Input(s.bytes(), s.blobFrom(), s.blobLength());
+    var in = s.input();
     return (Blob) codec(s).read(in, Blob.class);
   }
 
@@ -381,7 +403,7 @@ public final class ParseEntries {
         Stored s = e.getValue();
         if (s.offset() < 0) continue;
         long at = target.write(bodies.bytes(s.offset(), s.length()));
-        e.setValue(new Stored(at, s.length(), s.crc(), s.bytes(), s.blobFrom(), s.blobLength()));
+        e.setValue(new Stored(at, s.length(), s.crc(), s.blob()));
       }
       target.close();
     }
@@ -415,8 +437,8 @@ public final class ParseEntries {
       out.writeLong(s.offset());
       out.writeInt(s.length());
       out.writeInt(s.crc());
-      out.writeInt(s.blobLength());
-      out.write(s.bytes(), s.blobFrom(), s.blobLength());
+      out.writeInt(s.blob().remaining());
+      s.writeBlob(out);
     }
   }
 

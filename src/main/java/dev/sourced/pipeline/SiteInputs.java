@@ -181,7 +181,6 @@ final class SiteInputs {
       Runnable onLoad,
       java.util.function.Supplier<Collection<String>> only)
       throws IOException {
-    BodyHtml.Store bodies = cache != null ? cache.bodies() : spill;
     Diagnostics loadDiag = new Diagnostics();
     LoadedSite site =
         only == null
@@ -238,6 +237,9 @@ final class SiteInputs {
             : ContentLoader.loadArticles(source, only.get(), config.languages());
     articleFiles = files;
     inputKeys.clear();
+    // Asked for only now: the cache's parses may still be being read (BuildCache#preload) while
+    // the settings above are loaded.
+    BodyHtml.Store bodies = cache != null ? cache.bodies() : spill;
     AtomicInteger done = new AtomicInteger();
     List<Parsed<ArticleFile, ParsedPage>> parsed =
         Workers.map(
