@@ -491,19 +491,34 @@ public final class LastBuild {
   static Compared compare(
       Path dir, String request, Look inputs, Path output, Predicate<List<String>> wanted)
       throws Unusable {
-    Compared none = new Compared(null, null);
-    if (inputs == null) return none;
+    return compare(read(dir), request, inputs, output, wanted);
+  }
+
+  /**
+   * The record and its patch as read, before anything is compared with them (see {@link #compare}):
+   * null when there is none or it was forgotten; the reason when it cannot be used.
+   */
+  record Read(
+      List<Seen> outputs,
+      Said said,
+      Patch patch,
+      String request,
+      List<Seen> inputs,
+      Unusable unusable) {}
+
+  /** Reads the record of the last build and applies its patch; it never throws. */
+  static Read read(Path dir) {
     CacheFile.Bytes bytes;
     CacheFile.Bytes patchBytes;
     try {
       bytes = CacheFile.read(dir.resolve(FILE), KIND);
       patchBytes = bytes == null ? null : CacheFile.read(dir.resolve(PATCH), PATCH_KIND);
     } catch (CacheFile.Unusable e) {
-      throw new Unusable(e.getMessage());
+      return unusable(new Unusable(e.getMessage()));
     } catch (IOException e) {
-      throw new Unusable(FILE + " cannot be read (" + e + ")");
+      return unusable(new Unusable(FILE + " cannot be read (" + e + ")"));
     }
-    if (bytes == null) return none;
+    if (bytes == null) return null;
     try {
       DataInputStream in = new DataInputStream(bytes);
       String generation = RecordCodec.readString(in);
@@ -517,7 +532,7 @@ public final class LastBuild {
         DataInputStream p = new DataInputStream(patchBytes);
         if (RecordCodec.readString(p).equals(generation)) {
           // A patch that says the record was forgotten: a build was changing the site.
-          if (!p.readBoolean()) return none;
+          if (!p.readBoolean()) return null;
           Map<String, Seen> changedEntries = new HashMap<>();
           for (Seen e : readSeen(p)) changedEntries.put(e.path(), e);
           int n = p.readInt();
@@ -540,8 +555,30 @@ public final class LastBuild {
           head = p;
         }
       }
-      if (!RecordCodec.readString(head).equals(request)) return none;
-      List<Seen> recordedInputs = readSeen(head);
+      String request = RecordCodec.readString(head);
+      return new Read(outputs, said, patch, request, readSeen(head), null);
+    } catch (IOException | RuntimeException e) {
+      return unusable(new Unusable(FILE + " cannot be read (" + e + ")"));
+    }
+  }
+
+  private static Read unusable(Unusable why) {
+    return new Read(null, null, null, null, null, why);
+  }
+
+  /** As {@link #compare(Path, String, Look, Path, Predicate)}, with the record {@link #read}. */
+  static Compared compare(
+      Read read, String request, Look inputs, Path output, Predicate<List<String>> wanted)
+      throws Unusable {
+    Compared none = new Compared(null, null);
+    if (read != null && read.unusable() != null) throw read.unusable();
+    if (inputs == null || read == null) return none;
+    try {
+      List<Seen> outputs = read.outputs();
+      Said said = read.said();
+      Patch patch = read.patch();
+      if (!read.request().equals(request)) return none;
+      List<Seen> recordedInputs = read.inputs();
       List<String> changed = changed(recordedInputs, inputs);
       if (changed == null) return none;
       if (!changed.isEmpty() && !wanted.test(changed)) return new Compared(null, changed);
@@ -597,7 +634,7 @@ public final class LastBuild {
         trustedNow = recordedInputs.get(i).check() != null && inputs.entries.get(i).check() == null;
       }
       return new Compared(said, changed, trustedNow ? new Look(root, now) : null, null);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw new Unusable(FILE + " cannot be read (" + e + ")");
     }
   }

@@ -182,6 +182,7 @@ public final class Pipeline {
     if (cache[0] != null && options.render() && options.output() != null && changed == null) {
       // Nothing changed since the last build: its site is there as it left it, and this build
       // would make the same files and say the same.
+      cache[0].readRecordAhead();
       looked = LastBuild.inputs(options.source(), options.output(), options.cache());
       timer.lap("look at inputs");
       LastBuild.Compared compared =
