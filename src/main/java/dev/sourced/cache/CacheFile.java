@@ -54,14 +54,7 @@ final class CacheFile {
       throw new Unusable(file.getFileName() + " is damaged or cut short");
     }
     Bytes content = new Bytes(all, 8, all.length - 16);
-    DataInputStream in = new DataInputStream(content);
-    int format = in.readInt();
-    String tool = RecordCodec.readString(in);
-    String k = RecordCodec.readString(in);
-    if (format != FORMAT || !tool.equals(ToolIdentity.get())) {
-      throw new Unusable(file.getFileName() + " was written by another version of sourced");
-    }
-    if (!k.equals(kind)) throw new Unusable(file.getFileName() + " is not a " + kind + " file");
+    checkHeader(new DataInputStream(content), file, kind);
     return content;
   }
 
@@ -89,7 +82,13 @@ final class CacheFile {
       throw new Unusable(file.getFileName() + " is damaged or cut short");
     }
     ByteBuffer content = all.duplicate().position(8).limit(n - 8);
-    DataInputStream in = new DataInputStream(new BufferStream(content));
+    checkHeader(new DataInputStream(new BufferStream(content)), file, kind);
+    return content;
+  }
+
+  /** Reads the envelope's header: the format and tool build that wrote the file, and its kind. */
+  private static void checkHeader(DataInputStream in, Path file, String kind)
+      throws Unusable, IOException {
     int format = in.readInt();
     String tool = RecordCodec.readString(in);
     String k = RecordCodec.readString(in);
@@ -97,7 +96,6 @@ final class CacheFile {
       throw new Unusable(file.getFileName() + " was written by another version of sourced");
     }
     if (!k.equals(kind)) throw new Unusable(file.getFileName() + " is not a " + kind + " file");
-    return content;
   }
 
   /** A stream over a buffer, which it moves along. */

@@ -133,9 +133,7 @@ final class KnownFiles {
   void applyPatch(DataInput in) throws IOException {
     base = new HashMap<>(before);
     before.putAll(read(in).before);
-    int n = in.readInt();
-    if (n < 0) throw new IOException("a negative count");
-    for (int i = 0; i < n; i++) before.remove(RecordCodec.readString(in));
+    before.keySet().removeAll(RecordCodec.readStrings(in));
   }
 
   /**
@@ -161,8 +159,7 @@ final class KnownFiles {
 
   static void writePatch(DataOutput out, Patch patch) throws IOException {
     write(out, patch.seen());
-    out.writeInt(patch.gone().size());
-    for (String name : patch.gone()) RecordCodec.writeString(out, name);
+    RecordCodec.writeStrings(out, patch.gone());
   }
 
   /** Writes the files this build looked at. */

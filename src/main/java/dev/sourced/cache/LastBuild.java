@@ -213,7 +213,7 @@ public final class LastBuild {
               FileStamp stamp = files.get(rel);
               if (stamp == null) return lookAtOutput(rel, p, at);
               try {
-                return seen(rel, p, at, false, stamp.size(), stamp.modifiedNanos(), 0, stamp.key());
+                return seenFile(root, rel, stamp, at);
               } catch (IOException e) {
                 return null;
               }
@@ -273,6 +273,12 @@ public final class LastBuild {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /** The look at an output file as its writer stamped it. */
+  private static Seen seenFile(Path root, String rel, FileStamp stamp, long at) throws IOException {
+    return seen(
+        rel, root.resolve(rel), at, false, stamp.size(), stamp.modifiedNanos(), 0, stamp.key());
   }
 
   private static Seen seen(
@@ -433,16 +439,7 @@ public final class LastBuild {
             && !(stamp.size() == s.size()
                 && stamp.modifiedNanos() == s.modified()
                 && java.util.Objects.equals(stamp.key(), s.key()))) {
-          out.add(
-              seen(
-                  path,
-                  root.resolve(path),
-                  at,
-                  false,
-                  stamp.size(),
-                  stamp.modifiedNanos(),
-                  0,
-                  stamp.key()));
+          out.add(seenFile(root, path, stamp, at));
         } else {
           out.add(s);
         }
@@ -450,16 +447,7 @@ public final class LastBuild {
       for (var e : changed.entrySet()) {
         if (present.contains(e.getKey())) continue;
         FileStamp stamp = e.getValue();
-        out.add(
-            seen(
-                e.getKey(),
-                root.resolve(e.getKey()),
-                at,
-                false,
-                stamp.size(),
-                stamp.modifiedNanos(),
-                0,
-                stamp.key()));
+        out.add(seenFile(root, e.getKey(), stamp, at));
         present.add(e.getKey());
       }
       for (String f : folders) {
@@ -535,14 +523,8 @@ public final class LastBuild {
           if (!p.readBoolean()) return null;
           Map<String, Seen> changedEntries = new HashMap<>();
           for (Seen e : readSeen(p)) changedEntries.put(e.path(), e);
-          int n = p.readInt();
-          if (n < 0) throw new IOException("a negative count");
-          Set<String> gone = new HashSet<>();
-          for (int i = 0; i < n; i++) gone.add(RecordCodec.readString(p));
-          int k = p.readInt();
-          if (k < 0) throw new IOException("a negative count");
-          Set<String> saidOf = new HashSet<>();
-          for (int i = 0; i < k; i++) saidOf.add(RecordCodec.readString(p));
+          Set<String> gone = new HashSet<>(RecordCodec.readStrings(p));
+          Set<String> saidOf = new HashSet<>(RecordCodec.readStrings(p));
           Said saidSince = (Said) CODEC.read(p, Said.class);
           said = patchedSaid(said, saidOf, saidSince);
           patch = new Patch(generation, changedEntries, gone, outputs.size(), saidOf);
@@ -741,17 +723,7 @@ public final class LastBuild {
     for (var e : changed.entrySet()) {
       FileStamp stamp = e.getValue();
       if (stamp.equals(was.files().get(e.getKey()))) continue;
-      next.put(
-          e.getKey(),
-          seen(
-              e.getKey(),
-              root.resolve(e.getKey()),
-              at,
-              false,
-              stamp.size(),
-              stamp.modifiedNanos(),
-              0,
-              stamp.key()));
+      next.put(e.getKey(), seenFile(root, e.getKey(), stamp, at));
       goneNow.remove(e.getKey());
     }
     for (String f : folders) {
@@ -773,10 +745,8 @@ public final class LastBuild {
           RecordCodec.writeString(out, was.patch().generation());
           out.writeBoolean(true);
           writeSeen(out, List.copyOf(next.values()));
-          out.writeInt(goneNow.size());
-          for (String g : goneNow) RecordCodec.writeString(out, g);
-          out.writeInt(saidNow.size());
-          for (String f : saidNow) RecordCodec.writeString(out, f);
+          RecordCodec.writeStrings(out, goneNow);
+          RecordCodec.writeStrings(out, saidNow);
           CODEC.write(
               out,
               Said.class,

@@ -98,9 +98,7 @@ public final class OutputRecords {
           DataInputStream p = new DataInputStream(patch);
           if (RecordCodec.readString(p).equals(generation)) {
             patched = readRecords(p);
-            int k = p.readInt();
-            if (k < 0) throw new IOException("a negative count");
-            for (int i = 0; i < k; i++) away.add(RecordCodec.readString(p));
+            away.addAll(RecordCodec.readStrings(p));
             records.putAll(patched);
             records.keySet().removeAll(away);
           }
@@ -241,8 +239,7 @@ public final class OutputRecords {
         o -> {
           RecordCodec.writeString(o, generation);
           writeRecords(o, nextPatched);
-          o.writeInt(nextAway.size());
-          for (String g : nextAway) RecordCodec.writeString(o, g);
+          RecordCodec.writeStrings(o, nextAway);
         });
   }
 

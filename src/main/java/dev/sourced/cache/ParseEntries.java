@@ -148,9 +148,7 @@ public final class ParseEntries {
             if (RecordCodec.readString(p).equals(generation)) {
               previous = new ConcurrentHashMap<>(base);
               readEntries(p, patch, bodies, name, previous);
-              int gone = p.readInt();
-              if (gone < 0) throw new IOException("a negative count");
-              for (int i = 0; i < gone; i++) previous.remove(RecordCodec.readString(p));
+              previous.keySet().removeAll(RecordCodec.readStrings(p));
               known.applyPatch(p);
             }
           }
@@ -388,8 +386,7 @@ public final class ParseEntries {
             out -> {
               RecordCodec.writeString(out, generation);
               writeEntries(out, added);
-              out.writeInt(gone.size());
-              for (String k : gone) RecordCodec.writeString(out, k);
+              RecordCodec.writeStrings(out, gone);
               KnownFiles.writePatch(out, knownPatch);
             });
         return;

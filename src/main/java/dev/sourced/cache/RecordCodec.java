@@ -500,6 +500,22 @@ final class RecordCodec {
     }
   }
 
+  /** Writes a count, then each string (see {@link #readStrings}). */
+  static void writeStrings(DataOutput out, java.util.Collection<String> strings)
+      throws IOException {
+    out.writeInt(strings.size());
+    for (String s : strings) writeString(out, s);
+  }
+
+  /** Reads what {@link #writeStrings} wrote. */
+  static List<String> readStrings(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) throw new IOException("a negative count");
+    List<String> out = new ArrayList<>(Math.min(n, 1 << 16));
+    for (int i = 0; i < n; i++) out.add(readString(in));
+    return out;
+  }
+
   static String readString(DataInput in) throws IOException {
     if (in instanceof Input a) return a.readString();
     int n = in.readInt();
