@@ -404,6 +404,20 @@ public final class LastBuild {
       int entries,
       Set<String> saidOf) {}
 
+  /** The folders holding some files, by path ("" for the site's own), and the site's. */
+  private static Set<String> folders(Collection<String> files, Collection<String> more) {
+    Set<String> folders = new HashSet<>();
+    folders.add("");
+    for (Collection<String> paths : List.of(files, more)) {
+      for (String f : paths) {
+        for (int i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) {
+          folders.add(f.substring(0, i));
+        }
+      }
+    }
+    return folders;
+  }
+
   /**
    * The look at a site after a build changed some of its files in place: {@code was}, the look at
    * it before, with the files of {@code changed} (by path, with their stamps now: new ones, or old
@@ -413,15 +427,7 @@ public final class LastBuild {
   public static Look patched(Look was, Map<String, FileStamp> changed, Collection<String> gone) {
     Path root = was.root;
     Set<String> goneFiles = new HashSet<>(gone);
-    Set<String> folders = new HashSet<>();
-    folders.add("");
-    for (Collection<String> paths : List.of(changed.keySet(), gone)) {
-      for (String f : paths) {
-        for (int i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) {
-          folders.add(f.substring(0, i));
-        }
-      }
-    }
+    Set<String> folders = folders(changed.keySet(), gone);
     long at = System.currentTimeMillis();
     List<Seen> out = new ArrayList<>(was.entries.size() + changed.size());
     Set<String> present = new HashSet<>();
@@ -706,15 +712,7 @@ public final class LastBuild {
     Map<String, Seen> next = new HashMap<>(was.patch().changed());
     for (Seen t : was.trustedNow()) next.put(t.path(), t);
     Set<String> goneNow = new HashSet<>(was.patch().gone());
-    Set<String> folders = new HashSet<>();
-    folders.add("");
-    for (Collection<String> paths : List.of(changed.keySet(), gone)) {
-      for (String f : paths) {
-        for (int i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) {
-          folders.add(f.substring(0, i));
-        }
-      }
-    }
+    Set<String> folders = folders(changed.keySet(), gone);
     long at = System.currentTimeMillis();
     for (String g : gone) {
       next.remove(g);
