@@ -356,8 +356,7 @@ public final class BuildCache implements AutoCloseable {
 
   /**
    * As {@link #compare(String, LastBuild.Look, Path)}, giving what the last build left when the
-   * inputs that changed are {@code wanted} (see {@link LastBuild#compare(Path, String,
-   * LastBuild.Look, Path, Predicate)}).
+   * inputs that changed are {@code wanted} (see {@link LastBuild#compare}).
    */
   public LastBuild.Compared compare(
       String request, LastBuild.Look inputs, Path output, Predicate<List<String>> wanted) {

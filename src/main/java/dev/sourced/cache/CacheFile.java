@@ -178,18 +178,5 @@ final class CacheFile {
       pos += n;
       return n;
     }
-
-    int position() {
-      return pos;
-    }
-
-    byte[] array() {
-      return b;
-    }
-
-    void skip(int n) throws IOException {
-      if (n < 0 || pos + n > end) throw new IOException("entry runs past the end");
-      pos += n;
-    }
   }
 }

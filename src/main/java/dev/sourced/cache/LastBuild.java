@@ -469,26 +469,6 @@ public final class LastBuild {
   }
 
   /**
-   * Compares a build asked {@code request}, whose inputs look as {@code inputs} does, with the last
-   * build recorded: nothing changed when every input looks as it did and the site it wrote into
-   * {@code output} is there as it left it.
-   */
-  static Compared compare(Path dir, String request, Look inputs, Path output) throws Unusable {
-    return compare(dir, request, inputs, output, changed -> false);
-  }
-
-  /**
-   * As {@link #compare(Path, String, Look, Path)}; when some inputs changed and {@code wanted}
-   * accepts them, the site the last build wrote is looked at too, and what it left is given ({@link
-   * Compared#recorded}, null unless every file of it is there as it wrote it).
-   */
-  static Compared compare(
-      Path dir, String request, Look inputs, Path output, Predicate<List<String>> wanted)
-      throws Unusable {
-    return compare(read(dir), request, inputs, output, wanted);
-  }
-
-  /**
    * The record and its patch as read, before anything is compared with them (see {@link #compare}):
    * null when there is none or it was forgotten; the reason when it cannot be used.
    */
@@ -554,7 +534,13 @@ public final class LastBuild {
     return new Read(null, null, null, null, null, why);
   }
 
-  /** As {@link #compare(Path, String, Look, Path, Predicate)}, with the record {@link #read}. */
+  /**
+   * Compares a build asked {@code request}, whose inputs look as {@code inputs} does, with the last
+   * build's record as {@link #read}: nothing changed when every input looks as it did and the site
+   * it wrote into {@code output} is there as it left it. When some inputs changed and {@code
+   * wanted} accepts them, the site the last build wrote is looked at too, and what it left is given
+   * ({@link Compared#recorded}, null unless every file of it is there as it wrote it).
+   */
   static Compared compare(
       Read read, String request, Look inputs, Path output, Predicate<List<String>> wanted)
       throws Unusable {
