@@ -7,7 +7,6 @@ import dev.sourced.facts.BodyHtml;
 import dev.sourced.images.KnownOriginals;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.parse.ParsedPage;
-import dev.sourced.render.ArticleReads;
 import dev.sourced.write.FileStamp;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -247,9 +246,9 @@ public final class BuildCache implements AutoCloseable {
       Path output,
       String settings,
       Map<String, OutputRecords.Record> records,
-      Map<String, ArticleReads> articles)
+      OutputRecords.Reads reads)
       throws IOException {
-    outputRecords().save(dir, output, settings, records, articles);
+    outputRecords().save(dir, output, settings, records, reads);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.sourced.cache;
 
 import dev.sourced.diag.Diagnostics;
 import dev.sourced.render.ArticleReads;
+import dev.sourced.render.FactsPageReads;
 import dev.sourced.write.FileStamp;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -31,19 +32,32 @@ public final class OutputRecords {
   public record Record(String fingerprint, FileStamp stamp) {}
 
   /**
-   * The last build's outputs for one folder and settings (empty when they differ), and what each
-   * article's page was made from, by the article's path.
+   * What a whole render found its pages made from: each article's page, by the article's path, and
+   * each page of the index of facts, by the page's path.
    */
-  public record Previous(Map<String, Record> records, Map<String, ArticleReads> articles) {
+  public record Reads(Map<String, ArticleReads> articles, Map<String, FactsPageReads> factsPages) {
+    static final Reads NONE = new Reads(Map.of(), Map.of());
+  }
+
+  /**
+   * The last build's outputs for one folder and settings (empty when they differ), and what its
+   * pages were made from.
+   */
+  public record Previous(Map<String, Record> records, Reads reads) {
     public Record get(String path) {
       return records.get(path);
+    }
+
+    /** What each article's page was made from, by the article's path. */
+    public Map<String, ArticleReads> articles() {
+      return reads.articles();
     }
   }
 
   private final String output;
   private final String settings;
   private final Map<String, Record> records;
-  private final Map<String, ArticleReads> articles;
+  private final Reads reads;
 
   /** The generation of the file read, and what its patch changed (see {@link #savePatch}). */
   private final String generation;
@@ -55,14 +69,14 @@ public final class OutputRecords {
       String output,
       String settings,
       Map<String, Record> records,
-      Map<String, ArticleReads> articles,
+      Reads reads,
       String generation,
       Map<String, Record> patched,
       Set<String> patchedAway) {
     this.output = output;
     this.settings = settings;
     this.records = records;
-    this.articles = articles;
+    this.reads = reads;
     this.generation = generation;
     this.patched = patched;
     this.patchedAway = patchedAway;
@@ -90,6 +104,24 @@ public final class OutputRecords {
           for (int j = 0; j < k; j++) reads.add(RecordCodec.readString(in));
           articles.put(path, new ArticleReads(page, prefix, document, List.copyOf(reads)));
         }
+        int f = count(in);
+        Map<String, FactsPageReads> factsPages = new HashMap<>(Math.max(16, f * 2));
+        for (int i = 0; i < f; i++) {
+          String path = RecordCodec.readString(in);
+          String prefix = RecordCodec.readString(in);
+          int page = in.readInt(), pages = in.readInt(), total = in.readInt();
+          int factRows = in.readInt();
+          List<String> rows = RecordCodec.readStrings(in);
+          int d = count(in);
+          List<Integer> documents = new ArrayList<>(Math.min(d, 1 << 16));
+          for (int j = 0; j < d; j++) documents.add(in.readInt());
+          List<String> reads = RecordCodec.readStrings(in);
+          factsPages.put(
+              path,
+              new FactsPageReads(
+                  prefix, page, pages, total, factRows, rows, List.copyOf(documents), reads));
+        }
+        Reads reads = new Reads(articles, factsPages);
         Map<String, Record> patched = new HashMap<>();
         Set<String> away = new HashSet<>();
         CacheFile.Bytes patch = CacheFile.read(dir.resolve(PATCH), PATCH_KIND);
@@ -103,7 +135,7 @@ public final class OutputRecords {
             records.keySet().removeAll(away);
           }
         }
-        return new OutputRecords(output, settings, records, articles, generation, patched, away);
+        return new OutputRecords(output, settings, records, reads, generation, patched, away);
       }
     } catch (CacheFile.Unusable e) {
       notes.note(
@@ -118,7 +150,7 @@ public final class OutputRecords {
               + e
               + "): it is ignored (this build renders every page)");
     }
-    return new OutputRecords("", "", Map.of(), Map.of(), "", Map.of(), Set.of());
+    return new OutputRecords("", "", Map.of(), Reads.NONE, "", Map.of(), Set.of());
   }
 
   private static Map<String, Record> readRecords(DataInputStream in) throws IOException {
@@ -155,9 +187,9 @@ public final class OutputRecords {
     return records;
   }
 
-  /** What each article's page was made from, as read (for tests). */
-  Map<String, ArticleReads> articles() {
-    return articles;
+  /** What the pages were made from, as read (for tests). */
+  Reads reads() {
+    return reads;
   }
 
   /** The output folder and settings the records are for (for tests). */
@@ -168,16 +200,11 @@ public final class OutputRecords {
   Previous previous(Path out, String settingsKey) {
     boolean same = output.equals(out.toAbsolutePath().normalize().toString());
     return same && settings.equals(settingsKey)
-        ? new Previous(records, articles)
-        : new Previous(Map.of(), Map.of());
+        ? new Previous(records, reads)
+        : new Previous(Map.of(), Reads.NONE);
   }
 
-  void save(
-      Path dir,
-      Path out,
-      String settingsKey,
-      Map<String, Record> written,
-      Map<String, ArticleReads> articlesMade)
+  void save(Path dir, Path out, String settingsKey, Map<String, Record> written, Reads made)
       throws IOException {
     // In no order: the records are read into a map, and sorting some 45,000 paths cost more than
     // writing them. Under a new generation, so that a patch of the file before is never applied.
@@ -190,8 +217,8 @@ public final class OutputRecords {
           RecordCodec.writeString(o, settingsKey);
           RecordCodec.writeString(o, next);
           writeRecords(o, written);
-          o.writeInt(articlesMade.size());
-          for (var e : articlesMade.entrySet()) {
+          o.writeInt(made.articles().size());
+          for (var e : made.articles().entrySet()) {
             ArticleReads a = e.getValue();
             RecordCodec.writeString(o, e.getKey());
             RecordCodec.writeString(o, a.output());
@@ -199,6 +226,20 @@ public final class OutputRecords {
             o.writeInt(a.document());
             o.writeInt(a.reads().size());
             for (String r : a.reads()) RecordCodec.writeString(o, r);
+          }
+          o.writeInt(made.factsPages().size());
+          for (var e : made.factsPages().entrySet()) {
+            FactsPageReads f = e.getValue();
+            RecordCodec.writeString(o, e.getKey());
+            RecordCodec.writeString(o, f.prefix());
+            o.writeInt(f.page());
+            o.writeInt(f.pages());
+            o.writeInt(f.total());
+            o.writeInt(f.factRows());
+            RecordCodec.writeStrings(o, f.rows());
+            o.writeInt(f.documents().size());
+            for (int d : f.documents()) o.writeInt(d);
+            RecordCodec.writeStrings(o, f.reads());
           }
         });
     Files.deleteIfExists(dir.resolve(PATCH));
@@ -230,7 +271,7 @@ public final class OutputRecords {
       Map<String, Record> all = new HashMap<>(records);
       all.keySet().removeAll(gone);
       all.putAll(changed);
-      save(dir, Path.of(output), settings, all, articles);
+      save(dir, Path.of(output), settings, all, reads);
       return;
     }
     CacheFile.write(
@@ -241,6 +282,12 @@ public final class OutputRecords {
           writeRecords(o, nextPatched);
           RecordCodec.writeStrings(o, nextAway);
         });
+  }
+
+  private static int count(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) throw new IOException("a negative count");
+    return n;
   }
 
   static void delete(Path dir) throws IOException {

@@ -25,6 +25,25 @@ public record FrontMatter(
     List<ImageCredit> images,
     List<Explainer> explainers) {
 
+  /** The same front matter declaring {@code others} as its facts. */
+  public FrontMatter withFacts(List<Fact> others) {
+    return new FrontMatter(
+        title,
+        summary,
+        date,
+        updated,
+        authors,
+        tags,
+        draft,
+        slug,
+        sources,
+        others,
+        claims,
+        corrections,
+        images,
+        explainers);
+  }
+
   /** The declared provenance of the bundle file {@code name}, or null. */
   public ImageCredit image(String name) {
     for (ImageCredit c : images) if (c.name().equals(name)) return c;

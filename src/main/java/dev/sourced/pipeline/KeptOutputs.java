@@ -7,6 +7,7 @@ import dev.sourced.images.KnownOriginals;
 import dev.sourced.load.SourceFile;
 import dev.sourced.parse.ParsedPage;
 import dev.sourced.render.ArticleReads;
+import dev.sourced.render.FactsPageReads;
 import dev.sourced.render.OutputReuse;
 import dev.sourced.write.FileStamp;
 import dev.sourced.write.SiteWriter;
@@ -181,6 +182,14 @@ final class KeptOutputs implements OutputReuse {
     families.put(name, hash);
   }
 
+  /** The shared fingerprints that changed in a patch of the site and are not known now. */
+  private final java.util.Set<String> familiesChanged = new java.util.HashSet<>();
+
+  /** The shared fingerprint {@code name} changed with this patch of the site (see savePatch). */
+  void familyChanged(String name) {
+    familiesChanged.add(name);
+  }
+
   /** How many outputs were kept without a fingerprint (see {@link #keepAsBefore}). */
   int keptAsBefore() {
     return keptAsBefore.get();
@@ -203,6 +212,14 @@ final class KeptOutputs implements OutputReuse {
   @Override
   public void articleReads(String path, ArticleReads r) {
     reads.put(path, r);
+  }
+
+  /** What each page of the index of facts shows, as this render found it. */
+  private final Map<String, FactsPageReads> factsPages = new ConcurrentHashMap<>();
+
+  @Override
+  public void factsPageReads(String path, FactsPageReads r) {
+    factsPages.put(path, r);
   }
 
   @Override
@@ -260,7 +277,7 @@ final class KeptOutputs implements OutputReuse {
           familyPath(e.getKey()),
           new OutputRecords.Record(e.getValue(), new FileStamp(-1, -1, null)));
     }
-    cache.wrote(output, settings, records, reads);
+    cache.wrote(output, settings, records, new OutputRecords.Reads(reads, factsPages));
   }
 
   /**
@@ -271,6 +288,9 @@ final class KeptOutputs implements OutputReuse {
   void savePatch(java.util.Collection<String> gone) throws IOException {
     Map<String, OutputRecords.Record> changed = new HashMap<>();
     java.util.Set<String> away = new java.util.HashSet<>(gone);
+    // A shared fingerprint this build could not hash (it names the whole site) is forgotten: the
+    // next whole build computes it again.
+    for (String name : familiesChanged) away.add(familyPath(name));
     Map<String, FileStamp> stamps = tx.stamps();
     for (var e : fingerprints.entrySet()) {
       FileStamp s = stamps.get(e.getKey());

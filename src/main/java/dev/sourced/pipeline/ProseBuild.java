@@ -11,6 +11,7 @@ import dev.sourced.diag.Diagnostics;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.parse.ParsedPage;
 import dev.sourced.render.ArticleReads;
+import dev.sourced.render.FactsPageReads;
 import dev.sourced.render.RenderedPage;
 import dev.sourced.render.SiteRenderer;
 import dev.sourced.resolve.ReferenceResolver;
@@ -23,33 +24,46 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A one-run build after an edit of some articles' prose alone, made from what the build before left
- * rather than from the whole site: it reads and parses the edited articles and, from the build
- * cache, the articles their pages show something of ({@link ArticleReads}, recorded by the last
- * whole build); resolves that small site; renders the edited pages and patches the search indexes
- * holding their words ({@link SiteRenderer#renderProse}); and puts those files in place as a patch
- * of the output folder ({@link SiteWriter#beginPatch}). Every other output, and everything the
- * build before said of the rest of the site, stays as it was.
+ * A one-run build after an edit of some articles' prose, or of their facts' contents, made from
+ * what the build before left rather than from the whole site: it reads and parses the edited
+ * articles and, from the build cache, the articles their pages show something of ({@link
+ * ArticleReads}, recorded by the last whole build); resolves that small site; renders the edited
+ * pages and patches the search indexes holding their words ({@link SiteRenderer#renderEdits}); and
+ * puts those files in place as a patch of the output folder ({@link SiteWriter#beginPatch}). Every
+ * other output, and everything the build before said of the rest of the site, stays as it was.
+ *
+ * <p>When facts' contents changed too (their values, labels, dates, notes: {@link
+ * ProseEdit#changedFacts}), the small site also holds what shows them: the other articles whose
+ * pages read an edited one, the pages of the index of facts listing them ({@link FactsPageReads})
+ * and the pages of the sources they cite; those pages, the open-data exports and the facts' search
+ * documents are made again where they changed. The small site is resolved with the old parses and
+ * with the new ones, and must say the same of itself both times.
  *
  * <p>It is taken only when the build cache vouches for all of it: the build before was asked the
  * same and its site is there as it wrote it, file by file; every input that changed since is an
  * article of that build whose new parse declares, uses, links and heads the same things with the
- * same front matter ({@link ProseEdit#sameShape}) and has no error; and what the build before said
- * of each edited file is what parsing it said (nothing came from the rest of the site). Within the
- * small site, each edited page rendered from its old parse must give the very bytes the build
- * before wrote, with the fingerprint it recorded. Anything else, and the build takes the whole way,
- * which gives the same site (tested on random edits).
+ * same front matter ({@link ProseEdit#sameShape}), or the same but for its facts' contents, and has
+ * no error; and what the build before said of each edited file is what parsing it said (nothing
+ * came from the rest of the site). Within the small site, each edited page rendered from its old
+ * parse must give the very bytes the build before wrote, with the fingerprint it recorded, and
+ * every other page made again must have its recorded fingerprint (or bytes). Anything else, and the
+ * build takes the whole way, which gives the same site (tested on random edits).
  */
 final class ProseBuild {
   private ProseBuild() {}
 
-  /** Whether the inputs changed since the last build could be an edit of prose: all articles. */
+  /**
+   * Whether the inputs changed since the last build could be an edit of prose or facts: all
+   * articles.
+   */
   static boolean candidates(List<String> changed) {
     if (changed.isEmpty()) return false;
     for (String p : changed) if (!SiteInputs.isArticle(p)) return false;
@@ -112,6 +126,9 @@ final class ProseBuild {
     Map<String, ParsedPage> nowByPath = new HashMap<>();
     List<ArticleFile> editedFiles = new ArrayList<>();
     List<Diagnostic> said = new ArrayList<>();
+    // The facts whose contents changed, by ID, with the sources they cite.
+    Set<String> facts = new LinkedHashSet<>();
+    Set<String> factSources = new LinkedHashSet<>();
     for (Diagnostic d : recorded.said().diagnostics()) {
       if (!edited.contains(d.position().path())) said.add(d);
     }
@@ -123,9 +140,16 @@ final class ProseBuild {
       if (was == null
           || was.page() == null
           || was.page().frontMatter().draft()
-          || !ProseEdit.sameShape(was.page(), now.parsed())
           || !sameDiagnostics(recorded.said().diagnostics(), path, was.diagnostics())) {
         return null;
+      }
+      if (!ProseEdit.sameShape(was.page(), now.parsed())) {
+        Set<String> changedFacts = ProseEdit.changedFacts(was.page(), now.parsed());
+        if (changedFacts == null) return null;
+        facts.addAll(changedFacts);
+        for (var f : was.page().frontMatter().facts()) {
+          if (changedFacts.contains(f.id())) factSources.addAll(f.sourceIds());
+        }
       }
       String key = cache.previousKey(now.file(), config.rawHtml(), config.languages());
       if (key == null) return null;
@@ -139,27 +163,63 @@ final class ProseBuild {
     }
     List<Diagnostic> diagnostics = Diagnostics.of(said).sorted(options.strict());
     if (options.strict() && !diagnostics.isEmpty()) return null;
+    Map<String, ArticleReads> reads = previous[0].articles();
+    Set<String> showing = new TreeSet<>();
+    Map<String, FactsPageReads> factsPages = new HashMap<>();
+    if (!facts.isEmpty()) {
+      if (!loadForFacts(
+          inputs, cache, previous[0], edited, facts, factSources, showing, factsPages, timer)) {
+        return null;
+      }
+    }
 
     List<ParsedPage> pages = new ArrayList<>();
+    List<ParsedPage> pagesNow = new ArrayList<>();
     for (ParsedPage p : inputs.pages()) {
       KeptOutputs.Edited e = editedBefore.get(p.path());
       pages.add(e == null ? p : e.before());
+      pagesNow.add(p);
     }
+    Diagnostics resolvedBefore = new Diagnostics();
     ResolvedSite before =
         ReferenceResolver.resolve(
-            config, inputs.data(), pages, List.of(), new Diagnostics(), options.today(), false);
+            config, inputs.data(), pages, List.of(), resolvedBefore, options.today(), false);
     ResolvedSite now = before;
+    if (!facts.isEmpty()) {
+      // The edit changes what the site declares: the small site is resolved again with it, and
+      // must say of itself what it said before (what it says of the articles it lacks is the same
+      // either way; anything the edit changed shows as a difference).
+      Diagnostics resolvedNow = new Diagnostics();
+      now =
+          ReferenceResolver.resolve(
+              config, inputs.data(), pagesNow, List.of(), resolvedNow, options.today(), false);
+      if (!sameDiagnostics(resolvedBefore.list(), resolvedNow.list())) {
+        timer.note("the whole way: the edit changes what resolving the site says");
+        return null;
+      }
+    }
+    Map<String, ResolvedPage> nowPages = new HashMap<>();
+    for (ResolvedPage r : now.pages()) nowPages.put(r.path(), r);
     List<SiteRenderer.ProseEdit> edits = new ArrayList<>();
+    List<SiteRenderer.ProseEdit> shown = new ArrayList<>();
     for (ResolvedPage r : before.pages()) {
       KeptOutputs.Edited e = editedBefore.get(r.path());
-      if (e == null || r.parsed() != e.before()) continue;
-      ArticleReads reads = previous[0].articles().get(r.path());
-      ResolvedPage after = r.withParsed(nowByPath.get(r.path()));
-      now = now.withPage(r, after);
-      edits.add(new SiteRenderer.ProseEdit(r, after, reads));
+      if (e != null && r.parsed() == e.before()) {
+        ResolvedPage after =
+            facts.isEmpty() ? r.withParsed(nowByPath.get(r.path())) : nowPages.get(r.path());
+        if (after == null || after.parsed() != nowByPath.get(r.path())) return null;
+        if (facts.isEmpty()) now = now.withPage(r, after);
+        edits.add(new SiteRenderer.ProseEdit(r, after, reads.get(r.path())));
+      } else if (showing.contains(r.path())) {
+        ResolvedPage after = nowPages.get(r.path());
+        if (after == null || after.parsed() != r.parsed()) return null;
+        shown.add(new SiteRenderer.ProseEdit(r, after, reads.get(r.path())));
+      }
     }
-    if (edits.size() != edited.size()) return null;
+    if (edits.size() != edited.size() || shown.size() != showing.size()) return null;
     timer.lap("resolve " + before.pages().size() + " articles");
+    SiteRenderer.FactEdits factEdits =
+        facts.isEmpty() ? null : new SiteRenderer.FactEdits(facts, shown, factsPages, factSources);
 
     SiteRenderer renderer = early[0].join(new Diagnostics());
     if (renderer == null) return null;
@@ -181,7 +241,8 @@ final class ProseBuild {
       Diagnostics renderDiagnostics = new Diagnostics();
       StringBuilder why = new StringBuilder();
       SiteRenderer.ProseRender made =
-          renderer.renderProse(before, now, edits, kept, renderDiagnostics, why);
+          renderer.renderEdits(before, now, edits, factEdits, kept, renderDiagnostics, why);
+      if (factEdits != null) kept.familyChanged("declarations");
       if (made == null || !renderDiagnostics.isEmpty()) {
         timer.note("the whole way: " + (made == null ? why : renderDiagnostics.list()));
         timer.report();
@@ -216,7 +277,7 @@ final class ProseBuild {
       Workers.join(records);
       timer.lap("record the build");
       timer.note(
-          "an edit of prose alone: "
+          (facts.isEmpty() ? "an edit of prose alone: " : "an edit of facts: ")
               + made.files().size()
               + " files made, "
               + made.gone().size()
@@ -243,6 +304,88 @@ final class ProseBuild {
     } finally {
       if (!committed) tx.abort();
     }
+  }
+
+  /** Whether two lists hold the same diagnostics, as many times each, in any order. */
+  private static boolean sameDiagnostics(List<Diagnostic> a, List<Diagnostic> b) {
+    Map<Diagnostic, Integer> count = new HashMap<>();
+    for (Diagnostic d : a) count.merge(d, 1, Integer::sum);
+    for (Diagnostic d : b) {
+      Integer n = count.get(d);
+      if (n == null) return false;
+      if (n == 1) count.remove(d);
+      else count.put(d, n - 1);
+    }
+    return count.isEmpty();
+  }
+
+  /**
+   * Loads, besides the edited articles and those their pages read, what an edit of facts' contents
+   * touches: the other articles whose pages read an edited one ({@code showing}, and what each of
+   * them reads), the pages of the indexes of facts showing a changed fact ({@code factsPages}, and
+   * what their rows read), and, for each source a changed fact cites, the articles whose pages read
+   * its home (its page lists every fact citing it and every article using it). False when the
+   * records cannot say (a changed fact on no page of the index, a source whose home is not among
+   * the articles read).
+   */
+  private static boolean loadForFacts(
+      SiteInputs inputs,
+      BuildCache cache,
+      OutputRecords.Previous previous,
+      Set<String> edited,
+      Set<String> facts,
+      Set<String> factSources,
+      Set<String> showing,
+      Map<String, FactsPageReads> factsPages,
+      StageTimer timer)
+      throws IOException {
+    Map<String, ArticleReads> reads = previous.articles();
+    // Which pages read each article.
+    Map<String, List<String>> readers = new HashMap<>();
+    for (var e : reads.entrySet()) {
+      for (String r : e.getValue().reads()) {
+        readers.computeIfAbsent(r, k -> new ArrayList<>()).add(e.getKey());
+      }
+    }
+    for (String p : edited) showing.addAll(readers.getOrDefault(p, List.of()));
+    showing.removeAll(edited);
+    Set<String> more = new LinkedHashSet<>(showing);
+    for (String p : showing) {
+      ArticleReads r = reads.get(p);
+      if (r == null) return false;
+      more.addAll(r.reads());
+    }
+    for (var e : previous.reads().factsPages().entrySet()) {
+      FactsPageReads r = e.getValue();
+      for (int i = 0; i < r.factRows(); i++) {
+        if (facts.contains(r.rows().get(i))) {
+          factsPages.put(e.getKey(), r);
+          more.addAll(r.reads());
+          break;
+        }
+      }
+    }
+    if (factsPages.isEmpty()) return false;
+    // The sources' homes, among the articles loaded so far (an edited page reads the home of every
+    // source it cites).
+    Set<String> homes = new LinkedHashSet<>();
+    Set<String> found = new HashSet<>();
+    for (ParsedPage p : inputs.pages()) {
+      for (var s : p.frontMatter().sources()) {
+        if (factSources.contains(s.id())) {
+          homes.add(p.path());
+          found.add(s.id());
+        }
+      }
+    }
+    for (var d : inputs.data()) {
+      for (var s : d.sources()) found.add(s.id());
+    }
+    if (!found.containsAll(factSources)) return false;
+    for (String h : homes) more.addAll(readers.getOrDefault(h, List.of()));
+    inputs.loadMore(more, cache);
+    timer.lap("load " + more.size() + " more articles for the facts edited");
+    return true;
   }
 
   /** Whether what the build before said of {@code path} is exactly what parsing it said. */

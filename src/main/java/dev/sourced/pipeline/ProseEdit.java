@@ -2,6 +2,7 @@ package dev.sourced.pipeline;
 
 import dev.sourced.diag.Diagnostic;
 import dev.sourced.diag.Diagnostics;
+import dev.sourced.model.Fact;
 import dev.sourced.parse.BodyLink;
 import dev.sourced.parse.BodyUse;
 import dev.sourced.parse.ParsedPage;
@@ -90,8 +91,33 @@ final class ProseEdit {
 
   /** Same declarations, IDs used, links, headings and files: only the prose can differ. */
   static boolean sameShape(ParsedPage a, ParsedPage b) {
-    return a.frontMatter().equals(b.frontMatter())
-        && a.slug().equals(b.slug())
+    return a.frontMatter().equals(b.frontMatter()) && sameBesidesFrontMatter(a, b);
+  }
+
+  /**
+   * The facts whose contents alone changed from {@code a} to {@code b} (their values, labels,
+   * units, dates, notes), by ID, when that and the prose are all that changed: the same facts, in
+   * the same order, each citing the same sources in the same order, and everything {@link
+   * #sameShape} compares but the facts the same. Null when anything else changed.
+   */
+  static java.util.Set<String> changedFacts(ParsedPage a, ParsedPage b) {
+    List<Fact> was = a.frontMatter().facts(), is = b.frontMatter().facts();
+    if (was.size() != is.size()
+        || !a.frontMatter().withFacts(List.of()).equals(b.frontMatter().withFacts(List.of()))
+        || !sameBesidesFrontMatter(a, b)) {
+      return null;
+    }
+    java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < was.size(); i++) {
+      Fact x = was.get(i), y = is.get(i);
+      if (!x.id().equals(y.id()) || !x.sourceIds().equals(y.sourceIds())) return null;
+      if (!x.equals(y)) changed.add(x.id());
+    }
+    return changed;
+  }
+
+  private static boolean sameBesidesFrontMatter(ParsedPage a, ParsedPage b) {
+    return a.slug().equals(b.slug())
         // Old addresses write redirects, a section lists others, unknown keys are reported
         // site-wide.
         && a.aliases().equals(b.aliases())

@@ -245,43 +245,7 @@ final class SiteInputs {
         Workers.map(
             files.size(),
             i -> {
-              ArticleFile f = files.get(i);
-              Diagnostics d = new Diagnostics();
-              String known =
-                  cache == null ? null : cache.knownKey(f, parsedRawHtml, parsedLanguages);
-              var knownHit = known == null ? null : cache.page(known);
-              if (knownHit != null) {
-                Parsed<ArticleFile, ParsedPage> p =
-                    new Parsed<>(null, true, f, knownHit.page(), knownHit.diagnostics());
-                if (p.parsed() != null) inputKeys.put(p.parsed(), known);
-                progress.update("parsing", done.incrementAndGet(), files.size());
-                return p;
-              }
-              byte[] bytes = cache == null ? null : ContentLoader.bytes(f);
-              if (bytes != null) {
-                String key = BuildCache.pageKey(f, bytes, parsedRawHtml, parsedLanguages);
-                cache.saw(f, parsedRawHtml, parsedLanguages, key);
-                var hit = cache.page(key);
-                Parsed<ArticleFile, ParsedPage> p;
-                if (hit != null) {
-                  p = new Parsed<>(null, true, f, hit.page(), hit.diagnostics());
-                } else {
-                  p = parse(f, ContentLoader.read(f, bytes, d), bodies, d);
-                  if (p.read()) cache.putPage(key, p.parsed(), p.diagnostics());
-                }
-                if (p.parsed() != null) inputKeys.put(p.parsed(), key);
-                progress.update("parsing", done.incrementAndGet(), files.size());
-                return p;
-              }
-              SourceFile src = ContentLoader.read(f, d);
-              var old = oldArticles.get(f.path());
-              Parsed<ArticleFile, ParsedPage> p =
-                  old != null
-                          && src != null
-                          && src.text().equals(old.text())
-                          && old.file().bundleFiles().equals(f.bundleFiles())
-                      ? old
-                      : parse(f, src, bodies, d);
+              var p = load(files.get(i), cache, bodies, oldArticles);
               progress.update("parsing", done.incrementAndGet(), files.size());
               return p;
             });
@@ -289,6 +253,70 @@ final class SiteInputs {
     for (var p : parsed) articles.put(p.file().path(), p);
     loaded = true;
     return settingsChanged;
+  }
+
+  /**
+   * Finds, reads and parses these articles too, after a load of some articles alone (see {@link
+   * #reloadAll(Collection, BodySpill, Progress, BuildCache, Runnable,
+   * java.util.function.Supplier)}): for a build that finds it needs more of them once it has parsed
+   * those.
+   */
+  void loadMore(Collection<String> paths, BuildCache cache) throws IOException {
+    List<String> more = new ArrayList<>();
+    for (String p : paths) if (!articles.containsKey(p)) more.add(p);
+    if (more.isEmpty()) return;
+    List<ArticleFile> files = ContentLoader.loadArticles(source, more, config.languages());
+    BodyHtml.Store bodies = cache.bodies();
+    List<Parsed<ArticleFile, ParsedPage>> parsed =
+        Workers.map(files.size(), i -> load(files.get(i), cache, bodies, Map.of()));
+    for (var p : parsed) articles.put(p.file().path(), p);
+    List<ArticleFile> all = new ArrayList<>(articleFiles);
+    all.addAll(files);
+    articleFiles = all;
+  }
+
+  /**
+   * One article as loaded: its parse from the build cache when that holds one for its bytes and
+   * settings (parsed and kept there when not), else from {@code oldArticles} when its text is the
+   * same, else parsed.
+   */
+  private Parsed<ArticleFile, ParsedPage> load(
+      ArticleFile f,
+      BuildCache cache,
+      BodyHtml.Store bodies,
+      Map<String, Parsed<ArticleFile, ParsedPage>> oldArticles) {
+    Diagnostics d = new Diagnostics();
+    String known = cache == null ? null : cache.knownKey(f, parsedRawHtml, parsedLanguages);
+    var knownHit = known == null ? null : cache.page(known);
+    if (knownHit != null) {
+      Parsed<ArticleFile, ParsedPage> p =
+          new Parsed<>(null, true, f, knownHit.page(), knownHit.diagnostics());
+      if (p.parsed() != null) inputKeys.put(p.parsed(), known);
+      return p;
+    }
+    byte[] bytes = cache == null ? null : ContentLoader.bytes(f);
+    if (bytes != null) {
+      String key = BuildCache.pageKey(f, bytes, parsedRawHtml, parsedLanguages);
+      cache.saw(f, parsedRawHtml, parsedLanguages, key);
+      var hit = cache.page(key);
+      Parsed<ArticleFile, ParsedPage> p;
+      if (hit != null) {
+        p = new Parsed<>(null, true, f, hit.page(), hit.diagnostics());
+      } else {
+        p = parse(f, ContentLoader.read(f, bytes, d), bodies, d);
+        if (p.read()) cache.putPage(key, p.parsed(), p.diagnostics());
+      }
+      if (p.parsed() != null) inputKeys.put(p.parsed(), key);
+      return p;
+    }
+    SourceFile src = ContentLoader.read(f, d);
+    var old = oldArticles.get(f.path());
+    return old != null
+            && src != null
+            && src.text().equals(old.text())
+            && old.file().bundleFiles().equals(f.bundleFiles())
+        ? old
+        : parse(f, src, bodies, d);
   }
 
   /** Reads and parses one known article again (see {@link #onlyKnownArticlesChanged}). */

@@ -18,7 +18,7 @@ import java.util.Set;
  * build cache to keep: the page's path in the site, its language's folder, its number among the
  * documents of that language's search index, and the other articles whose parses the page shows
  * something of. With these, a build after an edit of some articles' prose alone renders their pages
- * in a site made of them and those articles only ({@link SiteRenderer#renderProse}).
+ * in a site made of them and those articles only ({@link SiteRenderer#renderEdits}).
  *
  * <p>The articles read are those {@link Fingerprints#article} names and more: the page's
  * translations; for each fact, source and claim it shows, the article declaring it (and that
@@ -33,7 +33,11 @@ import java.util.Set;
  */
 public record ArticleReads(String output, String prefix, int document, List<String> reads) {
 
-  /** What {@code page}'s page is made from, or null when it cannot be recorded (a section's). */
+  /**
+   * What {@code page}'s page is made from besides the list a section's page also shows (which a
+   * build after an edit of some articles never makes again within a smaller site: a section's page
+   * rendered there lacks it, and so does its fingerprint).
+   */
   static ArticleReads of(
       ResolvedSite site,
       LanguageViews views,
@@ -42,7 +46,6 @@ public record ArticleReads(String output, String prefix, int document, List<Stri
       ResolvedPage page,
       String prefix,
       int document) {
-    if (page.parsed().section()) return null;
     Set<String> reads = new LinkedHashSet<>();
     for (ResolvedPage t : views.translations(page).values()) reads.add(t.path());
     List<String> facts = new ArrayList<>(page.factsUsed());
@@ -72,7 +75,7 @@ public record ArticleReads(String output, String prefix, int document, List<Stri
     return new ArticleReads(page.url() + "index.html", prefix, document, List.copyOf(reads));
   }
 
-  private static void home(
+  static void home(
       Home home, LanguageViews views, Map<String, ResolvedPage> byUrl, Set<String> reads) {
     if (home == null || !home.article()) return;
     ResolvedPage p = byUrl.get(home.url());
@@ -80,7 +83,7 @@ public record ArticleReads(String output, String prefix, int document, List<Stri
     for (ResolvedPage t : views.translations(p).values()) reads.add(t.path());
   }
 
-  private static void users(Collection<ResolvedPage> users, Set<String> reads) {
+  static void users(Collection<ResolvedPage> users, Set<String> reads) {
     if (users == null) return;
     for (ResolvedPage u : users) reads.add(u.path());
   }

@@ -4,6 +4,7 @@ import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
+import dev.sourced.model.Source;
 import dev.sourced.model.Texts;
 import dev.sourced.resolve.Home;
 import dev.sourced.resolve.ResolvedPage;
@@ -36,71 +37,92 @@ final class JsonExports {
     }
   }
 
+  /** The site the exports are of. */
+  ResolvedSite site() {
+    return site;
+  }
+
   Object facts() {
-    return wrap(
-        "facts",
-        LazyList.of(
-            List.copyOf(site.facts().values()),
-            f -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("id", f.id());
-              m.put("label", f.label());
-              m.put("unit", f.unit());
-              m.put("as_of", f.asOf() == null ? null : f.asOf().toString());
-              m.put("status", f.status().label());
-              m.put("note", f.note());
-              m.put("shown", fmt.withUnitAndCaveat(f, f.usedInText()));
-              m.put("use", f.use());
-              List<Object> values = new ArrayList<>();
-              for (FactValue v : f.values()) {
-                Map<String, Object> vm = value(f, v);
-                vm.put("sources", v.sources());
-                values.add(vm);
-              }
-              m.put("values", values);
-              translations(m, f.texts());
-              Home home = site.factHome(f.id());
-              m.put("url", site.config().permalink(home.url()) + "#fact-" + f.id());
-              m.put("used_in", urls(site.factUsers().getOrDefault(f.id(), List.of())));
-              return m;
-            }));
+    return wrap("facts", LazyList.of(List.copyOf(site.facts().values()), this::fact));
+  }
+
+  /** One fact's entry in {@code facts.json}. */
+  Map<String, Object> fact(Fact f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", f.id());
+    m.put("label", f.label());
+    m.put("unit", f.unit());
+    m.put("as_of", f.asOf() == null ? null : f.asOf().toString());
+    m.put("status", f.status().label());
+    m.put("note", f.note());
+    m.put("shown", fmt.withUnitAndCaveat(f, f.usedInText()));
+    m.put("use", f.use());
+    List<Object> values = new ArrayList<>();
+    for (FactValue v : f.values()) {
+      Map<String, Object> vm = value(f, v);
+      vm.put("sources", v.sources());
+      values.add(vm);
+    }
+    m.put("values", values);
+    translations(m, f.texts());
+    Home home = site.factHome(f.id());
+    m.put("url", site.config().permalink(home.url()) + "#fact-" + f.id());
+    m.put("used_in", urls(site.factUsers().getOrDefault(f.id(), List.of())));
+    return m;
   }
 
   Object sources() {
-    return wrap(
-        "sources",
-        LazyList.of(
-            List.copyOf(site.sources().values()),
-            s -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("id", s.id());
-              m.put("title", s.title());
-              if (s.isUntitled()) m.put("untitled", true);
-              m.put("short", s.shortName());
-              m.put("publisher", s.publisher());
-              m.put("date", s.date() == null ? null : s.date().toString());
-              m.put("url", s.url());
-              m.put("accessed", s.accessed() == null ? null : s.accessed().toString());
-              m.put("archive", s.archive());
-              m.put("archived", s.archived() == null ? null : s.archived().toString());
-              m.put("language", s.language());
-              translations(m, s.texts());
-              m.put("page", site.config().permalink("sources/" + s.id() + "/"));
-              m.put("cited_in", urls(site.sourceUsers().getOrDefault(s.id(), List.of())));
-              // What this source gives for each fact: its own values, never the article's.
-              List<Object> facts = new ArrayList<>();
-              for (Fact f : factsBySource.getOrDefault(s.id(), List.of())) {
-                Map<String, Object> fm = new LinkedHashMap<>();
-                fm.put("id", f.id());
-                fm.put("label", f.label());
-                List<Object> values = new ArrayList<>();
-                for (FactValue v : f.valuesFrom(s.id())) values.add(value(f, v));
-                fm.put("values", values);
-                facts.add(fm);
-              }
-              m.put("facts", facts);
-              return m;
-            }));
+    return wrap("sources", LazyList.of(List.copyOf(site.sources().values()), this::source));
+  }
+
+  /** One source's entry in {@code sources.json}. */
+  Map<String, Object> source(Source s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", s.id());
+    m.put("title", s.title());
+    if (s.isUntitled()) m.put("untitled", true);
+    m.put("short", s.shortName());
+    m.put("publisher", s.publisher());
+    m.put("date", s.date() == null ? null : s.date().toString());
+    m.put("url", s.url());
+    m.put("accessed", s.accessed() == null ? null : s.accessed().toString());
+    m.put("archive", s.archive());
+    m.put("archived", s.archived() == null ? null : s.archived().toString());
+    m.put("language", s.language());
+    translations(m, s.texts());
+    m.put("page", site.config().permalink("sources/" + s.id() + "/"));
+    m.put("cited_in", urls(site.sourceUsers().getOrDefault(s.id(), List.of())));
+    // What this source gives for each fact: its own values, never the article's.
+    List<Object> facts = new ArrayList<>();
+    for (Fact f : factsBySource.getOrDefault(s.id(), List.of())) {
+      Map<String, Object> fm = new LinkedHashMap<>();
+      fm.put("id", f.id());
+      fm.put("label", f.label());
+      List<Object> values = new ArrayList<>();
+      for (FactValue v : f.valuesFrom(s.id())) values.add(value(f, v));
+      fm.put("values", values);
+      facts.add(fm);
+    }
+    m.put("facts", facts);
+    return m;
+  }
+
+  /**
+   * An entry's text as the export of {@code key} ({@code facts}, {@code sources}) holds it: its
+   * lines, indented as in the list, without the comma or line break between entries.
+   */
+  String entryText(String key, Object entry) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    try {
+      Json.write(wrap(key, List.of(entry)), true, w);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String all = w.toString();
+    String open = "\"" + key + "\": [\n";
+    int from = all.indexOf(open) + open.length();
+    int to = all.lastIndexOf("\n  ]\n}");
+    return all.substring(from, to);
   }
 
   Object claims() {

@@ -96,6 +96,12 @@ public interface OutputReuse {
   default void articleReads(String path, ArticleReads reads) {}
 
   /**
+   * What the page of the index of facts at {@code path} shows, found by a whole render, recorded
+   * for a later build after an edit of some facts (the default records nothing).
+   */
+  default void factsPageReads(String path, FactsPageReads reads) {}
+
+  /**
    * The outputs the build before recorded with a fingerprint starting with {@code tag} (the parts
    * of a search index); the default knows none.
    */

@@ -101,7 +101,7 @@ final class SearchIndex {
    * One searchable thing: the row shown for it, and its words (each once) with their weights, in
    * any order.
    */
-  private record Doc(List<Object> row, String[] words, int[] weights) {
+  record Doc(List<Object> row, String[] words, int[] weights) {
     Doc(List<Object> row, Map<String, Integer> words) {
       this(row, words.keySet().toArray(new String[0]), weights(words));
     }
@@ -336,7 +336,7 @@ final class SearchIndex {
    * is the first 8 hex digits of the SHA-256 of its bytes (as assets are named), kept with all 64
    * in {@code hashes}; returns the 8.
    */
-  private static String part(
+  static String part(
       List<RenderedPage> parts,
       Map<String, String> hashes,
       byte[] bytes,
@@ -349,7 +349,7 @@ final class SearchIndex {
     return hash;
   }
 
-  private static byte[] json(Object value) {
+  static byte[] json(Object value) {
     return (Json.write(value, false) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
@@ -403,7 +403,7 @@ final class SearchIndex {
         Arrays.copyOf(weights, n));
   }
 
-  private static Doc fact(Fact f, ResolvedSite site, ValueFormatter fmt) {
+  static Doc fact(Fact f, ResolvedSite site, ValueFormatter fmt) {
     String value = fmt.withUnitAndCaveat(f, f.usedInText());
     Map<String, Integer> w = new LinkedHashMap<>();
     SearchTerms.add(value, 2, w);

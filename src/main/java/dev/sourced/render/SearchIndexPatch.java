@@ -78,6 +78,7 @@ final class SearchIndexPatch {
         prefix,
         SearchIndex.Documents.of(view).size(),
         edits,
+        List.of(),
         bodyWords,
         reuse,
         partsTag);
@@ -88,6 +89,12 @@ final class SearchIndexPatch {
    * last build had of it, and its page now.
    */
   record Edit(int document, ParsedPage before, ResolvedPage now) {}
+
+  /**
+   * A document other than an article's whose row or words changed (a fact whose contents were
+   * edited): its number, and the document as the build before made it and as it is now.
+   */
+  record DocEdit(int document, SearchIndex.Doc before, SearchIndex.Doc now) {}
 
   /**
    * The patched index of a language, or null when it must be built whole: as {@link
@@ -103,12 +110,13 @@ final class SearchIndexPatch {
       String prefix,
       int documents,
       List<Edit> edits,
+      List<DocEdit> docs,
       Function<ResolvedPage, String[]> bodyWords,
       OutputReuse reuse,
       String partsTag) {
     try {
       return new SearchIndexPatch.Run(config, prefix, reuse, partsTag)
-          .patch(documents, edits, bodyWords);
+          .patch(documents, edits, docs, bodyWords);
     } catch (Unpatchable e) {
       return null;
     }
@@ -128,7 +136,10 @@ final class SearchIndexPatch {
     }
 
     SearchIndex.Built patch(
-        int documentsNow, List<Edit> edits, Function<ResolvedPage, String[]> bodyWords)
+        int documentsNow,
+        List<Edit> edits,
+        List<DocEdit> docs,
+        Function<ResolvedPage, String[]> bodyWords)
         throws Unpatchable {
       Old old = readContents();
       int documents = documentsNow < 0 ? old.documents : documentsNow;
@@ -139,6 +150,11 @@ final class SearchIndexPatch {
       for (Edit e : edits) {
         if (e.document() < 0 || e.document() >= documents) {
           throw new Unpatchable("an edited article is not among the documents indexed");
+        }
+      }
+      for (DocEdit e : docs) {
+        if (e.document() < 0 || e.document() >= documents) {
+          throw new Unpatchable("an edited fact is not among the documents indexed");
         }
       }
       Map<String, String> kept = new HashMap<>();
@@ -157,9 +173,11 @@ final class SearchIndexPatch {
         wordShas.add(recorded(path, old.hashes.get(i)));
       }
       NavigableMap<String, List<int[]>> changes = changes(edits, bodyWords);
+      docChanges(docs, changes);
 
       List<RenderedPage> parts = new ArrayList<>();
       Map<String, String> hashes = new HashMap<>();
+      String rowHashes = rows(docs, old.rowHashes, kept, parts, hashes);
       List<Object> termParts = new ArrayList<>();
       int m = old.firsts.size();
       // The first part holding a changed word (a word before every part's falls in the first).
@@ -196,7 +214,7 @@ final class SearchIndexPatch {
       }
       // A part made again with the bytes it had is kept by its record, as in a whole build.
       Map<String, Object> contents =
-          SearchIndex.contents(config, prefix, documents, termParts, rows, old.rowHashes);
+          SearchIndex.contents(config, prefix, documents, termParts, rows, rowHashes);
       return new SearchIndex.Built(contents, parts, hashes, kept);
     }
 
@@ -211,7 +229,8 @@ final class SearchIndexPatch {
         int doc = e.document();
         ResolvedPage p = e.now();
         ParsedPage was = e.before();
-        if (!was.frontMatter().equals(p.frontMatter())) {
+        // Its facts are documents of their own (see DocEdit), not words of the article's.
+        if (!was.frontMatter().withFacts(List.of()).equals(p.frontMatter().withFacts(List.of()))) {
           throw new Unpatchable("an edited article's front matter changed");
         }
         Map<String, Integer> front = SearchIndex.frontMatterWords(p.frontMatter());
@@ -228,6 +247,115 @@ final class SearchIndexPatch {
         }
       }
       return changes;
+    }
+
+    /**
+     * The changes to the word lists of each edited document that is not an article's: a word it
+     * lost, or whose weight changed, is taken out before one it gained (or with its new weight) is
+     * added.
+     */
+    private static void docChanges(List<DocEdit> docs, NavigableMap<String, List<int[]>> changes) {
+      for (DocEdit e : docs) {
+        Map<String, Integer> before = weights(e.before()), now = weights(e.now());
+        for (var w : before.entrySet()) {
+          if (!w.getValue().equals(now.get(w.getKey())))
+            change(changes, w.getKey(), e.document(), 0);
+        }
+        for (var w : now.entrySet()) {
+          if (!w.getValue().equals(before.get(w.getKey()))) {
+            change(changes, w.getKey(), e.document(), w.getValue());
+          }
+        }
+      }
+    }
+
+    private static Map<String, Integer> weights(SearchIndex.Doc d) {
+      Map<String, Integer> out = new HashMap<>();
+      for (int i = 0; i < d.words().length; i++) out.put(d.words()[i], d.weights()[i]);
+      return out;
+    }
+
+    /**
+     * The parts of rows after the edited documents' rows are changed: each part holding one is read
+     * (it must be what a whole build writes of its rows, and hold the document's old row where its
+     * number says), made again with the new row and named by its new bytes; the others stay.
+     * Returns the parts' hashes as {@code search.json} lists them.
+     */
+    private String rows(
+        List<DocEdit> docs,
+        String rowHashes,
+        Map<String, String> kept,
+        List<RenderedPage> parts,
+        Map<String, String> hashes)
+        throws Unpatchable {
+      Map<Integer, List<DocEdit>> byPart = new TreeMap<>();
+      for (DocEdit e : docs) {
+        byPart
+            .computeIfAbsent(e.document() / SearchIndex.DOCS_PER_PART, k -> new ArrayList<>())
+            .add(e);
+      }
+      StringBuilder out = new StringBuilder(rowHashes);
+      for (var p : byPart.entrySet()) {
+        int number = p.getKey();
+        String hash = rowHashes.substring(number * 8, number * 8 + 8);
+        String path = SearchIndex.rowPartPath(prefix, number, hash);
+        byte[] was = bytes(path, kept.get(path));
+        List<Object> rows = readRows(path, was);
+        for (DocEdit e : p.getValue()) {
+          int at = e.document() % SearchIndex.DOCS_PER_PART;
+          if (at >= rows.size()
+              || !Arrays.equals(
+                  SearchIndex.json(rows.get(at)), SearchIndex.json(e.before().row()))) {
+            throw new Unpatchable(path + " does not hold the edited document's row");
+          }
+          rows.set(at, e.now().row());
+        }
+        kept.remove(path);
+        String now =
+            SearchIndex.part(
+                parts,
+                hashes,
+                SearchIndex.json(rows),
+                h -> SearchIndex.rowPartPath(prefix, number, h));
+        out.replace(number * 8, number * 8 + 8, now);
+      }
+      return out.toString();
+    }
+
+    /** A part of rows as written, which writing its rows again must give byte for byte. */
+    private static List<Object> readRows(String path, byte[] bytes) throws Unpatchable {
+      Object rows;
+      try (JsonParser p = JSON.createParser(bytes)) {
+        p.nextToken();
+        rows = value(p, path);
+        if (p.nextToken() != null) throw new Unpatchable(path);
+      } catch (IOException e) {
+        throw new Unpatchable(path + ": " + e.getMessage());
+      }
+      if (!(rows instanceof List<?> list) || !Arrays.equals(SearchIndex.json(list), bytes)) {
+        throw new Unpatchable(path + " is not written as its rows would be");
+      }
+      @SuppressWarnings("unchecked")
+      List<Object> out = (List<Object>) list;
+      return out;
+    }
+
+    private static Object value(JsonParser p, String path) throws IOException, Unpatchable {
+      JsonToken t = p.currentToken();
+      if (t == null) throw new Unpatchable(path);
+      return switch (t) {
+        case START_ARRAY -> {
+          List<Object> list = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) list.add(value(p, path));
+          yield list;
+        }
+        case VALUE_STRING -> p.getText();
+        case VALUE_NUMBER_INT -> p.getNumberValue();
+        case VALUE_TRUE -> Boolean.TRUE;
+        case VALUE_FALSE -> Boolean.FALSE;
+        case VALUE_NULL -> null;
+        default -> throw new Unpatchable(path + " holds " + t);
+      };
     }
 
     private static void change(Map<String, List<int[]>> changes, String w, int doc, int weight) {

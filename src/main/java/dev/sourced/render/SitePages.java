@@ -139,17 +139,30 @@ final class SitePages {
     List<Fact> allFacts = List.copyOf(site.facts().values());
     List<Claim> allClaims = List.copyOf(site.claims().values());
     int total = allFacts.size() + allClaims.size();
-    Map<String, Object> m =
-        models.paged(
-            "facts", models.text("facts.title"), models.text("facts.description"), pager, total);
     List<Integer> rows = pager.slice(new Range(total));
     int from = rows.isEmpty() ? total : rows.get(0), to = from + rows.size();
     int facts = allFacts.size();
+    return facts(
+        pager,
+        allFacts.subList(Math.min(from, facts), Math.min(to, facts)),
+        allClaims.subList(Math.max(0, from - facts), Math.max(0, to - facts)),
+        total);
+  }
+
+  /**
+   * The page of the index of facts and claims that shows these rows, of {@code total}: what {@link
+   * #facts(Pager)} shows of them, for a site that holds only the articles those rows need (their
+   * homes and the articles citing them, see {@link FactsPageReads}).
+   */
+  Map<String, Object> facts(Pager pager, List<Fact> pageFacts, List<Claim> pageClaims, int total) {
+    Map<String, Object> m =
+        models.paged(
+            "facts", models.text("facts.title"), models.text("facts.description"), pager, total);
     // This page's facts: made one at a time as the template lists them.
     m.put(
         "facts",
         LazyList.of(
-            allFacts.subList(Math.min(from, facts), Math.min(to, facts)),
+            pageFacts,
             f -> {
               Map<String, Object> fm = new LinkedHashMap<>();
               fm.put("id", f.id());
@@ -168,7 +181,7 @@ final class SitePages {
     m.put(
         "claims",
         LazyList.of(
-            allClaims.subList(Math.max(0, from - facts), Math.max(0, to - facts)),
+            pageClaims,
             c -> {
               Map<String, Object> cm = new LinkedHashMap<>();
               cm.put("id", c.id());

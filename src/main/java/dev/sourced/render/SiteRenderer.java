@@ -13,6 +13,8 @@ import dev.sourced.i18n.Messages;
 import dev.sourced.images.ImageCache;
 import dev.sourced.images.ImageProcessor;
 import dev.sourced.load.SourceFile;
+import dev.sourced.model.Claim;
+import dev.sourced.model.Fact;
 import dev.sourced.model.Source;
 import dev.sourced.parse.ParsedPage;
 import dev.sourced.resolve.OutputKind;
@@ -254,7 +256,10 @@ public final class SiteRenderer {
       articlesByUrl.put(p.url(), p);
       for (var a : p.parsed().aliases()) redirects.put(Redirects.output(a.path()), p);
     }
-    if (digest != null) recordReads(site, views, pageFiles, articlesByUrl, languages, reuse);
+    if (digest != null) {
+      recordReads(site, views, pageFiles, articlesByUrl, languages, reuse);
+      recordFactsPages(plan, views, articlesByUrl, languages, reuse);
+    }
     JsonExports json = new JsonExports(site, fmt);
     List<RenderedPage> searchParts = new ArrayList<>();
     // The lasting fingerprints the search indexes' parts are recorded with (with the cache).
@@ -485,6 +490,37 @@ public final class SiteRenderer {
     return new RenderedSite(List.copyOf(out.rendered), List.copyOf(copies));
   }
 
+  /**
+   * Tells {@code reuse} what each page of each language's index of facts shows (see {@link
+   * FactsPageReads}).
+   */
+  private void recordFactsPages(
+      OutputPlan plan,
+      LanguageViews views,
+      Map<String, ResolvedPage> byUrl,
+      Map<String, Language> languages,
+      OutputReuse reuse) {
+    Map<String, Map<String, Integer>> documents = new HashMap<>();
+    for (OutputPlan.Output o : plan.outputs()) {
+      if (o.kind() != OutputKind.FACTS) continue;
+      ResolvedSite view = languages.get(o.language()).site;
+      Map<String, Integer> docs =
+          documents.computeIfAbsent(
+              o.language(),
+              k -> {
+                SearchIndex.Documents d = SearchIndex.Documents.of(view);
+                Map<String, Integer> m = new HashMap<>();
+                for (int i = 0; i < d.facts().size(); i++) {
+                  m.put(d.facts().get(i).id(), d.pages().size() + i);
+                }
+                return m;
+              });
+      reuse.factsPageReads(
+          o.path(),
+          FactsPageReads.of(view, views, byUrl, pager(o), config.prefix(o.language()), docs));
+    }
+  }
+
   /** Tells {@code reuse} what each article's page is made from (see {@link ArticleReads}). */
   private void recordReads(
       ResolvedSite site,
@@ -501,49 +537,66 @@ public final class SiteRenderer {
           i -> {
             ResolvedPage p = documents.get(i);
             ArticleReads r = ArticleReads.of(site, views, files, byUrl, p, prefix, i);
-            if (r != null) reuse.articleReads(p.path(), r);
+            reuse.articleReads(p.path(), r);
             return null;
           });
     }
   }
 
   /**
-   * An article whose prose alone changed since the build before (see {@link #renderProse}): its
-   * page as that build resolved it, with the parse it had, and as it is now, with what that build
-   * recorded it was made from.
+   * An edited article (see {@link #renderEdits}): its page as the build before resolved it, with
+   * the parse it had, and as it is now, with what that build recorded it was made from.
    */
   public record ProseEdit(ResolvedPage before, ResolvedPage now, ArticleReads reads) {}
 
   /**
-   * What {@link #renderProse} made: the files to write, and the parts of search indexes the site no
+   * What an edit of some facts' contents touches besides the edited articles' own pages (see {@link
+   * #renderEdits}): the IDs of the facts whose contents changed; the other articles' pages that
+   * show something of an edited article (each as the build before resolved it and as it is now,
+   * with what that build recorded it was made from); the pages of the indexes of facts that show a
+   * changed fact, by path; and the sources the changed facts cite, whose pages list them.
+   */
+  public record FactEdits(
+      Set<String> facts,
+      List<ProseEdit> showing,
+      Map<String, FactsPageReads> factsPages,
+      Set<String> sources) {}
+
+  /**
+   * What {@link #renderEdits} made: the files to write, and the parts of search indexes the site no
    * longer has.
    */
   public record ProseRender(List<RenderedPage> files, List<String> gone) {}
 
   /**
-   * Renders the pages of articles whose prose alone changed since the build before, and the search
-   * indexes holding their words, within a site made only of those articles and the ones their pages
-   * show something of ({@link ArticleReads}), resolved once with the parses the build before had
-   * ({@code before}) and once with their parses now ({@code now}: the same site with each edited
-   * page swapped, see {@link ResolvedSite#withPage}). Every other output is the build before's.
+   * Renders what an edit of some articles changed, within a site made only of the articles those
+   * outputs show something of ({@link ArticleReads}, {@link FactsPageReads}), resolved once with
+   * the parses the build before had ({@code before}) and once with the parses now ({@code now}).
+   * The edit is of the articles' prose and, with {@code facts}, of their facts' contents (values,
+   * labels, dates, notes): what they declare, use and link, and every other part of their front
+   * matter, is as it was. Every other output is the build before's.
    *
-   * <p>Why the pages are right: within {@code before}, each edited article's page must render to
-   * the very bytes the build before wrote (read from the output folder, untouched since) and have
-   * the fingerprint it was recorded with, so whatever the smaller site lacks that the page shows
-   * would show as a difference in one or the other. Its prose is all that changed, and an edit of
-   * prose alone makes the page show the same things of the rest of the site. The search indexes are
-   * patched as a whole build patches them ({@link SearchIndexPatch}), with each article's number
-   * among the documents as recorded.
+   * <p>Why the outputs are right: each edited article's page, rendered within {@code before}, must
+   * give the very bytes the build before wrote (read from the output folder, untouched since) and
+   * have the fingerprint it was recorded with; every other page made again must have its recorded
+   * fingerprint within {@code before} (a page of the index of facts, which has none of its own,
+   * must give its old bytes there), so whatever the smaller site lacks that a page shows would show
+   * as a difference. A fingerprint names everything its page shows ({@link Fingerprints}), and the
+   * two small sites differ only by the edited articles. The search indexes are patched as a whole
+   * build patches them ({@link SearchIndexPatch}), with each document's number as recorded; the
+   * open-data exports by replacing the changed entries' text ({@link ExportPatch}).
    *
+   * @param facts what an edit of facts touches, or null when only prose changed
    * @param reuse the build cache's records, asked for the bytes and fingerprints of the build
    *     before's outputs and told the fingerprints of what is made here
    * @param why where the reason goes when a check fails
    * @return what to write, or null when any check fails (the build then takes the whole way)
    */
-  public ProseRender renderProse(
+  public ProseRender renderEdits(
       ResolvedSite before,
       ResolvedSite now,
       List<ProseEdit> edits,
+      FactEdits facts,
       OutputReuse reuse,
       Diagnostics diagnostics,
       StringBuilder why) {
@@ -556,33 +609,31 @@ public final class SiteRenderer {
     LanguageViews viewsNow = new LanguageViews(now);
     Map<String, Language> languagesBefore = new HashMap<>();
     Map<String, Language> languagesNow = new HashMap<>();
+    java.util.function.Function<String, Language> lb =
+        lang ->
+            languagesBefore.computeIfAbsent(
+                lang,
+                k ->
+                    language(viewsBefore, k, published, PageFiles.of(before), digest, diagnostics));
+    java.util.function.Function<String, Language> ln =
+        lang ->
+            languagesNow.computeIfAbsent(
+                lang,
+                k -> language(viewsNow, k, published, PageFiles.of(now), digest, diagnostics));
     List<RenderedPage> files = new ArrayList<>();
     Map<String, List<SearchIndexPatch.Edit>> searchEdits = new LinkedHashMap<>();
+    Map<String, List<SearchIndexPatch.DocEdit>> docEdits = new LinkedHashMap<>();
     for (ProseEdit e : edits) {
       String path = e.before().url() + "index.html";
       String lang = viewsNow.language(e.now());
-      if (e.before().parsed().section()
-          || !path.equals(e.reads().output())
-          || !e.now().url().equals(e.before().url())
-          || !config.prefix(lang).equals(e.reads().prefix())
-          || !lang.equals(viewsBefore.language(e.before()))) {
-        why.append(path).append(" is not where it was");
-        return null;
-      }
+      if (!inPlace(e, viewsBefore, viewsNow, why)) return null;
       byte[] was = reuse.previousBytes(path);
       String recorded = reuse.untouched(path);
       if (was == null || recorded == null) {
         why.append(path).append(" is not as the build before wrote it");
         return null;
       }
-      Language lb =
-          languagesBefore.computeIfAbsent(
-              lang,
-              k -> language(viewsBefore, k, published, PageFiles.of(before), digest, diagnostics));
-      Language ln =
-          languagesNow.computeIfAbsent(
-              lang, k -> language(viewsNow, k, published, PageFiles.of(now), digest, diagnostics));
-      byte[] again = renderArticle(lb, e.before(), path, diagnostics);
+      byte[] again = renderArticle(lb.apply(lang), e.before(), path, diagnostics);
       if (again == null || !java.util.Arrays.equals(again, was)) {
         why.append(path).append(" rendered within the smaller site is not the build before's");
         return null;
@@ -590,8 +641,10 @@ public final class SiteRenderer {
       String fingerprintBefore;
       String fingerprintNow;
       try {
-        fingerprintBefore = digest.of(articleFingerprint(lb, viewsBefore, published, e.before()));
-        fingerprintNow = digest.of(articleFingerprint(ln, viewsNow, published, e.now()));
+        fingerprintBefore =
+            digest.of(articleFingerprint(lb.apply(lang), viewsBefore, published, e.before()));
+        fingerprintNow =
+            digest.of(articleFingerprint(ln.apply(lang), viewsNow, published, e.now()));
       } catch (FingerprintDigest.Unhashable u) {
         why.append(path).append(" has no lasting fingerprint");
         return null;
@@ -600,7 +653,7 @@ public final class SiteRenderer {
         why.append(path).append(" within the smaller site has another fingerprint");
         return null;
       }
-      byte[] bytes = renderArticle(ln, e.now(), path, diagnostics);
+      byte[] bytes = renderArticle(ln.apply(lang), e.now(), path, diagnostics);
       if (bytes == null) {
         why.append(path).append(" failed to render");
         return null;
@@ -611,16 +664,37 @@ public final class SiteRenderer {
           .computeIfAbsent(lang, k -> new ArrayList<>())
           .add(new SearchIndexPatch.Edit(e.reads().document(), e.before().parsed(), e.now()));
     }
+    if (facts != null
+        && !renderFactEdits(
+            before,
+            now,
+            facts,
+            lb,
+            ln,
+            viewsBefore,
+            viewsNow,
+            published,
+            digest,
+            reuse,
+            files,
+            docEdits,
+            diagnostics,
+            why)) {
+      return null;
+    }
     List<String> gone = new ArrayList<>();
-    for (var s : searchEdits.entrySet()) {
-      String prefix = config.prefix(s.getKey());
+    Set<String> languages = new java.util.LinkedHashSet<>(searchEdits.keySet());
+    languages.addAll(docEdits.keySet());
+    for (String lang : languages) {
+      String prefix = config.prefix(lang);
       String tag = partsTag(prefix);
       SearchIndex.Built index =
           SearchIndexPatch.patch(
-              languagesNow.get(s.getKey()).site.config(),
+              ln.apply(lang).site.config(),
               prefix,
               -1,
-              s.getValue(),
+              searchEdits.getOrDefault(lang, List.of()),
+              docEdits.getOrDefault(lang, List.of()),
               SearchIndex::bodyWords,
               reuse,
               tag);
@@ -652,8 +726,208 @@ public final class SiteRenderer {
     return new ProseRender(files, gone);
   }
 
+  /** Whether an edited article's page is where the build before put it, in the same language. */
+  private boolean inPlace(
+      ProseEdit e, LanguageViews viewsBefore, LanguageViews viewsNow, StringBuilder why) {
+    String path = e.before().url() + "index.html";
+    String lang = viewsNow.language(e.now());
+    if (e.before().parsed().section()
+        || !path.equals(e.reads().output())
+        || !e.now().url().equals(e.before().url())
+        || !config.prefix(lang).equals(e.reads().prefix())
+        || !lang.equals(viewsBefore.language(e.before()))) {
+      why.append(path).append(" is not where it was");
+      return false;
+    }
+    return true;
+  }
+
   /**
-   * What a search index patched by {@link #renderProse} is recorded with: no fingerprint's hash is
+   * Renders the outputs besides the edited articles' pages that an edit of facts' contents touches
+   * (see {@link FactEdits}), adding them to {@code files} and the changed facts' search documents
+   * to {@code docEdits}; false (with the reason in {@code why}) when any check fails.
+   */
+  private boolean renderFactEdits(
+      ResolvedSite before,
+      ResolvedSite now,
+      FactEdits facts,
+      java.util.function.Function<String, Language> lb,
+      java.util.function.Function<String, Language> ln,
+      LanguageViews viewsBefore,
+      LanguageViews viewsNow,
+      PageImages published,
+      FingerprintDigest digest,
+      OutputReuse reuse,
+      List<RenderedPage> files,
+      Map<String, List<SearchIndexPatch.DocEdit>> docEdits,
+      Diagnostics diagnostics,
+      StringBuilder why) {
+    try {
+      // The other articles' pages showing something of the edited ones.
+      for (ProseEdit e : facts.showing()) {
+        String path = e.before().url() + "index.html";
+        String lang = viewsNow.language(e.now());
+        if (!inPlace(e, viewsBefore, viewsNow, why)) return false;
+        String recorded = reuse.untouched(path);
+        String fingerprintBefore =
+            digest.of(articleFingerprint(lb.apply(lang), viewsBefore, published, e.before()));
+        if (recorded == null || !recorded.equals(fingerprintBefore)) {
+          why.append(path).append(" within the smaller site has another fingerprint");
+          return false;
+        }
+        String fingerprintNow =
+            digest.of(articleFingerprint(ln.apply(lang), viewsNow, published, e.now()));
+        if (fingerprintNow.equals(recorded)) continue;
+        byte[] bytes = renderArticle(ln.apply(lang), e.now(), path, diagnostics);
+        if (bytes == null) {
+          why.append(path).append(" failed to render");
+          return false;
+        }
+        files.add(new RenderedPage(path, bytes));
+        reuse.made(path, fingerprintNow);
+      }
+      // The sources' pages, in each language.
+      for (String lang : config.languages()) {
+        String prefix = config.prefix(lang);
+        for (String id : facts.sources()) {
+          String path = prefix + OutputKind.SOURCE.path(id);
+          Source was = lb.apply(lang).site.sources().get(id);
+          Source is = ln.apply(lang).site.sources().get(id);
+          String recorded = reuse.untouched(path);
+          if (was == null || is == null || recorded == null) {
+            why.append(path).append(" is not as the build before wrote it");
+            return false;
+          }
+          if (!recorded.equals(
+              digest.of(List.of("source", lb.apply(lang).pages.sourceFingerprint(was))))) {
+            why.append(path).append(" within the smaller site has another fingerprint");
+            return false;
+          }
+          String fingerprintNow =
+              digest.of(List.of("source", ln.apply(lang).pages.sourceFingerprint(is)));
+          if (fingerprintNow.equals(recorded)) continue;
+          String html =
+              engine.render(
+                  templates.get(OutputKind.SOURCE.template()),
+                  ln.apply(lang).pages.source(is),
+                  path,
+                  diagnostics);
+          if (html == null) {
+            why.append(path).append(" failed to render");
+            return false;
+          }
+          files.add(new RenderedPage(path, html.getBytes(StandardCharsets.UTF_8)));
+          reuse.made(path, fingerprintNow);
+        }
+      }
+    } catch (FingerprintDigest.Unhashable u) {
+      why.append("a page has no lasting fingerprint");
+      return false;
+    }
+    // The pages of the indexes of facts, and each changed fact's search document.
+    for (var e : facts.factsPages().entrySet()) {
+      String path = e.getKey();
+      FactsPageReads r = e.getValue();
+      String lang = null;
+      for (String l : config.languages()) if (config.prefix(l).equals(r.prefix())) lang = l;
+      if (lang == null || !(reuse.untouched(path) != null)) {
+        why.append(path).append(" is not as the build before wrote it");
+        return false;
+      }
+      byte[] was = reuse.previousBytes(path);
+      byte[] again = factsPage(lb.apply(lang), r, path, diagnostics);
+      if (was == null || again == null || !java.util.Arrays.equals(was, again)) {
+        why.append(path).append(" rendered within the smaller site is not the build before's");
+        return false;
+      }
+      byte[] bytes = factsPage(ln.apply(lang), r, path, diagnostics);
+      if (bytes == null) {
+        why.append(path).append(" failed to render");
+        return false;
+      }
+      files.add(new RenderedPage(path, bytes));
+      // Its fingerprint names every declaration of the site: recorded as patched, like the index.
+      reuse.made(path, PATCHED);
+      for (int i = 0; i < r.factRows(); i++) {
+        String id = r.rows().get(i);
+        if (!facts.facts().contains(id) || r.documents().get(i) < 0) continue;
+        Language b = lb.apply(lang), n = ln.apply(lang);
+        docEdits
+            .computeIfAbsent(lang, k -> new ArrayList<>())
+            .add(
+                new SearchIndexPatch.DocEdit(
+                    r.documents().get(i),
+                    SearchIndex.fact(b.site.facts().get(id), b.site, b.fmt),
+                    SearchIndex.fact(n.site.facts().get(id), n.site, n.fmt)));
+      }
+    }
+    // The open-data exports, whose entries of the changed facts and their sources are replaced.
+    JsonExports was = new JsonExports(before, fmt);
+    JsonExports is = new JsonExports(now, fmt);
+    List<ExportPatch.Change> factEntries = new ArrayList<>();
+    for (String id : facts.facts()) {
+      Fact b = was.site().facts().get(id), n = is.site().facts().get(id);
+      if (b == null || n == null) {
+        why.append("fact ").append(id).append(" is not in the smaller site");
+        return false;
+      }
+      factEntries.add(
+          new ExportPatch.Change(
+              was.entryText("facts", was.fact(b)), is.entryText("facts", is.fact(n))));
+    }
+    List<ExportPatch.Change> sourceEntries = new ArrayList<>();
+    for (String id : facts.sources()) {
+      Source b = was.site().sources().get(id), n = is.site().sources().get(id);
+      sourceEntries.add(
+          new ExportPatch.Change(
+              was.entryText("sources", was.source(b)), is.entryText("sources", is.source(n))));
+    }
+    for (var export :
+        Map.of(
+                OutputKind.FACTS_JSON.path(""), factEntries,
+                OutputKind.SOURCES_JSON.path(""), sourceEntries)
+            .entrySet()) {
+      String path = export.getKey();
+      byte[] old = reuse.untouched(path) == null ? null : reuse.previousBytes(path);
+      byte[] patched = old == null ? null : ExportPatch.patch(old, export.getValue());
+      if (patched == null) {
+        why.append(path).append(" cannot be patched");
+        return false;
+      }
+      files.add(new RenderedPage(path, patched));
+      reuse.made(path, PATCHED);
+    }
+    return true;
+  }
+
+  /** A page of a language's index of facts with the rows {@code r} names, or null. */
+  private byte[] factsPage(Language l, FactsPageReads r, String path, Diagnostics diagnostics) {
+    List<Fact> rowFacts = new ArrayList<>();
+    List<Claim> rowClaims = new ArrayList<>();
+    for (int i = 0; i < r.rows().size(); i++) {
+      String id = r.rows().get(i);
+      Object row = i < r.factRows() ? l.site.facts().get(id) : l.site.claims().get(id);
+      if (row == null) return null;
+      if (row instanceof Fact f) rowFacts.add(f);
+      else rowClaims.add((Claim) row);
+    }
+    Pager pager =
+        new Pager(
+            r.page(),
+            r.pages(),
+            config.lists().entriesPerPage(),
+            OutputKind.FACTS.path("").replace("index.html", ""));
+    String html =
+        engine.render(
+            templates.get(OutputKind.FACTS.template()),
+            l.pages.facts(pager, rowFacts, rowClaims, r.total()),
+            path,
+            diagnostics);
+    return html == null ? null : html.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * What a search index patched by {@link #renderEdits} is recorded with: no fingerprint's hash is
    * equal to it.
    */
   public static final String PATCHED = "\0patched";

@@ -133,6 +133,94 @@ class BuildCacheTest {
   }
 
   @Test
+  void anEditOfAFactsValueTakesTheQuickWayAndMakesAgainWhatShowsIt() throws IOException {
+    build();
+    Path a = site.root().resolve("content/a.md");
+    for (String value : List.of("71000", "72500")) {
+      Files.writeString(a, Files.readString(a).replaceFirst("value: \\d+", "value: " + value));
+      BuildResult r = build();
+      assertThat(tookTheQuickWay(cache)).isTrue();
+      // Its home and its translation, the article citing it, the facts index and the page of the
+      // source it cites in both languages, the exports, the search indexes; nothing else.
+      assertThat(r.rendered())
+          .contains(
+              "a/index.html",
+              "nl/a/index.html",
+              "b/index.html",
+              "facts/index.html",
+              "nl/facts/index.html",
+              "sources/s1/index.html",
+              "nl/sources/s1/index.html",
+              "facts.json",
+              "sources.json",
+              "search.json",
+              "nl/search.json")
+          .doesNotContain(
+              "notes/c/index.html", "sources/s0/index.html", "claims.json", "sitemap.xml");
+      assertSameAsClean();
+    }
+    // The next whole build remakes what the quick way patched, and gives the same site.
+    Files.writeString(
+        site.root().resolve("sourced.yaml"),
+        Files.readString(site.root().resolve("sourced.yaml")) + "\n# edited\n");
+    build();
+    assertThat(tookTheQuickWay(cache)).isFalse();
+    assertSameAsClean();
+  }
+
+  @Test
+  void aFactEditTheRecordsCannotPlaceTakesTheWholeWay() throws IOException {
+    build();
+    // The record of each facts page, with every search document one further on: the fact's old
+    // row is not where the record says, and the index cannot be patched.
+    Path dirPath = cache.resolve(BuildCache.DIR);
+    OutputRecords records = OutputRecords.load(dirPath, new Diagnostics());
+    java.util.Map<String, dev.sourced.render.FactsPageReads> pages = new java.util.HashMap<>();
+    records
+        .reads()
+        .factsPages()
+        .forEach(
+            (path, r) ->
+                pages.put(
+                    path,
+                    new dev.sourced.render.FactsPageReads(
+                        r.prefix(),
+                        r.page(),
+                        r.pages(),
+                        r.total(),
+                        r.factRows(),
+                        r.rows(),
+                        r.documents().stream().map(d -> d < 0 ? d : d + 1).toList(),
+                        r.reads())));
+    assertThat(pages).containsKeys("facts/index.html", "nl/facts/index.html");
+    records.save(
+        dirPath,
+        Path.of(records.writtenFor().get(0)),
+        records.writtenFor().get(1),
+        records.all(),
+        new OutputRecords.Reads(records.reads().articles(), pages));
+    Path a = site.root().resolve("content/a.md");
+    Files.writeString(a, Files.readString(a).replace("value: 70000", "value: 70500"));
+    build();
+    assertThat(tookTheQuickWay(cache)).isFalse();
+    assertSameAsClean();
+  }
+
+  @Test
+  void anEditOfTheSourcesAFactCitesTakesTheWholeWay() throws IOException {
+    build();
+    Path a = site.root().resolve("content/a.md");
+    String text = Files.readString(a);
+    // The fact "users" now cites the shared report too: the pages of both sources change.
+    Files.writeString(
+        a, text.replaceFirst("(as_of: 2021-03-09\n\\s+sources: )\\[s1\\]", "$1[s1, s0]"));
+    assertThat(Files.readString(a)).contains("[s1, s0]");
+    build();
+    assertThat(tookTheQuickWay(cache)).isFalse();
+    assertSameAsClean();
+  }
+
+  @Test
   void anOutputFileChangedByHandIsWrittenAgain() throws IOException {
     build();
     Path a = out.resolve("a/index.html");
@@ -530,9 +618,9 @@ class BuildCacheTest {
     assertThat(Files.getLastModifiedTime(words)).isEqualTo(wordsTime);
     // What the quick way recorded is the site as it is: nothing changed since.
     assertThat(build().notes()).anyMatch(n -> n.startsWith(NOTHING_CHANGED));
-    // A whole build after it (a fact's value edited) gives what a clean build gives.
+    // A whole build after it (an article's title edited) gives what a clean build gives.
     Path a = site.root().resolve("content/a.md");
-    Files.writeString(a, Files.readString(a).replace("value: 70000", "value: 71000"));
+    Files.writeString(a, Files.readString(a).replace("title: A\n", "title: A, again\n"));
     build();
     assertThat(tookTheQuickWay(cache)).isFalse();
     assertSameAsClean();
@@ -554,7 +642,7 @@ class BuildCacheTest {
     byte[] outputsPatch = Files.readAllBytes(file(OutputRecords.PATCH));
     assertThat(build().notes()).anyMatch(n -> n.startsWith(NOTHING_CHANGED));
     // A whole build writes its records anew, and no patch.
-    Files.writeString(a, Files.readString(a).replace("value: 70000", "value: 71000"));
+    Files.writeString(a, Files.readString(a).replace("title: A\n", "title: A, again\n"));
     build();
     assertThat(tookTheQuickWay(cache)).isFalse();
     assertThat(file(LastBuild.PATCH)).doesNotExist();
@@ -658,7 +746,7 @@ class BuildCacheTest {
     Path dirPath = cache.resolve(BuildCache.DIR);
     OutputRecords records = OutputRecords.load(dirPath, new Diagnostics());
     java.util.Map<String, dev.sourced.render.ArticleReads> articles =
-        new java.util.HashMap<>(records.articles());
+        new java.util.HashMap<>(records.reads().articles());
     dev.sourced.render.ArticleReads was = articles.get("content/a.md");
     assertThat(was.reads()).contains("content/b.md");
     articles.put(
@@ -669,7 +757,7 @@ class BuildCacheTest {
         Path.of(records.writtenFor().get(0)),
         records.writtenFor().get(1),
         records.all(),
-        articles);
+        new OutputRecords.Reads(articles, records.reads().factsPages()));
     Path a = site.root().resolve("content/a.md");
     Files.writeString(a, Files.readString(a) + "\nOne more sentence, about a numbat.\n");
     build();
