@@ -355,17 +355,23 @@ final class ProseBuild {
       if (r == null) return false;
       more.addAll(r.reads());
     }
+    // Each changed fact is a row of each language's index (and a document of its search index).
+    Set<String> placed = new HashSet<>();
     for (var e : previous.reads().factsPages().entrySet()) {
       FactsPageReads r = e.getValue();
       for (int i = 0; i < r.factRows(); i++) {
         if (facts.contains(r.rows().get(i))) {
           factsPages.put(e.getKey(), r);
           more.addAll(r.reads());
-          break;
+          placed.add(r.prefix() + "\0" + r.rows().get(i));
         }
       }
     }
-    if (factsPages.isEmpty()) return false;
+    for (String lang : inputs.config().languages()) {
+      for (String id : facts) {
+        if (!placed.contains(inputs.config().prefix(lang) + "\0" + id)) return false;
+      }
+    }
     // The sources' homes, among the articles loaded so far (an edited page reads the home of every
     // source it cites).
     Set<String> homes = new LinkedHashSet<>();

@@ -1,9 +1,10 @@
 package dev.sourced.render;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An open-data export ({@code facts.json}, {@code sources.json}) after an edit of some facts, made
@@ -11,46 +12,71 @@ import java.util.List;
  * text, as {@link JsonExports#entryText} writes it, is replaced by its new text.
  *
  * <p>Why it holds: every entry of an export is written alone, one after the other, at the same
- * depth, and names its own ID; the rest of the file (its version, site and the other entries) is
- * made of what did not change. An entry's old text is a whole JSON object over several lines, so it
- * can be found only where that entry is (a string's line breaks are escaped): it must be found
- * exactly once, else the export is made whole.
+ * depth, and starts by naming its own ID; the rest of the file (its version, site and the other
+ * entries) is made of what did not change. The file is read once, entry start by entry start (a
+ * line that opens an object at the list's depth, whose first key is the ID: a string's line breaks
+ * are escaped, and a deeper object is indented further); the entry of each changed ID must be there
+ * exactly once and hold the old text whole, else the export is made whole.
  */
 final class ExportPatch {
   private ExportPatch() {}
 
-  /** One entry's text in the build before's file and now. */
-  record Change(String before, String now) {}
+  /** One entry's ID and text in the build before's file and now. */
+  record Change(String id, String before, String now) {}
+
+  /** How an entry of an export's list starts, up to its ID. */
+  private static final byte[] START =
+      "\n    {\n      \"id\": \"".getBytes(StandardCharsets.US_ASCII);
 
   /**
    * The export with each change made, or null when an entry's old text is not in {@code old}
    * exactly once.
    */
   static byte[] patch(byte[] old, List<Change> changes) {
-    // Bytes as characters one to one, so that positions in the text are positions in the file.
-    String text = new String(old, StandardCharsets.ISO_8859_1);
-    record At(int from, int to, String with) {}
-    List<At> at = new ArrayList<>();
+    Map<String, Change> byId = new HashMap<>();
+    for (Change c : changes) if (byId.put(c.id(), c) != null) return null;
+    // Where each changed entry starts (after the line break before it), by ID.
+    Map<String, Integer> at = new HashMap<>();
+    int last = old.length - START.length;
+    for (int i = 0; i <= last; i++) {
+      if (old[i] != '\n' || !Arrays.equals(old, i, i + START.length, START, 0, START.length)) {
+        continue;
+      }
+      int from = i + START.length, end = from;
+      while (end < old.length && old[end] != '"' && old[end] != '\n') end++;
+      String id = new String(old, from, end - from, StandardCharsets.UTF_8);
+      if (byId.containsKey(id) && at.put(id, i + 1) != null) return null;
+      i = end;
+    }
+    if (at.size() != byId.size()) return null;
+    int size = old.length;
+    Map<Integer, byte[][]> edits = new java.util.TreeMap<>();
     for (Change c : changes) {
-      if (c.before().equals(c.now())) continue;
-      String before = latin1(c.before());
-      int i = text.indexOf(before);
-      if (i < 0 || text.indexOf(before, i + 1) >= 0) return null;
-      at.add(new At(i, i + before.length(), latin1(c.now())));
+      byte[] before = c.before().getBytes(StandardCharsets.UTF_8);
+      byte[] now = c.now().getBytes(StandardCharsets.UTF_8);
+      int from = at.get(c.id());
+      if (from + before.length > old.length
+          || !Arrays.equals(old, from, from + before.length, before, 0, before.length)
+          || (from + before.length < old.length
+              && old[from + before.length] != ','
+              && old[from + before.length] != '\n')) {
+        return null;
+      }
+      edits.put(from, new byte[][] {before, now});
+      size += now.length - before.length;
     }
-    at.sort(Comparator.comparingInt(At::from));
-    StringBuilder out = new StringBuilder(text.length() + 1024);
-    int last = 0;
-    for (At a : at) {
-      if (a.from() < last) return null; // two changes of one entry
-      out.append(text, last, a.from()).append(a.with());
-      last = a.to();
+    byte[] out = new byte[size];
+    int read = 0, wrote = 0;
+    for (var e : edits.entrySet()) {
+      int from = e.getKey();
+      System.arraycopy(old, read, out, wrote, from - read);
+      wrote += from - read;
+      byte[] now = e.getValue()[1];
+      System.arraycopy(now, 0, out, wrote, now.length);
+      wrote += now.length;
+      read = from + e.getValue()[0].length;
     }
-    out.append(text, last, text.length());
-    return out.toString().getBytes(StandardCharsets.ISO_8859_1);
-  }
-
-  private static String latin1(String s) {
-    return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    System.arraycopy(old, read, out, wrote, old.length - read);
+    return out;
   }
 }

@@ -873,14 +873,14 @@ public final class SiteRenderer {
       }
       factEntries.add(
           new ExportPatch.Change(
-              was.entryText("facts", was.fact(b)), is.entryText("facts", is.fact(n))));
+              id, was.entryText("facts", was.fact(b)), is.entryText("facts", is.fact(n))));
     }
     List<ExportPatch.Change> sourceEntries = new ArrayList<>();
     for (String id : facts.sources()) {
       Source b = was.site().sources().get(id), n = is.site().sources().get(id);
       sourceEntries.add(
           new ExportPatch.Change(
-              was.entryText("sources", was.source(b)), is.entryText("sources", is.source(n))));
+              id, was.entryText("sources", was.source(b)), is.entryText("sources", is.source(n))));
     }
     for (var export :
         Map.of(

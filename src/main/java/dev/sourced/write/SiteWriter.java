@@ -201,10 +201,51 @@ public final class SiteWriter {
 
     /** Writes one page; safe to call from several threads. */
     public void write(RenderedPage p) throws UncheckedIOException {
-      try (OutputStream out = open(p.path())) {
-        out.write(p.bytes());
+      try {
+        Path target = inside(tmp, p.path(), seen);
+        Path old = previous ? out.resolve(p.path()) : null;
+        if (old == null || !Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
+          directories(target.getParent());
+          Files.write(target, p.bytes());
+          written.add(rel(target));
+          stamps.put(p.path(), FileStamp.of(target));
+        } else {
+          settle(p.path(), target, old, p.bytes());
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+
+    /**
+     * Puts the bytes made for a file the old site has: the old file is kept when its bytes are the
+     * same (compared a part at a time, so that a big file is not read into memory whole), else the
+     * new one is written.
+     */
+    private void settle(String path, Path target, Path old, byte[] bytes) throws IOException {
+      if (sameBytes(old, bytes)) {
+        FileStamp s = FileStamp.of(old);
+        unchanged.put(rel(target), new Kept(path, s));
+        stamps.put(path, s);
+      } else {
+        directories(target.getParent());
+        Files.write(target, bytes);
+        written.add(rel(target));
+        stamps.put(path, FileStamp.of(target));
+      }
+    }
+
+    private static boolean sameBytes(Path file, byte[] bytes) throws IOException {
+      if (Files.size(file) != bytes.length) return false;
+      byte[] buf = new byte[Math.min(bytes.length, 1 << 16)];
+      try (var in = Files.newInputStream(file)) {
+        int at = 0;
+        while (at < bytes.length) {
+          int n = in.readNBytes(buf, 0, Math.min(buf.length, bytes.length - at));
+          if (n <= 0 || !Arrays.equals(buf, 0, n, bytes, at, at + n)) return false;
+          at += n;
+        }
+        return in.read() < 0;
       }
     }
 
@@ -235,17 +276,7 @@ public final class SiteWriter {
       return new ByteArrayOutputStream(1 << 14) {
         @Override
         public void close() throws IOException {
-          byte[] bytes = toByteArray();
-          if (Files.size(old) == bytes.length && Arrays.equals(Files.readAllBytes(old), bytes)) {
-            FileStamp s = FileStamp.of(old);
-            unchanged.put(rel(target), new Kept(path, s));
-            stamps.put(path, s);
-          } else {
-            directories(target.getParent());
-            Files.write(target, bytes);
-            written.add(rel(target));
-            stamps.put(path, FileStamp.of(target));
-          }
+          settle(path, target, old, toByteArray());
         }
       };
     }
