@@ -182,8 +182,8 @@ final class ProseBuild {
     }
     Diagnostics resolvedBefore = new Diagnostics();
     ResolvedSite before =
-        ReferenceResolver.resolve(
-            config, inputs.data(), pages, List.of(), resolvedBefore, options.today(), false);
+        ReferenceResolver.resolvePart(
+            config, inputs.data(), pages, resolvedBefore, options.today());
     ResolvedSite now = before;
     if (!facts.isEmpty()) {
       // The edit changes what the site declares: the small site is resolved again with it, and
@@ -191,8 +191,8 @@ final class ProseBuild {
       // either way; anything the edit changed shows as a difference).
       Diagnostics resolvedNow = new Diagnostics();
       now =
-          ReferenceResolver.resolve(
-              config, inputs.data(), pagesNow, List.of(), resolvedNow, options.today(), false);
+          ReferenceResolver.resolvePart(
+              config, inputs.data(), pagesNow, resolvedNow, options.today());
       if (!sameDiagnostics(resolvedBefore.list(), resolvedNow.list())) {
         timer.note("the whole way: the edit changes what resolving the site says");
         return null;

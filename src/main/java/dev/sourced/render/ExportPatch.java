@@ -39,7 +39,9 @@ final class ExportPatch {
     Map<String, Integer> at = new HashMap<>();
     int last = old.length - START.length;
     for (int i = 0; i <= last; i++) {
-      if (old[i] != '\n' || !Arrays.equals(old, i, i + START.length, START, 0, START.length)) {
+      if (old[i] != '\n'
+          || old[i + 5] != '{'
+          || !Arrays.equals(old, i, i + START.length, START, 0, START.length)) {
         continue;
       }
       int from = i + START.length, end = from;

@@ -882,20 +882,30 @@ public final class SiteRenderer {
           new ExportPatch.Change(
               id, was.entryText("sources", was.source(b)), is.entryText("sources", is.source(n))));
     }
-    for (var export :
-        Map.of(
-                OutputKind.FACTS_JSON.path(""), factEntries,
-                OutputKind.SOURCES_JSON.path(""), sourceEntries)
-            .entrySet()) {
-      String path = export.getKey();
-      byte[] old = reuse.untouched(path) == null ? null : reuse.previousBytes(path);
-      byte[] patched = old == null ? null : ExportPatch.patch(old, export.getValue());
-      if (patched == null) {
-        why.append(path).append(" cannot be patched");
+    // Each export read and patched on a thread of its own (30 MB each at 10,000 articles).
+    List<String> exports =
+        List.of(OutputKind.FACTS_JSON.path(""), OutputKind.SOURCES_JSON.path(""));
+    List<List<ExportPatch.Change>> entries = List.of(factEntries, sourceEntries);
+    java.util.function.IntFunction<byte[]> patch =
+        i -> {
+          String path = exports.get(i);
+          byte[] old = reuse.untouched(path) == null ? null : reuse.previousBytes(path);
+          return old == null ? null : ExportPatch.patch(old, entries.get(i));
+        };
+    var sources = Workers.background("sourced-export", () -> patch.apply(1));
+    List<byte[]> patched;
+    try {
+      patched = java.util.Arrays.asList(patch.apply(0), Workers.join(sources));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (int i = 0; i < exports.size(); i++) {
+      if (patched.get(i) == null) {
+        why.append(exports.get(i)).append(" cannot be patched");
         return false;
       }
-      files.add(new RenderedPage(path, patched));
-      reuse.made(path, PATCHED);
+      files.add(new RenderedPage(exports.get(i), patched.get(i)));
+      reuse.made(exports.get(i), PATCHED);
     }
     return true;
   }

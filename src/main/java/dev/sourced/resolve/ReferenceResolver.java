@@ -77,6 +77,13 @@ public final class ReferenceResolver {
   /** Whether an article could not be read: what it declares is unknown, so nothing looks unused. */
   private boolean partial;
 
+  /** Whether an unknown ID's hint suggests a near known one (see {@link #resolvePart}). */
+  private boolean suggest = true;
+
+  private String hint(String id, java.util.Collection<String> known, String otherwise) {
+    return suggest ? Suggestions.hint(id, known, otherwise) : otherwise;
+  }
+
   /** Facts named in a misplaced box: reported there, so not also "never used". */
   private final Set<String> mentionedFacts = new HashSet<>();
 
@@ -108,6 +115,23 @@ public final class ReferenceResolver {
       LocalDate today,
       boolean partial) {
     return resolve(config, data, parsed, List.of(), diagnostics, today, partial);
+  }
+
+  /**
+   * Resolves a site made of some of a site's articles only (the small site of a quick build, see
+   * the pipeline's ProseBuild): what it says of the references to the articles it lacks is noise to
+   * its caller, so no near ID is looked for among the known ones to suggest for an unknown one (at
+   * thousands of IDs, most of such a resolve's time).
+   */
+  public static ResolvedSite resolvePart(
+      SiteConfig config,
+      List<ParsedData> data,
+      List<ParsedPage> parsed,
+      Diagnostics diagnostics,
+      LocalDate today) {
+    ReferenceResolver r = new ReferenceResolver(config, diagnostics, today);
+    r.suggest = false;
+    return r.run(data, parsed, List.of());
   }
 
   /**
@@ -478,7 +502,7 @@ public final class ReferenceResolver {
         at,
         Code.UNKNOWN_SOURCE,
         user + " names unknown source \"" + id + "\"",
-        Suggestions.hint(
+        hint(
             id,
             sources.keySet(),
             "declare it under `sources:` in an article or in content/_data/"));
@@ -638,7 +662,7 @@ public final class ReferenceResolver {
         at,
         use.kind().unknown(),
         "unknown " + kind + " \"" + id + "\"",
-        Suggestions.hint(
+        hint(
             id,
             known,
             "declare it under `" + kind + "s:` in an article's front-matter or in content/_data/"));
