@@ -355,6 +355,7 @@ final class ProseBuild {
       if (r == null) return false;
       more.addAll(r.reads());
     }
+    int forShowing = more.size();
     // Each changed fact is a row of each language's index (and a document of its search index).
     Set<String> placed = new HashSet<>();
     for (var e : previous.reads().factsPages().entrySet()) {
@@ -388,9 +389,19 @@ final class ProseBuild {
       for (var s : d.sources()) found.add(s.id());
     }
     if (!found.containsAll(factSources)) return false;
+    int forIndex = more.size();
     for (String h : homes) more.addAll(readers.getOrDefault(h, List.of()));
     inputs.loadMore(more, cache);
-    timer.lap("load " + more.size() + " more articles for the facts edited");
+    timer.lap(
+        "load "
+            + more.size()
+            + " more articles for the facts edited ("
+            + showing.size()
+            + " pages showing an edited article and what they read: "
+            + forShowing
+            + "; with the facts index pages' rows: "
+            + forIndex
+            + ")");
     return true;
   }
 

@@ -1,5 +1,6 @@
 package dev.sourced.render;
 
+import dev.sourced.facts.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +24,25 @@ final class ExportPatch {
 
   /** One entry's ID and text in the build before's file and now. */
   record Change(String id, String before, String now) {}
+
+  /**
+   * The text of the one entry of {@code export}'s list {@code key} as the whole export holds it
+   * (see {@link JsonExports#entryText}): its lines, indented as in the list, without the comma or
+   * line break between entries.
+   */
+  static String entryText(Map<String, Object> export, String key) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    try {
+      Json.write(export, true, w);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String all = w.toString();
+    String open = "\"" + key + "\": [\n";
+    int from = all.indexOf(open) + open.length();
+    int to = all.lastIndexOf("\n  ]\n}");
+    return all.substring(from, to);
+  }
 
   /** How an entry of an export's list starts, up to its ID. */
   private static final byte[] START =

@@ -112,17 +112,7 @@ final class JsonExports {
    * lines, indented as in the list, without the comma or line break between entries.
    */
   String entryText(String key, Object entry) {
-    java.io.StringWriter w = new java.io.StringWriter();
-    try {
-      Json.write(wrap(key, List.of(entry)), true, w);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    String all = w.toString();
-    String open = "\"" + key + "\": [\n";
-    int from = all.indexOf(open) + open.length();
-    int to = all.lastIndexOf("\n  ]\n}");
-    return all.substring(from, to);
+    return ExportPatch.entryText(wrap(key, List.of(entry)), key);
   }
 
   Object claims() {

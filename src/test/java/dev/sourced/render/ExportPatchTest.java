@@ -1,0 +1,103 @@
+package dev.sourced.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sourced.facts.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An export patched entry by entry is the export written whole of the new entries, byte for byte,
+ * over random entries (nested lists and objects, strings with line breaks, quotes and non-ASCII
+ * letters, the first and last entries changed); an entry whose old text is not in the file as
+ * given, or an ID found twice, makes it refuse.
+ */
+class ExportPatchTest {
+  private static Map<String, Object> export(List<Map<String, Object>> entries) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", 1);
+    m.put("site", "https://example.org/");
+    m.put("facts", entries);
+    return m;
+  }
+
+  private static byte[] written(List<Map<String, Object>> entries) {
+    return Json.write(export(entries), true).concat("\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(Map<String, Object> entry) {
+    return ExportPatch.entryText(export(List.of(entry)), "facts");
+  }
+
+  private static Map<String, Object> entry(String id, Random random) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("label", random.nextBoolean() ? "Users\nof \"Sky\" – " + random.nextInt(9) : "Brûlé");
+    m.put("value", random.nextInt(1000));
+    List<Object> values = new ArrayList<>();
+    for (int i = random.nextInt(3); i >= 0; i--) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("id", id + "-v" + i);
+      v.put("sources", List.of("s" + random.nextInt(5)));
+      values.add(v);
+    }
+    m.put("values", values);
+    return m;
+  }
+
+  @Test
+  void aPatchedExportIsTheExportWrittenWhole() {
+    Random random = new Random(7);
+    for (int round = 0; round < 200; round++) {
+      List<Map<String, Object>> before = new ArrayList<>();
+      int n = 1 + random.nextInt(12);
+      for (int i = 0; i < n; i++) before.add(entry("f" + i, random));
+      List<Map<String, Object>> after = new ArrayList<>(before);
+      List<ExportPatch.Change> changes = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (random.nextInt(3) != 0) continue;
+        Map<String, Object> now = entry("f" + i, random);
+        after.set(i, now);
+        changes.add(new ExportPatch.Change("f" + i, text(before.get(i)), text(now)));
+      }
+      assertThat(ExportPatch.patch(written(before), changes))
+          .as("round %d", round)
+          .isEqualTo(written(after));
+    }
+  }
+
+  @Test
+  void anEntryNotAsGivenOrAnIdFoundTwiceIsRefused() {
+    Random random = new Random(3);
+    Map<String, Object> a = entry("a", random), b = entry("b", random);
+    Map<String, Object> other = entry("a", new Random(99));
+    // The old text given is not the file's.
+    assertThat(
+            ExportPatch.patch(
+                written(List.of(a, b)), List.of(new ExportPatch.Change("a", text(other), text(b)))))
+        .isNull();
+    // An ID the file does not have.
+    assertThat(
+            ExportPatch.patch(
+                written(List.of(a, b)), List.of(new ExportPatch.Change("c", text(a), text(b)))))
+        .isNull();
+    // An ID the file has twice.
+    assertThat(
+            ExportPatch.patch(
+                written(List.of(a, b, a)), List.of(new ExportPatch.Change("a", text(a), text(b)))))
+        .isNull();
+    // A deeper object that names the ID is not an entry.
+    Map<String, Object> nested = entry("x", random);
+    nested.put("values", List.of(Map.of("id", "a")));
+    assertThat(
+            ExportPatch.patch(
+                written(List.of(nested, a)),
+                List.of(new ExportPatch.Change("a", text(a), text(other)))))
+        .isEqualTo(written(List.of(nested, other)));
+  }
+}
