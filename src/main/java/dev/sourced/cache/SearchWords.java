@@ -35,6 +35,13 @@ final class SearchWords {
   private final Map<String, String[]> used = new ConcurrentHashMap<>();
   private volatile boolean changed;
 
+  /**
+   * Each word once, whichever articles' bodies it is found in: a cold build keeps every article's
+   * words until the cache is written, some two million at 10,000 articles, of a few thousand
+   * different ones (kept as they were scanned, 100 MB of copies).
+   */
+  private final Map<String, String> canonical = new ConcurrentHashMap<>();
+
   SearchWords(Path dir, Diagnostics notes) {
     this.dir = dir;
     this.notes = notes;
@@ -45,6 +52,10 @@ final class SearchWords {
     String[] words = previous().get(key);
     if (words == null) {
       words = scan.get();
+      for (int i = 0; i < words.length; i++) {
+        String w = canonical.putIfAbsent(words[i], words[i]);
+        if (w != null) words[i] = w;
+      }
       changed = true;
     }
     used.put(key, words);
@@ -77,7 +88,10 @@ final class SearchWords {
       if (bytes == null) return Map.of();
       DataInputStream in = new DataInputStream(bytes);
       String[] table = new String[in.readInt()];
-      for (int i = 0; i < table.length; i++) table[i] = RecordCodec.readString(in);
+      for (int i = 0; i < table.length; i++) {
+        table[i] = RecordCodec.readString(in);
+        canonical.put(table[i], table[i]);
+      }
       int n = in.readInt();
       Map<String, String[]> m = new HashMap<>(Math.max(16, n * 2));
       for (int i = 0; i < n; i++) {
