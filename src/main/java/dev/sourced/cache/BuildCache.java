@@ -248,7 +248,7 @@ public final class BuildCache implements AutoCloseable {
       Map<String, OutputRecords.Record> records,
       OutputRecords.Reads reads)
       throws IOException {
-    outputRecords().save(dir, output, settings, records, reads);
+    outputRecords().save(dir, output, settings, records, reads.articles(), reads.factsPages());
   }
 
   /**

@@ -28,6 +28,15 @@ public final class OutputRecords {
   static final String PATCH = "outputs-patch.bin";
   static final String PATCH_KIND = "outputs-patch";
 
+  /**
+   * What each page of the index of facts shows ({@code facts-pages.bin}): only a build after an
+   * edit of facts asks for it, so it is a file of its own (5 MB at 10,000 articles), named by the
+   * records it goes with.
+   */
+  static final String FACTS_PAGES = "facts-pages.bin";
+
+  static final String FACTS_PAGES_KIND = "facts-pages";
+
   /** One output file: the fingerprint it was made with, and the file as written. */
   public record Record(String fingerprint, FileStamp stamp) {}
 
@@ -35,29 +44,40 @@ public final class OutputRecords {
    * What a whole render found its pages made from: each article's page, by the article's path, and
    * each page of the index of facts, by the page's path.
    */
-  public record Reads(Map<String, ArticleReads> articles, Map<String, FactsPageReads> factsPages) {
-    static final Reads NONE = new Reads(Map.of(), Map.of());
-  }
+  public record Reads(Map<String, ArticleReads> articles, Map<String, FactsPageReads> factsPages) {}
 
   /**
    * The last build's outputs for one folder and settings (empty when they differ), and what its
    * pages were made from.
    */
-  public record Previous(Map<String, Record> records, Reads reads) {
+  public record Previous(
+      Map<String, Record> records,
+      Map<String, ArticleReads> articles,
+      java.util.function.Supplier<Map<String, FactsPageReads>> factsPagesRead) {
     public Record get(String path) {
       return records.get(path);
     }
 
-    /** What each article's page was made from, by the article's path. */
-    public Map<String, ArticleReads> articles() {
-      return reads.articles();
+    /**
+     * What each page of the index of facts showed, by the page's path, read when first asked (empty
+     * when the file cannot be used: a build after an edit of facts then takes the whole way).
+     */
+    public Map<String, FactsPageReads> factsPages() {
+      return factsPagesRead.get();
     }
   }
 
   private final String output;
   private final String settings;
   private final Map<String, Record> records;
-  private final Reads reads;
+  private final Map<String, ArticleReads> articles;
+
+  /** The generation of the file of {@link #FACTS_PAGES} these records go with. */
+  private final String factsGeneration;
+
+  private final Path dir;
+  private final Diagnostics notes;
+  private Map<String, FactsPageReads> factsPages;
 
   /** The generation of the file read, and what its patch changed (see {@link #savePatch}). */
   private final String generation;
@@ -69,14 +89,20 @@ public final class OutputRecords {
       String output,
       String settings,
       Map<String, Record> records,
-      Reads reads,
+      Map<String, ArticleReads> articles,
+      String factsGeneration,
+      Path dir,
+      Diagnostics notes,
       String generation,
       Map<String, Record> patched,
       Set<String> patchedAway) {
     this.output = output;
     this.settings = settings;
     this.records = records;
-    this.reads = reads;
+    this.articles = articles;
+    this.factsGeneration = factsGeneration;
+    this.dir = dir;
+    this.notes = notes;
     this.generation = generation;
     this.patched = patched;
     this.patchedAway = patchedAway;
@@ -104,24 +130,7 @@ public final class OutputRecords {
           for (int j = 0; j < k; j++) reads.add(RecordCodec.readString(in));
           articles.put(path, new ArticleReads(page, prefix, document, List.copyOf(reads)));
         }
-        int f = count(in);
-        Map<String, FactsPageReads> factsPages = new HashMap<>(Math.max(16, f * 2));
-        for (int i = 0; i < f; i++) {
-          String path = RecordCodec.readString(in);
-          String prefix = RecordCodec.readString(in);
-          int page = in.readInt(), pages = in.readInt(), total = in.readInt();
-          int factRows = in.readInt();
-          List<String> rows = RecordCodec.readStrings(in);
-          int d = count(in);
-          List<Integer> documents = new ArrayList<>(Math.min(d, 1 << 16));
-          for (int j = 0; j < d; j++) documents.add(in.readInt());
-          List<String> reads = RecordCodec.readStrings(in);
-          factsPages.put(
-              path,
-              new FactsPageReads(
-                  prefix, page, pages, total, factRows, rows, List.copyOf(documents), reads));
-        }
-        Reads reads = new Reads(articles, factsPages);
+        String factsGeneration = RecordCodec.readString(in);
         Map<String, Record> patched = new HashMap<>();
         Set<String> away = new HashSet<>();
         CacheFile.Bytes patch = CacheFile.read(dir.resolve(PATCH), PATCH_KIND);
@@ -135,7 +144,17 @@ public final class OutputRecords {
             records.keySet().removeAll(away);
           }
         }
-        return new OutputRecords(output, settings, records, reads, generation, patched, away);
+        return new OutputRecords(
+            output,
+            settings,
+            records,
+            articles,
+            factsGeneration,
+            dir,
+            notes,
+            generation,
+            patched,
+            away);
       }
     } catch (CacheFile.Unusable e) {
       notes.note(
@@ -150,7 +169,7 @@ public final class OutputRecords {
               + e
               + "): it is ignored (this build renders every page)");
     }
-    return new OutputRecords("", "", Map.of(), Reads.NONE, "", Map.of(), Set.of());
+    return new OutputRecords("", "", Map.of(), Map.of(), "", dir, notes, "", Map.of(), Set.of());
   }
 
   private static Map<String, Record> readRecords(DataInputStream in) throws IOException {
@@ -189,7 +208,57 @@ public final class OutputRecords {
 
   /** What the pages were made from, as read (for tests). */
   Reads reads() {
-    return reads;
+    return new Reads(articles, factsPages());
+  }
+
+  /** The records of the pages of the index of facts, read once (empty when unusable). */
+  synchronized Map<String, FactsPageReads> factsPages() {
+    if (factsPages == null) factsPages = loadFactsPages();
+    return factsPages;
+  }
+
+  private Map<String, FactsPageReads> loadFactsPages() {
+    try {
+      CacheFile.Bytes bytes = CacheFile.read(dir.resolve(FACTS_PAGES), FACTS_PAGES_KIND);
+      if (bytes == null) return Map.of();
+      DataInputStream in = new DataInputStream(bytes);
+      // A file of other records (a build killed between writing them) is not used.
+      if (!RecordCodec.readString(in).equals(factsGeneration)) return Map.of();
+      List<String> table = RecordCodec.readStrings(in);
+      int f = count(in);
+      Map<String, FactsPageReads> out = new HashMap<>(Math.max(16, f * 2));
+      for (int i = 0; i < f; i++) {
+        String path = RecordCodec.readString(in);
+        String prefix = RecordCodec.readString(in);
+        int page = in.readInt(), pages = in.readInt(), total = in.readInt();
+        int factRows = in.readInt();
+        List<String> rows = RecordCodec.readStrings(in);
+        int d = count(in);
+        List<Integer> documents = new ArrayList<>(Math.min(d, 1 << 16));
+        for (int j = 0; j < d; j++) documents.add(in.readInt());
+        int r = count(in);
+        List<String> reads = new ArrayList<>(Math.min(r, 1 << 16));
+        for (int j = 0; j < r; j++) reads.add(table.get(in.readInt()));
+        out.put(
+            path,
+            new FactsPageReads(
+                prefix, page, pages, total, factRows, rows, List.copyOf(documents), reads));
+      }
+      return out;
+    } catch (CacheFile.Unusable e) {
+      notes.note(
+          "the build cache's "
+              + e.getMessage()
+              + ": it is ignored (an edit of facts takes the whole way)");
+    } catch (IOException | RuntimeException e) {
+      notes.note(
+          "the build cache's "
+              + FACTS_PAGES
+              + " cannot be read ("
+              + e
+              + "): it is ignored (an edit of facts takes the whole way)");
+    }
+    return Map.of();
   }
 
   /** The output folder and settings the records are for (for tests). */
@@ -200,15 +269,27 @@ public final class OutputRecords {
   Previous previous(Path out, String settingsKey) {
     boolean same = output.equals(out.toAbsolutePath().normalize().toString());
     return same && settings.equals(settingsKey)
-        ? new Previous(records, reads)
-        : new Previous(Map.of(), Reads.NONE);
+        ? new Previous(records, articles, this::factsPages)
+        : new Previous(Map.of(), Map.of(), Map::of);
   }
 
-  void save(Path dir, Path out, String settingsKey, Map<String, Record> written, Reads made)
+  /**
+   * Writes the records of a build's outputs, and what its pages were made from ({@code factsPages}
+   * null: the records of the pages of the index of facts are the file's, unchanged).
+   */
+  void save(
+      Path dir,
+      Path out,
+      String settingsKey,
+      Map<String, Record> written,
+      Map<String, ArticleReads> articlesMade,
+      Map<String, FactsPageReads> factsPagesMade)
       throws IOException {
     // In no order: the records are read into a map, and sorting some 45,000 paths cost more than
     // writing them. Under a new generation, so that a patch of the file before is never applied.
     String next = UUID.randomUUID().toString();
+    String facts = factsPagesMade == null ? factsGeneration : next;
+    if (factsPagesMade != null) writeFactsPages(dir, next, factsPagesMade);
     CacheFile.write(
         dir.resolve(FILE),
         KIND,
@@ -217,8 +298,8 @@ public final class OutputRecords {
           RecordCodec.writeString(o, settingsKey);
           RecordCodec.writeString(o, next);
           writeRecords(o, written);
-          o.writeInt(made.articles().size());
-          for (var e : made.articles().entrySet()) {
+          o.writeInt(articlesMade.size());
+          for (var e : articlesMade.entrySet()) {
             ArticleReads a = e.getValue();
             RecordCodec.writeString(o, e.getKey());
             RecordCodec.writeString(o, a.output());
@@ -227,8 +308,27 @@ public final class OutputRecords {
             o.writeInt(a.reads().size());
             for (String r : a.reads()) RecordCodec.writeString(o, r);
           }
-          o.writeInt(made.factsPages().size());
-          for (var e : made.factsPages().entrySet()) {
+          RecordCodec.writeString(o, facts);
+        });
+    Files.deleteIfExists(dir.resolve(PATCH));
+  }
+
+  /** Writes {@link #FACTS_PAGES}: each page's reads as numbers into a table of the paths. */
+  private static void writeFactsPages(
+      Path dir, String generation, Map<String, FactsPageReads> pages) throws IOException {
+    Map<String, Integer> ids = new HashMap<>();
+    List<String> table = new ArrayList<>();
+    for (FactsPageReads f : pages.values()) {
+      for (String r : f.reads()) if (ids.putIfAbsent(r, table.size()) == null) table.add(r);
+    }
+    CacheFile.write(
+        dir.resolve(FACTS_PAGES),
+        FACTS_PAGES_KIND,
+        o -> {
+          RecordCodec.writeString(o, generation);
+          RecordCodec.writeStrings(o, table);
+          o.writeInt(pages.size());
+          for (var e : pages.entrySet()) {
             FactsPageReads f = e.getValue();
             RecordCodec.writeString(o, e.getKey());
             RecordCodec.writeString(o, f.prefix());
@@ -239,10 +339,10 @@ public final class OutputRecords {
             RecordCodec.writeStrings(o, f.rows());
             o.writeInt(f.documents().size());
             for (int d : f.documents()) o.writeInt(d);
-            RecordCodec.writeStrings(o, f.reads());
+            o.writeInt(f.reads().size());
+            for (String r : f.reads()) o.writeInt(ids.get(r));
           }
         });
-    Files.deleteIfExists(dir.resolve(PATCH));
   }
 
   /**
@@ -271,7 +371,7 @@ public final class OutputRecords {
       Map<String, Record> all = new HashMap<>(records);
       all.keySet().removeAll(gone);
       all.putAll(changed);
-      save(dir, Path.of(output), settings, all, reads);
+      save(dir, Path.of(output), settings, all, articles, null);
       return;
     }
     CacheFile.write(
@@ -293,5 +393,6 @@ public final class OutputRecords {
   static void delete(Path dir) throws IOException {
     Files.deleteIfExists(dir.resolve(FILE));
     Files.deleteIfExists(dir.resolve(PATCH));
+    Files.deleteIfExists(dir.resolve(FACTS_PAGES));
   }
 }

@@ -358,7 +358,7 @@ final class ProseBuild {
     int forShowing = more.size();
     // Each changed fact is a row of each language's index (and a document of its search index).
     Set<String> placed = new HashSet<>();
-    for (var e : previous.reads().factsPages().entrySet()) {
+    for (var e : previous.factsPages().entrySet()) {
       FactsPageReads r = e.getValue();
       for (int i = 0; i < r.factRows(); i++) {
         if (facts.contains(r.rows().get(i))) {

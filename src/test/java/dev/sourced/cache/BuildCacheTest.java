@@ -198,11 +198,32 @@ class BuildCacheTest {
         Path.of(records.writtenFor().get(0)),
         records.writtenFor().get(1),
         records.all(),
-        new OutputRecords.Reads(records.reads().articles(), pages));
+        records.reads().articles(),
+        pages);
     Path a = site.root().resolve("content/a.md");
     Files.writeString(a, Files.readString(a).replace("value: 70000", "value: 70500"));
     build();
     assertThat(tookTheQuickWay(cache)).isFalse();
+    assertSameAsClean();
+  }
+
+  @Test
+  void aDamagedRecordOfTheFactsPagesIsNotedAndTheFactEditTakesTheWholeWay() throws IOException {
+    build();
+    byte[] bytes = Files.readAllBytes(file(OutputRecords.FACTS_PAGES));
+    Files.write(file(OutputRecords.FACTS_PAGES), java.util.Arrays.copyOf(bytes, bytes.length - 5));
+    Path a = site.root().resolve("content/a.md");
+    Files.writeString(a, Files.readString(a).replace("value: 70000", "value: 70100"));
+    assertThat(build().notes())
+        .contains(
+            "the build cache's facts-pages.bin is damaged or cut short: it is ignored (an edit of"
+                + " facts takes the whole way)");
+    assertThat(tookTheQuickWay(cache)).isFalse();
+    assertSameAsClean();
+    // The whole build wrote it again, and the next edit of a fact takes the quick way.
+    Files.writeString(a, Files.readString(a).replace("value: 70100", "value: 70200"));
+    assertThat(build().notes()).noneMatch(n -> n.contains("facts-pages.bin"));
+    assertThat(tookTheQuickWay(cache)).isTrue();
     assertSameAsClean();
   }
 
@@ -757,7 +778,8 @@ class BuildCacheTest {
         Path.of(records.writtenFor().get(0)),
         records.writtenFor().get(1),
         records.all(),
-        new OutputRecords.Reads(articles, records.reads().factsPages()));
+        articles,
+        records.reads().factsPages());
     Path a = site.root().resolve("content/a.md");
     Files.writeString(a, Files.readString(a) + "\nOne more sentence, about a numbat.\n");
     build();
