@@ -49,12 +49,13 @@ final class ExportPatch {
       "\n    {\n      \"id\": \"".getBytes(StandardCharsets.US_ASCII);
 
   /**
-   * The export with each change made, or null when an entry's old text is not in {@code old}
-   * exactly once.
+   * The export with each change made ({@code old} itself when no entry's text changed), or null
+   * when an entry's old text is not in {@code old} exactly once.
    */
   static byte[] patch(byte[] old, List<Change> changes) {
     Map<String, Change> byId = new HashMap<>();
     for (Change c : changes) if (byId.put(c.id(), c) != null) return null;
+    if (changes.stream().allMatch(c -> c.before().equals(c.now()))) return old;
     // Where each changed entry starts (after the line break before it), by ID.
     Map<String, Integer> at = new HashMap<>();
     int last = old.length - START.length;

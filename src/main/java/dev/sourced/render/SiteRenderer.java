@@ -886,10 +886,12 @@ public final class SiteRenderer {
     List<String> exports =
         List.of(OutputKind.FACTS_JSON.path(""), OutputKind.SOURCES_JSON.path(""));
     List<List<ExportPatch.Change>> entries = List.of(factEntries, sourceEntries);
+    byte[][] oldExports = new byte[exports.size()][];
     java.util.function.IntFunction<byte[]> patch =
         i -> {
           String path = exports.get(i);
           byte[] old = reuse.untouched(path) == null ? null : reuse.previousBytes(path);
+          oldExports[i] = old;
           return old == null ? null : ExportPatch.patch(old, entries.get(i));
         };
     var sources = Workers.background("sourced-export", () -> patch.apply(1));
@@ -904,6 +906,8 @@ public final class SiteRenderer {
         why.append(exports.get(i)).append(" cannot be patched");
         return false;
       }
+      // No entry's text changed (a fact moved a line down): the file stays as it is.
+      if (patched.get(i) == oldExports[i]) continue;
       files.add(new RenderedPage(exports.get(i), patched.get(i)));
       reuse.made(exports.get(i), PATCHED);
     }
