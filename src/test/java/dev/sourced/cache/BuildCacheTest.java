@@ -228,6 +228,21 @@ class BuildCacheTest {
   }
 
   @Test
+  void aFactShownOnASectionsPageTakesTheWholeWay() throws IOException {
+    // A section's page lists other articles: the small site cannot make it again, and its
+    // fingerprint there is not the one recorded.
+    Path notes = site.root().resolve("content/notes/_index.md");
+    Files.writeString(notes, Files.readString(notes) + "\nIt counts {{fact:users}} users.\n");
+    build();
+    Path a = site.root().resolve("content/a.md");
+    Files.writeString(a, Files.readString(a).replace("value: 70000", "value: 70300"));
+    BuildResult r = build();
+    assertThat(tookTheQuickWay(cache)).isFalse();
+    assertThat(r.rendered()).contains("notes/index.html");
+    assertSameAsClean();
+  }
+
+  @Test
   void anEditOfTheSourcesAFactCitesTakesTheWholeWay() throws IOException {
     build();
     Path a = site.root().resolve("content/a.md");
