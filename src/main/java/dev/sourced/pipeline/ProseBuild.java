@@ -408,15 +408,8 @@ final class ProseBuild {
   /** Whether what the build before said of {@code path} is exactly what parsing it said. */
   private static boolean sameDiagnostics(
       List<Diagnostic> said, String path, List<Diagnostic> parsed) {
-    Map<Diagnostic, Integer> count = new HashMap<>();
-    for (Diagnostic d : parsed) count.merge(d, 1, Integer::sum);
-    for (Diagnostic d : said) {
-      if (!d.position().path().equals(path)) continue;
-      Integer n = count.get(d);
-      if (n == null) return false;
-      if (n == 1) count.remove(d);
-      else count.put(d, n - 1);
-    }
-    return count.isEmpty();
+    List<Diagnostic> of = new ArrayList<>();
+    for (Diagnostic d : said) if (d.position().path().equals(path)) of.add(d);
+    return sameDiagnostics(of, parsed);
   }
 }

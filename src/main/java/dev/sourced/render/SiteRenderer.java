@@ -830,7 +830,7 @@ public final class SiteRenderer {
       FactsPageReads r = e.getValue();
       String lang = null;
       for (String l : config.languages()) if (config.prefix(l).equals(r.prefix())) lang = l;
-      if (lang == null || !(reuse.untouched(path) != null)) {
+      if (lang == null || reuse.untouched(path) == null) {
         why.append(path).append(" is not as the build before wrote it");
         return false;
       }
