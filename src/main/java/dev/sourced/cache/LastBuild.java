@@ -777,8 +777,7 @@ public final class LastBuild {
   }
 
   static List<Seen> readSeen(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0) throw new IOException("a negative count");
+    int n = RecordCodec.readCount(in);
     List<Seen> entries = new ArrayList<>(Math.min(n, 1 << 20));
     for (int i = 0; i < n; i++) {
       String path = RecordCodec.readString(in);

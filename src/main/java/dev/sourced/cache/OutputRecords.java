@@ -117,15 +117,14 @@ public final class OutputRecords {
         String settings = RecordCodec.readString(in);
         String generation = RecordCodec.readString(in);
         Map<String, Record> records = readRecords(in);
-        int m = in.readInt();
+        int m = RecordCodec.readCount(in);
         Map<String, ArticleReads> articles = new HashMap<>(Math.max(16, m * 2));
         for (int i = 0; i < m; i++) {
           String path = RecordCodec.readString(in);
           String page = RecordCodec.readString(in);
           String prefix = RecordCodec.readString(in);
           int document = in.readInt();
-          int k = in.readInt();
-          if (k < 0) throw new IOException("a negative count");
+          int k = RecordCodec.readCount(in);
           List<String> reads = new ArrayList<>(Math.min(k, 1 << 16));
           for (int j = 0; j < k; j++) reads.add(RecordCodec.readString(in));
           articles.put(path, new ArticleReads(page, prefix, document, List.copyOf(reads)));
@@ -173,8 +172,7 @@ public final class OutputRecords {
   }
 
   private static Map<String, Record> readRecords(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0) throw new IOException("a negative count");
+    int n = RecordCodec.readCount(in);
     Map<String, Record> records = new HashMap<>(Math.max(16, n * 2));
     for (int i = 0; i < n; i++) {
       String path = RecordCodec.readString(in);
@@ -225,7 +223,7 @@ public final class OutputRecords {
       // A file of other records (a build killed between writing them) is not used.
       if (!RecordCodec.readString(in).equals(factsGeneration)) return Map.of();
       List<String> table = RecordCodec.readStrings(in);
-      int f = count(in);
+      int f = RecordCodec.readCount(in);
       Map<String, FactsPageReads> out = new HashMap<>(Math.max(16, f * 2));
       for (int i = 0; i < f; i++) {
         String path = RecordCodec.readString(in);
@@ -233,10 +231,10 @@ public final class OutputRecords {
         int page = in.readInt(), pages = in.readInt(), total = in.readInt();
         int factRows = in.readInt();
         List<String> rows = RecordCodec.readStrings(in);
-        int d = count(in);
+        int d = RecordCodec.readCount(in);
         List<Integer> documents = new ArrayList<>(Math.min(d, 1 << 16));
         for (int j = 0; j < d; j++) documents.add(in.readInt());
-        int r = count(in);
+        int r = RecordCodec.readCount(in);
         List<String> reads = new ArrayList<>(Math.min(r, 1 << 16));
         for (int j = 0; j < r; j++) reads.add(table.get(in.readInt()));
         out.put(
@@ -382,12 +380,6 @@ public final class OutputRecords {
           writeRecords(o, nextPatched);
           RecordCodec.writeStrings(o, nextAway);
         });
-  }
-
-  private static int count(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0) throw new IOException("a negative count");
-    return n;
   }
 
   static void delete(Path dir) throws IOException {

@@ -180,8 +180,7 @@ public final class ParseEntries {
   private static void readEntries(
       DataInputStream d, ByteBuffer in, BodyFile bodies, String name, Map<String, Stored> into)
       throws IOException, CacheFile.Unusable {
-    int n = d.readInt();
-    if (n < 0) throw new IOException("a negative count");
+    int n = RecordCodec.readCount(d);
     for (int i = 0; i < n; i++) {
       String key = RecordCodec.readString(d);
       long offset = d.readLong();

@@ -507,10 +507,16 @@ final class RecordCodec {
     for (String s : strings) writeString(out, s);
   }
 
-  /** Reads what {@link #writeStrings} wrote. */
-  static List<String> readStrings(DataInput in) throws IOException {
+  /** A count of what follows, as written by {@code writeInt}: never negative in a whole file. */
+  static int readCount(DataInput in) throws IOException {
     int n = in.readInt();
     if (n < 0) throw new IOException("a negative count");
+    return n;
+  }
+
+  /** Reads what {@link #writeStrings} wrote. */
+  static List<String> readStrings(DataInput in) throws IOException {
+    int n = readCount(in);
     List<String> out = new ArrayList<>(Math.min(n, 1 << 16));
     for (int i = 0; i < n; i++) out.add(readString(in));
     return out;
