@@ -37,16 +37,19 @@ public record FactsPageReads(
     List<Integer> documents,
     List<String> reads) {
 
-  /** What the page {@code pager} of {@code view}'s index of facts shows (see the record). */
+  /**
+   * What the page {@code pager} of {@code view}'s index of facts shows (see the record), of its
+   * {@code facts} and {@code claims} in declaration order.
+   */
   static FactsPageReads of(
       ResolvedSite view,
+      List<Fact> facts,
+      List<Claim> claims,
       LanguageViews views,
       Map<String, ResolvedPage> byUrl,
       Pager pager,
       String prefix,
       Map<String, Integer> factDocuments) {
-    List<Fact> facts = List.copyOf(view.facts().values());
-    List<Claim> claims = List.copyOf(view.claims().values());
     int total = facts.size() + claims.size();
     int from = pager.count() <= 1 ? 0 : Math.min(total, (pager.number() - 1) * pager.per());
     int to = pager.count() <= 1 ? total : Math.min(total, from + pager.per());

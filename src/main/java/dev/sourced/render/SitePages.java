@@ -42,11 +42,23 @@ final class SitePages {
   /** For each source, the images that come from it, as the template lists them. */
   private final Map<String, List<Map<String, Object>>> imagesBySource = new HashMap<>();
 
+  /**
+   * Every fact, claim and source, in declaration order: the rows of the indexes cut into pages,
+   * listed once for all their pages (hundreds at 10,000 articles), not once per page.
+   */
+  private final List<Fact> allFacts;
+
+  private final List<Claim> allClaims;
+  private final List<Source> allSources;
+
   SitePages(ResolvedSite site, Models models, ValueFormatter fmt, ArticlePages articles) {
     this.site = site;
     this.models = models;
     this.fmt = fmt;
     this.articles = articles;
+    this.allFacts = List.copyOf(site.facts().values());
+    this.allClaims = List.copyOf(site.claims().values());
+    this.allSources = List.copyOf(site.sources().values());
     for (Fact f : site.facts().values()) {
       for (String s : f.sourceIds())
         factsBySource.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
@@ -66,6 +78,16 @@ final class SitePages {
         imagesBySource.computeIfAbsent(img.sourceId(), k -> new ArrayList<>()).add(im);
       }
     }
+  }
+
+  /** Every fact, in declaration order (the first rows of the index of facts). */
+  List<Fact> factList() {
+    return allFacts;
+  }
+
+  /** Every claim, in declaration order (the rows after the facts). */
+  List<Claim> claimList() {
+    return allClaims;
   }
 
   /** One page of the home page's list of articles, newest first. */
@@ -136,8 +158,6 @@ final class SitePages {
    * link to them lands where they are.
    */
   Map<String, Object> facts(Pager pager) {
-    List<Fact> allFacts = List.copyOf(site.facts().values());
-    List<Claim> allClaims = List.copyOf(site.claims().values());
     int total = allFacts.size() + allClaims.size();
     List<Integer> rows = pager.slice(new Range(total));
     int from = rows.isEmpty() ? total : rows.get(0), to = from + rows.size();
@@ -217,7 +237,7 @@ final class SitePages {
 
   /** One page of the index of sources. */
   Map<String, Object> sources(Pager pager) {
-    List<Source> all = List.copyOf(site.sources().values());
+    List<Source> all = allSources;
     Map<String, Object> m =
         models.paged(
             "sources",

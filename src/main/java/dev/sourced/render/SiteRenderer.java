@@ -503,7 +503,8 @@ public final class SiteRenderer {
     Map<String, Map<String, Integer>> documents = new HashMap<>();
     for (OutputPlan.Output o : plan.outputs()) {
       if (o.kind() != OutputKind.FACTS) continue;
-      ResolvedSite view = languages.get(o.language()).site;
+      Language l = languages.get(o.language());
+      ResolvedSite view = l.site;
       Map<String, Integer> docs =
           documents.computeIfAbsent(
               o.language(),
@@ -517,7 +518,15 @@ public final class SiteRenderer {
               });
       reuse.factsPageReads(
           o.path(),
-          FactsPageReads.of(view, views, byUrl, pager(o), config.prefix(o.language()), docs));
+          FactsPageReads.of(
+              view,
+              l.pages.factList(),
+              l.pages.claimList(),
+              views,
+              byUrl,
+              pager(o),
+              config.prefix(o.language()),
+              docs));
     }
   }
 
