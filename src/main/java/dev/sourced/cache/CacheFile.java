@@ -1,5 +1,6 @@
 package dev.sourced.cache;
 
+import dev.sourced.diag.Diagnostics;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -35,6 +36,16 @@ final class CacheFile {
     Unusable(String why) {
       super(why);
     }
+  }
+
+  /**
+   * Notes that the cache's file {@code name} cannot be used ({@code e}: {@link Unusable}, which
+   * says why, or a failure to read or decode it), and what the build does without it: "the build
+   * cache's outputs.bin is damaged or cut short: it is {@code then}".
+   */
+  static void noteUnusable(Diagnostics notes, String name, Exception e, String then) {
+    String what = e instanceof Unusable ? e.getMessage() : name + " cannot be read (" + e + ")";
+    notes.note("the build cache's " + what + ": it is " + then);
   }
 
   /** The content of {@code file}, or null when there is none; throws when it cannot be used. */

@@ -155,18 +155,8 @@ public final class OutputRecords {
             patched,
             away);
       }
-    } catch (CacheFile.Unusable e) {
-      notes.note(
-          "the build cache's "
-              + e.getMessage()
-              + ": it is ignored (this build renders every page)");
-    } catch (IOException | RuntimeException e) {
-      notes.note(
-          "the build cache's "
-              + FILE
-              + " cannot be read ("
-              + e
-              + "): it is ignored (this build renders every page)");
+    } catch (CacheFile.Unusable | IOException | RuntimeException e) {
+      CacheFile.noteUnusable(notes, FILE, e, "ignored (this build renders every page)");
     }
     return new OutputRecords("", "", Map.of(), Map.of(), "", dir, notes, "", Map.of(), Set.of());
   }
@@ -243,18 +233,9 @@ public final class OutputRecords {
                 prefix, page, pages, total, factRows, rows, List.copyOf(documents), reads));
       }
       return out;
-    } catch (CacheFile.Unusable e) {
-      notes.note(
-          "the build cache's "
-              + e.getMessage()
-              + ": it is ignored (an edit of facts takes the whole way)");
-    } catch (IOException | RuntimeException e) {
-      notes.note(
-          "the build cache's "
-              + FACTS_PAGES
-              + " cannot be read ("
-              + e
-              + "): it is ignored (an edit of facts takes the whole way)");
+    } catch (CacheFile.Unusable | IOException | RuntimeException e) {
+      CacheFile.noteUnusable(
+          notes, FACTS_PAGES, e, "ignored (an edit of facts takes the whole way)");
     }
     return Map.of();
   }

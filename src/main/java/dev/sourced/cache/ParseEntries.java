@@ -158,18 +158,9 @@ public final class ParseEntries {
           throw e;
         }
       }
-    } catch (CacheFile.Unusable e) {
-      notes.note(
-          "the build cache's "
-              + e.getMessage()
-              + ": it is ignored and made again (this build parses every article)");
-    } catch (IOException | RuntimeException e) {
-      notes.note(
-          "the build cache's "
-              + INDEX
-              + " cannot be read ("
-              + e
-              + "): it is ignored and made again (this build parses every article)");
+    } catch (CacheFile.Unusable | IOException | RuntimeException e) {
+      CacheFile.noteUnusable(
+          notes, INDEX, e, "ignored and made again (this build parses every article)");
     }
     Path file = dir.resolve(BODIES + UUID.randomUUID() + ".bin");
     return new ParseEntries(
