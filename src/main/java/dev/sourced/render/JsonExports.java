@@ -2,6 +2,7 @@ package dev.sourced.render;
 
 import dev.sourced.facts.Json;
 import dev.sourced.facts.ValueFormatter;
+import dev.sourced.model.Claim;
 import dev.sourced.model.Fact;
 import dev.sourced.model.FactValue;
 import dev.sourced.model.Source;
@@ -116,26 +117,25 @@ final class JsonExports {
   }
 
   Object claims() {
-    return wrap(
-        "claims",
-        LazyList.of(
-            List.copyOf(site.claims().values()),
-            c -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("id", c.id());
-              m.put("claim", c.claim());
-              m.put("claimant", c.claimant());
-              m.put("date", c.date() == null ? null : c.date().toString());
-              m.put("verdict", c.verdict().key());
-              m.put("rating", c.verdict().rating() == 0 ? null : c.verdict().rating());
-              m.put("explanation", c.explanation());
-              m.put("sources", c.sources());
-              translations(m, c.texts());
-              Home home = site.claimHome(c.id());
-              m.put("url", site.config().permalink(home.url()) + "#claim-" + c.id());
-              m.put("used_in", urls(site.claimUsers().getOrDefault(c.id(), List.of())));
-              return m;
-            }));
+    return wrap("claims", LazyList.of(List.copyOf(site.claims().values()), this::claim));
+  }
+
+  /** One claim's entry in {@code claims.json}. */
+  Map<String, Object> claim(Claim c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("claim", c.claim());
+    m.put("claimant", c.claimant());
+    m.put("date", c.date() == null ? null : c.date().toString());
+    m.put("verdict", c.verdict().key());
+    m.put("rating", c.verdict().rating() == 0 ? null : c.verdict().rating());
+    m.put("explanation", c.explanation());
+    m.put("sources", c.sources());
+    translations(m, c.texts());
+    Home home = site.claimHome(c.id());
+    m.put("url", site.config().permalink(home.url()) + "#claim-" + c.id());
+    m.put("used_in", urls(site.claimUsers().getOrDefault(c.id(), List.of())));
+    return m;
   }
 
   /** One value as the exports give it; the caller adds whose it is. */
