@@ -193,13 +193,7 @@ class BuildCacheTest {
                         r.documents().stream().map(d -> d < 0 ? d : d + 1).toList(),
                         r.reads())));
     assertThat(pages).containsKeys("facts/index.html", "nl/facts/index.html");
-    records.save(
-        dirPath,
-        Path.of(records.writtenFor().get(0)),
-        records.writtenFor().get(1),
-        records.all(),
-        records.reads().articles(),
-        pages);
+    saveAgain(records, records.reads().articles(), pages);
     Path a = site.root().resolve("content/a.md");
     Files.writeString(a, Files.readString(a).replace("value: 70000", "value: 70500"));
     build();
@@ -624,6 +618,21 @@ class BuildCacheTest {
    * Whether the last build into the cache at {@code cache} took the quick way after an edit of
    * prose alone: it records the search index it patched as such.
    */
+  /** Writes the outputs' records again as they were read, with what the pages read replaced. */
+  private void saveAgain(
+      OutputRecords records,
+      Map<String, dev.sourced.render.ArticleReads> articles,
+      Map<String, dev.sourced.render.FactsPageReads> factsPages)
+      throws IOException {
+    records.save(
+        cache.resolve(BuildCache.DIR),
+        Path.of(records.writtenFor().get(0)),
+        records.writtenFor().get(1),
+        records.all(),
+        articles,
+        factsPages);
+  }
+
   static boolean tookTheQuickWay(Path cache) {
     OutputRecords r = OutputRecords.load(cache.resolve(BuildCache.DIR), new Diagnostics());
     OutputRecords.Record index = r.all().get("search.json");
@@ -788,13 +797,7 @@ class BuildCacheTest {
     articles.put(
         "content/a.md",
         new dev.sourced.render.ArticleReads(was.output(), was.prefix(), was.document(), List.of()));
-    records.save(
-        dirPath,
-        Path.of(records.writtenFor().get(0)),
-        records.writtenFor().get(1),
-        records.all(),
-        articles,
-        records.reads().factsPages());
+    saveAgain(records, articles, records.reads().factsPages());
     Path a = site.root().resolve("content/a.md");
     Files.writeString(a, Files.readString(a) + "\nOne more sentence, about a numbat.\n");
     build();
