@@ -5,6 +5,7 @@ import dev.sourced.diag.Diagnostics;
 import dev.sourced.facts.BodyHtml;
 import dev.sourced.hash.Hashes;
 import dev.sourced.load.ArticleFile;
+import dev.sourced.parse.BodySpill;
 import dev.sourced.parse.ParsedPage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -49,17 +50,19 @@ public final class ParseEntries {
 
   /**
    * An entry as kept: the body's place and check, and the encoded rest ({@code blob}: for an entry
-   * read from the index, a view of the index's own mapped bytes rather than a copy of them).
+   * read from the index, a view of the index's own mapped bytes rather than a copy of them; for one
+   * made by this build, its place in the {@link BodySpill} it waits in until the index is saved).
    */
-  private record Stored(long offset, int length, int crc, ByteBuffer blob) {
-    Stored(long offset, int length, int crc, byte[] blob) {
-      this(offset, length, crc, ByteBuffer.wrap(blob));
+  private record Stored(long offset, int length, int crc, Rest blob) {
+    Stored(long offset, int length, int crc, ByteBuffer blob) {
+      this(offset, length, crc, new Kept(blob));
     }
 
     void writeBlob(DataOutput out) throws IOException {
-      ByteBuffer b = blob;
+      ByteBuffer b = blob.bytes();
+      out.writeInt(b.remaining());
       if (b.hasArray()) {
-        out.write(b.array(), b.arrayOffset(), b.remaining());
+        out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
       } else {
         byte[] copy = new byte[b.remaining()];
         b.duplicate().get(copy);
@@ -69,11 +72,32 @@ public final class ParseEntries {
 
     /** The encoded rest as an input over an array (the buffer's own, or a copy). */
     RecordCodec.Input input() {
-      ByteBuffer b = blob;
-      if (b.hasArray()) return new RecordCodec.Input(b.array(), b.arrayOffset(), b.remaining());
+      ByteBuffer b = blob.bytes();
+      if (b.hasArray()) {
+        return new RecordCodec.Input(b.array(), b.arrayOffset() + b.position(), b.remaining());
+      }
       byte[] copy = new byte[b.remaining()];
       b.duplicate().get(copy);
       return new RecordCodec.Input(copy, 0, copy.length);
+    }
+  }
+
+  /** Where an entry's encoded rest is. */
+  private sealed interface Rest {
+    ByteBuffer bytes();
+  }
+
+  /** In memory: the index's mapped bytes (or, without a spill file, the encoded array). */
+  private record Kept(ByteBuffer bytes) implements Rest {}
+
+  /**
+   * In this build's spill file: a cache-filling build makes 36 MB of entries at 10,000 articles,
+   * which would otherwise stay in the heap until the index is written at the build's end.
+   */
+  private record Spilled(BodySpill spill, long at, int length) implements Rest {
+    @Override
+    public ByteBuffer bytes() {
+      return ByteBuffer.wrap(spill.bytes(at, length));
     }
   }
 
@@ -99,6 +123,11 @@ public final class ParseEntries {
   private final boolean bodiesNew;
   private volatile boolean changed;
 
+  /** Where this build's new entries wait for the index to be saved (made at the first). */
+  private BodySpill spill;
+
+  private boolean spillOpened;
+
   private ParseEntries(
       Map<String, Stored> previous,
       Map<String, Stored> base,
@@ -118,6 +147,7 @@ public final class ParseEntries {
 
   /** Takes back what this build added to the bodies file (see {@link BuildCache#discard}). */
   void discard() throws IOException {
+    closeSpill();
     bodies.truncate(bodiesAtOpen);
     bodies.close();
     if (bodiesNew) Files.deleteIfExists(bodies.file());
@@ -320,8 +350,37 @@ public final class ParseEntries {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    next.put(key, new Stored(offset, length, crc, bytes.toByteArray()));
+    byte[] rest = bytes.toByteArray();
+    BodySpill spill = spill();
+    next.put(
+        key,
+        new Stored(
+            offset,
+            length,
+            crc,
+            spill == null
+                ? new Kept(ByteBuffer.wrap(rest))
+                : new Spilled(spill, spill.write(rest), rest.length)));
     changed = true;
+  }
+
+  /** The spill file (null: none can be made, and new entries stay in memory). */
+  private synchronized BodySpill spill() {
+    if (!spillOpened) {
+      spill = BodySpill.open();
+      spillOpened = true;
+    }
+    return spill;
+  }
+
+  private synchronized void closeSpill() {
+    if (spill == null) return;
+    try {
+      spill.close();
+    } catch (IOException ignored) {
+      // a temporary file, removed from its folder when it was opened
+    }
+    spill = null;
   }
 
   private Blob decode(Stored s) throws IOException {
@@ -424,12 +483,12 @@ public final class ParseEntries {
       out.writeLong(s.offset());
       out.writeInt(s.length());
       out.writeInt(s.crc());
-      out.writeInt(s.blob().remaining());
       s.writeBlob(out);
     }
   }
 
   void closeBodies() {
+    closeSpill();
     bodies.close();
   }
 

@@ -17,9 +17,10 @@ import java.util.UUID;
 /**
  * Rendered bodies waiting for the render stage, in one temporary file instead of memory: a build's
  * memory then grows with its index (facts, sources, addresses), not with the text of its pages.
- * Bodies are appended as UTF-8 and read back by position; both are safe from several threads. The
- * file is removed from its folder as soon as it is opened (it lives while open), so a build that is
- * killed leaves nothing behind.
+ * Bodies are appended as UTF-8 and read back by position; both are safe from several threads. (A
+ * cache-filling build keeps its articles' encoded parses in one too, until the cache's index is
+ * written.) The file is removed from its folder as soon as it is opened (it lives while open), so a
+ * build that is killed leaves nothing behind.
  */
 public final class BodySpill implements BodyHtml.Store, Closeable {
   private final AppendFile file;
@@ -68,6 +69,11 @@ public final class BodySpill implements BodyHtml.Store, Closeable {
 
   @Override
   public String read(long offset, int length) {
+    return new String(bytes(offset, length), StandardCharsets.UTF_8);
+  }
+
+  /** The {@code length} bytes written at {@code offset}. */
+  public byte[] bytes(long offset, int length) {
     byte[] bytes;
     try {
       bytes = file.read(offset, length);
@@ -79,7 +85,7 @@ public final class BodySpill implements BodyHtml.Store, Closeable {
       throw new UncheckedIOException(
           "cannot read the temporary file: " + why, new IOException(why));
     }
-    return new String(bytes, StandardCharsets.UTF_8);
+    return bytes;
   }
 
   @Override
