@@ -350,18 +350,30 @@ public final class ParseEntries {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] rest = bytes.toByteArray();
-    BodySpill spill = spill();
-    next.put(
-        key,
-        new Stored(
-            offset,
-            length,
-            crc,
-            spill == null
-                ? new Kept(ByteBuffer.wrap(rest))
-                : new Spilled(spill, spill.write(rest), rest.length)));
+    next.put(key, new Stored(offset, length, crc, keep(bytes.toByteArray())));
     changed = true;
+  }
+
+  /** An entry's encoded rest, in the spill file where one can be written, else in memory. */
+  private Rest keep(byte[] rest) {
+    BodySpill spill = spill();
+    if (spill != null) {
+      try {
+        return new Spilled(spill, spill.write(rest), rest.length);
+      } catch (UncheckedIOException e) {
+        // the temporary folder is full or gone: the heap holds it, as without a spill file
+      }
+    }
+    return new Kept(ByteBuffer.wrap(rest));
+  }
+
+  /** How many bytes of this build's encoded entries the heap holds (none while they spill). */
+  long encodedBytesInHeap() {
+    long n = 0;
+    for (Stored s : next.values()) {
+      if (s.blob() instanceof Kept k && k.bytes().hasArray()) n += k.bytes().remaining();
+    }
+    return n;
   }
 
   /** The spill file (null: none can be made, and new entries stay in memory). */
