@@ -56,22 +56,19 @@ final class ExportPatch {
     Map<String, Change> byId = new HashMap<>();
     for (Change c : changes) if (byId.put(c.id(), c) != null) return null;
     if (changes.stream().allMatch(c -> c.before().equals(c.now()))) return old;
-    // Where each changed entry starts (after the line break before it), by ID.
+    // Where each changed entry starts (after the line break before it), by ID: the one place
+    // where a line opens an entry naming it (an export is tens of megabytes, and few entries
+    // change: each is looked for, skipping ahead, rather than every entry's ID read).
     Map<String, Integer> at = new HashMap<>();
-    int last = old.length - START.length;
-    for (int i = 0; i <= last; i++) {
-      if (old[i] != '\n'
-          || old[i + 5] != '{'
-          || !Arrays.equals(old, i, i + START.length, START, 0, START.length)) {
-        continue;
-      }
-      int from = i + START.length, end = from;
-      while (end < old.length && old[end] != '"' && old[end] != '\n') end++;
-      String id = new String(old, from, end - from, StandardCharsets.UTF_8);
-      if (byId.containsKey(id) && at.put(id, i + 1) != null) return null;
-      i = end;
+    for (String id : byId.keySet()) {
+      byte[] name = id.getBytes(StandardCharsets.UTF_8);
+      byte[] opening = Arrays.copyOf(START, START.length + name.length + 1);
+      System.arraycopy(name, 0, opening, START.length, name.length);
+      opening[opening.length - 1] = '"';
+      int first = indexOf(old, opening, 0);
+      if (first < 0 || indexOf(old, opening, first + 1) >= 0) return null;
+      at.put(id, first + 1);
     }
-    if (at.size() != byId.size()) return null;
     int size = old.length;
     Map<Integer, byte[][]> edits = new java.util.TreeMap<>();
     for (Change c : changes) {
@@ -101,5 +98,23 @@ final class ExportPatch {
     }
     System.arraycopy(old, read, out, wrote, old.length - read);
     return out;
+  }
+
+  /**
+   * The first place at or after {@code from} where {@code needle} (not empty) is in {@code bytes},
+   * or -1: Horspool's search, which skips ahead by up to the needle's length at each step.
+   */
+  static int indexOf(byte[] bytes, byte[] needle, int from) {
+    int n = needle.length, lastAt = n - 1;
+    int[] skip = new int[256];
+    Arrays.fill(skip, n);
+    for (int i = 0; i < lastAt; i++) skip[needle[i] & 0xff] = lastAt - i;
+    byte last = needle[lastAt];
+    for (int i = Math.max(from, 0); i + lastAt < bytes.length; ) {
+      byte b = bytes[i + lastAt];
+      if (b == last && Arrays.equals(bytes, i, i + lastAt, needle, 0, lastAt)) return i;
+      i += skip[b & 0xff];
+    }
+    return -1;
   }
 }

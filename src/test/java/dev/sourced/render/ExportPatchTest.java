@@ -72,6 +72,28 @@ class ExportPatchTest {
   }
 
   @Test
+  void theSearchForAnEntryFindsWhatLookingAtEveryPlaceFinds() {
+    Random random = new Random(11);
+    for (int round = 0; round < 2000; round++) {
+      // Few letters, so that needles are found, often twice and overlapping.
+      byte[] bytes = new byte[random.nextInt(200)];
+      for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) "ab\n\"".charAt(random.nextInt(4));
+      byte[] needle = new byte[1 + random.nextInt(6)];
+      for (int i = 0; i < needle.length; i++) needle[i] = (byte) "ab\n\"".charAt(random.nextInt(4));
+      int from = random.nextInt(bytes.length + 2) - 1;
+      int expected = -1;
+      for (int i = Math.max(from, 0); i + needle.length <= bytes.length && expected < 0; i++) {
+        if (java.util.Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+          expected = i;
+        }
+      }
+      assertThat(ExportPatch.indexOf(bytes, needle, from))
+          .as("round %d", round)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   void anEntryNotAsGivenOrAnIdFoundTwiceIsRefused() {
     Random random = new Random(3);
     Map<String, Object> a = entry("a", random), b = entry("b", random);
