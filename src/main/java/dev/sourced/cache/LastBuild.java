@@ -25,7 +25,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -384,12 +387,97 @@ public final class LastBuild {
 
   /**
    * What the last build left, asked for when some inputs changed (see {@link #compare}): what it
-   * said, and the stamp of every file of its site, by path, all of them there as it wrote them; the
-   * site as looked at now, the patch of the record read, and the entries of the site the record
-   * vouched for by their bytes that are now old enough to be trusted by their stamps.
+   * said, and the stamp of every file of its site, by path; the patch of the record read. Whether
+   * every file of its site is still there as it wrote it is being found out meanwhile, on a thread
+   * of its own ({@link #whole}): a build that changes the site in place asks before it writes.
    */
-  public record Recorded(
-      Said said, Map<String, FileStamp> files, Look site, Patch patch, List<Seen> trustedNow) {}
+  public static final class Recorded {
+    private final Said said;
+    private final Map<String, FileStamp> files;
+    private final Patch patch;
+    private final Path root;
+    private final List<Seen> outputs;
+    private final Future<List<Seen>> looking;
+    private final AtomicBoolean dismissed;
+
+    Recorded(
+        Said said,
+        Map<String, FileStamp> files,
+        Patch patch,
+        Path root,
+        List<Seen> outputs,
+        Future<List<Seen>> looking,
+        AtomicBoolean dismissed) {
+      this.said = said;
+      this.files = files;
+      this.patch = patch;
+      this.root = root;
+      this.outputs = outputs;
+      this.looking = looking;
+      this.dismissed = dismissed;
+    }
+
+    /** A record of nothing looked at, for the patch of {@code generation} alone (tests). */
+    static Recorded of(String generation) {
+      return new Recorded(
+          null,
+          Map.of(),
+          new Patch(generation, Map.of(), Set.of(), 0, Set.of()),
+          null,
+          List.of(),
+          CompletableFuture.completedFuture(List.of()),
+          new AtomicBoolean());
+    }
+
+    /**
+     * Stops the look at the site: the build that asked takes the whole way, which looks at nothing
+     * of the site the record names.
+     */
+    public void dismiss() {
+      dismissed.set(true);
+    }
+
+    public Said said() {
+      return said;
+    }
+
+    public Map<String, FileStamp> files() {
+      return files;
+    }
+
+    Patch patch() {
+      return patch;
+    }
+
+    /**
+     * Whether every file and folder of the site is there as the last build left it (waits for the
+     * look at them): anything else, and the site is not the one recorded.
+     */
+    public boolean whole() throws IOException {
+      return Workers.join(looking) != null;
+    }
+
+    /** The site as looked at now; only for a site found {@link #whole}. */
+    Look site() throws IOException {
+      List<Seen> now = Workers.join(looking);
+      if (now == null) throw new IllegalStateException("the site is not as recorded");
+      return new Look(root, now);
+    }
+
+    /**
+     * The entries the record vouched for by their bytes that are now old enough to be trusted by
+     * their stamps (the large files a whole build wrote last, whose bytes every later build would
+     * read again): recorded so by the patch of this build.
+     */
+    List<Seen> trustedNow() throws IOException {
+      List<Seen> now = site().entries;
+      List<Seen> trusted = new ArrayList<>();
+      for (int i = 0; i < outputs.size(); i++) {
+        if (outputs.get(i).check() != null && now.get(i).check() == null) trusted.add(now.get(i));
+      }
+      return trusted;
+    }
+  }
 
   /**
    * What {@code build-patch.bin} held beside the record it patches: the entries of the site looked
@@ -538,8 +626,10 @@ public final class LastBuild {
    * Compares a build asked {@code request}, whose inputs look as {@code inputs} does, with the last
    * build's record as {@link #read}: nothing changed when every input looks as it did and the site
    * it wrote into {@code output} is there as it left it. When some inputs changed and {@code
-   * wanted} accepts them, the site the last build wrote is looked at too, and what it left is given
-   * ({@link Compared#recorded}, null unless every file of it is there as it wrote it).
+   * wanted} accepts them, what it left is given ({@link Compared#recorded}), and the site it wrote
+   * is looked at meanwhile, on a thread of its own: the build that asked learns whether every file
+   * of it is there as it wrote it before it writes ({@link Recorded#whole}), and has not waited for
+   * tens of thousands of files to be looked at before it began.
    */
   static Compared compare(
       Read read, String request, Look inputs, Path output, Predicate<List<String>> wanted)
@@ -557,44 +647,32 @@ public final class LastBuild {
       if (changed == null) return none;
       if (!changed.isEmpty() && !wanted.test(changed)) return new Compared(null, changed);
       Path root = output.toAbsolutePath().normalize();
-      long at = System.currentTimeMillis();
-      List<Seen> recordedOutputs = outputs;
-      // Each output as it looks now, or null where it is not as recorded.
-      List<Seen> now =
-          Workers.map(
-              outputs.size(),
-              i -> {
-                Seen w = recordedOutputs.get(i);
-                Path p = w.path().isEmpty() ? root : root.resolve(w.path());
-                try {
-                  Seen n = lookAtOutput(w.path(), p, at);
-                  if (n == null || !w.sameStamp(n)) return null;
-                  boolean same =
-                      w.check() == null
-                          || w.check().equals(n.check() != null ? n.check() : check(p, w.folder()));
-                  return same ? n : null;
-                } catch (IOException e) {
-                  return null;
-                }
-              });
-      if (now.contains(null)) return new Compared(null, changed);
       if (!changed.isEmpty()) {
+        // The site is looked at on a thread of its own while the build that asked goes on: it
+        // asks whether the site is whole before it writes (see Recorded#whole).
         Map<String, FileStamp> files = new HashMap<>(outputs.size() * 2);
         for (Seen w : outputs) {
           if (!w.folder()) files.put(w.path(), new FileStamp(w.size(), w.modified(), w.key()));
         }
-        // Entries the record vouched for by their bytes that are now old enough to be trusted by
-        // their stamps (the large files a whole build wrote last, whose bytes every later build
-        // would read again): recorded so by the patch of this build.
-        List<Seen> trusted = new ArrayList<>();
-        for (int i = 0; i < outputs.size(); i++) {
-          if (outputs.get(i).check() != null && now.get(i).check() == null) {
-            trusted.add(now.get(i));
-          }
-        }
+        AtomicBoolean dismissed = new AtomicBoolean();
+        var looking =
+            Workers.background(
+                "sourced-site-look",
+                () -> {
+                  try {
+                    return lookAtOutputs(root, outputs, dismissed);
+                  } catch (RuntimeException e) {
+                    return null;
+                  }
+                });
         return new Compared(
-            null, changed, null, new Recorded(said, files, new Look(root, now), patch, trusted));
+            null,
+            changed,
+            null,
+            new Recorded(said, files, patch, root, outputs, looking, dismissed));
       }
+      List<Seen> now = lookAtOutputs(root, outputs, new AtomicBoolean());
+      if (now == null) return new Compared(null, changed);
       // As git refreshes its index: entries recorded within a tick of the last look were compared
       // by their bytes just now; those whose times are now older than a tick can be trusted by
       // their stamps, so the record is written again without their hashes, and the next build
@@ -611,6 +689,33 @@ public final class LastBuild {
     } catch (RuntimeException e) {
       throw new Unusable(FILE + " cannot be read (" + e + ")");
     }
+  }
+
+  /**
+   * Each output of the record as it looks now, in the record's order; null when one is not as
+   * recorded (gone, or changed since), or once {@code dismissed}.
+   */
+  private static List<Seen> lookAtOutputs(Path root, List<Seen> outputs, AtomicBoolean dismissed) {
+    long at = System.currentTimeMillis();
+    List<Seen> now =
+        Workers.map(
+            outputs.size(),
+            i -> {
+              if (dismissed.get()) return null;
+              Seen w = outputs.get(i);
+              Path p = w.path().isEmpty() ? root : root.resolve(w.path());
+              try {
+                Seen n = lookAtOutput(w.path(), p, at);
+                if (n == null || !w.sameStamp(n)) return null;
+                boolean same =
+                    w.check() == null
+                        || w.check().equals(n.check() != null ? n.check() : check(p, w.folder()));
+                return same ? n : null;
+              } catch (IOException e) {
+                return null;
+              }
+            });
+    return now.contains(null) ? null : now;
   }
 
   /** Why the record cannot be used (noted; the build takes the whole way). */

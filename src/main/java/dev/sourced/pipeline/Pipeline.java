@@ -228,6 +228,7 @@ public final class Pipeline {
           renderedAnew = quick.rendered();
           return quick;
         }
+        proseEdit.recorded().dismiss();
       }
       BuildResult r = run(changed, progress, spill, cache[0], start);
       if (cache[0] != null && r.written() && looked != null && siteLook != null) {

@@ -249,6 +249,13 @@ final class ProseBuild {
         return null;
       }
       timer.lap("render");
+      // The site was being looked at meanwhile: it changes in place only if it is the one recorded.
+      if (!recorded.whole()) {
+        timer.note("the whole way: the site is not as the last build left it");
+        timer.report();
+        return null;
+      }
+      timer.lap("wait for the look at the site");
       for (RenderedPage f : made.files()) tx.write(f);
       cache.forgetBuild(recorded);
       tx.commitPatch(made.gone());
