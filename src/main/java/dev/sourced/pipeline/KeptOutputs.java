@@ -150,6 +150,17 @@ final class KeptOutputs implements OutputReuse {
   }
 
   @Override
+  public Path previousFile(String path) {
+    OutputRecords.Record r = previous.get(path);
+    return r != null && tx.unchanged(path, r.stamp()) ? output.resolve(path) : null;
+  }
+
+  /** Whether the output at {@code path} is still as the build before wrote it. */
+  public boolean stillUntouched(String path) {
+    return previousFile(path) != null;
+  }
+
+  @Override
   public byte[] previousBytes(String path) {
     OutputRecords.Record r = previous.get(path);
     if (r == null || !tx.unchanged(path, r.stamp())) return null;

@@ -11,6 +11,7 @@ import dev.sourced.diag.Diagnostics;
 import dev.sourced.load.ArticleFile;
 import dev.sourced.parse.ParsedPage;
 import dev.sourced.render.ArticleReads;
+import dev.sourced.render.ExportPatch;
 import dev.sourced.render.FactsPageReads;
 import dev.sourced.render.RenderedPage;
 import dev.sourced.render.SiteRenderer;
@@ -19,6 +20,7 @@ import dev.sourced.resolve.ResolvedPage;
 import dev.sourced.resolve.ResolvedSite;
 import dev.sourced.write.SiteWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -257,6 +259,21 @@ final class ProseBuild {
       }
       timer.lap("wait for the look at the site");
       for (RenderedPage f : made.files()) tx.write(f);
+      for (ExportPatch.Patched e : made.exports()) {
+        // The old export is read again as it is copied: it must be the one looked through.
+        boolean same = kept.stillUntouched(e.path());
+        if (same) {
+          try (OutputStream o = tx.openChanged(e.path())) {
+            SiteRenderer.writeExport(e, o);
+          }
+          same = kept.stillUntouched(e.path());
+        }
+        if (!same) {
+          timer.note("the whole way: " + e.path() + " changed while it was patched");
+          timer.report();
+          return null;
+        }
+      }
       cache.forgetBuild(recorded);
       tx.commitPatch(made.gone());
       committed = true;
@@ -285,15 +302,14 @@ final class ProseBuild {
       timer.lap("record the build");
       timer.note(
           (facts.isEmpty() ? "an edit of prose alone: " : "an edit of facts: ")
-              + made.files().size()
+              + made.paths().size()
               + " files made, "
               + made.gone().size()
               + " gone, within "
               + before.pages().size()
               + " articles");
       timer.report();
-      List<String> rendered = new ArrayList<>();
-      for (RenderedPage f : made.files()) rendered.add(f.path());
+      List<String> rendered = new ArrayList<>(made.paths());
       rendered.sort(null);
       return new BuildResult(
           diagnostics,

@@ -89,6 +89,14 @@ public interface OutputReuse {
   }
 
   /**
+   * The file of the output at {@code path} as the build before wrote it, when it is untouched
+   * since; else null (the default). For a large file read a part at a time.
+   */
+  default java.nio.file.Path previousFile(String path) {
+    return null;
+  }
+
+  /**
    * What the page of the article at {@code path} is made from besides its own parse, found by a
    * whole render, recorded for a later build after an edit of prose alone (the default records
    * nothing).

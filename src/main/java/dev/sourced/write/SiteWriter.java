@@ -254,29 +254,38 @@ public final class SiteWriter {
      * safe to call from several threads.
      */
     public OutputStream open(String path) throws IOException {
-      Path target = inside(tmp, path, seen);
       Path old = previous ? out.resolve(path) : null;
       if (old == null || !Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
-        directories(target.getParent());
-        written.add(rel(target));
-        return new FilterOutputStream(Files.newOutputStream(target)) {
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-          }
-
-          @Override
-          public void close() throws IOException {
-            super.close();
-            stamps.put(path, FileStamp.of(target));
-          }
-        };
+        return openChanged(path);
       }
+      Path target = inside(tmp, path, seen);
       // A file the old site has: the bytes are held until the end, to keep the old file if equal.
       return new ByteArrayOutputStream(1 << 14) {
         @Override
         public void close() throws IOException {
           settle(path, target, old, toByteArray());
+        }
+      };
+    }
+
+    /**
+     * A new file at {@code path} known to differ from the old site's (a patched copy of it):
+     * written as it comes, never held to be compared with the old file.
+     */
+    public OutputStream openChanged(String path) throws IOException {
+      Path target = inside(tmp, path, seen);
+      directories(target.getParent());
+      written.add(rel(target));
+      return new FilterOutputStream(Files.newOutputStream(target)) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+          super.close();
+          stamps.put(path, FileStamp.of(target));
         }
       };
     }
