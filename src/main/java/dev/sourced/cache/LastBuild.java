@@ -383,46 +383,55 @@ public final class LastBuild {
 
   /**
    * What the last build left, asked for when some inputs changed (see {@link #compare}): what it
-   * said, and the stamp of every file of its site, by path; the patch of the record read. Whether
-   * every file of its site is still there as it wrote it is being found out meanwhile, on a thread
-   * of its own ({@link #whole}): a build that changes the site in place asks before it writes.
+   * said, and the stamp of every file of its site, by path; the patch of the record read (all of it
+   * decoded on a thread of its own while the build that asked goes on, and waited for when asked).
+   * Whether every file of its site is still there as it wrote it is being found out meanwhile too
+   * ({@link #whole}): a build that changes the site in place asks before it writes.
    */
   public static final class Recorded {
-    private final Said said;
-    private final Map<String, FileStamp> files;
-    private final Patch patch;
+    private final Read read;
     private final Path root;
-    private final List<Seen> outputs;
     private final Future<List<Seen>> looking;
     private final AtomicBoolean dismissed;
+    private Map<String, FileStamp> files;
 
-    Recorded(
-        Said said,
-        Map<String, FileStamp> files,
-        Patch patch,
-        Path root,
-        List<Seen> outputs,
-        Future<List<Seen>> looking,
-        AtomicBoolean dismissed) {
-      this.said = said;
-      this.files = files;
-      this.patch = patch;
+    Recorded(Read read, Path root, Future<List<Seen>> looking, AtomicBoolean dismissed) {
+      this.read = read;
       this.root = root;
-      this.outputs = outputs;
       this.looking = looking;
       this.dismissed = dismissed;
     }
 
     /** A record of nothing looked at, for the patch of {@code generation} alone (tests). */
     static Recorded of(String generation) {
+      Rest rest =
+          new Rest(List.of(), null, new Patch(generation, Map.of(), Set.of(), 0, Set.of()), null);
       return new Recorded(
+          new Read(null, List.of(), CompletableFuture.completedFuture(rest), null),
           null,
-          Map.of(),
-          new Patch(generation, Map.of(), Set.of(), 0, Set.of()),
-          null,
-          List.of(),
           CompletableFuture.completedFuture(List.of()),
           new AtomicBoolean());
+    }
+
+    /**
+     * Whether the rest of the record could be decoded (it always can, unless the tool that wrote it
+     * had a fault: the file's checksum held); waits for it. A build asks before it uses it.
+     */
+    public boolean readable() {
+      try {
+        read.whole();
+        return true;
+      } catch (Unusable e) {
+        return false;
+      }
+    }
+
+    private Rest rest() {
+      try {
+        return read.whole();
+      } catch (Unusable e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
     }
 
     /**
@@ -434,15 +443,23 @@ public final class LastBuild {
     }
 
     public Said said() {
-      return said;
+      return rest().said();
     }
 
-    public Map<String, FileStamp> files() {
+    /** The stamp of every file of the last build's site, by path. */
+    public synchronized Map<String, FileStamp> files() {
+      if (files == null) {
+        List<Seen> outputs = rest().outputs();
+        files = new HashMap<>(outputs.size() * 2);
+        for (Seen w : outputs) {
+          if (!w.folder()) files.put(w.path(), new FileStamp(w.size(), w.modified(), w.key()));
+        }
+      }
       return files;
     }
 
     Patch patch() {
-      return patch;
+      return rest().patch();
     }
 
     /**
@@ -467,6 +484,7 @@ public final class LastBuild {
      */
     List<Seen> trustedNow() throws IOException {
       List<Seen> now = site().entries;
+      List<Seen> outputs = rest().outputs();
       List<Seen> trusted = new ArrayList<>();
       for (int i = 0; i < outputs.size(); i++) {
         if (outputs.get(i).check() != null && now.get(i).check() == null) trusted.add(now.get(i));
@@ -556,13 +574,27 @@ public final class LastBuild {
    * The record and its patch as read, before anything is compared with them (see {@link #compare}):
    * null when there is none or it was forgotten; the reason when it cannot be used.
    */
-  record Read(
-      List<Seen> outputs,
-      Said said,
-      Patch patch,
-      String request,
-      List<Seen> inputs,
-      Unusable unusable) {}
+  record Read(String request, List<Seen> inputs, Future<Rest> rest, Unusable unusable) {
+    /** The rest of the record (see {@link Rest}), once decoded; why it cannot be used. */
+    Rest whole() throws Unusable {
+      Rest r;
+      try {
+        r = Workers.join(rest);
+      } catch (IOException | RuntimeException e) {
+        throw new Unusable(FILE + " cannot be read (" + e + ")");
+      }
+      if (r.unusable() != null) throw r.unusable();
+      return r;
+    }
+  }
+
+  /**
+   * What the record holds besides what the build was asked and its inputs: the site's files, what
+   * the build said, and the patch applied. Decoded on a thread of its own while the inputs are
+   * compared (most of the record's 12 MB at 10,000 articles is this): a build after an edit wants
+   * it only later.
+   */
+  record Rest(List<Seen> outputs, Said said, Patch patch, Unusable unusable) {}
 
   /** Reads the record of the last build and applies its patch; it never throws. */
   static Read read(Path dir) {
@@ -580,42 +612,59 @@ public final class LastBuild {
     try {
       DataInputStream in = new DataInputStream(bytes);
       String generation = RecordCodec.readString(in);
-      List<Seen> outputs = readSeen(in);
-      Said said = (Said) CODEC.read(in, Said.class);
-      // What follows (what the build was asked, its inputs) is the patch's when it patches this
-      // record, and so is what it said of the files the patch names.
-      DataInputStream head = in;
-      Patch patch = new Patch(generation, Map.of(), Set.of(), outputs.size(), Set.of());
+      // What the build was asked and its inputs come first, the patch's when it patches this
+      // record: all that comparing a build with the record needs at once.
+      String request = RecordCodec.readString(in);
+      List<Seen> inputs = readSeen(in);
+      DataInputStream patchIn = null;
       if (patchBytes != null) {
         DataInputStream p = new DataInputStream(patchBytes);
         if (RecordCodec.readString(p).equals(generation)) {
           // A patch that says the record was forgotten: a build was changing the site.
           if (!p.readBoolean()) return null;
-          Map<String, Seen> changedEntries = new HashMap<>();
-          for (Seen e : readSeen(p)) changedEntries.put(e.path(), e);
-          Set<String> gone = new HashSet<>(RecordCodec.readStrings(p));
-          Set<String> saidOf = new HashSet<>(RecordCodec.readStrings(p));
-          Said saidSince = (Said) CODEC.read(p, Said.class);
-          said = patchedSaid(said, saidOf, saidSince);
-          patch = new Patch(generation, changedEntries, gone, outputs.size(), saidOf);
-          List<Seen> applied = new ArrayList<>(outputs.size() + changedEntries.size());
-          for (Seen e : outputs) {
-            if (!changedEntries.containsKey(e.path()) && !gone.contains(e.path())) applied.add(e);
-          }
-          applied.addAll(changedEntries.values());
-          outputs = applied;
-          head = p;
+          request = RecordCodec.readString(p);
+          inputs = readSeen(p);
+          patchIn = p;
         }
       }
-      String request = RecordCodec.readString(head);
-      return new Read(outputs, said, patch, request, readSeen(head), null);
+      DataInputStream patched = patchIn;
+      Future<Rest> rest =
+          Workers.background("sourced-record-rest", () -> readRest(in, patched, generation));
+      return new Read(request, inputs, rest, null);
     } catch (IOException | RuntimeException e) {
       return unusable(new Unusable(FILE + " cannot be read (" + e + ")"));
     }
   }
 
+  /** The rest of the record after its inputs, and of its patch ({@code patch}, or null). */
+  private static Rest readRest(DataInputStream in, DataInputStream patch, String generation) {
+    try {
+      List<Seen> outputs = readSeen(in);
+      Said said = (Said) CODEC.read(in, Said.class);
+      Patch applied = new Patch(generation, Map.of(), Set.of(), outputs.size(), Set.of());
+      if (patch != null) {
+        Map<String, Seen> changedEntries = new HashMap<>();
+        for (Seen e : readSeen(patch)) changedEntries.put(e.path(), e);
+        Set<String> gone = new HashSet<>(RecordCodec.readStrings(patch));
+        Set<String> saidOf = new HashSet<>(RecordCodec.readStrings(patch));
+        Said saidSince = (Said) CODEC.read(patch, Said.class);
+        said = patchedSaid(said, saidOf, saidSince);
+        applied = new Patch(generation, changedEntries, gone, outputs.size(), saidOf);
+        List<Seen> kept = new ArrayList<>(outputs.size() + changedEntries.size());
+        for (Seen e : outputs) {
+          if (!changedEntries.containsKey(e.path()) && !gone.contains(e.path())) kept.add(e);
+        }
+        kept.addAll(changedEntries.values());
+        outputs = kept;
+      }
+      return new Rest(outputs, said, applied, null);
+    } catch (IOException | RuntimeException e) {
+      return new Rest(null, null, null, new Unusable(FILE + " cannot be read (" + e + ")"));
+    }
+  }
+
   private static Read unusable(Unusable why) {
-    return new Read(null, null, null, null, null, why);
+    return new Read(null, null, null, why);
   }
 
   /**
@@ -634,9 +683,6 @@ public final class LastBuild {
     if (read != null && read.unusable() != null) throw read.unusable();
     if (inputs == null || read == null) return none;
     try {
-      List<Seen> outputs = read.outputs();
-      Said said = read.said();
-      Patch patch = read.patch();
       if (!read.request().equals(request)) return none;
       List<Seen> recordedInputs = read.inputs();
       List<String> changed = changed(recordedInputs, inputs);
@@ -646,27 +692,22 @@ public final class LastBuild {
       if (!changed.isEmpty()) {
         // The site is looked at on a thread of its own while the build that asked goes on: it
         // asks whether the site is whole before it writes (see Recorded#whole).
-        Map<String, FileStamp> files = new HashMap<>(outputs.size() * 2);
-        for (Seen w : outputs) {
-          if (!w.folder()) files.put(w.path(), new FileStamp(w.size(), w.modified(), w.key()));
-        }
         AtomicBoolean dismissed = new AtomicBoolean();
         var looking =
             Workers.background(
                 "sourced-site-look",
                 () -> {
                   try {
-                    return lookAtOutputs(root, outputs, dismissed);
-                  } catch (RuntimeException e) {
+                    return lookAtOutputs(root, read.whole().outputs(), dismissed);
+                  } catch (Unusable | RuntimeException e) {
                     return null;
                   }
                 });
-        return new Compared(
-            null,
-            changed,
-            null,
-            new Recorded(said, files, patch, root, outputs, looking, dismissed));
+        return new Compared(null, changed, null, new Recorded(read, root, looking, dismissed));
       }
+      Rest rest = read.whole();
+      List<Seen> outputs = rest.outputs();
+      Said said = rest.said();
       List<Seen> now = lookAtOutputs(root, outputs, new AtomicBoolean());
       if (now == null) return new Compared(null, changed);
       // As git refreshes its index: entries recorded within a tick of the last look were compared
@@ -734,9 +775,9 @@ public final class LastBuild {
         KIND,
         out -> {
           RecordCodec.writeString(out, generation);
+          writeHead(out, request, inputs);
           writeSeen(out, outputs.entries);
           CODEC.write(out, Said.class, said);
-          writeHead(out, request, inputs);
         });
     Files.deleteIfExists(dir.resolve(PATCH));
   }
@@ -829,6 +870,7 @@ public final class LastBuild {
         out -> {
           RecordCodec.writeString(out, was.patch().generation());
           out.writeBoolean(true);
+          writeHead(out, request, inputs);
           writeSeen(out, List.copyOf(next.values()));
           RecordCodec.writeStrings(out, goneNow);
           RecordCodec.writeStrings(out, saidNow);
@@ -843,7 +885,6 @@ public final class LastBuild {
                   said.files(),
                   said.facts(),
                   said.claims()));
-          writeHead(out, request, inputs);
         });
     return true;
   }

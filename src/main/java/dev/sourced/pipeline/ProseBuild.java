@@ -121,6 +121,8 @@ final class ProseBuild {
         },
         () -> early[0] == null ? Set.of() : wanted);
     if (early[0] == null) return null;
+    // The rest of the last build's record was decoded meanwhile.
+    if (!recorded.readable()) return null;
     timer.lap("load " + wanted.size() + " articles");
     SiteConfig config = inputs.config();
     Map<ParsedPage, String> beforeKeys = new IdentityHashMap<>();

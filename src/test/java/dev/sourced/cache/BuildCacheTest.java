@@ -324,11 +324,11 @@ class BuildCacheTest {
   private long hashedEntries() throws Exception {
     try (var in =
         new java.io.DataInputStream(CacheFile.read(file(LastBuild.FILE), LastBuild.KIND))) {
+      // The generation, what the build was asked, its inputs, then its site's files.
       RecordCodec.readString(in);
-      long outputs = LastBuild.readSeen(in).stream().filter(e -> e.check() != null).count();
-      new RecordCodec(Void.class, null).read(in, LastBuild.Said.class);
       RecordCodec.readString(in);
-      return outputs + LastBuild.readSeen(in).stream().filter(e -> e.check() != null).count();
+      long inputs = LastBuild.readSeen(in).stream().filter(e -> e.check() != null).count();
+      return inputs + LastBuild.readSeen(in).stream().filter(e -> e.check() != null).count();
     }
   }
 
@@ -374,12 +374,17 @@ class BuildCacheTest {
         new java.io.DataInputStream(CacheFile.read(file(LastBuild.PATCH), LastBuild.PATCH_KIND))) {
       RecordCodec.readString(in);
       assertThat(in.readBoolean()).isTrue();
+      // What the build was asked and its inputs, then the site's entries it changed.
+      RecordCodec.readString(in);
+      LastBuild.readSeen(in);
       for (var e : LastBuild.readSeen(in)) patched.put(e.path(), e.check() != null);
       for (int n = in.readInt(); n > 0; n--) patched.put(RecordCodec.readString(in), false);
     }
     try (var in =
         new java.io.DataInputStream(CacheFile.read(file(LastBuild.FILE), LastBuild.KIND))) {
       RecordCodec.readString(in);
+      RecordCodec.readString(in);
+      LastBuild.readSeen(in);
       for (var e : LastBuild.readSeen(in)) {
         if (patched.getOrDefault(e.path(), e.check() != null)) hashed.add(e.path());
       }
