@@ -419,7 +419,7 @@ public final class LastBuild {
      */
     public boolean readable() {
       try {
-        read.whole();
+        read.decoded();
         return true;
       } catch (Unusable e) {
         return false;
@@ -428,7 +428,7 @@ public final class LastBuild {
 
     private Rest rest() {
       try {
-        return read.whole();
+        return read.decoded();
       } catch (Unusable e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
@@ -576,7 +576,7 @@ public final class LastBuild {
    */
   record Read(String request, List<Seen> inputs, Future<Rest> rest, Unusable unusable) {
     /** The rest of the record (see {@link Rest}), once decoded; why it cannot be used. */
-    Rest whole() throws Unusable {
+    Rest decoded() throws Unusable {
       Rest r;
       try {
         r = Workers.join(rest);
@@ -698,14 +698,14 @@ public final class LastBuild {
                 "sourced-site-look",
                 () -> {
                   try {
-                    return lookAtOutputs(root, read.whole().outputs(), dismissed);
+                    return lookAtOutputs(root, read.decoded().outputs(), dismissed);
                   } catch (Unusable | RuntimeException e) {
                     return null;
                   }
                 });
         return new Compared(null, changed, null, new Recorded(read, root, looking, dismissed));
       }
-      Rest rest = read.whole();
+      Rest rest = read.decoded();
       List<Seen> outputs = rest.outputs();
       Said said = rest.said();
       List<Seen> now = lookAtOutputs(root, outputs, new AtomicBoolean());

@@ -266,7 +266,7 @@ final class ProseBuild {
         boolean same = kept.stillUntouched(e.path());
         if (same) {
           try (OutputStream o = tx.openChanged(e.path())) {
-            SiteRenderer.writeExport(e, o);
+            ExportPatch.write(e.old(), e.plan(), o);
           }
           same = kept.stillUntouched(e.path());
         }

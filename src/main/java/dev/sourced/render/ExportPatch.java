@@ -165,7 +165,7 @@ public final class ExportPatch {
   }
 
   /** Writes the new export: the old file {@code old} with each of {@code plan}'s edits made. */
-  static void write(Path old, Plan plan, OutputStream out) throws IOException {
+  public static void write(Path old, Plan plan, OutputStream out) throws IOException {
     try (FileChannel in = FileChannel.open(old, StandardOpenOption.READ)) {
       ByteBuffer buf = ByteBuffer.allocate(1 << 18);
       long read = 0;

@@ -25,7 +25,6 @@ import dev.sourced.resolve.ResolvedSite;
 import freemarker.template.Template;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -574,7 +573,7 @@ public final class SiteRenderer {
 
   /**
    * What {@link #renderEdits} made: the files to write, the exports to write as patched copies of
-   * the build before's (see {@link #writeExport}), and the parts of search indexes the site no
+   * the build before's (see {@link ExportPatch#write}), and the parts of search indexes the site no
    * longer has.
    */
   public record ProseRender(
@@ -586,14 +585,6 @@ public final class SiteRenderer {
       for (ExportPatch.Patched e : exports) all.add(e.path());
       return all;
     }
-  }
-
-  /**
-   * Writes a patched export into {@code out}: a copy of the build before's file with the changed
-   * entries replaced, the old file read a part at a time.
-   */
-  public static void writeExport(ExportPatch.Patched export, OutputStream out) throws IOException {
-    ExportPatch.write(export.old(), export.plan(), out);
   }
 
   /**
