@@ -162,12 +162,14 @@ final class KeptOutputs implements OutputReuse {
 
   @Override
   public byte[] previousBytes(String path) {
-    OutputRecords.Record r = previous.get(path);
-    if (r == null || !tx.unchanged(path, r.stamp())) return null;
+    Path file = previousFile(path);
+    if (file == null) return null;
     try {
-      byte[] bytes = Files.readAllBytes(output.resolve(path));
+      byte[] bytes = Files.readAllBytes(file);
       // Looked at again: the bytes read are the ones recorded only if the file is still untouched.
-      return bytes.length == r.stamp().size() && tx.unchanged(path, r.stamp()) ? bytes : null;
+      return bytes.length == previous.get(path).stamp().size() && stillUntouched(path)
+          ? bytes
+          : null;
     } catch (IOException e) {
       return null;
     }

@@ -911,7 +911,7 @@ public final class SiteRenderer {
     List<List<ExportPatch.Change>> entries = List.of(factEntries, sourceEntries);
     for (int i = 0; i < exports.size(); i++) {
       String path = exports.get(i);
-      Path old = reuse.untouched(path) == null ? null : reuse.previousFile(path);
+      Path old = reuse.previousFile(path);
       ExportPatch.Plan plan = old == null ? null : ExportPatch.plan(old, entries.get(i));
       if (plan == null) {
         why.append(path).append(" cannot be patched");
