@@ -14,12 +14,13 @@ import picocli.CommandLine.Command;
  * (0 ok, 1 content errors, 2 usage errors), no {@code @file} expansion, and a handler that prints a
  * one-line message for I/O failures instead of a stack trace.
  *
- * <p>picocli reads every command's options by reflection when its command line is made, and its
- * classes (built for Java 5) cannot go into the class-data archive: for the whole tree of commands
- * that is a good part of a build's start. So a run that names its command ({@code sourced build
- * ...}) gets a command line with that command alone, under {@link OneCommand}; any other run (no
- * command, {@code --help}, {@code help}, a misspelt command) gets all of them, for the list and the
- * suggestions. A command missing from {@link #ALONE} is still run, through the whole tree.
+ * <p>picocli reads every command's options by reflection when its command line is made (its
+ * annotations are read through proxies that no class-data archive can hold, and its classes, built
+ * for Java 5, are checked again on every run): for the whole tree of commands that is a good part
+ * of a build's start. So a run that names its command ({@code sourced build ...}) gets a command
+ * line with that command alone, under {@link OneCommand}; any other run (no command, {@code
+ * --help}, {@code help}, a misspelt command) gets all of them, for the list and the suggestions. A
+ * command missing from {@link #ALONE} is still run, through the whole tree.
  */
 @Command(
     name = "sourced",
@@ -42,6 +43,9 @@ public final class Main implements Runnable {
 
   private static final String NO_COMMAND =
       "a command is needed: build, check, serve, new, facts or import";
+
+  /** The system property that keeps picocli from looking for Groovy (see {@link #run}). */
+  private static final String NO_CLOSURES = "picocli.disable.closures";
 
   static final String DESCRIPTION =
       "Builds fact-checked explainer sites: every figure a sourced, cross-referenced fact.";
@@ -79,19 +83,34 @@ public final class Main implements Runnable {
     // Output must not depend on the machine's locale (a Turkish default lower-cases "I" to a
     // dotless "ı" in heading anchors); every format that needs a language names it.
     Locale.setDefault(Locale.ROOT);
+    // picocli looks for Groovy's closures once, by name, on the whole class path: a class no jar
+    // holds, so each of some thirty jars was opened to be searched (about 12 ms of every run).
+    // No command of sourced is written in Groovy.
+    if (System.getProperty(NO_CLOSURES) == null) System.setProperty(NO_CLOSURES, "true");
     CommandLine cli = commandLine(args);
     cli.setExpandAtFiles(false);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          if (e instanceof IOException || e instanceof UncheckedIOException) {
-            cmd.getErr().println("sourced: " + e.getMessage());
-            return CONTENT_ERRORS;
-          }
-          throw e;
-        });
+    cli.setExecutionExceptionHandler(new IoFailure());
     return cli.execute(args);
+  }
+
+  /**
+   * Prints a one-line message for an I/O failure instead of a stack trace. A class of its own, not
+   * a lambda: a lambda links picocli's interface (a Java 5 class) while the class-data archive is
+   * made, and a linked class that old is left out of it, with every class that implements it; each
+   * run then read and checked them from the jar (about 15 ms of every run's start).
+   */
+  static final class IoFailure implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(
+        Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+      if (e instanceof IOException || e instanceof UncheckedIOException) {
+        cmd.getErr().println("sourced: " + e.getMessage());
+        return CONTENT_ERRORS;
+      }
+      throw e;
+    }
   }
 
   @Override
