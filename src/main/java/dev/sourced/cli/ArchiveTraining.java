@@ -72,8 +72,9 @@ public final class ArchiveTraining {
         // An edit of one fact's value, which the next build takes the quick way too (its pages,
         // and the exports patched).
         String text = Files.readString(welcome);
-        if (!text.contains(FACT_VALUE))
+        if (!text.contains(FACT_VALUE)) {
           throw new IOException("no " + FACT_VALUE + " in welcome.md");
+        }
         Files.writeString(welcome, text.replace(FACT_VALUE, "value: 313.5"));
         continue;
       }
@@ -159,14 +160,14 @@ public final class ArchiveTraining {
           + "unknowns:\n  guide:\n    items:\n"
           + "      - {text: {nl: \"Wie telde.\", en: \"Who counted.\"}, sources: [report]}\n"
           + "---\n\n{{glance:guide}}\n\nThe city counts {{fact:trips}} [@report] on"
-          + " {{fact:lanes}} of lanes, for {{fact:budget}}.\n\n{{timeline:guide}}\n\n{{compare:guide}}\n\n"
-          + "{{unknowns:guide}}\n";
+          + " {{fact:lanes}} of lanes, for {{fact:budget}}.\n\n"
+          + "{{timeline:guide}}\n\n{{compare:guide}}\n\n{{unknowns:guide}}\n";
 
   private static final String LANGUAGES_NL =
       "---\ntitle: \"Een gids\"\nsummary: \"Elk deel van een uitleg.\"\nslug: gids\n"
           + "date: 2024-06-01\n---\n\n{{glance:guide}}\n\nDe stad telt {{fact:trips}} [@report]"
-          + " op {{fact:lanes}} fietspad, voor {{fact:budget}}.\n\n{{timeline:guide}}\n\n{{compare:guide}}\n\n"
-          + "{{unknowns:guide}}\n";
+          + " op {{fact:lanes}} fietspad, voor {{fact:budget}}.\n\n"
+          + "{{timeline:guide}}\n\n{{compare:guide}}\n\n{{unknowns:guide}}\n";
 
   private static int run(String... args) {
     PrintWriter none = new PrintWriter(OutputStream.nullOutputStream(), true);
